@@ -1,0 +1,491 @@
+//! Rebuilds `assets/examples/holding.ron`: the programme theory of Figure 2 of Westlake et al.
+//! (2024) on "holding" by social prescribing link workers, from Table 4, Table 5 and section
+//! 3.8 of the paper (CC BY).
+//!
+//! Run: `cargo run --example build_holding_example -- assets/examples/holding.ron`
+//!
+//! It shows a larger script than `minimal_diagram`: columns of nodes sized to their text,
+//! regions wrapped around their contents, IF-branches and evidence quotes.
+
+use cmoc_canvas::edit::DiagramBuilder;
+use cmoc_canvas::model::text_fit::estimated_height;
+use cmoc_canvas::model::{
+    Branch, CmocCard, Evidence, NodeContent, NodeId, Point, Polarity, Size, TextBlock,
+};
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+include!("shared/table4.rs");
+
+const CARD_WIDTH: f32 = 300.0;
+const COLUMN_GAP: f32 = 80.0;
+const ROW_GAP: f32 = 30.0;
+const REGION_PADDING: f32 = 30.0;
+const REGION_TITLE: f32 = 56.0;
+
+/// A node waiting to be placed: its content and width; its height comes from its text.
+struct Pending {
+    content: NodeContent,
+    width: f32,
+}
+
+impl Pending {
+    fn height(&self) -> f32 {
+        estimated_height(&self.content, self.width)
+    }
+}
+
+fn card(number: u32, polarity: Polarity, title: Option<&str>) -> Pending {
+    let (_, short, c, m, o) = TABLE4
+        .iter()
+        .copied()
+        .find(|row| row.0 == number)
+        .unwrap_or((number, "", "", "", ""));
+    let mut card = CmocCard::new(number, c, m, o);
+    card.polarity = polarity;
+    card.title = title.unwrap_or(short).to_string();
+    if polarity == Polarity::Positive {
+        card.evidence = EVIDENCE
+            .iter()
+            .filter(|(n, _, _)| *n == number)
+            .map(|(_, source, quote)| Evidence {
+                source: source.to_string(),
+                quote: quote.to_string(),
+            })
+            .collect();
+    }
+    Pending {
+        content: NodeContent::Cmoc(card),
+        width: CARD_WIDTH,
+    }
+}
+
+fn block(make: fn(TextBlock) -> NodeContent, title: &str, text: &str, width: f32) -> Pending {
+    Pending {
+        content: make(TextBlock::new(title, text)),
+        width,
+    }
+}
+
+/// Places columns of nodes left to right from `origin`, each column centred vertically on the
+/// tallest one. Returns the ids per column and the bounding size.
+fn place_columns(
+    b: &mut DiagramBuilder,
+    origin: Point,
+    columns: Vec<Vec<Pending>>,
+) -> (Vec<Vec<NodeId>>, Size) {
+    let heights: Vec<f32> = columns
+        .iter()
+        .map(|col| {
+            col.iter().map(Pending::height).sum::<f32>()
+                + ROW_GAP * col.len().saturating_sub(1) as f32
+        })
+        .collect();
+    let tallest = heights.iter().copied().fold(0.0, f32::max);
+    let mut x = origin.x;
+    let mut ids = Vec::new();
+    for (col, height) in columns.into_iter().zip(heights) {
+        let width = col.iter().map(|p| p.width).fold(0.0, f32::max);
+        let mut y = origin.y + ((tallest - height) / 2.0).round();
+        let mut col_ids = Vec::new();
+        for pending in col {
+            let h = pending.height();
+            let left = x + ((width - pending.width) / 2.0).round();
+            col_ids.push(b.node(
+                pending.content,
+                Point::new(left, y),
+                Some(Size::new(pending.width, h)),
+            ));
+            y += h + ROW_GAP;
+        }
+        ids.push(col_ids);
+        x += width + COLUMN_GAP;
+    }
+    (ids, Size::new(x - COLUMN_GAP - origin.x, tallest))
+}
+
+/// Adds a region around an area of `inner` size at `origin` (its contents start inside).
+fn region(b: &mut DiagramBuilder, title: &str, text: &str, origin: Point, inner: Size) -> NodeId {
+    let size = Size::new(
+        inner.width + 2.0 * REGION_PADDING,
+        inner.height + REGION_TITLE + REGION_PADDING,
+    );
+    b.node(
+        NodeContent::Region(TextBlock::new(title, text)),
+        Point::new(origin.x - REGION_PADDING, origin.y - REGION_TITLE),
+        Some(size),
+    )
+}
+
+fn build() -> cmoc_canvas::model::Document {
+    let mut b = DiagramBuilder::new(
+        "Programme theory of the value of recognising and supporting link worker holding",
+    );
+    b.metadata(|m| {
+        m.authors = [
+            "Debra Westlake", "Geoffrey Wong", "Steven Markham", "Amadea Turk",
+            "Jordan Gorenberg", "Catherine Pope", "Joanne Reeve", "Caroline Mitchell",
+            "Kerryn Husk", "Sabi Redwood", "Anthony Meacock", "Kamal R. Mahtani",
+            "Stephanie Tierney",
+        ]
+        .map(String::from)
+        .to_vec();
+        m.description = "Figure 2 of the paper rebuilt as an editable diagram: if holding is recognised as a legitimate part of the link worker role and supported, positive outcomes follow; if not, negative CMOCs (\u{201c}-ve CMOC n\u{201d}: the numbered CMOC not activated) describe what goes wrong. CMOCs of Table 4 that the figure does not place are kept in their own region.".into();
+        m.citation = "Westlake D, Wong G, Markham S, et al. (2024) \u{201c}She\u{2019}s been a rock\u{201d}: the function and importance of \u{201c}holding\u{201d} by social prescribing link workers in primary care in England \u{2014} findings from a realist evaluation. Health & Social Care in the Community, 2024, 2479543. https://doi.org/10.1155/2024/2479543 (CC BY 4.0)".into();
+        m.created = cmoc_canvas::model::Timestamp::from_utc(2024, 5, 2, 0, 0, 0);
+        m.modified = m.created;
+    });
+
+    // Regions go in first so they are drawn behind their nodes; their sizes are set after the
+    // contents are placed, so reserve them now and fill them in below.
+    let top = 0.0;
+    let left = 0.0;
+
+    // Left: substantive theories feeding the starting point, then the IF-condition.
+    let theories = vec![
+        block(
+            NodeContent::Theory,
+            "Psychological containment and holding",
+            "A practitioner\u{2019}s active, reliable support helps people handle difficult feelings, avoid overwhelm and gain perspective (Böhmer & Krüger; Glasgow; Ogden).",
+            260.0,
+        ),
+        block(
+            NodeContent::Theory,
+            "Attachment theory",
+            "Close, consistent contact offers a \u{201c}secure base\u{201d} (Bowlby): link workers as a \u{201c}rock\u{201d} to anchor to.",
+            260.0,
+        ),
+        block(
+            NodeContent::Theory,
+            "Emotional labour",
+            "Managing one\u{2019}s own emotions to meet display rules can harm practitioners\u{2019} well-being; supervision helps (Hochschild).",
+            260.0,
+        ),
+    ];
+    let start = vec![block(
+        NodeContent::Context,
+        "Holding by link workers",
+        "Link workers \u{201c}hold\u{201d} patients with complex needs who lack informal support or are waiting for services: holding while waiting; holding for change; holding to reduce healthcare professionals\u{2019} emotional labour; holding as bearing witness.",
+        280.0,
+    )];
+    let condition = vec![block(
+        NodeContent::Condition,
+        "IF",
+        "holding is recognised as a legitimate, valuable activity for link workers in primary care (CMOC 22) AND resources (clinical supervision, peer support, adequate line management) and risk-sharing among professional teams are provided",
+        280.0,
+    )];
+
+    // Positive pathway.
+    let positive_columns = vec![
+        vec![
+            card(
+                22,
+                Polarity::Positive,
+                Some("Holding recognised as a legitimate, valued part of the role"),
+            ),
+            card(23, Polarity::Positive, None),
+        ],
+        vec![
+            card(24, Polarity::Positive, None),
+            card(12, Polarity::Positive, None),
+        ],
+        vec![card(
+            13,
+            Polarity::Positive,
+            Some("Safeguards practitioners from emotional labour and excessive risk management"),
+        )],
+        vec![
+            card(
+                1,
+                Polarity::Positive,
+                Some("Better patient care: patients feel unburdened"),
+            ),
+            card(
+                5,
+                Polarity::Positive,
+                Some("Better patient care: space to move forward later"),
+            ),
+        ],
+        vec![
+            block(
+                NodeContent::Outcome,
+                "Positive patient outcomes",
+                "Increased emotional support and a more patient-centred approach: improved wellbeing and self-management.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Reduced healthcare appointments",
+                "Patients rely less on primary care professionals for emotional support.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Enhanced patient\u{2013}link worker relationships",
+                "Trust and better communication.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Improved link worker job satisfaction",
+                "A more well-rounded role, less frustration.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Lower burnout rates",
+                "Reduced burnout and frustration for link workers.",
+                260.0,
+            ),
+        ],
+    ];
+    // Negative pathway.
+    let negative_columns = vec![
+        vec![
+            card(
+                10,
+                Polarity::Negative,
+                Some(
+                    "Patients feel rushed, unprepared for change and pressured to achieve connecting goals",
+                ),
+            ),
+            card(
+                22,
+                Polarity::Negative,
+                Some(
+                    "Link workers feel compelled to close sessions as they are not \u{201c}achieving\u{201d} anything",
+                ),
+            ),
+        ],
+        vec![
+            card(18, Polarity::Positive, Some("Capacity issues")),
+            card(20, Polarity::Positive, Some("Frustration")),
+        ],
+        vec![
+            card(
+                21,
+                Polarity::Positive,
+                Some("Burnout and reduced job satisfaction"),
+            ),
+            card(
+                11,
+                Polarity::Negative,
+                Some("Patients return to primary care professionals for emotional support"),
+            ),
+        ],
+        vec![
+            block(
+                NodeContent::Outcome,
+                "Negative patient outcomes",
+                "Patients feel emotionally overwhelmed and pressured to achieve goals they may not feel ready for.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Longer healthcare appointments",
+                "Patients return to the referrer for holding support, which is time consuming for practitioners.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Lack of job satisfaction and frustration for link workers",
+                "No permission to invest time without pressure to meet unachievable connecting goals.",
+                260.0,
+            ),
+            block(
+                NodeContent::Outcome,
+                "Link worker burnout",
+                "Insufficient capacity and support can lead to emotional burden and leaving the role.",
+                260.0,
+            ),
+        ],
+    ];
+
+    // Measure the two pathways first to centre the left-hand columns between them.
+    let measure = |cols: &Vec<Vec<Pending>>| -> Size {
+        let heights = cols.iter().map(|c| {
+            c.iter().map(Pending::height).sum::<f32>() + ROW_GAP * c.len().saturating_sub(1) as f32
+        });
+        let width = cols
+            .iter()
+            .map(|c| c.iter().map(|p| p.width).fold(0.0, f32::max))
+            .sum::<f32>()
+            + COLUMN_GAP * cols.len().saturating_sub(1) as f32;
+        Size::new(width, heights.fold(0.0, f32::max))
+    };
+    let pos_size = measure(&positive_columns);
+    let neg_size = measure(&negative_columns);
+    let pathways_x = left + 260.0 + 280.0 + 280.0 + 3.0 * COLUMN_GAP + 2.0 * REGION_PADDING;
+    let pos_origin = Point::new(pathways_x, top + REGION_TITLE);
+    let neg_origin = Point::new(
+        pathways_x,
+        pos_origin.y + pos_size.height + REGION_PADDING + 70.0 + REGION_TITLE,
+    );
+    let pathways_height = neg_origin.y + neg_size.height - top;
+
+    // Regions first (drawn at the back).
+    let other_numbers = [2, 3, 4, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 19];
+    let positive_region = region(
+        &mut b,
+        "Positive pathway: holding recognised and supported",
+        "CMOCs 12, 23 and 24: positive outcomes can occur; CMOC 13 safeguards practitioners; CMOC 22 enhances job satisfaction; CMOCs 1 and 5 lead to better patient care.",
+        pos_origin,
+        pos_size,
+    );
+    let negative_region = region(
+        &mut b,
+        "Negative pathway: holding not recognised or not supported",
+        "Holding work is deemed inappropriate for link workers and lacks proper support and supervision.",
+        neg_origin,
+        neg_size,
+    );
+
+    // The left-hand flow, centred on the gap between the two pathways.
+    let left_columns = vec![theories, start, condition];
+    let left_size = measure(&left_columns);
+    let left_origin = Point::new(
+        left,
+        top + ((pathways_height - left_size.height) / 2.0).round(),
+    );
+    let (left_ids, _) = place_columns(&mut b, left_origin, left_columns);
+    let (pos_ids, _) = place_columns(&mut b, pos_origin, positive_columns);
+    let (neg_ids, _) = place_columns(&mut b, neg_origin, negative_columns);
+
+    // Other CMOCs of Table 4, in a tidy grid below everything.
+    let others_origin = Point::new(left + REGION_PADDING, top + pathways_height + 140.0);
+    let per_row = 7;
+    let rows: Vec<Vec<Pending>> = other_numbers
+        .chunks(per_row)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|&n| card(n, Polarity::Positive, None))
+                .collect()
+        })
+        .collect();
+    let row_heights: Vec<f32> = rows
+        .iter()
+        .map(|r| r.iter().map(Pending::height).fold(0.0, f32::max))
+        .collect();
+    let others_size = Size::new(
+        per_row as f32 * (CARD_WIDTH + COLUMN_GAP) - COLUMN_GAP,
+        row_heights.iter().sum::<f32>() + ROW_GAP * (rows.len() - 1) as f32,
+    );
+    region(
+        &mut b,
+        "Other CMOCs from Table 4",
+        "CMOCs of the paper\u{2019}s Table 4 that Figure 2 does not place.",
+        others_origin,
+        others_size,
+    );
+    let mut y = others_origin.y;
+    for (row, height) in rows.into_iter().zip(row_heights) {
+        for (i, pending) in row.into_iter().enumerate() {
+            let h = pending.height();
+            b.node(
+                pending.content,
+                Point::new(others_origin.x + i as f32 * (CARD_WIDTH + COLUMN_GAP), y),
+                Some(Size::new(CARD_WIDTH, h)),
+            );
+        }
+        y += height + ROW_GAP;
+    }
+
+    // A caption note, as in the figure.
+    b.node(
+        NodeContent::Note(TextBlock::new(
+            "Reading this diagram",
+            "\u{201c}-ve CMOC n\u{201d} indicates that the numbered CMOC has not been activated (Figure 2 caption). Dashed cards are negative CMOCs.",
+        )),
+        Point::new(left, top),
+        Some(Size::new(260.0, 110.0)),
+    );
+
+    // Arrows.
+    let by_title = |cols: &[Vec<NodeId>], c: usize, r: usize| cols[c][r];
+    let (theory_ids, start_id, condition_id) = (&left_ids[0], left_ids[1][0], left_ids[2][0]);
+    for &theory in theory_ids {
+        b.edge(theory, start_id, |e| e.label = "informs".into());
+    }
+    b.connect(start_id, condition_id);
+    b.branch(
+        condition_id,
+        positive_region,
+        Branch::Yes,
+        "recognised and supported",
+    );
+    b.branch(
+        condition_id,
+        negative_region,
+        Branch::No,
+        "not recognised or not supported",
+    );
+
+    let p = |c, r| by_title(&pos_ids, c, r);
+    let (c22, c23, c24, c12, c13, c1, c5) = (
+        p(0, 0),
+        p(0, 1),
+        p(1, 0),
+        p(1, 1),
+        p(2, 0),
+        p(3, 0),
+        p(3, 1),
+    );
+    let (o_patient, o_appointments, o_relationship, o_satisfaction, o_burnout) =
+        (p(4, 0), p(4, 1), p(4, 2), p(4, 3), p(4, 4));
+    b.connect(c22, c24);
+    b.connect(c23, c12);
+    b.connect(c24, c13);
+    b.connect(c12, c13);
+    b.connect(c13, c1);
+    b.connect(c13, c5);
+    b.connect(c1, o_patient);
+    b.connect(c1, o_relationship);
+    b.connect(c5, o_appointments);
+    b.connect(c13, o_burnout);
+    b.edge(c22, o_satisfaction, |e| {
+        e.label = "enhanced job satisfaction".into()
+    });
+
+    let n = |c, r| by_title(&neg_ids, c, r);
+    let (n10, n22, c18, c20, c21, n11) = (n(0, 0), n(0, 1), n(1, 0), n(1, 1), n(2, 0), n(2, 1));
+    let (o_negative, o_longer, o_frustration, o_burnout_neg) = (n(3, 0), n(3, 1), n(3, 2), n(3, 3));
+    b.connect(n10, o_negative);
+    b.connect(n10, n11);
+    b.connect(n22, c18);
+    b.connect(n22, c20);
+    b.connect(c18, c21);
+    b.connect(c20, o_frustration);
+    b.connect(c21, o_burnout_neg);
+    b.connect(n11, o_longer);
+    b.finish()
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: build_holding_example OUT.ron");
+        return ExitCode::from(2);
+    };
+    let doc = build();
+    let counts: BTreeMap<&str, usize> =
+        doc.cmoc_cards()
+            .map(|(_, c)| c.polarity.word())
+            .fold(BTreeMap::new(), |mut m, w| {
+                *m.entry(w).or_default() += 1;
+                m
+            });
+    match cmoc_canvas::file::save_file(&doc, std::path::Path::new(&path)) {
+        Ok(()) => {
+            println!(
+                "wrote {path}: {} nodes, {} arrows, CMOC cards {counts:?}",
+                doc.node_count(),
+                doc.edge_count()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The CMOC table in the shape of the paper's Table 4: one row per CMOC card, sorted by number.
+
+use crate::model::{Document, NodeId, Polarity};
+use std::fmt::Write as _;
+
+/// How to write the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    /// A Markdown pipe table, for papers, reports and wikis.
+    Markdown,
+    /// Comma-separated values (RFC 4180), for spreadsheets.
+    Csv,
+}
+
+/// One row of the CMOC table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// The card the row comes from.
+    pub node: NodeId,
+    /// The CMOC number.
+    pub number: u32,
+    /// Positive or negative.
+    pub polarity: Polarity,
+    /// The card's short title (may be empty).
+    pub title: String,
+    /// Context text.
+    pub context: String,
+    /// Mechanism text.
+    pub mechanism: String,
+    /// Outcome text.
+    pub outcome: String,
+}
+
+/// The table rows, sorted by number with each positive CMOC before its negative twin.
+pub fn cmoc_table_rows(doc: &Document) -> Vec<TableRow> {
+    let mut rows: Vec<TableRow> = doc
+        .cmoc_cards()
+        .map(|(node, card)| TableRow {
+            node: node.id,
+            number: card.number,
+            polarity: card.polarity,
+            title: card.title.clone(),
+            context: card.context.clone(),
+            mechanism: card.mechanism.clone(),
+            outcome: card.outcome.clone(),
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.number, r.polarity, r.node));
+    rows
+}
+
+const HEADERS: [&str; 5] = ["No.", "Polarity", "Context", "Mechanism", "Outcome"];
+
+/// Writes the CMOC table in the chosen format.
+pub fn write_table(doc: &Document, format: TableFormat) -> String {
+    let rows = cmoc_table_rows(doc);
+    let cells = |r: &TableRow| {
+        [
+            r.number.to_string(),
+            r.polarity.word().to_string(),
+            r.context.clone(),
+            r.mechanism.clone(),
+            r.outcome.clone(),
+        ]
+    };
+    let mut out = String::new();
+    match format {
+        TableFormat::Markdown => {
+            let _ = writeln!(out, "| {} |", HEADERS.join(" | "));
+            let _ = writeln!(out, "|{}", "---|".repeat(HEADERS.len()));
+            for row in &rows {
+                let line: Vec<String> = cells(row).iter().map(|c| markdown_cell(c)).collect();
+                let _ = writeln!(out, "| {} |", line.join(" | "));
+            }
+        }
+        TableFormat::Csv => {
+            let header: Vec<String> = HEADERS.iter().map(|h| csv_cell(h)).collect();
+            let _ = write!(out, "{}\r\n", header.join(","));
+            for row in &rows {
+                let line: Vec<String> = cells(row).iter().map(|c| csv_cell(c)).collect();
+                let _ = write!(out, "{}\r\n", line.join(","));
+            }
+        }
+    }
+    out
+}
+
+fn markdown_cell(text: &str) -> String {
+    text.trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+    use crate::model::{CmocCard, Node, NodeContent, Point};
+
+    fn doc_with(cards: &[(u32, Polarity, &str)]) -> Document {
+        let mut doc = Document::new("t");
+        for &(number, polarity, context) in cards {
+            let id = doc.new_node_id();
+            let card = CmocCard {
+                polarity,
+                ..CmocCard::new(number, context, "m", "o")
+            };
+            let node = Node::new(id, NodeContent::Cmoc(card), Point::new(0.0, 0.0));
+            Edit::AddNode { node, index: None }
+                .apply(&mut doc)
+                .expect("fresh id");
+        }
+        doc
+    }
+
+    #[test]
+    fn rows_sorted_by_number_positive_first() {
+        let doc = doc_with(&[
+            (10, Polarity::Negative, "a"),
+            (2, Polarity::Positive, "b"),
+            (10, Polarity::Positive, "c"),
+        ]);
+        let order: Vec<(u32, Polarity)> = cmoc_table_rows(&doc)
+            .iter()
+            .map(|r| (r.number, r.polarity))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                (2, Polarity::Positive),
+                (10, Polarity::Positive),
+                (10, Polarity::Negative)
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_and_line_breaks() {
+        let doc = doc_with(&[(1, Polarity::Positive, "a | b\nc")]);
+        let md = write_table(&doc, TableFormat::Markdown);
+        assert!(
+            md.contains("| 1 | positive | a \\| b<br>c | m | o |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_commas_quotes_and_newlines() {
+        let doc = doc_with(&[(1, Polarity::Negative, "say \"hi\", then\nleave")]);
+        let csv = write_table(&doc, TableFormat::Csv);
+        assert_eq!(
+            csv,
+            "No.,Polarity,Context,Mechanism,Outcome\r\n1,negative,\"say \"\"hi\"\", then\nleave\",m,o\r\n"
+        );
+    }
+}

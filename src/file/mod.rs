@@ -1,0 +1,18 @@
+//! The CMOC Canvas file: versioned, pretty RON that diffs cleanly, saved atomically, with load
+//! errors that say file, line and column.
+
+mod error;
+mod format;
+mod load;
+mod save;
+
+pub use error::{LoadError, SaveError};
+pub use format::{FORMAT_VERSION, to_ron_string};
+pub use load::{Loaded, load_file, load_str};
+pub use save::{save_file, write_atomic};
+
+/// The built-in example: Figure 2 of Westlake et al. (2024), so a first start has a diagram.
+pub const HOLDING_EXAMPLE: &str = include_str!("../../assets/examples/holding.ron");
+
+#[cfg(test)]
+mod tests;

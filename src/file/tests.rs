@@ -1,0 +1,59 @@
+use super::format::declared_version;
+use super::*;
+
+#[test]
+fn declared_version_is_read_without_parsing_the_rest() {
+    assert_eq!(declared_version("(format_version: 7, junk"), Some(7));
+    assert_eq!(declared_version("(\n    format_version :  12,"), Some(12));
+    assert_eq!(declared_version("(title: \"x\")"), None);
+}
+
+#[test]
+fn an_unknown_field_is_named_with_line_and_column() {
+    let text = "(\n    format_version: 1,\n    metadata: (titel: \"x\"),\n)\n";
+    let err = load_str(text, "typo.ron").expect_err("unknown field");
+    match err {
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+            ..
+        } => {
+            assert_eq!(line, 3);
+            assert!(column > 1);
+            assert!(message.contains("`titel`"), "{message}");
+            assert!(
+                message.contains("title"),
+                "suggests the real fields: {message}"
+            );
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_file_without_format_version_is_not_taken_for_a_diagram() {
+    let err = load_str("(nodes: [])", "other.ron").expect_err("no version");
+    assert!(err.to_string().contains("format_version"), "{err}");
+    let err = load_str("{\"json\": true}", "data.json").expect_err("json");
+    assert!(matches!(err, LoadError::Syntax { line: 1, .. }), "{err:?}");
+}
+
+#[test]
+fn version_zero_is_unknown() {
+    let err = load_str("(format_version: 0)", "zero.ron").expect_err("v0");
+    assert!(matches!(err, LoadError::UnknownVersion { found: 0, .. }));
+}
+
+#[test]
+fn an_empty_version_one_file_is_an_empty_document() {
+    let loaded = load_str("(format_version: 1)", "empty.ron").expect("minimal file");
+    assert_eq!(loaded.document.node_count(), 0);
+    assert_eq!(loaded.original_version, 1);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let loaded = load_str("\u{feff}(format_version: 1)", "bom.ron").expect("BOM is fine");
+    assert_eq!(loaded.document.node_count(), 0);
+}

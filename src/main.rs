@@ -1,0 +1,16 @@
+//! `cmoc-canvas`: with no arguments (or a file) opens the editor; subcommands work on files.
+
+use clap::Parser;
+use cmoc_canvas::cli::{Cli, run_command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(command) => {
+            let status = run_command(command, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(status)
+        }
+        None => cmoc_canvas::app::run_editor(cli.file),
+    }
+}

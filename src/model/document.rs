@@ -1,0 +1,293 @@
+//! The programme theory document: metadata, nodes in drawing order, arrows and comments.
+
+use super::annotation::{Annotation, Target};
+use super::edge::Edge;
+use super::geometry::Rect;
+use super::ids::{AnnotationId, EdgeId, NodeId};
+use super::node::{CmocCard, Node, NodeKind, Polarity};
+use super::time::Timestamp;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// Who made the diagram, what it is and where it was published.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The diagram's title.
+    #[serde(default)]
+    pub title: String,
+    /// Authors, one name each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// What the programme theory is about.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The publication the diagram comes from or belongs to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub citation: String,
+    /// When the document was first made.
+    #[serde(default)]
+    pub created: Timestamp,
+    /// When the document was last saved.
+    #[serde(default)]
+    pub modified: Timestamp,
+}
+
+/// A whole programme theory diagram.
+///
+/// Nodes are kept in drawing order (first drawn first, i.e. at the back). Only
+/// [`crate::edit::Edit`]s change a document, so every change can be undone.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// Title, authors, citation and dates.
+    pub(crate) metadata: Metadata,
+    pub(crate) nodes: IndexMap<NodeId, Node>,
+    pub(crate) edges: IndexMap<EdgeId, Edge>,
+    pub(crate) annotations: IndexMap<AnnotationId, Annotation>,
+    /// The next unused id number, shared by nodes, arrows and comments.
+    next_id: u64,
+}
+
+/// Documents are equal when their content is, including the order of nodes; the id allocator
+/// is not content (undoing an addition does not make its id free again).
+impl PartialEq for Document {
+    fn eq(&self, other: &Self) -> bool {
+        self.metadata == other.metadata
+            && self.nodes.iter().eq(other.nodes.iter())
+            && self.edges.iter().eq(other.edges.iter())
+            && self.annotations.iter().eq(other.annotations.iter())
+    }
+}
+
+/// Something the loader had to repair to open a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    /// What was wrong and what was done about it, in plain words.
+    pub message: String,
+}
+
+impl Document {
+    /// An empty document with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        let now = Timestamp::now();
+        Self {
+            metadata: Metadata {
+                title: title.into(),
+                created: now,
+                modified: now,
+                ..Metadata::default()
+            },
+            next_id: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Builds a document from loaded parts. Items with an id already taken get a fresh id,
+    /// and each such repair is reported; nothing is dropped.
+    pub fn from_parts(
+        metadata: Metadata,
+        nodes: Vec<Node>,
+        edges: Vec<Edge>,
+        annotations: Vec<Annotation>,
+    ) -> (Self, Vec<Repair>) {
+        let max_id = nodes
+            .iter()
+            .map(|n| n.id.0)
+            .chain(edges.iter().map(|e| e.id.0))
+            .chain(annotations.iter().map(|a| a.id.0))
+            .max()
+            .unwrap_or(0);
+        let mut doc = Self {
+            metadata,
+            next_id: max_id.saturating_add(1).max(1),
+            ..Self::default()
+        };
+        let mut repairs = Vec::new();
+        for mut node in nodes {
+            if doc.nodes.contains_key(&node.id) {
+                let old = node.id;
+                node.id = NodeId(doc.allocate_id());
+                repairs.push(Repair {
+                    message: format!(
+                        "Two nodes had the id {}; the second ({}) now has id {}. Arrows and comments that named id {} stay on the first.",
+                        old.0,
+                        node.label(),
+                        node.id.0,
+                        old.0
+                    ),
+                });
+            }
+            doc.nodes.insert(node.id, node);
+        }
+        for mut edge in edges {
+            if doc.edges.contains_key(&edge.id) {
+                let old = edge.id;
+                edge.id = EdgeId(doc.allocate_id());
+                repairs.push(Repair {
+                    message: format!(
+                        "Two arrows had the id {}; the second now has id {}.",
+                        old.0, edge.id.0
+                    ),
+                });
+            }
+            doc.edges.insert(edge.id, edge);
+        }
+        for mut annotation in annotations {
+            if doc.annotations.contains_key(&annotation.id) {
+                let old = annotation.id;
+                annotation.id = AnnotationId(doc.allocate_id());
+                repairs.push(Repair {
+                    message: format!(
+                        "Two comments had the id {}; the second now has id {}.",
+                        old.0, annotation.id.0
+                    ),
+                });
+            }
+            doc.annotations.insert(annotation.id, annotation);
+        }
+        (doc, repairs)
+    }
+
+    /// Reserves a fresh id number (for a node, arrow or comment about to be added).
+    pub fn allocate_id(&mut self) -> u64 {
+        let id = self.next_id.max(1);
+        self.next_id = id.saturating_add(1);
+        id
+    }
+
+    /// A fresh node id.
+    pub fn new_node_id(&mut self) -> NodeId {
+        NodeId(self.allocate_id())
+    }
+
+    /// A fresh arrow id.
+    pub fn new_edge_id(&mut self) -> EdgeId {
+        EdgeId(self.allocate_id())
+    }
+
+    /// A fresh comment id.
+    pub fn new_annotation_id(&mut self) -> AnnotationId {
+        AnnotationId(self.allocate_id())
+    }
+
+    /// Makes sure ids up to `id` are never handed out again (after inserting a given id).
+    pub(crate) fn reserve_id(&mut self, id: u64) {
+        if id >= self.next_id {
+            self.next_id = id.saturating_add(1);
+        }
+    }
+
+    /// Title, authors and dates.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// Records the save time; not an undoable edit, as saving is not a change of content.
+    pub fn touch_modified(&mut self, when: Timestamp) {
+        self.metadata.modified = when;
+    }
+
+    /// All nodes in drawing order (back to front).
+    pub fn nodes(&self) -> impl DoubleEndedIterator<Item = &Node> + ExactSizeIterator {
+        self.nodes.values()
+    }
+
+    /// All arrows in the order they were made.
+    pub fn edges(&self) -> impl DoubleEndedIterator<Item = &Edge> + ExactSizeIterator {
+        self.edges.values()
+    }
+
+    /// All comments in the order they were written.
+    pub fn annotations(&self) -> impl DoubleEndedIterator<Item = &Annotation> + ExactSizeIterator {
+        self.annotations.values()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(&id)
+    }
+
+    /// The arrow with this id.
+    pub fn edge(&self, id: EdgeId) -> Option<&Edge> {
+        self.edges.get(&id)
+    }
+
+    /// The comment with this id.
+    pub fn annotation(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.annotations.get(&id)
+    }
+
+    /// The drawing-order position of a node (0 is at the back).
+    pub fn node_index(&self, id: NodeId) -> Option<usize> {
+        self.nodes.get_index_of(&id)
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Number of arrows.
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// Number of comments.
+    pub fn annotation_count(&self) -> usize {
+        self.annotations.len()
+    }
+
+    /// Every CMOC card with its node, in drawing order.
+    pub fn cmoc_cards(&self) -> impl Iterator<Item = (&Node, &CmocCard)> {
+        self.nodes
+            .values()
+            .filter_map(|n| n.content.cmoc().map(|card| (n, card)))
+    }
+
+    /// Finds the card with this number and polarity.
+    pub fn find_cmoc(&self, number: u32, polarity: Polarity) -> Option<&Node> {
+        self.cmoc_cards()
+            .find(|(_, c)| c.number == number && c.polarity == polarity)
+            .map(|(n, _)| n)
+    }
+
+    /// The smallest CMOC number above every number in use (1 for an empty document).
+    pub fn next_cmoc_number(&self) -> u32 {
+        self.cmoc_cards()
+            .map(|(_, c)| c.number)
+            .max()
+            .map_or(1, |n| n.saturating_add(1))
+    }
+
+    /// Arrows that start or end at `node`.
+    pub fn edges_touching(&self, node: NodeId) -> impl Iterator<Item = &Edge> {
+        self.edges
+            .values()
+            .filter(move |e| e.from == node || e.to == node)
+    }
+
+    /// Comments on `target`, oldest first.
+    pub fn annotations_on(&self, target: Target) -> impl Iterator<Item = &Annotation> {
+        self.annotations
+            .values()
+            .filter(move |a| a.target == target)
+    }
+
+    /// How many comments on `target` are still open.
+    pub fn unresolved_count(&self, target: Target) -> usize {
+        self.annotations_on(target).filter(|a| !a.resolved).count()
+    }
+
+    /// Counts of nodes per kind.
+    pub fn count_kind(&self, kind: NodeKind) -> usize {
+        self.nodes.values().filter(|n| n.kind() == kind).count()
+    }
+
+    /// The rectangle holding every node, or `None` for an empty document.
+    pub fn bounds(&self) -> Option<Rect> {
+        self.nodes
+            .values()
+            .map(Node::rect)
+            .reduce(|a, b| a.union(&b))
+    }
+}

@@ -1,0 +1,23 @@
+//! The programme theory document: what a realist programme theory diagram is made of.
+//! Plain data with serde; no UI and no file access, so it can be tested and scripted alone.
+
+mod annotation;
+mod document;
+mod edge;
+mod geometry;
+mod ids;
+mod node;
+pub mod text_fit;
+mod time;
+mod validate;
+
+pub use annotation::{Annotation, Target};
+pub use document::{Document, Metadata, Repair};
+pub use edge::{Branch, Edge, EdgeEffect};
+pub use geometry::{Point, Rect, Size};
+pub use ids::{AnnotationId, EdgeId, NodeId};
+pub use node::{
+    CmocCard, Evidence, Node, NodeContent, NodeKind, Polarity, Rgb, TextBlock, shorten,
+};
+pub use time::Timestamp;
+pub use validate::{Problem, Subject, validate};

@@ -1,0 +1,417 @@
+//! Nodes of a programme theory diagram: CMOC cards and the free-standing parts (contexts,
+//! mechanisms, outcomes, IF-conditions, substantive theories, regions and notes).
+
+use super::geometry::{Point, Rect, Size};
+use super::ids::NodeId;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Whether a CMOC was activated. A negative CMOC ("-ve CMOC 22") is the same configuration
+/// shown as its failure case: the mechanism was not triggered.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Polarity {
+    /// The configuration fires: the mechanism is activated and the outcome follows.
+    #[default]
+    Positive,
+    /// The configuration is not activated ("-ve CMOC n" in the paper's Figure 2).
+    Negative,
+}
+
+impl Polarity {
+    /// The other polarity.
+    pub fn toggled(self) -> Self {
+        match self {
+            Polarity::Positive => Polarity::Negative,
+            Polarity::Negative => Polarity::Positive,
+        }
+    }
+
+    /// A word for tables and summaries.
+    pub fn word(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+/// One piece of evidence for a CMOC: where it comes from and what was said.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The source, e.g. an anonymised participant id such as `Site05_P06`.
+    pub source: String,
+    /// The quotation or excerpt that supports the CMOC.
+    #[serde(default)]
+    pub quote: String,
+}
+
+/// A numbered context–mechanism–outcome configuration, the central object of a realist
+/// programme theory: "When/If CONTEXT, then OUTCOME, because MECHANISM".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CmocCard {
+    /// The CMOC's number as the study reports it (e.g. 22 in "CMOC 22").
+    pub number: u32,
+    /// Activated (positive) or not activated (negative).
+    #[serde(default)]
+    pub polarity: Polarity,
+    /// An optional short title shown on the card and when zoomed out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The context (C): the circumstances in which the mechanism is or is not triggered.
+    #[serde(default)]
+    pub context: String,
+    /// The mechanism (M): the change in reasoning or response that produces the outcome.
+    #[serde(default)]
+    pub mechanism: String,
+    /// Optional split of the mechanism: the resource the programme offers (Dalkin et al. 2015).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mechanism_resource: String,
+    /// Optional split of the mechanism: the reasoning it triggers (Dalkin et al. 2015).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mechanism_reasoning: String,
+    /// The outcome (O).
+    #[serde(default)]
+    pub outcome: String,
+    /// Quotes and sources that support this CMOC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl CmocCard {
+    /// A new positive card with the given number and C/M/O texts.
+    pub fn new(
+        number: u32,
+        context: impl Into<String>,
+        mechanism: impl Into<String>,
+        outcome: impl Into<String>,
+    ) -> Self {
+        Self {
+            number,
+            context: context.into(),
+            mechanism: mechanism.into(),
+            outcome: outcome.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The badge text as the paper writes it: "CMOC 22" or "-ve CMOC 22".
+    pub fn badge(&self) -> String {
+        match self.polarity {
+            Polarity::Positive => format!("CMOC {}", self.number),
+            Polarity::Negative => format!("-ve CMOC {}", self.number),
+        }
+    }
+
+    /// True when the mechanism is split into resource and reasoning.
+    pub fn has_mechanism_split(&self) -> bool {
+        !self.mechanism_resource.is_empty() || !self.mechanism_reasoning.is_empty()
+    }
+}
+
+/// The title and body text of a node that is not a CMOC card.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextBlock {
+    /// A short heading (e.g. a theory's name or a region's title); may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The body text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl TextBlock {
+    /// A block with a title and text.
+    pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// What a node is, with the content that kind carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum NodeContent {
+    /// A numbered CMOC card.
+    Cmoc(CmocCard),
+    /// A free-standing context.
+    Context(TextBlock),
+    /// A free-standing mechanism.
+    Mechanism(TextBlock),
+    /// A free-standing outcome.
+    Outcome(TextBlock),
+    /// An IF-branch: arrows leaving it are marked yes or no.
+    Condition(TextBlock),
+    /// A substantive (middle-range) theory, e.g. emotional labour.
+    Theory(TextBlock),
+    /// A titled area that visually holds the nodes placed inside it.
+    Region(TextBlock),
+    /// A free annotation on the canvas (a sticky note).
+    Note(TextBlock),
+}
+
+/// The kinds of node, without their content: for toolbars, palettes and counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    /// See [`NodeContent::Cmoc`].
+    Cmoc,
+    /// See [`NodeContent::Context`].
+    Context,
+    /// See [`NodeContent::Mechanism`].
+    Mechanism,
+    /// See [`NodeContent::Outcome`].
+    Outcome,
+    /// See [`NodeContent::Condition`].
+    Condition,
+    /// See [`NodeContent::Theory`].
+    Theory,
+    /// See [`NodeContent::Region`].
+    Region,
+    /// See [`NodeContent::Note`].
+    Note,
+}
+
+impl NodeKind {
+    /// Every kind, in toolbar order.
+    pub const ALL: [NodeKind; 8] = [
+        NodeKind::Cmoc,
+        NodeKind::Context,
+        NodeKind::Mechanism,
+        NodeKind::Outcome,
+        NodeKind::Condition,
+        NodeKind::Theory,
+        NodeKind::Region,
+        NodeKind::Note,
+    ];
+
+    /// The kind's name for menus and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Cmoc => "CMOC card",
+            NodeKind::Context => "Context",
+            NodeKind::Mechanism => "Mechanism",
+            NodeKind::Outcome => "Outcome",
+            NodeKind::Condition => "Condition (IF)",
+            NodeKind::Theory => "Theory",
+            NodeKind::Region => "Region",
+            NodeKind::Note => "Note",
+        }
+    }
+
+    /// The size a new node of this kind starts with.
+    pub fn default_size(self) -> Size {
+        match self {
+            NodeKind::Cmoc => Size::new(280.0, 250.0),
+            NodeKind::Condition => Size::new(260.0, 120.0),
+            NodeKind::Theory => Size::new(220.0, 110.0),
+            NodeKind::Region => Size::new(600.0, 400.0),
+            NodeKind::Note => Size::new(200.0, 120.0),
+            NodeKind::Context | NodeKind::Mechanism | NodeKind::Outcome => Size::new(220.0, 90.0),
+        }
+    }
+
+    /// Empty content of this kind (a CMOC card gets `number`).
+    pub fn empty_content(self, number: u32) -> NodeContent {
+        let block = TextBlock::default();
+        match self {
+            NodeKind::Cmoc => NodeContent::Cmoc(CmocCard {
+                number,
+                ..CmocCard::default()
+            }),
+            NodeKind::Context => NodeContent::Context(block),
+            NodeKind::Mechanism => NodeContent::Mechanism(block),
+            NodeKind::Outcome => NodeContent::Outcome(block),
+            NodeKind::Condition => NodeContent::Condition(block),
+            NodeKind::Theory => NodeContent::Theory(block),
+            NodeKind::Region => NodeContent::Region(TextBlock::new("Region", "")),
+            NodeKind::Note => NodeContent::Note(block),
+        }
+    }
+}
+
+impl NodeContent {
+    /// The kind of this content.
+    pub fn kind(&self) -> NodeKind {
+        match self {
+            NodeContent::Cmoc(_) => NodeKind::Cmoc,
+            NodeContent::Context(_) => NodeKind::Context,
+            NodeContent::Mechanism(_) => NodeKind::Mechanism,
+            NodeContent::Outcome(_) => NodeKind::Outcome,
+            NodeContent::Condition(_) => NodeKind::Condition,
+            NodeContent::Theory(_) => NodeKind::Theory,
+            NodeContent::Region(_) => NodeKind::Region,
+            NodeContent::Note(_) => NodeKind::Note,
+        }
+    }
+
+    /// The text block of a non-CMOC node.
+    pub fn text_block(&self) -> Option<&TextBlock> {
+        match self {
+            NodeContent::Cmoc(_) => None,
+            NodeContent::Context(b)
+            | NodeContent::Mechanism(b)
+            | NodeContent::Outcome(b)
+            | NodeContent::Condition(b)
+            | NodeContent::Theory(b)
+            | NodeContent::Region(b)
+            | NodeContent::Note(b) => Some(b),
+        }
+    }
+
+    /// The text block of a non-CMOC node, to change it.
+    pub fn text_block_mut(&mut self) -> Option<&mut TextBlock> {
+        match self {
+            NodeContent::Cmoc(_) => None,
+            NodeContent::Context(b)
+            | NodeContent::Mechanism(b)
+            | NodeContent::Outcome(b)
+            | NodeContent::Condition(b)
+            | NodeContent::Theory(b)
+            | NodeContent::Region(b)
+            | NodeContent::Note(b) => Some(b),
+        }
+    }
+
+    /// The CMOC card, if this is one.
+    pub fn cmoc(&self) -> Option<&CmocCard> {
+        match self {
+            NodeContent::Cmoc(card) => Some(card),
+            _ => None,
+        }
+    }
+
+    /// The CMOC card, if this is one, to change it.
+    pub fn cmoc_mut(&mut self) -> Option<&mut CmocCard> {
+        match self {
+            NodeContent::Cmoc(card) => Some(card),
+            _ => None,
+        }
+    }
+}
+
+/// An sRGB colour a user picked for a node, written as `"#rrggbb"` in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rgb(pub [u8; 3]);
+
+impl Rgb {
+    /// Parses `#rrggbb` (the `#` is optional).
+    pub fn parse_hex(text: &str) -> Option<Self> {
+        let hex = text.trim().trim_start_matches('#');
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb([byte(0)?, byte(2)?, byte(4)?]))
+    }
+}
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [r, g, b] = self.0;
+        write!(f, "#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+impl Serialize for Rgb {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Rgb::parse_hex(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a colour like \"#1f77b4\""))
+        })
+    }
+}
+
+/// One node on the canvas.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Stable identity within the document.
+    pub id: NodeId,
+    /// What the node is and what it says.
+    pub content: NodeContent,
+    /// Top-left corner in world coordinates.
+    pub position: Point,
+    /// Width and height in world units.
+    pub size: Size,
+    /// A colour the user chose, overriding the kind's palette colour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Rgb>,
+    /// Free tags for filtering and grouping (e.g. "patients", "link workers").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl Node {
+    /// A node with the kind's default size.
+    pub fn new(id: NodeId, content: NodeContent, position: Point) -> Self {
+        let size = content.kind().default_size();
+        Self {
+            id,
+            content,
+            position,
+            size,
+            colour: None,
+            tags: Vec::new(),
+        }
+    }
+
+    /// The same node with another size.
+    pub fn with_size(mut self, size: Size) -> Self {
+        self.size = size;
+        self
+    }
+
+    /// The node's rectangle in world coordinates.
+    pub fn rect(&self) -> Rect {
+        Rect::from_pos_size(self.position, self.size)
+    }
+
+    /// The kind of the node.
+    pub fn kind(&self) -> NodeKind {
+        self.content.kind()
+    }
+
+    /// A short label for lists, undo names and messages: "CMOC 22", "-ve CMOC 10",
+    /// "Theory “Emotional labour”".
+    pub fn label(&self) -> String {
+        match &self.content {
+            NodeContent::Cmoc(card) => card.badge(),
+            other => {
+                let block = other.text_block().cloned().unwrap_or_default();
+                let name = if block.title.is_empty() {
+                    block.text
+                } else {
+                    block.title
+                };
+                let name = shorten(&name, 40);
+                if name.is_empty() {
+                    self.kind().name().to_string()
+                } else {
+                    format!("{} “{name}”", self.kind().name())
+                }
+            }
+        }
+    }
+}
+
+/// `text` cut to at most `max_chars` characters on one line, with an ellipsis when cut.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max_chars {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max_chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}

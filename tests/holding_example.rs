@@ -1,0 +1,172 @@
+//! The shipped example: Figure 2 of Westlake et al. (2024) with all of Table 4.
+
+mod common;
+
+use cmoc_canvas::model::{Branch, NodeContent, NodeKind, Polarity, Rect, validate};
+use std::collections::BTreeSet;
+
+#[test]
+fn it_has_the_24_cmocs_of_table_4_and_the_three_negative_ones() {
+    let doc = common::holding();
+    let positive: BTreeSet<u32> = doc
+        .cmoc_cards()
+        .filter(|(_, c)| c.polarity == Polarity::Positive)
+        .map(|(_, c)| c.number)
+        .collect();
+    let negative: BTreeSet<u32> = doc
+        .cmoc_cards()
+        .filter(|(_, c)| c.polarity == Polarity::Negative)
+        .map(|(_, c)| c.number)
+        .collect();
+    assert_eq!(positive, (1..=24).collect());
+    assert_eq!(negative, [10, 11, 22].into());
+    assert_eq!(doc.count_kind(NodeKind::Cmoc), 27);
+    for (_, card) in doc.cmoc_cards() {
+        assert!(
+            !card.context.is_empty() && !card.mechanism.is_empty() && !card.outcome.is_empty(),
+            "{} has all three parts",
+            card.badge()
+        );
+    }
+}
+
+#[test]
+fn it_validates_without_problems() {
+    let problems = validate(&common::holding());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn no_two_nodes_overlap_and_every_node_sits_wholly_inside_or_outside_a_region() {
+    let doc = common::holding();
+    let regions: Vec<Rect> = doc
+        .nodes()
+        .filter(|n| n.kind() == NodeKind::Region)
+        .map(|n| n.rect())
+        .collect();
+    let others: Vec<(String, Rect)> = doc
+        .nodes()
+        .filter(|n| n.kind() != NodeKind::Region)
+        .map(|n| (n.label(), n.rect()))
+        .collect();
+    for (i, (a_label, a)) in others.iter().enumerate() {
+        for (b_label, b) in &others[i + 1..] {
+            assert!(!a.overlaps(b), "{a_label} overlaps {b_label}");
+        }
+        for region in &regions {
+            assert!(
+                !region.overlaps(a) || region.contains_rect(a),
+                "{a_label} straddles a region border"
+            );
+        }
+    }
+    for (i, a) in regions.iter().enumerate() {
+        for b in &regions[i + 1..] {
+            assert!(!a.overlaps(b), "regions overlap");
+        }
+    }
+}
+
+#[test]
+fn the_pathways_hold_the_cards_figure_2_places_there() {
+    let doc = common::holding();
+    let region = |title: &str| {
+        doc.nodes()
+            .find(|n| matches!(&n.content, NodeContent::Region(b) if b.title.starts_with(title)))
+            .map(|n| n.rect())
+            .unwrap_or_else(|| panic!("region {title}"))
+    };
+    let inside = |r: Rect, number: u32, polarity: Polarity| {
+        let node = doc
+            .find_cmoc(number, polarity)
+            .unwrap_or_else(|| panic!("CMOC {number} {polarity:?}"));
+        r.contains_rect(&node.rect())
+    };
+    let positive = region("Positive pathway");
+    for n in [12, 13, 22, 23, 24, 1, 5] {
+        assert!(
+            inside(positive, n, Polarity::Positive),
+            "CMOC {n} on the positive pathway"
+        );
+    }
+    let negative = region("Negative pathway");
+    for n in [10, 22, 11] {
+        assert!(
+            inside(negative, n, Polarity::Negative),
+            "-ve CMOC {n} on the negative pathway"
+        );
+    }
+    for n in [18, 20, 21] {
+        assert!(
+            inside(negative, n, Polarity::Positive),
+            "CMOC {n} on the negative pathway"
+        );
+    }
+    let others = region("Other CMOCs from Table 4");
+    for n in [2, 3, 4, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 19] {
+        assert!(
+            inside(others, n, Polarity::Positive),
+            "CMOC {n} among the others"
+        );
+    }
+    let outcomes = doc.count_kind(NodeKind::Outcome);
+    assert_eq!(
+        outcomes, 9,
+        "the five positive and four negative outcomes of Table 5"
+    );
+    assert_eq!(doc.count_kind(NodeKind::Theory), 3);
+}
+
+#[test]
+fn the_condition_branches_yes_and_no() {
+    let doc = common::holding();
+    let condition = doc
+        .nodes()
+        .find(|n| n.kind() == NodeKind::Condition)
+        .expect("the IF-condition");
+    let branches: BTreeSet<String> = doc
+        .edges()
+        .filter(|e| e.from == condition.id)
+        .filter_map(|e| e.branch.map(Branch::word).map(String::from))
+        .collect();
+    assert_eq!(branches, ["no".to_string(), "yes".to_string()].into());
+}
+
+#[test]
+fn quotes_from_the_paper_are_attached_as_evidence() {
+    let doc = common::holding();
+    let card = doc
+        .find_cmoc(1, Polarity::Positive)
+        .and_then(|n| n.content.cmoc())
+        .expect("CMOC 1");
+    let quote = card
+        .evidence
+        .iter()
+        .find(|e| e.source == "Site03_P08")
+        .expect("Site03_P08 supports CMOC 1");
+    assert!(quote.quote.contains("offload"));
+    let with_evidence = doc
+        .cmoc_cards()
+        .filter(|(_, c)| !c.evidence.is_empty())
+        .count();
+    assert!(with_evidence >= 12, "{with_evidence} cards carry quotes");
+    assert!(doc.metadata().citation.contains("10.1155/2024/2479543"));
+}
+
+#[test]
+fn it_is_laid_out_left_to_right() {
+    let doc = common::holding();
+    let x_of = |kind: NodeKind| {
+        doc.nodes()
+            .filter(|n| n.kind() == kind)
+            .map(|n| n.rect().center().x)
+            .fold(f32::NAN, f32::min)
+    };
+    assert!(x_of(NodeKind::Theory) < x_of(NodeKind::Condition));
+    let outcome_x = doc
+        .nodes()
+        .filter(|n| n.kind() == NodeKind::Outcome)
+        .map(|n| n.rect().center().x)
+        .fold(f32::INFINITY, f32::min);
+    assert!(x_of(NodeKind::Condition) < outcome_x);
+}
