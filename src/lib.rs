@@ -11,3 +11,4 @@ pub mod edit;
 pub mod export;
 pub mod file;
 pub mod model;
+pub mod scene;

@@ -34,7 +34,8 @@ pub(crate) struct FileV1 {
     pub annotations: Vec<Annotation>,
 }
 
-pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
+/// The pretty-printing settings of CMOC Canvas files (four-space indent, no struct names).
+pub fn pretty_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")

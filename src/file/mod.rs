@@ -7,7 +7,7 @@ mod load;
 mod save;
 
 pub use error::{LoadError, SaveError};
-pub use format::{FORMAT_VERSION, to_ron_string};
+pub use format::{FORMAT_VERSION, pretty_config, to_ron_string};
 pub use load::{Loaded, load_file, load_str};
 pub use save::{save_file, write_atomic};
 

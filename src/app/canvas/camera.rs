@@ -1,0 +1,111 @@
+//! The view onto the world: where world point (0, 0) sits on screen and how large one world
+//! unit is. View state only; never part of the document.
+
+use egui::{Pos2, Rect, Vec2, vec2};
+
+/// Smallest zoom (10%).
+pub const MIN_ZOOM: f32 = 0.1;
+/// Largest zoom (400%).
+pub const MAX_ZOOM: f32 = 4.0;
+/// The zoom a keyboard step multiplies or divides by.
+pub const ZOOM_STEP: f32 = 1.25;
+
+/// Pan and zoom of the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Screen offset of the world origin from the canvas's top-left corner, in points.
+    pub offset: Vec2,
+    /// Screen points per world unit (1.0 = 100%).
+    pub zoom: f32,
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Self {
+            offset: vec2(40.0, 40.0),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Camera {
+    /// Where a world point appears on screen.
+    pub fn to_screen(&self, canvas: Rect, world: Pos2) -> Pos2 {
+        canvas.min + self.offset + world.to_vec2() * self.zoom
+    }
+
+    /// A world rectangle on screen.
+    pub fn rect_to_screen(&self, canvas: Rect, world: Rect) -> Rect {
+        Rect::from_min_max(
+            self.to_screen(canvas, world.min),
+            self.to_screen(canvas, world.max),
+        )
+    }
+
+    /// The world point under a screen point.
+    pub fn to_world(&self, canvas: Rect, screen: Pos2) -> Pos2 {
+        ((screen - canvas.min - self.offset) / self.zoom).to_pos2()
+    }
+
+    /// The part of the world the canvas shows.
+    pub fn visible_world(&self, canvas: Rect) -> Rect {
+        Rect::from_min_max(
+            self.to_world(canvas, canvas.min),
+            self.to_world(canvas, canvas.max),
+        )
+    }
+
+    /// Zooms by `factor` keeping the world point under `screen_anchor` in place.
+    pub fn zoom_about(&mut self, canvas: Rect, screen_anchor: Pos2, factor: f32) {
+        let world = self.to_world(canvas, screen_anchor);
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.offset = screen_anchor - canvas.min - world.to_vec2() * self.zoom;
+    }
+
+    /// Shows `world` whole and centred, with a margin, no closer than `max_zoom`.
+    pub fn fit(&mut self, canvas: Rect, world: Rect, margin: f32, max_zoom: f32) {
+        if !world.is_finite() || world.width() <= 0.0 || world.height() <= 0.0 {
+            return;
+        }
+        let available = (canvas.size() - vec2(2.0 * margin, 2.0 * margin)).max(vec2(10.0, 10.0));
+        let zoom = (available.x / world.width())
+            .min(available.y / world.height())
+            .clamp(MIN_ZOOM, max_zoom.min(MAX_ZOOM));
+        self.zoom = zoom;
+        self.offset = canvas.size() / 2.0 - world.center().to_vec2() * zoom;
+    }
+
+    /// Shows the world point `world` at the centre of the canvas, keeping the zoom.
+    pub fn centre_on(&mut self, canvas: Rect, world: Pos2) {
+        self.offset = canvas.size() / 2.0 - world.to_vec2() * self.zoom;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn screen_and_world_round_trip_and_zoom_keeps_the_anchor() {
+        let canvas = Rect::from_min_size(pos2(100.0, 50.0), vec2(800.0, 600.0));
+        let mut camera = Camera::default();
+        let anchor = pos2(500.0, 300.0);
+        let world = camera.to_world(canvas, anchor);
+        assert!((camera.to_screen(canvas, world) - anchor).length() < 1e-3);
+        camera.zoom_about(canvas, anchor, 2.0);
+        assert!((camera.to_world(canvas, anchor) - world).length() < 1e-3);
+        camera.zoom_about(canvas, anchor, 1000.0);
+        assert_eq!(camera.zoom, MAX_ZOOM);
+    }
+
+    #[test]
+    fn fit_shows_the_whole_rectangle() {
+        let canvas = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let world = Rect::from_min_size(pos2(-500.0, 0.0), vec2(4000.0, 1000.0));
+        let mut camera = Camera::default();
+        camera.fit(canvas, world, 20.0, 1.0);
+        let visible = camera.visible_world(canvas);
+        assert!(visible.contains_rect(world), "{visible:?}");
+    }
+}

@@ -1,0 +1,152 @@
+//! Arrow geometry: a cubic curve from the side of one node to the facing side of another, with
+//! an arrowhead at the end. Shared by the canvas, hit-testing and export.
+
+use emath::{Pos2, Rect, Vec2, pos2, vec2};
+
+/// Where an arrow runs, in world coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EdgeGeometry {
+    /// Start, two control points, end (the arrow tip).
+    pub points: [Pos2; 4],
+    /// Where the label sits (the curve's midpoint).
+    pub label_at: Pos2,
+}
+
+impl EdgeGeometry {
+    /// A point along the curve, `t` from 0 (start) to 1 (tip).
+    pub fn sample(&self, t: f32) -> Pos2 {
+        let [p0, p1, p2, p3] = self.points;
+        let u = 1.0 - t;
+        let v = u * u * u * p0.to_vec2()
+            + 3.0 * u * u * t * p1.to_vec2()
+            + 3.0 * u * t * t * p2.to_vec2()
+            + t * t * t * p3.to_vec2();
+        v.to_pos2()
+    }
+
+    /// The curve as a polyline of `segments` pieces.
+    pub fn polyline(&self, segments: usize) -> Vec<Pos2> {
+        let segments = segments.max(1);
+        (0..=segments)
+            .map(|i| self.sample(i as f32 / segments as f32))
+            .collect()
+    }
+
+    /// Direction the arrow points at its tip (unit vector).
+    pub fn tip_direction(&self) -> Vec2 {
+        let [_, _, p2, p3] = self.points;
+        let d = p3 - p2;
+        if d.length_sq() > 1e-6 {
+            d.normalized()
+        } else {
+            (p3 - self.points[0]).normalized()
+        }
+    }
+
+    /// The rectangle around the curve and its control points.
+    pub fn bounds(&self) -> Rect {
+        Rect::from_points(&self.points)
+    }
+
+    /// Shortest distance from `point` to the curve (approximated by 24 segments).
+    pub fn distance_to(&self, point: Pos2) -> f32 {
+        self.polyline(24)
+            .windows(2)
+            .map(|w| distance_to_segment(point, w[0], w[1]))
+            .fold(f32::INFINITY, f32::min)
+    }
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len_sq = ab.length_sq();
+    if len_sq < 1e-9 {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// The arrow from rectangle `from` to rectangle `to`: leaves the side facing the target and
+/// enters the side facing the source, so left-to-right diagrams read left to right.
+pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
+    let d = to.center() - from.center();
+    // Compare the gaps between the boxes rather than centres, so wide boxes side by side
+    // connect horizontally and stacked ones vertically.
+    let gap_x = (to.min.x - from.max.x).max(from.min.x - to.max.x);
+    let gap_y = (to.min.y - from.max.y).max(from.min.y - to.max.y);
+    let horizontal = gap_x >= gap_y;
+    let (start, end, normal_start, normal_end) = if horizontal {
+        if d.x >= 0.0 {
+            (
+                pos2(from.max.x, from.center().y),
+                pos2(
+                    to.min.x,
+                    to.center().y.clamp(to.min.y + 12.0, to.max.y - 12.0),
+                ),
+                vec2(1.0, 0.0),
+                vec2(-1.0, 0.0),
+            )
+        } else {
+            (
+                pos2(from.min.x, from.center().y),
+                pos2(to.max.x, to.center().y),
+                vec2(-1.0, 0.0),
+                vec2(1.0, 0.0),
+            )
+        }
+    } else if d.y >= 0.0 {
+        (
+            pos2(from.center().x, from.max.y),
+            pos2(to.center().x, to.min.y),
+            vec2(0.0, 1.0),
+            vec2(0.0, -1.0),
+        )
+    } else {
+        (
+            pos2(from.center().x, from.min.y),
+            pos2(to.center().x, to.max.y),
+            vec2(0.0, -1.0),
+            vec2(0.0, 1.0),
+        )
+    };
+    let reach = ((end - start).length() * 0.4).clamp(20.0, 220.0);
+    let points = [
+        start,
+        start + normal_start * reach,
+        end + normal_end * reach,
+        end,
+    ];
+    let mut geometry = EdgeGeometry {
+        points,
+        label_at: start,
+    };
+    geometry.label_at = geometry.sample(0.5);
+    geometry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn left_to_right_boxes_connect_right_side_to_left_side() {
+        let a = Rect::from_min_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
+        let b = Rect::from_min_size(pos2(300.0, 100.0), vec2(100.0, 50.0));
+        let g = edge_geometry(a, b);
+        assert_eq!(g.points[0], pos2(100.0, 25.0));
+        assert_eq!(g.points[3], pos2(300.0, 125.0));
+        assert!(g.tip_direction().x > 0.9);
+        assert!(g.distance_to(g.label_at) < 0.01);
+        assert!(g.distance_to(pos2(200.0, 400.0)) > 100.0);
+    }
+
+    #[test]
+    fn stacked_boxes_connect_vertically() {
+        let a = Rect::from_min_size(pos2(0.0, 0.0), vec2(300.0, 50.0));
+        let b = Rect::from_min_size(pos2(20.0, 200.0), vec2(300.0, 50.0));
+        let g = edge_geometry(a, b);
+        assert_eq!(g.points[0].y, 50.0);
+        assert_eq!(g.points[3].y, 200.0);
+    }
+}
