@@ -28,7 +28,8 @@ impl SpatialGrid {
             let index = index as u32;
             let (x0, x1) = (cell_of(rect.min.x), cell_of(rect.max.x));
             let (y0, y1) = (cell_of(rect.min.y), cell_of(rect.max.y));
-            let cells = (i64::from(x1) - i64::from(x0) + 1) * (i64::from(y1) - i64::from(y0) + 1);
+            let cells = (i64::from(x1) - i64::from(x0) + 1)
+                .saturating_mul(i64::from(y1) - i64::from(y0) + 1);
             if !rect.is_finite() || cells > 64 {
                 grid.large.push(index);
                 continue;
@@ -48,7 +49,8 @@ impl SpatialGrid {
         let mut out = self.large.clone();
         let (x0, x1) = (cell_of(rect.min.x), cell_of(rect.max.x));
         let (y0, y1) = (cell_of(rect.min.y), cell_of(rect.max.y));
-        let cells = (i64::from(x1) - i64::from(x0) + 1) * (i64::from(y1) - i64::from(y0) + 1);
+        let cells =
+            (i64::from(x1) - i64::from(x0) + 1).saturating_mul(i64::from(y1) - i64::from(y0) + 1);
         if cells > self.cells.len() as i64 {
             // Cheaper to walk every bucket than every cell of a huge rectangle.
             for items in self.cells.values() {
