@@ -72,21 +72,25 @@ pub fn comments_ui(
     ui.separator();
     let mut author_changed = false;
     ui.horizontal(|ui| {
-        ui.label("Your name");
+        let label = ui.label("Your name");
         author_changed = ui
             .add(
                 TextEdit::singleline(author)
                     .hint_text("e.g. PPI group")
                     .desired_width(f32::INFINITY),
             )
+            .labelled_by(label.id)
             .changed();
     });
-    let response = ui.add(
-        TextEdit::multiline(&mut state.draft)
-            .hint_text("Write a comment… (Ctrl+Enter adds it)")
-            .desired_rows(3)
-            .desired_width(f32::INFINITY),
-    );
+    let label = ui.label("New comment");
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut state.draft)
+                .hint_text("Write a comment… (Ctrl+Enter adds it)")
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     let submit_key =
         response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
     let can_add = !state.draft.trim().is_empty();

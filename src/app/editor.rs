@@ -263,7 +263,7 @@ impl Editor {
             edge.branch = Some(if has_yes { Branch::No } else { Branch::Yes });
         }
         let label = format!(
-            "Connect {} → {}",
+            "Connect {} to {}",
             self.doc.node(from).map(Node::label).unwrap_or_default(),
             self.doc.node(to).map(Node::label).unwrap_or_default()
         );

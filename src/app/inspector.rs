@@ -85,14 +85,16 @@ fn text_box(
     text: &str,
     multiline: bool,
 ) -> Option<String> {
-    ui.label(RichText::new(label).strong());
+    let label_response = ui.label(RichText::new(label).strong());
     let mut buffer = text.to_string();
     let widget = if multiline {
         TextEdit::multiline(&mut buffer).desired_rows(2)
     } else {
         TextEdit::singleline(&mut buffer)
     };
-    let response = ui.add(widget.hint_text(hint).desired_width(f32::INFINITY));
+    let response = ui
+        .add(widget.hint_text(hint).desired_width(f32::INFINITY))
+        .labelled_by(label_response.id);
     if response.lost_focus() {
         editor.history.seal();
     }
@@ -286,8 +288,9 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
                 let r = ui.add(
                     TextEdit::singleline(&mut source)
                         .hint_text("source, e.g. Site03_P08")
-                        .desired_width(ui.available_width() - 30.0),
+                        .desired_width(ui.available_width() - 70.0),
                 );
+                super::name_widget(ui, &r, &format!("Evidence {} source", i + 1));
                 if r.lost_focus() {
                     editor.history.seal();
                 }
@@ -299,7 +302,7 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
                     });
                 }
                 if ui
-                    .small_button("🗑")
+                    .small_button("Remove")
                     .on_hover_text("Remove this evidence")
                     .clicked()
                 {
@@ -313,6 +316,7 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             );
+            super::name_widget(ui, &r, &format!("Evidence {} quote", i + 1));
             if r.lost_focus() {
                 editor.history.seal();
             }
@@ -357,7 +361,7 @@ fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {
             .unwrap_or_else(|| "(missing)".into())
     };
     ui.heading("Arrow");
-    ui.label(format!("{} → {}", name(edge.from), name(edge.to)));
+    ui.label(format!("From {} to {}", name(edge.from), name(edge.to)));
     if let Some(new) = text_box(
         ui,
         editor,

@@ -83,6 +83,12 @@ impl eframe::App for EditorApp {
     }
 }
 
+/// Gives a widget that has no visible label of its own a name for screen readers.
+pub(crate) fn name_widget(ui: &Ui, response: &egui::Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
 /// The built-in example as a document.
 pub fn example_document() -> Document {
     match load_str(HOLDING_EXAMPLE, "holding.ron") {
@@ -145,7 +151,7 @@ impl EditorApp {
                 self.editor.status = match (problems, repairs) {
                     (0, 0) => format!("Opened {}", path.display()),
                     (p, 0) => format!(
-                        "Opened {}; {p} problem(s) to look at (Help → Check diagram)",
+                        "Opened {}; {p} problem(s) to look at: see the status bar",
                         path.display()
                     ),
                     (p, r) => format!(
@@ -364,23 +370,31 @@ impl EditorApp {
                 }
             }
         }
-        for action in Action::ALL {
-            if typing && action.yields_to_text_fields() {
-                continue;
+        // egui matches shortcuts "logically" (an extra Shift still matches Ctrl+Z), so try
+        // the shortcuts with more modifiers first: Ctrl+Shift+Z must be Redo, not Undo.
+        let mut bindings: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
+            .iter()
+            .filter(|a| !(typing && a.yields_to_text_fields()))
+            .flat_map(|&a| a.shortcuts().into_iter().map(move |s| (a, s)))
+            .collect();
+        bindings.sort_by_key(|(_, s)| {
+            let m = s.modifiers;
+            std::cmp::Reverse(u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt))
+        });
+        let mut fired = Vec::new();
+        for (action, shortcut) in bindings {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                fired.push(action);
             }
-            let pressed = action
-                .shortcuts()
-                .iter()
-                .any(|shortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut)));
-            if pressed {
-                match action {
-                    Action::Copy => {
-                        self.copy(ctx);
-                    }
-                    Action::Cut => self.cut(ctx),
-                    Action::Paste => {}
-                    other => self.perform(other),
+        }
+        for action in fired {
+            match action {
+                Action::Copy => {
+                    self.copy(ctx);
                 }
+                Action::Cut => self.cut(ctx),
+                Action::Paste => {}
+                other => self.perform(other),
             }
         }
     }
@@ -647,7 +661,7 @@ impl EditorApp {
                     .is_some_and(|n| n.kind() == NodeKind::Cmoc)
             });
             if ui
-                .add_enabled(has_cards, egui::Button::new("Toggle +/−"))
+                .add_enabled(has_cards, egui::Button::new("Toggle +/-"))
                 .on_hover_text(format!("{} (T)", Action::TogglePolarity.description()))
                 .clicked()
             {
@@ -657,7 +671,7 @@ impl EditorApp {
             if ui
                 .add_enabled(
                     self.editor.history.undo_len() > 0,
-                    egui::Button::new("⟲ Undo"),
+                    egui::Button::new("Undo"),
                 )
                 .clicked()
             {
@@ -666,14 +680,14 @@ impl EditorApp {
             if ui
                 .add_enabled(
                     self.editor.history.redo_len() > 0,
-                    egui::Button::new("⟳ Redo"),
+                    egui::Button::new("Redo"),
                 )
                 .clicked()
             {
                 self.perform(Action::Redo);
             }
             ui.separator();
-            if ui.button("−").on_hover_text("Zoom out").clicked() {
+            if ui.button(" - ").on_hover_text("Zoom out").clicked() {
                 self.perform(Action::ZoomOut);
             }
             if ui
@@ -683,7 +697,7 @@ impl EditorApp {
             {
                 self.perform(Action::ActualSize);
             }
-            if ui.button("+").on_hover_text("Zoom in").clicked() {
+            if ui.button(" + ").on_hover_text("Zoom in").clicked() {
                 self.perform(Action::ZoomIn);
             }
             if ui
@@ -708,7 +722,7 @@ impl EditorApp {
             if !problems.is_empty() {
                 ui.separator();
                 let text = format!(
-                    "⚠ {} problem{}",
+                    "{} problem{}",
                     problems.len(),
                     if problems.len() == 1 { "" } else { "s" }
                 );

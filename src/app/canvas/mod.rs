@@ -370,7 +370,11 @@ fn handle_primary_drag(
                 .into_iter()
                 .rev()
                 .map(|i| &scene.nodes[i])
-                .filter(|n| hovered == Some(n.id) || editor.selection.nodes.contains(&n.id))
+                .filter(|n| {
+                    hovered == Some(n.id)
+                        || editor.selection.nodes.contains(&n.id)
+                        || n.rect.expand(tolerance).contains(world)
+                })
                 .find(|n| {
                     connect_handle(&camera, rect, n.rect).distance(press) <= HANDLE_RADIUS + 3.0
                 })
@@ -794,6 +798,11 @@ fn inline_editor_ui(ui: &mut Ui, rect: Rect, editor: &mut Editor, state: &mut Ca
             .desired_width(area.width())
             .margin(vec2(2.0, 1.0))
             .background_color(Color32::from_white_alpha(250)),
+    );
+    super::name_widget(
+        ui,
+        &response,
+        &format!("Editing {} of {}", edit.field.name(), node.label()),
     );
     if edit.needs_focus {
         response.request_focus();

@@ -1,0 +1,642 @@
+//! The editor driven like a person drives it: clicks, drags, keys and typing on the real app
+//! state (egui_kittest, no window or GPU), with assertions on the document.
+
+use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
+use cmoc_canvas::app::{EditorApp, Origin};
+use cmoc_canvas::file::{load_file, save_file};
+use cmoc_canvas::model::{NodeId, NodeKind, Polarity, Target};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn app(&self, opens: Vec<PathBuf>, saves: Vec<PathBuf>) -> EditorApp {
+        let dialogs = ScriptedDialogs {
+            open_answers: opens.into_iter().map(Some).collect(),
+            save_answers: saves.into_iter().map(Some).collect(),
+        };
+        EditorApp::start(None, Some(self.path("settings.ron")), Box::new(dialogs))
+    }
+
+    fn harness(&self, app: EditorApp) -> Harness<'static, EditorApp> {
+        let mut harness = Harness::builder()
+            .with_size(vec2(1280.0, 800.0))
+            .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+        harness.run_steps(3);
+        harness
+    }
+}
+
+fn step(h: &mut Harness<'_, EditorApp>) {
+    h.run_steps(3);
+}
+
+fn press(h: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    step(h);
+}
+
+fn click_at(h: &mut Harness<'_, EditorApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.step();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    step(h);
+}
+
+/// Both clicks in one frame: the harness advances time by a quarter second per frame, more
+/// than a double-click allows.
+fn double_click_at(h: &mut Harness<'_, EditorApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.step();
+    for pressed in [true, false, true, false] {
+        h.input_mut().events.push(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    step(h);
+}
+
+fn drag(h: &mut Harness<'_, EditorApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=5 {
+        let t = i as f32 / 5.0;
+        h.hover_at(from + (to - from) * t);
+        h.step();
+    }
+    h.drop_at(to);
+    step(h);
+}
+
+/// Screen rectangle of a node.
+fn screen_rect(h: &Harness<'_, EditorApp>, id: NodeId) -> Rect {
+    let app = h.state();
+    let node = app.editor.doc.node(id).expect("node exists");
+    let r = node.rect();
+    app.canvas.camera.rect_to_screen(
+        app.canvas.rect,
+        Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y)),
+    )
+}
+
+/// Screen point of a world point.
+fn screen_of(h: &Harness<'_, EditorApp>, x: f32, y: f32) -> Pos2 {
+    let app = h.state();
+    app.canvas.camera.to_screen(app.canvas.rect, pos2(x, y))
+}
+
+fn polarity(h: &Harness<'_, EditorApp>, id: NodeId) -> Polarity {
+    h.state()
+        .editor
+        .doc
+        .node(id)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.polarity)
+        .expect("a card")
+}
+
+/// A fresh, empty diagram at 100% zoom.
+fn empty_diagram(
+    f: &Fixture,
+    saves: Vec<PathBuf>,
+    opens: Vec<PathBuf>,
+) -> Harness<'static, EditorApp> {
+    let mut h = f.harness(f.app(opens, saves));
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    assert_eq!(h.state().editor.origin, Origin::Untitled);
+    assert_eq!(h.state().editor.doc.node_count(), 0);
+    h
+}
+
+#[test]
+fn first_start_opens_the_example_fitted_to_view() {
+    let f = Fixture::new();
+    let h = f.harness(f.app(vec![], vec![]));
+    let app = h.state();
+    assert_eq!(app.editor.origin, Origin::Example);
+    assert_eq!(app.editor.doc.cmoc_cards().count(), 27);
+    assert!(
+        !app.editor.is_dirty(),
+        "opening the example is not a change"
+    );
+    let bounds = app.editor.doc.bounds().expect("nodes");
+    let top_left = app
+        .canvas
+        .camera
+        .to_screen(app.canvas.rect, pos2(bounds.min.x, bounds.min.y));
+    let bottom_right = app
+        .canvas
+        .camera
+        .to_screen(app.canvas.rect, pos2(bounds.max.x, bounds.max.y));
+    assert!(app.canvas.rect.contains(top_left) && app.canvas.rect.contains(bottom_right));
+    assert!(
+        app.canvas.hits.nodes_drawn >= 45,
+        "every node is drawn when fitted"
+    );
+    assert!(app.editor.window_title().starts_with("Example"));
+}
+
+#[test]
+fn create_a_card_from_the_toolbar_and_type_its_context_in_place() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.get_by_label("CMOC card").click();
+    step(&mut h);
+    let id = h
+        .state()
+        .editor
+        .selection
+        .single_node()
+        .expect("the new card is selected");
+    assert_eq!(
+        h.state().editor.doc.node(id).map(|n| n.label()),
+        Some("CMOC 1".to_string())
+    );
+
+    // Double-click the card's context and type.
+    let rect = screen_rect(&h, id);
+    let context_at = h
+        .state()
+        .canvas
+        .hits
+        .fields
+        .iter()
+        .find(|(n, f, _)| *n == id && *f == cmoc_canvas::scene::Field::Context)
+        .map(|(_, _, r)| r.center())
+        .unwrap_or(rect.center());
+    double_click_at(&mut h, context_at);
+    assert!(
+        h.state().canvas.inline_edit.is_some(),
+        "double-click opens the in-place editor"
+    );
+    h.event(Event::Text("When patients trust their link worker".into()));
+    step(&mut h);
+    let context = h
+        .state()
+        .editor
+        .doc
+        .node(id)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.context.clone());
+    assert_eq!(
+        context.as_deref(),
+        Some("When patients trust their link worker")
+    );
+    // The typing is one undo step, named after the field.
+    assert_eq!(
+        h.state().editor.history.undo_label(),
+        Some("Edit context of CMOC 1")
+    );
+}
+
+#[test]
+fn double_click_on_empty_canvas_adds_the_next_numbered_card() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    let first = screen_of(&h, 300.0, 300.0);
+    double_click_at(&mut h, first);
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    let second = screen_of(&h, 700.0, 300.0);
+    double_click_at(&mut h, second);
+    let numbers: Vec<u32> = h
+        .state()
+        .editor
+        .doc
+        .cmoc_cards()
+        .map(|(_, c)| c.number)
+        .collect();
+    assert_eq!(numbers, vec![1, 2]);
+}
+
+#[test]
+fn connect_two_cards_by_dragging_from_the_handle() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(200.0, 200.0)));
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(700.0, 250.0)));
+    step(&mut h);
+    let ids: Vec<NodeId> = h.state().editor.doc.nodes().map(|n| n.id).collect();
+    let (a, b) = (ids[0], ids[1]);
+    let a_rect = screen_rect(&h, a);
+    let handle = pos2(a_rect.max.x, a_rect.center().y);
+    h.hover_at(a_rect.center());
+    step(&mut h);
+    let target = screen_rect(&h, b).center();
+    drag(&mut h, handle, target);
+    let edges: Vec<_> = h
+        .state()
+        .editor
+        .doc
+        .edges()
+        .map(|e| (e.from, e.to))
+        .collect();
+    assert_eq!(edges, vec![(a, b)]);
+    assert_eq!(
+        h.state().editor.doc.node(a).map(|n| n.position),
+        Some(cmoc_canvas::model::Point::new(60.0, 75.0)),
+        "the card did not move"
+    );
+}
+
+#[test]
+fn toggle_polarity_by_badge_click_and_by_t_and_undo_redo() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    step(&mut h);
+    let id = h
+        .state()
+        .editor
+        .doc
+        .nodes()
+        .next()
+        .map(|n| n.id)
+        .expect("card");
+    let badge = h
+        .state()
+        .canvas
+        .hits
+        .badges
+        .iter()
+        .find(|(n, _, _)| *n == id)
+        .map(|(_, _, r)| r.center())
+        .expect("the badge is drawn");
+    click_at(&mut h, badge);
+    assert_eq!(polarity(&h, id), Polarity::Negative);
+    assert!(
+        h.state()
+            .canvas
+            .hits
+            .badges
+            .iter()
+            .any(|(n, negative, _)| *n == id && *negative)
+    );
+    press(&mut h, Modifiers::NONE, Key::T);
+    assert_eq!(polarity(&h, id), Polarity::Positive);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(polarity(&h, id), Polarity::Negative, "undo the T");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(polarity(&h, id), Polarity::Positive, "undo the click");
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(
+        polarity(&h, id),
+        Polarity::Negative,
+        "redo with Ctrl+Shift+Z"
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(polarity(&h, id), Polarity::Positive, "redo with Ctrl+Y");
+}
+
+#[test]
+fn moving_a_card_is_one_undo_step_and_escape_cancels_a_drag() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    step(&mut h);
+    let id = h
+        .state()
+        .editor
+        .doc
+        .nodes()
+        .next()
+        .map(|n| n.id)
+        .expect("card");
+    let start = h
+        .state()
+        .editor
+        .doc
+        .node(id)
+        .map(|n| n.position)
+        .expect("card");
+    let steps_before = h.state().editor.history.undo_len();
+    let from = screen_rect(&h, id).center();
+    drag(&mut h, from, from + vec2(150.0, 60.0));
+    let moved = h
+        .state()
+        .editor
+        .doc
+        .node(id)
+        .map(|n| n.position)
+        .expect("card");
+    assert_eq!((moved.x - start.x, moved.y - start.y), (150.0, 60.0));
+    assert_eq!(h.state().editor.history.undo_len(), steps_before + 1);
+    assert_eq!(h.state().editor.history.undo_label(), Some("Move CMOC 1"));
+
+    // Start another drag and press Esc before letting go.
+    let from = screen_rect(&h, id).center();
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from + vec2(40.0, 0.0));
+    h.step();
+    h.hover_at(from + vec2(90.0, 0.0));
+    step(&mut h);
+    assert_ne!(
+        h.state().editor.doc.node(id).map(|n| n.position),
+        Some(moved)
+    );
+    h.key_press(Key::Escape);
+    step(&mut h);
+    h.drop_at(from + vec2(90.0, 0.0));
+    step(&mut h);
+    assert_eq!(
+        h.state().editor.doc.node(id).map(|n| n.position),
+        Some(moved),
+        "Esc put it back"
+    );
+    assert_eq!(
+        h.state().editor.history.undo_len(),
+        steps_before + 1,
+        "no step for the cancelled drag"
+    );
+}
+
+#[test]
+fn rubber_band_selects_the_cards_inside_it() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    for x in [200.0, 550.0, 900.0] {
+        h.state_mut().add_node(NodeKind::Cmoc, Some(pos2(x, 250.0)));
+    }
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    let ids: Vec<NodeId> = h.state().editor.doc.nodes().map(|n| n.id).collect();
+    let from = screen_rect(&h, ids[0]).min - vec2(20.0, 20.0);
+    let to = screen_rect(&h, ids[1]).max + vec2(20.0, 20.0);
+    drag(&mut h, from, to);
+    let selected: Vec<NodeId> = h.state().editor.selection.nodes.iter().copied().collect();
+    assert_eq!(selected, vec![ids[0], ids[1]]);
+}
+
+#[test]
+fn add_and_resolve_a_comment_with_the_author_remembered() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    step(&mut h);
+    let id = h
+        .state()
+        .editor
+        .doc
+        .nodes()
+        .next()
+        .map(|n| n.id)
+        .expect("card");
+    h.get_by_label("Your name").focus();
+    step(&mut h);
+    h.get_by_label("Your name").type_text("PPI group");
+    step(&mut h);
+    h.get_by_label("New comment").focus();
+    step(&mut h);
+    h.get_by_label("New comment")
+        .type_text("Is trust really the mechanism here?");
+    step(&mut h);
+    h.get_by_label("Add comment").click();
+    step(&mut h);
+    let comments: Vec<_> = h
+        .state()
+        .editor
+        .doc
+        .annotations_on(Target::Node(id))
+        .cloned()
+        .collect();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].author, "PPI group");
+    assert_eq!(comments[0].text, "Is trust really the mechanism here?");
+    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(id)), 1);
+    assert_eq!(
+        h.state().settings.author_name,
+        "PPI group",
+        "the name is remembered"
+    );
+    let saved = std::fs::read_to_string(f.path("settings.ron")).expect("settings written");
+    assert!(saved.contains("PPI group"));
+
+    h.get_by_label("Resolve").click();
+    step(&mut h);
+    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(id)), 0);
+    assert!(h.state().editor.doc.annotations().all(|a| a.resolved));
+    h.get_by_label("Reopen").click();
+    step(&mut h);
+    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(id)), 1);
+}
+
+#[test]
+fn save_to_a_file_and_open_it_again() {
+    let f = Fixture::new();
+    let path = f.path("my theory.ron");
+    let mut h = empty_diagram(&f, vec![path.clone()], vec![path.clone()]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    h.state_mut()
+        .add_node(NodeKind::Condition, Some(pos2(700.0, 300.0)));
+    press(&mut h, Modifiers::NONE, Key::T);
+    assert!(h.state().editor.is_dirty());
+    assert!(h.state().editor.window_title().starts_with("● Untitled"));
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().editor.origin, Origin::File(path.clone()));
+    assert!(!h.state().editor.is_dirty());
+    assert!(h.state().editor.window_title().starts_with("my theory.ron"));
+    let on_disk = load_file(&path).expect("saved file opens").document;
+    assert_eq!(on_disk, h.state().editor.doc);
+
+    // Change it, then open the saved file again: the prompt comes first.
+    press(&mut h, Modifiers::COMMAND, Key::A);
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    assert_eq!(h.state().editor.doc.node_count(), 0);
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    assert_eq!(
+        h.state().modal,
+        Some(Modal::Unsaved(cmoc_canvas::app::dialogs::Then::Open))
+    );
+    h.get_by_label("Don't save").click();
+    step(&mut h);
+    assert_eq!(h.state().editor.doc, on_disk);
+    assert_eq!(h.state().settings.recent_files.len(), 1);
+}
+
+#[test]
+fn a_broken_file_shows_an_error_and_keeps_the_open_diagram() {
+    let f = Fixture::new();
+    let broken = f.path("broken.ron");
+    std::fs::write(
+        &broken,
+        "(format_version: 1, nodes: [(id: 1, content: Note((text: \"cut off",
+    )
+    .expect("write");
+    let mut h = f.harness(f.app(vec![broken], vec![]));
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    match &h.state().modal {
+        Some(Modal::Error { message, .. }) => {
+            assert!(message.contains("broken.ron, line 1, column"), "{message}");
+        }
+        other => panic!("expected an error dialog, got {other:?}"),
+    }
+    assert!(
+        h.query_by_label_contains("broken.ron, line 1, column")
+            .is_some(),
+        "the message is on screen"
+    );
+    assert_eq!(
+        h.state().editor.origin,
+        Origin::Example,
+        "the example is still open"
+    );
+    h.get_by_label("OK").click();
+    step(&mut h);
+    assert_eq!(h.state().modal, None);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut().add_node(NodeKind::Note, None);
+    press(&mut h, Modifiers::COMMAND, Key::Q);
+    assert!(matches!(h.state().modal, Some(Modal::Unsaved(_))));
+    h.get_by_label("Cancel").click();
+    step(&mut h);
+    assert!(!h.state().close_sent);
+    assert_eq!(h.state().editor.doc.node_count(), 1);
+    press(&mut h, Modifiers::COMMAND, Key::Q);
+    h.get_by_label("Don't save").click();
+    step(&mut h);
+    assert!(h.state().close_sent);
+}
+
+#[test]
+fn copy_paste_duplicates_cards_with_fresh_numbers_and_junk_is_refused() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    step(&mut h);
+    let text = h
+        .state()
+        .editor
+        .copy_selection()
+        .expect("a selection to copy");
+    h.event(Event::Paste(text));
+    step(&mut h);
+    let numbers: Vec<u32> = h
+        .state()
+        .editor
+        .doc
+        .cmoc_cards()
+        .map(|(_, c)| c.number)
+        .collect();
+    assert_eq!(numbers, vec![1, 2]);
+    press(&mut h, Modifiers::COMMAND, Key::D);
+    assert_eq!(h.state().editor.doc.cmoc_cards().count(), 3);
+
+    let before = h.state().editor.doc.clone();
+    h.event(Event::Paste("this is not a diagram {{{".into()));
+    step(&mut h);
+    assert_eq!(h.state().editor.doc, before);
+    assert!(
+        h.state().editor.status.contains("no CMOC Canvas items"),
+        "{}",
+        h.state().editor.status
+    );
+    h.event(Event::Paste(
+        "x".repeat(cmoc_canvas::app::editor::MAX_PASTE_BYTES + 1),
+    ));
+    step(&mut h);
+    assert_eq!(h.state().editor.doc, before);
+    assert!(h.state().editor.status.contains("more than a paste takes"));
+}
+
+#[test]
+fn the_shortcut_list_comes_from_the_table_that_binds_them() {
+    let f = Fixture::new();
+    let mut h = f.harness(f.app(vec![], vec![]));
+    press(&mut h, Modifiers::NONE, Key::F1);
+    assert_eq!(h.state().modal, Some(Modal::Shortcuts));
+    let ctx = h.ctx.clone();
+    for action in cmoc_canvas::app::Action::ALL {
+        let keys: Vec<String> = action
+            .shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        assert!(
+            h.query_by_label(&keys.join("  or  ")).is_some(),
+            "the keys of {} are listed",
+            action.name()
+        );
+        assert!(
+            h.query_all_by_label(action.name()).next().is_some(),
+            "{} is listed",
+            action.name()
+        );
+    }
+}
+
+#[test]
+fn opening_a_file_given_on_the_command_line() {
+    let f = Fixture::new();
+    let path = f.path("given.ron");
+    let doc = cmoc_canvas::app::example_document();
+    save_file(&doc, &path).expect("save");
+    let app = EditorApp::start(
+        Some(path.clone()),
+        Some(f.path("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert_eq!(app.editor.origin, Origin::File(path));
+    assert_eq!(app.editor.doc, doc);
+}
+
+#[test]
+fn recent_files_lead_to_the_start_screen() {
+    let f = Fixture::new();
+    let path = f.path("recent.ron");
+    save_file(&cmoc_canvas::app::example_document(), &path).expect("save");
+    let settings = cmoc_canvas::app::settings::Settings {
+        recent_files: vec![path.clone()],
+        ..Default::default()
+    };
+    settings
+        .save(Some(&f.path("settings.ron")))
+        .expect("settings");
+    let mut h = f.harness(f.app(vec![], vec![]));
+    assert_eq!(h.state().modal, Some(Modal::Welcome));
+    h.get_by_label(&path.display().to_string()).click();
+    step(&mut h);
+    assert_eq!(h.state().editor.origin, Origin::File(path));
+}
