@@ -47,6 +47,15 @@ pub struct EditorApp {
     /// Show the legend over the canvas.
     pub show_legend: bool,
     title_sent: String,
+    summary: Option<Summary>,
+}
+
+/// Counts and problems of the document, recomputed only when it changes (not every frame:
+/// validating 5,000 cards would cost milliseconds a frame).
+struct Summary {
+    revision: u64,
+    problems: Vec<crate::model::Problem>,
+    cards: usize,
 }
 
 /// Opens the editor window, optionally with a file.
@@ -120,6 +129,7 @@ impl EditorApp {
             close_sent: false,
             show_legend: true,
             title_sent: String::new(),
+            summary: None,
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -137,6 +147,7 @@ impl EditorApp {
 
     fn replace_document(&mut self, doc: Document, origin: Origin) {
         self.editor = Editor::new(doc, origin);
+        self.summary = None;
         self.canvas.reset_for_new_document();
         self.comments = CommentsState::default();
     }
@@ -711,9 +722,20 @@ impl EditorApp {
     }
 
     fn status_ui(&mut self, ui: &mut Ui) {
+        let revision = self.editor.revision;
+        if self.summary.as_ref().map(|s| s.revision) != Some(revision) {
+            self.summary = Some(Summary {
+                revision,
+                problems: validate(&self.editor.doc),
+                cards: self.editor.doc.cmoc_cards().count(),
+            });
+        }
+        let summary = self.summary.take();
+        let (problems, cards) = match &summary {
+            Some(s) => (s.problems.as_slice(), s.cards),
+            None => (&[][..], 0),
+        };
         ui.horizontal(|ui| {
-            let problems = validate(&self.editor.doc);
-            let cards = self.editor.doc.cmoc_cards().count();
             ui.label(format!(
                 "{cards} CMOC cards · {} nodes · {} arrows",
                 self.editor.doc.node_count(),
@@ -746,6 +768,7 @@ impl EditorApp {
             ui.separator();
             ui.label(&self.editor.status);
         });
+        self.summary = summary;
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context) {

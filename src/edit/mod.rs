@@ -3,9 +3,11 @@
 
 mod builder;
 mod history;
+mod synthetic;
 
 pub use builder::DiagramBuilder;
 pub use history::History;
+pub use synthetic::synthetic_diagram;
 
 use crate::model::{
     Annotation, AnnotationId, Document, Edge, EdgeId, Metadata, Node, NodeId, Point, Polarity,

@@ -3,8 +3,10 @@
 
 use egui::{Pos2, Rect, Vec2, vec2};
 
-/// Smallest zoom (10%).
+/// Smallest zoom the user can zoom out to (10%).
 pub const MIN_ZOOM: f32 = 0.1;
+/// Smallest zoom "fit" may choose, so that even a 5,000-card synthesis fits on screen.
+pub const MIN_FIT_ZOOM: f32 = 0.005;
 /// Largest zoom (400%).
 pub const MAX_ZOOM: f32 = 4.0;
 /// The zoom a keyboard step multiplies or divides by.
@@ -55,10 +57,12 @@ impl Camera {
         )
     }
 
-    /// Zooms by `factor` keeping the world point under `screen_anchor` in place.
+    /// Zooms by `factor` keeping the world point under `screen_anchor` in place. Below 10%
+    /// (reached only by fitting a huge diagram) zooming out goes no further.
     pub fn zoom_about(&mut self, canvas: Rect, screen_anchor: Pos2, factor: f32) {
         let world = self.to_world(canvas, screen_anchor);
-        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let floor = MIN_ZOOM.min(self.zoom);
+        self.zoom = (self.zoom * factor).clamp(floor, MAX_ZOOM);
         self.offset = screen_anchor - canvas.min - world.to_vec2() * self.zoom;
     }
 
@@ -70,7 +74,7 @@ impl Camera {
         let available = (canvas.size() - vec2(2.0 * margin, 2.0 * margin)).max(vec2(10.0, 10.0));
         let zoom = (available.x / world.width())
             .min(available.y / world.height())
-            .clamp(MIN_ZOOM, max_zoom.min(MAX_ZOOM));
+            .clamp(MIN_FIT_ZOOM, max_zoom.min(MAX_ZOOM));
         self.zoom = zoom;
         self.offset = canvas.size() / 2.0 - world.center().to_vec2() * zoom;
     }
@@ -97,6 +101,22 @@ mod tests {
         assert!((camera.to_world(canvas, anchor) - world).length() < 1e-3);
         camera.zoom_about(canvas, anchor, 1000.0);
         assert_eq!(camera.zoom, MAX_ZOOM);
+        camera.zoom_about(canvas, anchor, 1e-6);
+        assert_eq!(camera.zoom, MIN_ZOOM);
+    }
+
+    #[test]
+    fn fit_may_go_below_ten_percent_and_zooming_out_stops_there() {
+        let canvas = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let huge = Rect::from_min_size(pos2(0.0, 0.0), vec2(40_000.0, 30_000.0));
+        let mut camera = Camera::default();
+        camera.fit(canvas, huge, 0.0, 1.0);
+        assert!(camera.zoom < MIN_ZOOM);
+        let fitted = camera.zoom;
+        camera.zoom_about(canvas, canvas.center(), 0.5);
+        assert_eq!(camera.zoom, fitted);
+        camera.zoom_about(canvas, canvas.center(), 1.25);
+        assert!(camera.zoom > fitted);
     }
 
     #[test]
