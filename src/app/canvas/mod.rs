@@ -78,6 +78,7 @@ pub struct CanvasState {
     pub camera: Camera,
     /// Set to fit the diagram into view on the next frame (after opening a file).
     pub fit_pending: bool,
+    fitted_once: bool,
     /// The gesture in progress.
     pub gesture: Gesture,
     /// A field being edited in place.
@@ -102,6 +103,7 @@ impl Default for CanvasState {
         Self {
             camera: Camera::default(),
             fit_pending: false,
+            fitted_once: false,
             gesture: Gesture::Idle,
             inline_edit: None,
             rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
@@ -153,6 +155,7 @@ impl CanvasState {
         self.gesture = Gesture::Idle;
         self.inline_edit = None;
         self.fit_pending = true;
+        self.fitted_once = false;
     }
 
     /// True while a drag is in progress.
@@ -238,8 +241,10 @@ pub fn canvas_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Diagram canvas"));
     state.rect = rect;
     if state.fit_pending && rect.width() > 50.0 {
-        state.fit_pending = false;
         state.fit_diagram(editor);
+        // Fit once more on the next frame, when the legend's size is known.
+        state.fit_pending = state.legend_height == 0.0 && !state.fitted_once;
+        state.fitted_once = true;
     }
 
     let pointer = response.hover_pos();
