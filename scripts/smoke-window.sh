@@ -27,10 +27,14 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 export DISPLAY=$display
 app=""
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null
-  sleep 0.3
-  [ -n "$app" ] && kill -9 "$app" 2>/dev/null
+  # Never let cleaning up decide the exit status.
+  if [ -n "$app" ]; then
+    kill "$app" 2>/dev/null || true
+    sleep 0.3
+    kill -9 "$app" 2>/dev/null || true
+  fi
   kill "$xvfb" 2>/dev/null || true
+  return 0
 }
 trap cleanup EXIT
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
