@@ -2,7 +2,8 @@
 //! (2024) on "holding" by social prescribing link workers, from Table 4, Table 5 and section
 //! 3.8 of the paper (CC BY).
 //!
-//! Run: `cargo run --example build_holding_example -- assets/examples/holding.ron`
+//! Run: `cargo run --example build_holding_example -- assets/examples/holding.ron assets/examples/table4.csv`
+//! (the second file, Table 4 as CSV, is optional).
 //!
 //! It shows a larger script than `minimal_diagram`: columns of nodes sized to their text,
 //! regions wrapped around their contents, IF-branches and evidence quotes.
@@ -461,11 +462,32 @@ fn build() -> cmoc_canvas::model::Document {
     b.finish()
 }
 
+/// Table 4 alone: the 24 CMOCs with their evidence sources, as a CSV in the layout the CMOC
+/// table exporter writes (and the importer reads).
+fn table4_csv() -> String {
+    let mut b = DiagramBuilder::new("Table 4");
+    for (i, &(number, ..)) in TABLE4.iter().enumerate() {
+        let pending = card(number, Polarity::Positive, None);
+        b.node(pending.content, Point::new(i as f32 * 400.0, 0.0), None);
+    }
+    cmoc_canvas::export::write_table(&b.finish(), cmoc_canvas::export::TableFormat::Csv)
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: build_holding_example OUT.ron");
+        eprintln!("usage: build_holding_example OUT.ron [TABLE4.csv]");
         return ExitCode::from(2);
     };
+    if let Some(csv_path) = std::env::args().nth(2) {
+        if let Err(e) = cmoc_canvas::file::write_atomic(
+            std::path::Path::new(&csv_path),
+            table4_csv().as_bytes(),
+        ) {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+        println!("wrote {csv_path}");
+    }
     let doc = build();
     let counts: BTreeMap<&str, usize> =
         doc.cmoc_cards()

@@ -1,11 +1,14 @@
 //! The `cmoc-canvas` command line: open the editor, or work on files without a window.
 
-use crate::export::{TableFormat, write_table};
-use crate::file::{Loaded, load_file};
+use crate::edit::Edit;
+use crate::export::{
+    FigureOptions, TableFormat, figure_png, figure_svg, import_csv, import_edit, write_table,
+};
+use crate::file::{Loaded, load_file, save_file, write_atomic};
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// CMOC Canvas: draw, toggle and annotate realist programme theory diagrams.
 #[derive(Debug, Parser)]
@@ -32,13 +35,47 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Print the CMOC table (No., polarity, context, mechanism, outcome), sorted by number.
+    /// Print the CMOC table (No., polarity, context, mechanism, outcome, evidence sources),
+    /// sorted by number.
     Table {
         /// The diagram file.
         file: PathBuf,
-        /// Markdown for papers and wikis, CSV for spreadsheets.
+        /// Markdown for papers and wikis, CSV for spreadsheets, or sentences
+        /// ("When/If C, then O, because M").
         #[arg(long, value_enum, default_value = "markdown")]
         format: TableFormat,
+    },
+    /// Export the diagram as a figure: SVG (text kept as text, font embedded) and/or PNG.
+    Export {
+        /// The diagram file.
+        file: PathBuf,
+        /// Write an SVG figure here.
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
+        /// Write a PNG picture here.
+        #[arg(long, value_name = "OUT.png")]
+        png: Option<PathBuf>,
+        /// PNG pixels per diagram unit: 1, 2 or 4 for print.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// Put the diagram's title above it.
+        #[arg(long)]
+        title: bool,
+        /// Add a legend of the styles.
+        #[arg(long)]
+        legend: bool,
+        /// Transparent background instead of white.
+        #[arg(long)]
+        transparent: bool,
+    },
+    /// Import a CMOC table from CSV into a new diagram (columns No., Context, Mechanism,
+    /// Outcome; Polarity, Title and Evidence optional).
+    Import {
+        /// The CSV file (as saved by a spreadsheet).
+        table: PathBuf,
+        /// The diagram to write.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
     },
 }
 
@@ -60,6 +97,69 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             }
             status
         }
+        Command::Export {
+            file,
+            svg,
+            png,
+            scale,
+            title,
+            legend,
+            transparent,
+        } => {
+            if svg.is_none() && png.is_none() {
+                let _ = writeln!(
+                    err,
+                    "Say where to write the figure: --svg OUT.svg and/or --png OUT.png."
+                );
+                return 2;
+            }
+            let doc = match load_file(file) {
+                Ok(loaded) => loaded.document,
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    return 1;
+                }
+            };
+            let options = FigureOptions {
+                title: *title,
+                legend: *legend,
+                transparent: *transparent,
+                ..FigureOptions::default()
+            };
+            let mut status = 0;
+            if let Some(path) = svg {
+                let result = figure_svg(&doc, &options)
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| {
+                        write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+                    });
+                match result {
+                    Ok(()) => {
+                        let _ = writeln!(out, "wrote {}", path.display());
+                    }
+                    Err(e) => {
+                        let _ = writeln!(err, "{e}");
+                        status = 1;
+                    }
+                }
+            }
+            if let Some(path) = png {
+                let result = figure_png(&doc, &options, *scale)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| write_atomic(path, &bytes).map_err(|e| e.to_string()));
+                match result {
+                    Ok(()) => {
+                        let _ = writeln!(out, "wrote {}", path.display());
+                    }
+                    Err(e) => {
+                        let _ = writeln!(err, "{e}");
+                        status = 1;
+                    }
+                }
+            }
+            status
+        }
+        Command::Import { table, output } => run_import(table, output, out, err),
         Command::Table { file, format } => match load_file(file) {
             Ok(loaded) => {
                 let _ = out.write_all(write_table(&loaded.document, *format).as_bytes());
@@ -107,4 +207,66 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
         writeln!(out, "  problem: {problem}")?;
     }
     Ok(())
+}
+
+fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let bytes = match std::fs::read(table) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "Could not read {}: {e}", table.display());
+            return 1;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        let _ = writeln!(
+            err,
+            "{} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and try again.",
+            table.display()
+        );
+        return 1;
+    };
+    let result = match import_csv(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", table.display());
+            return 1;
+        }
+    };
+    for problem in &result.problems {
+        let _ = writeln!(err, "{}, {problem}; skipped", table.display());
+    }
+    if result.cards.is_empty() {
+        let _ = writeln!(err, "No CMOCs could be imported from {}.", table.display());
+        return 1;
+    }
+    let name = table
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "table".into());
+    let mut doc = crate::model::Document::new(format!("CMOCs from {name}"));
+    let count = result.cards.len();
+    let edit = import_edit(&mut doc, result.cards, &format!("Imported from {name}"));
+    if let Err(e) = Edit::apply(edit, &mut doc) {
+        let _ = writeln!(err, "Could not build the diagram: {e}");
+        return 1;
+    }
+    match save_file(&doc, output) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "imported {count} CMOCs from {} into {}{}",
+                table.display(),
+                output.display(),
+                match result.problems.len() {
+                    0 => String::new(),
+                    n => format!(" ({n} row{} skipped)", if n == 1 { "" } else { "s" }),
+                }
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
 }

@@ -74,7 +74,7 @@ fn table_prints_table_4_sorted_by_number() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "| No. | Polarity | Context | Mechanism | Outcome |"
+        "| No. | Polarity | Context | Mechanism | Outcome | Evidence sources |"
     );
     assert_eq!(lines.len(), 2 + 27);
     let numbers: Vec<u32> = lines[2..]
@@ -86,7 +86,7 @@ fn table_prints_table_4_sorted_by_number() {
     assert_eq!(numbers, sorted);
     assert!(text.contains("| 22 | negative |"), "{text}");
     assert!(text.contains(
-        "| 1 | positive | When patients offload their troubles during meetings with a link worker they trust | because it helps them to feel unburdened | they feel their emotions are more manageable |"
+        "| 1 | positive | When patients offload their troubles during meetings with a link worker they trust | because it helps them to feel unburdened | they feel their emotions are more manageable | Site01_LW01; Site03_P08 |"
     ));
 }
 
@@ -98,6 +98,93 @@ fn table_as_csv() {
         .expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.starts_with("No.,Polarity,Context,Mechanism,Outcome\r\n"));
+    assert!(text.starts_with("No.,Polarity,Context,Mechanism,Outcome,Evidence sources\r\n"));
     assert_eq!(text.lines().count(), 28);
+}
+
+#[test]
+fn export_writes_svg_and_png_without_a_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("figure.svg");
+    let png = dir.path().join("figure.png");
+    let out = cmoc_canvas()
+        .args(["export", EXAMPLE, "--svg"])
+        .arg(&svg)
+        .arg("--png")
+        .arg(&png)
+        .args(["--scale", "1", "--legend"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg written");
+    assert!(text.starts_with("<svg") && text.contains("-ve CMOC 22"));
+    let bytes = std::fs::read(&png).expect("png written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    let missing = cmoc_canvas()
+        .args(["export", EXAMPLE])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2), "asks where to write");
+}
+
+#[test]
+fn import_builds_a_diagram_from_a_csv_table_and_reports_bad_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("cmocs.csv");
+    std::fs::write(
+        &csv,
+        "No.,Context,Mechanism,Outcome\n1,c,m,o\nx,c,m,o\n2,c2,m2,o2\n",
+    )
+    .expect("write");
+    let ron = dir.path().join("cmocs.ron");
+    let out = cmoc_canvas()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&ron)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("imported 2 CMOCs") && stdout.contains("1 row skipped"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 3") && stderr.contains("“x” is not a CMOC number"),
+        "{stderr}"
+    );
+    let validated = cmoc_canvas()
+        .arg("validate")
+        .arg(&ron)
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&validated.stdout).contains("2 CMOC cards"));
+
+    std::fs::write(&csv, [0xff, 0xfe, b'N', 0]).expect("write");
+    let out = cmoc_canvas()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&ron)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CSV UTF-8"));
+}
+
+#[test]
+fn table_as_sentences() {
+    let out = cmoc_canvas()
+        .args(["table", EXAMPLE, "--format", "sentences"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 27);
+    assert!(text.contains("-ve CMOC 22 (not activated): If holding is explicitly communicated"));
 }

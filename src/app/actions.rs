@@ -17,6 +17,12 @@ pub enum Action {
     Save,
     /// Save under a new name.
     SaveAs,
+    /// Export the diagram as an SVG or PNG figure.
+    ExportFigure,
+    /// Export the CMOC table as Markdown, CSV or sentences.
+    ExportTable,
+    /// Import CMOC cards from a CSV table.
+    ImportTable,
     /// Close the window.
     Quit,
     /// Undo the last step.
@@ -55,6 +61,8 @@ pub enum Action {
     ActualSize,
     /// Snap moved nodes to a 10-unit grid.
     ToggleSnap,
+    /// Show or hide the CMOC table under the canvas.
+    ToggleTable,
     /// Show the list of shortcuts.
     ShowShortcuts,
 }
@@ -73,12 +81,15 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in the order Help lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 29] = [
         Action::New,
         Action::Open,
         Action::OpenExample,
         Action::Save,
         Action::SaveAs,
+        Action::ExportFigure,
+        Action::ExportTable,
+        Action::ImportTable,
         Action::Quit,
         Action::Undo,
         Action::Redo,
@@ -98,6 +109,7 @@ impl Action {
         Action::FitSelection,
         Action::ActualSize,
         Action::ToggleSnap,
+        Action::ToggleTable,
         Action::ShowShortcuts,
     ];
 
@@ -109,6 +121,9 @@ impl Action {
             Action::OpenExample => "Open example (Figure 2)",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
+            Action::ExportFigure => "Export figure…",
+            Action::ExportTable => "Export CMOC table…",
+            Action::ImportTable => "Import CMOC table…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -128,6 +143,7 @@ impl Action {
             Action::FitSelection => "Fit selection",
             Action::ActualSize => "Actual size (100%)",
             Action::ToggleSnap => "Snap to grid",
+            Action::ToggleTable => "CMOC table",
             Action::ShowShortcuts => "Keyboard shortcuts",
         }
     }
@@ -140,6 +156,9 @@ impl Action {
             Action::OpenExample => "Open the programme theory of Westlake et al. (2024), Figure 2",
             Action::Save => "Save the diagram",
             Action::SaveAs => "Save the diagram under a new name",
+            Action::ExportFigure => "Save the diagram as an SVG or PNG figure for a paper",
+            Action::ExportTable => "Save the CMOC table as Markdown, CSV or sentences",
+            Action::ImportTable => "Add CMOC cards from a spreadsheet's CSV table",
             Action::Quit => "Close CMOC Canvas",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
@@ -161,6 +180,7 @@ impl Action {
             Action::FitSelection => "Show the selected nodes",
             Action::ActualSize => "Show the diagram at 100%",
             Action::ToggleSnap => "Snap moved nodes to a grid",
+            Action::ToggleTable => "Show or hide the CMOC table under the canvas",
             Action::ShowShortcuts => "List every keyboard shortcut",
         }
     }
@@ -173,6 +193,9 @@ impl Action {
             Action::OpenExample => vec![],
             Action::Save => vec![cmd(Key::S)],
             Action::SaveAs => vec![cmd_shift(Key::S)],
+            Action::ExportFigure => vec![cmd(Key::E)],
+            Action::ExportTable => vec![],
+            Action::ImportTable => vec![cmd(Key::I)],
             Action::Quit => vec![cmd(Key::Q)],
             Action::Undo => vec![cmd(Key::Z)],
             Action::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
@@ -192,6 +215,7 @@ impl Action {
             Action::FitSelection => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::Num2)],
             Action::ActualSize => vec![cmd(Key::Num1)],
             Action::ToggleSnap => vec![cmd_shift(Key::G)],
+            Action::ToggleTable => vec![cmd(Key::T)],
             Action::ShowShortcuts => vec![plain(Key::F1)],
         }
     }

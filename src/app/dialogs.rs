@@ -1,36 +1,38 @@
 //! File dialogs behind a small trait, so tests can stand in for the operating system's
 //! dialogs, and the modal dialogs of the editor.
 
+use super::figures::{FigureDialog, FileKind, ImportDialog};
+
 use std::path::PathBuf;
 
 /// Asks the user for files to open and places to save.
 pub trait FileDialogs {
-    /// Asks for a diagram to open; `None` when cancelled.
-    fn pick_open(&mut self) -> Option<PathBuf>;
-    /// Asks where to save, suggesting a file name; `None` when cancelled.
-    fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Asks for a file of `kind` to open; `None` when cancelled.
+    fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf>;
+    /// Asks where to save a file of `kind`, suggesting a name; `None` when cancelled.
+    fn pick_save(&mut self, suggested_name: &str, kind: FileKind) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs (through rfd), filtered to `.ron` files.
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
+    fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Open a CMOC Canvas diagram")
-            .add_filter("CMOC Canvas diagram", &["ron"])
+            .set_title(format!("Open a {}", kind.filter_name()))
+            .add_filter(kind.filter_name(), &[kind.extension()])
             .pick_file()
     }
 
-    fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf> {
+    fn pick_save(&mut self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title("Save the diagram")
-            .add_filter("CMOC Canvas diagram", &["ron"])
+            .set_title(format!("Save as {}", kind.filter_name()))
+            .add_filter(kind.filter_name(), &[kind.extension()])
             .set_file_name(suggested_name)
             .save_file()
             .map(|p| {
                 if p.extension().is_none() {
-                    p.with_extension("ron")
+                    p.with_extension(kind.extension())
                 } else {
                     p
                 }
@@ -48,7 +50,7 @@ pub struct ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
+    fn pick_open(&mut self, _kind: FileKind) -> Option<PathBuf> {
         if self.open_answers.is_empty() {
             None
         } else {
@@ -56,7 +58,7 @@ impl FileDialogs for ScriptedDialogs {
         }
     }
 
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+    fn pick_save(&mut self, _suggested_name: &str, _kind: FileKind) -> Option<PathBuf> {
         if self.save_answers.is_empty() {
             None
         } else {
@@ -81,7 +83,7 @@ pub enum Then {
 }
 
 /// A dialog over the editor.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
     /// "Save changes?" before `then`.
     Unsaved(Then),
@@ -96,4 +98,10 @@ pub enum Modal {
     Shortcuts,
     /// The start screen with recent files.
     Welcome,
+    /// Options for exporting a figure.
+    ExportFigure(FigureDialog),
+    /// Choice of format for exporting the CMOC table.
+    ExportTable,
+    /// Preview and column mapping of a CSV table being imported.
+    ImportTable(Box<ImportDialog>),
 }

@@ -5,7 +5,7 @@ use super::definitions;
 use super::editor::{Align, Editor};
 use crate::edit::Edit;
 use crate::model::{
-    Branch, CmocCard, Edge, EdgeEffect, EdgeId, Evidence, Node, NodeContent, NodeId, Polarity, Rgb,
+    Branch, Edge, EdgeEffect, EdgeId, Evidence, Node, NodeContent, NodeId, Polarity, Rgb,
 };
 use egui::{RichText, TextEdit, Ui};
 
@@ -52,8 +52,7 @@ fn change_edge(editor: &mut Editor, id: EdgeId, field: &str, change: impl FnOnce
     }
 }
 
-/// Which text of a card a box edits.
-type CardText = fn(&mut CmocCard) -> &mut String;
+use super::CardText;
 
 /// A labelled text box bound to one text of a card.
 #[allow(clippy::too_many_arguments)]

@@ -8,9 +8,11 @@ mod comments;
 mod definitions;
 pub mod dialogs;
 pub mod editor;
+pub mod figures;
 mod inspector;
 mod legend;
 pub mod settings;
+pub mod table_view;
 
 pub use actions::Action;
 pub use editor::{Editor, Origin};
@@ -22,9 +24,11 @@ use canvas::{CanvasState, ZOOM_STEP, canvas_ui};
 use comments::{CommentsState, comments_ui};
 use dialogs::{FileDialogs, Modal, NativeDialogs, Then};
 use egui::{Event, RichText, Ui, ViewportCommand};
+use figures::{DialogAnswer, FileKind};
 use settings::Settings;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use table_view::{TableView, table_ui};
 
 /// The whole editor: one open document and the window around it.
 pub struct EditorApp {
@@ -46,6 +50,10 @@ pub struct EditorApp {
     pub close_sent: bool,
     /// Show the legend over the canvas.
     pub show_legend: bool,
+    /// Show the CMOC table under the canvas.
+    pub show_table: bool,
+    /// The CMOC table's sorting and filtering.
+    pub table: TableView,
     title_sent: String,
     summary: Option<Summary>,
 }
@@ -92,6 +100,9 @@ impl eframe::App for EditorApp {
     }
 }
 
+/// Which text of a card a text box edits.
+pub(crate) type CardText = fn(&mut crate::model::CmocCard) -> &mut String;
+
 /// Gives a widget that has no visible label of its own a name for screen readers.
 pub(crate) fn name_widget(ui: &Ui, response: &egui::Response, name: &str) {
     ui.ctx()
@@ -128,6 +139,8 @@ impl EditorApp {
             allow_close: false,
             close_sent: false,
             show_legend: true,
+            show_table: false,
+            table: TableView::default(),
             title_sent: String::new(),
             summary: None,
         };
@@ -204,7 +217,7 @@ impl EditorApp {
             Origin::Example => "holding.ron".into(),
             Origin::Untitled => "diagram.ron".into(),
         };
-        match self.dialogs.pick_save(&suggested) {
+        match self.dialogs.pick_save(&suggested, FileKind::Diagram) {
             Some(path) => self.save_to(&path),
             None => false,
         }
@@ -253,7 +266,7 @@ impl EditorApp {
                     "New diagram. Double-click the canvas to add a CMOC card.".into();
             }
             Then::Open => {
-                if let Some(path) = self.dialogs.pick_open() {
+                if let Some(path) = self.dialogs.pick_open(FileKind::Diagram) {
                     self.open_path(&path);
                 }
             }
@@ -282,6 +295,24 @@ impl EditorApp {
             Action::SaveAs => {
                 self.save_as();
             }
+            Action::ExportFigure => {
+                self.modal = Some(Modal::ExportFigure(figures::FigureDialog::default()))
+            }
+            Action::ExportTable => self.modal = Some(Modal::ExportTable),
+            Action::ImportTable => {
+                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
+                    match figures::ImportDialog::open(&path) {
+                        Ok(dialog) => self.modal = Some(Modal::ImportTable(Box::new(dialog))),
+                        Err(message) => {
+                            self.modal = Some(Modal::Error {
+                                title: "Could not import the table".into(),
+                                message,
+                            })
+                        }
+                    }
+                }
+            }
+            Action::ToggleTable => self.show_table = !self.show_table,
             Action::Quit => self.after_unsaved_check(Then::Quit),
             Action::Undo => editor.undo(),
             Action::Redo => editor.redo(),
@@ -315,6 +346,16 @@ impl EditorApp {
                 self.save_settings();
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+        }
+    }
+
+    /// Centres the canvas on a node (keeping the zoom).
+    pub fn focus_node(&mut self, id: crate::model::NodeId) {
+        if let Some(node) = self.editor.doc.node(id) {
+            let c = node.rect().center();
+            self.canvas
+                .camera
+                .centre_on(self.canvas.rect, egui::pos2(c.x, c.y));
         }
     }
 
@@ -451,6 +492,22 @@ impl EditorApp {
                     });
                 });
             });
+        if self.show_table {
+            let output = egui::Panel::bottom("cmoc-table")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| table_ui(ui, &mut self.editor, &mut self.table))
+                .inner;
+            if output.add_card {
+                let at = table_view::new_card_position(&self.editor);
+                if let Some(id) = self.editor.add_node(NodeKind::Cmoc, at) {
+                    self.focus_node(id);
+                }
+            }
+            if let Some(id) = output.focus {
+                self.focus_node(id);
+            }
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -534,6 +591,10 @@ impl EditorApp {
             item(ui, Action::Save, true);
             item(ui, Action::SaveAs, true);
             ui.separator();
+            item(ui, Action::ImportTable, true);
+            item(ui, Action::ExportFigure, true);
+            item(ui, Action::ExportTable, true);
+            ui.separator();
             item(ui, Action::Quit, true);
         });
         ui.menu_button("Edit", |ui| {
@@ -602,6 +663,10 @@ impl EditorApp {
                 chosen.set(Some(Action::ToggleSnap));
             }
             ui.checkbox(&mut self.show_legend, "Legend");
+            let mut table = self.show_table;
+            if ui.checkbox(&mut table, "CMOC table").clicked() {
+                chosen.set(Some(Action::ToggleTable));
+            }
             ui.separator();
             egui::widgets::global_theme_preference_buttons(ui);
         });
@@ -718,6 +783,14 @@ impl EditorApp {
             {
                 self.perform(Action::FitDiagram);
             }
+            ui.separator();
+            if ui
+                .selectable_label(self.show_table, "Table")
+                .on_hover_text(Action::ToggleTable.description())
+                .clicked()
+            {
+                self.perform(Action::ToggleTable);
+            }
         });
     }
 
@@ -772,20 +845,23 @@ impl EditorApp {
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.clone() else {
+        let Some(mut modal) = self.modal.take() else {
             return;
         };
         let mut close = false;
         let mut then_do: Option<(bool, Then)> = None;
+        let mut figure_to_export = None;
+        let mut table_format = None;
+        let mut import_now = false;
+        let has_selection = !self.editor.selection.nodes.is_empty();
+        let display_name = self.editor.display_name();
+        let recent = self.settings.recent_files.clone();
         let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            match &modal {
+            ui.set_max_width(560.0);
+            match &mut modal {
                 Modal::Unsaved(then) => {
                     ui.heading("Save changes?");
-                    ui.label(format!(
-                        "“{}” has changes that are not saved.",
-                        self.editor.display_name()
-                    ));
+                    ui.label(format!("“{display_name}” has changes that are not saved."));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
                             then_do = Some((true, then.clone()));
@@ -799,41 +875,14 @@ impl EditorApp {
                     });
                 }
                 Modal::Error { title, message } => {
-                    ui.heading(title);
-                    ui.label(message);
+                    ui.heading(title.as_str());
+                    ui.label(message.as_str());
                     if ui.button("OK").clicked() {
                         close = true;
                     }
                 }
                 Modal::Shortcuts => {
-                    ui.heading("Keyboard shortcuts");
-                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                        for action in Action::ALL {
-                            let keys: Vec<String> = action
-                                .shortcuts()
-                                .iter()
-                                .map(|s| ctx.format_shortcut(s))
-                                .collect();
-                            if keys.is_empty() {
-                                continue;
-                            }
-                            ui.label(RichText::new(keys.join("  or  ")).monospace());
-                            ui.label(action.name());
-                            ui.end_row();
-                        }
-                        for (keys, what) in [
-                            ("Middle drag, Space + drag, wheel", "Pan"),
-                            ("Ctrl + wheel, pinch", "Zoom about the pointer"),
-                            ("Double-click empty canvas", "Add a CMOC card"),
-                            ("Double-click a text", "Edit it in place"),
-                            ("Click a CMOC badge", "Toggle positive / negative"),
-                            ("Drag from a node's + handle", "Connect to another node"),
-                        ] {
-                            ui.label(RichText::new(keys).monospace());
-                            ui.label(what);
-                            ui.end_row();
-                        }
-                    });
+                    shortcuts_ui(ui);
                     if ui.button("Close").clicked() {
                         close = true;
                     }
@@ -855,31 +904,149 @@ impl EditorApp {
                     });
                     ui.add_space(6.0);
                     ui.label(RichText::new("Recent files").strong());
-                    for path in self.settings.recent_files.clone() {
+                    for path in &recent {
                         if ui.link(path.display().to_string()).clicked() {
-                            then_do = Some((false, Then::OpenPath(path)));
+                            then_do = Some((false, Then::OpenPath(path.clone())));
                         }
                     }
                 }
+                Modal::ExportFigure(dialog) => match figures::figure_dialog_ui(ui, dialog, has_selection) {
+                    DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
+                    DialogAnswer::Cancel => close = true,
+                    DialogAnswer::Open => {}
+                },
+                Modal::ExportTable => {
+                    ui.heading("Export CMOC table");
+                    ui.label("The CMOC table in the layout of the paper's Table 4: No., polarity, context, mechanism, outcome, evidence sources.");
+                    ui.horizontal(|ui| {
+                        for (format, text) in [
+                            (crate::export::TableFormat::Markdown, "Markdown…"),
+                            (crate::export::TableFormat::Csv, "CSV…"),
+                            (crate::export::TableFormat::Sentences, "Sentences (When/If C, then O, because M)…"),
+                        ] {
+                            if ui.button(text).clicked() {
+                                table_format = Some(format);
+                            }
+                        }
+                    });
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::ImportTable(dialog) => match figures::import_dialog_ui(ui, dialog) {
+                    DialogAnswer::Confirm => import_now = true,
+                    DialogAnswer::Cancel => close = true,
+                    DialogAnswer::Open => {}
+                },
             }
         });
-        if response.should_close() && !matches!(modal, Modal::Welcome) {
+        if response.should_close() {
             close = true;
         }
-        if response.should_close() && matches!(modal, Modal::Welcome) {
+        if let Some(dialog) = figure_to_export {
             close = true;
+            let kind = if dialog.png {
+                FileKind::Png
+            } else {
+                FileKind::Svg
+            };
+            let name = format!("{}.{}", self.file_stem(), kind.extension());
+            if let Some(path) = self.dialogs.pick_save(&name, kind) {
+                self.report(
+                    figures::export_figure(&self.editor, &dialog, &path),
+                    "Could not export the figure",
+                );
+            }
         }
-        if close {
-            self.modal = None;
+        if let Some(format) = table_format {
+            close = true;
+            let kind = match format {
+                crate::export::TableFormat::Markdown => FileKind::Markdown,
+                crate::export::TableFormat::Csv => FileKind::Csv,
+                crate::export::TableFormat::Sentences => FileKind::Text,
+            };
+            let name = format!("{}-cmocs.{}", self.file_stem(), kind.extension());
+            if let Some(path) = self.dialogs.pick_save(&name, kind) {
+                self.report(
+                    figures::export_table(&self.editor, format, &path),
+                    "Could not export the table",
+                );
+            }
+        }
+        if import_now {
+            close = true;
+            if let Modal::ImportTable(dialog) = &modal {
+                self.editor.status = figures::import_into(&mut self.editor, dialog);
+            }
+        }
+        if !close && then_do.is_none() && self.modal.is_none() {
+            self.modal = Some(modal);
         }
         if let Some((save_first, then)) = then_do {
-            self.modal = None;
             if save_first && !self.save() {
                 return;
             }
             self.carry_out(then);
         }
     }
+
+    /// The current file's name without extension, for suggested export names.
+    fn file_stem(&self) -> String {
+        match &self.editor.origin {
+            Origin::File(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "diagram".into()),
+            Origin::Example => "holding".into(),
+            Origin::Untitled => "diagram".into(),
+        }
+    }
+
+    /// Shows a success in the status bar, or a failure in an error dialog.
+    fn report(&mut self, result: Result<String, String>, title: &str) {
+        match result {
+            Ok(message) => self.editor.status = message,
+            Err(message) => {
+                self.modal = Some(Modal::Error {
+                    title: title.into(),
+                    message,
+                })
+            }
+        }
+    }
+}
+
+/// The list of keyboard shortcuts, from the same table that binds them.
+fn shortcuts_ui(ui: &mut Ui) {
+    ui.heading("Keyboard shortcuts");
+    let ctx = ui.ctx().clone();
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for action in Action::ALL {
+            let keys: Vec<String> = action
+                .shortcuts()
+                .iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(keys.join("  or  ")).monospace());
+            ui.label(action.name());
+            ui.end_row();
+        }
+        for (keys, what) in [
+            ("Middle drag, Space + drag, wheel", "Pan"),
+            ("Ctrl + wheel, pinch", "Zoom about the pointer"),
+            ("Double-click empty canvas", "Add a CMOC card"),
+            ("Double-click a text", "Edit it in place"),
+            ("Click a CMOC badge", "Toggle positive / negative"),
+            ("Drag from a node's + handle", "Connect to another node"),
+        ] {
+            ui.label(RichText::new(keys).monospace());
+            ui.label(what);
+            ui.end_row();
+        }
+    });
 }
 
 /// The offset that puts pasted nodes' top-left corner at `anchor`, read from the clipboard text.

@@ -1,5 +1,13 @@
-//! Turning a document into things for papers: the CMOC table (Markdown, CSV).
+//! Turning a document into things for papers — the CMOC table (Markdown, CSV, sentences) and
+//! figures (SVG, PNG) — and bringing CMOC tables in from spreadsheets (CSV).
 
+mod csv_import;
+mod figure;
 mod table;
 
-pub use table::{TableFormat, TableRow, cmoc_table_rows, write_table};
+pub use csv_import::{
+    ColumnMapping, CsvRow, CsvTable, ImportError, ImportResult, MAX_IMPORT_BYTES, RowProblem,
+    cards_from_table, import_csv, import_edit, read_csv,
+};
+pub use figure::{FigureError, FigureOptions, MAX_PNG_SIDE, figure_png, figure_svg};
+pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, write_table};

@@ -10,6 +10,8 @@ pub enum TableFormat {
     Markdown,
     /// Comma-separated values (RFC 4180), for spreadsheets.
     Csv,
+    /// One sentence per CMOC: "When/If C, then O, because M".
+    Sentences,
 }
 
 /// One row of the CMOC table.
@@ -29,6 +31,8 @@ pub struct TableRow {
     pub mechanism: String,
     /// Outcome text.
     pub outcome: String,
+    /// Evidence sources, in order.
+    pub sources: Vec<String>,
 }
 
 /// The table rows, sorted by number with each positive CMOC before its negative twin.
@@ -43,13 +47,21 @@ pub fn cmoc_table_rows(doc: &Document) -> Vec<TableRow> {
             context: card.context.clone(),
             mechanism: card.mechanism.clone(),
             outcome: card.outcome.clone(),
+            sources: card.evidence.iter().map(|e| e.source.clone()).collect(),
         })
         .collect();
     rows.sort_by_key(|r| (r.number, r.polarity, r.node));
     rows
 }
 
-const HEADERS: [&str; 5] = ["No.", "Polarity", "Context", "Mechanism", "Outcome"];
+const HEADERS: [&str; 6] = [
+    "No.",
+    "Polarity",
+    "Context",
+    "Mechanism",
+    "Outcome",
+    "Evidence sources",
+];
 
 /// Writes the CMOC table in the chosen format.
 pub fn write_table(doc: &Document, format: TableFormat) -> String {
@@ -61,6 +73,7 @@ pub fn write_table(doc: &Document, format: TableFormat) -> String {
             r.context.clone(),
             r.mechanism.clone(),
             r.outcome.clone(),
+            r.sources.join("; "),
         ]
     };
     let mut out = String::new();
@@ -81,8 +94,51 @@ pub fn write_table(doc: &Document, format: TableFormat) -> String {
                 let _ = write!(out, "{}\r\n", line.join(","));
             }
         }
+        TableFormat::Sentences => {
+            for row in &rows {
+                let _ = writeln!(out, "{}", sentence(row));
+            }
+        }
     }
     out
+}
+
+fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    words.contains(&first.as_str())
+}
+
+/// "CMOC 1: When C, then O, because M." — keeping the researcher's own "When", "If", "then",
+/// "because", "so" where the texts already start with them.
+pub fn sentence(row: &TableRow) -> String {
+    let context = row.context.trim().trim_end_matches(['.', ',']);
+    let mechanism = row.mechanism.trim().trim_end_matches(['.', ',']);
+    let outcome = row.outcome.trim().trim_end_matches(['.', ',']);
+    let context = if starts_with_word(context, &["when", "if", "where", "while", "for"]) {
+        context.to_string()
+    } else {
+        format!("When {context}")
+    };
+    let outcome = if starts_with_word(outcome, &["then", "so"]) {
+        outcome.to_string()
+    } else {
+        format!("then {outcome}")
+    };
+    let mechanism = if starts_with_word(mechanism, &["because", "as", "since", "so", "to"]) {
+        mechanism.to_string()
+    } else {
+        format!("because {mechanism}")
+    };
+    let badge = match row.polarity {
+        Polarity::Positive => format!("CMOC {}", row.number),
+        Polarity::Negative => format!("-ve CMOC {} (not activated)", row.number),
+    };
+    format!("{badge}: {context}, {outcome}, {mechanism}.")
 }
 
 fn markdown_cell(text: &str) -> String {
@@ -149,7 +205,7 @@ mod tests {
         let doc = doc_with(&[(1, Polarity::Positive, "a | b\nc")]);
         let md = write_table(&doc, TableFormat::Markdown);
         assert!(
-            md.contains("| 1 | positive | a \\| b<br>c | m | o |"),
+            md.contains("| 1 | positive | a \\| b<br>c | m | o |  |"),
             "{md}"
         );
     }
@@ -160,7 +216,49 @@ mod tests {
         let csv = write_table(&doc, TableFormat::Csv);
         assert_eq!(
             csv,
-            "No.,Polarity,Context,Mechanism,Outcome\r\n1,negative,\"say \"\"hi\"\", then\nleave\",m,o\r\n"
+            "No.,Polarity,Context,Mechanism,Outcome,Evidence sources\r\n1,negative,\"say \"\"hi\"\", then\nleave\",m,o,\r\n"
+        );
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    fn row(context: &str, mechanism: &str, outcome: &str, polarity: Polarity) -> TableRow {
+        TableRow {
+            node: NodeId(1),
+            number: 7,
+            polarity,
+            title: String::new(),
+            context: context.into(),
+            mechanism: mechanism.into(),
+            outcome: outcome.into(),
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn sentences_keep_the_researchers_own_connectives() {
+        let r = row(
+            "When patients offload their troubles",
+            "because it helps them to feel unburdened",
+            "they feel their emotions are more manageable",
+            Polarity::Positive,
+        );
+        assert_eq!(
+            sentence(&r),
+            "CMOC 7: When patients offload their troubles, then they feel their emotions are more manageable, because it helps them to feel unburdened."
+        );
+        let r = row(
+            "time is short",
+            "they cannot delve",
+            "then needs are missed.",
+            Polarity::Negative,
+        );
+        assert_eq!(
+            sentence(&r),
+            "-ve CMOC 7 (not activated): When time is short, then needs are missed, because they cannot delve."
         );
     }
 }

@@ -1,0 +1,382 @@
+//! The CMOC table beside the canvas: one row per card, sortable, filterable, editable in
+//! place. Every change is an edit (undo works and the canvas updates at once). Only the rows
+//! on screen are laid out, so 5,000 rows scroll smoothly.
+
+use super::editor::Editor;
+use crate::edit::Edit;
+use crate::model::{Node, NodeContent, NodeId, NodeKind, Point, Polarity, Target};
+use egui::{Align, Layout, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// The columns, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableColumn {
+    /// CMOC number.
+    Number,
+    /// Positive / negative.
+    Polarity,
+    /// Short title.
+    Title,
+    /// Context.
+    Context,
+    /// Mechanism.
+    Mechanism,
+    /// Outcome.
+    Outcome,
+    /// Number of evidence items.
+    Evidence,
+    /// Number of open comments.
+    Comments,
+}
+
+impl TableColumn {
+    const ALL: [TableColumn; 8] = [
+        TableColumn::Number,
+        TableColumn::Polarity,
+        TableColumn::Title,
+        TableColumn::Context,
+        TableColumn::Mechanism,
+        TableColumn::Outcome,
+        TableColumn::Evidence,
+        TableColumn::Comments,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            TableColumn::Number => "No.",
+            TableColumn::Polarity => "Polarity",
+            TableColumn::Title => "Title",
+            TableColumn::Context => "Context",
+            TableColumn::Mechanism => "Mechanism",
+            TableColumn::Outcome => "Outcome",
+            TableColumn::Evidence => "Evidence",
+            TableColumn::Comments => "Open comments",
+        }
+    }
+}
+
+/// Which polarities the table shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ShowPolarity {
+    /// Both positive and negative CMOCs.
+    #[default]
+    Both,
+    /// Only positive CMOCs.
+    Positive,
+    /// Only negative CMOCs.
+    Negative,
+}
+
+/// The table's view state (not part of the document).
+#[derive(Default)]
+pub struct TableView {
+    /// Only rows containing this text (any column, case ignored).
+    pub filter: String,
+    /// Which polarities to show.
+    pub show: ShowPolarity,
+    /// The column to sort by and whether ascending.
+    pub sort: Option<(TableColumn, bool)>,
+    last_selection: Option<NodeId>,
+    cache: Option<RowCache>,
+}
+
+/// The rows shown, and what they were computed from.
+struct RowCache {
+    revision: u64,
+    filter: String,
+    show: ShowPolarity,
+    sort: Option<(TableColumn, bool)>,
+    rows: Vec<NodeId>,
+}
+
+/// What the table asks the rest of the editor to do.
+#[derive(Default)]
+pub struct TableOutput {
+    /// A row was picked: centre the canvas on this card.
+    pub focus: Option<NodeId>,
+    /// The user asked for a new card.
+    pub add_card: bool,
+}
+
+impl TableView {
+    /// The cards to show, in order; recomputed only when the document or the view changed.
+    fn rows(&mut self, editor: &Editor) -> &[NodeId] {
+        let key_matches = self.cache.as_ref().is_some_and(|c| {
+            c.revision == editor.revision
+                && c.filter == self.filter
+                && c.show == self.show
+                && c.sort == self.sort
+        });
+        if !key_matches {
+            let needle = self.filter.to_lowercase();
+            let mut rows: Vec<&Node> = editor
+                .doc
+                .nodes()
+                .filter(|n| {
+                    let Some(card) = n.content.cmoc() else {
+                        return false;
+                    };
+                    let polarity_ok = match self.show {
+                        ShowPolarity::Both => true,
+                        ShowPolarity::Positive => card.polarity == Polarity::Positive,
+                        ShowPolarity::Negative => card.polarity == Polarity::Negative,
+                    };
+                    polarity_ok
+                        && (needle.is_empty()
+                            || card.number.to_string() == needle
+                            || [&card.title, &card.context, &card.mechanism, &card.outcome]
+                                .iter()
+                                .any(|t| t.to_lowercase().contains(&needle)))
+                })
+                .collect();
+            let (column, ascending) = self.sort.unwrap_or((TableColumn::Number, true));
+            let doc = &editor.doc;
+            rows.sort_by(|a, b| {
+                let (Some(x), Some(y)) = (a.content.cmoc(), b.content.cmoc()) else {
+                    return std::cmp::Ordering::Equal;
+                };
+                let order = match column {
+                    TableColumn::Number => (x.number, x.polarity).cmp(&(y.number, y.polarity)),
+                    TableColumn::Polarity => (x.polarity, x.number).cmp(&(y.polarity, y.number)),
+                    TableColumn::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
+                    TableColumn::Context => x.context.to_lowercase().cmp(&y.context.to_lowercase()),
+                    TableColumn::Mechanism => {
+                        x.mechanism.to_lowercase().cmp(&y.mechanism.to_lowercase())
+                    }
+                    TableColumn::Outcome => x.outcome.to_lowercase().cmp(&y.outcome.to_lowercase()),
+                    TableColumn::Evidence => x.evidence.len().cmp(&y.evidence.len()),
+                    TableColumn::Comments => doc
+                        .unresolved_count(Target::Node(a.id))
+                        .cmp(&doc.unresolved_count(Target::Node(b.id))),
+                };
+                if ascending { order } else { order.reverse() }
+            });
+            let ids = rows.into_iter().map(|n| n.id).collect();
+            self.cache = Some(RowCache {
+                revision: editor.revision,
+                filter: self.filter.clone(),
+                show: self.show,
+                sort: self.sort,
+                rows: ids,
+            });
+        }
+        match &self.cache {
+            Some(cache) => &cache.rows,
+            None => &[],
+        }
+    }
+}
+
+fn edit_card(
+    editor: &mut Editor,
+    id: NodeId,
+    field: &str,
+    change: impl FnOnce(&mut crate::model::CmocCard),
+) {
+    let Some(mut node) = editor.doc.node(id).cloned() else {
+        return;
+    };
+    let label = format!("Edit {field} of {}", node.label());
+    if let NodeContent::Cmoc(card) = &mut node.content {
+        change(card);
+    }
+    if Some(&node) != editor.doc.node(id) {
+        editor.apply_merging(
+            Edit::ReplaceNode { node },
+            label,
+            format!("table:{id}:{field}"),
+        );
+    }
+}
+
+/// Shows the CMOC table.
+pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> TableOutput {
+    let mut output = TableOutput::default();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("CMOC table").strong());
+        let label = ui.label("Filter");
+        ui.add(
+            TextEdit::singleline(&mut view.filter)
+                .hint_text("text or number")
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id);
+        for (show, text) in [
+            (ShowPolarity::Both, "Both"),
+            (ShowPolarity::Positive, "Positive"),
+            (ShowPolarity::Negative, "Negative"),
+        ] {
+            if ui.selectable_label(view.show == show, text).clicked() {
+                view.show = show;
+            }
+        }
+        ui.separator();
+        if ui
+            .button("Add CMOC")
+            .on_hover_text("Add a card with the next free number")
+            .clicked()
+        {
+            output.add_card = true;
+        }
+        let selected_cards: Vec<NodeId> = editor
+            .selection
+            .nodes
+            .iter()
+            .copied()
+            .filter(|id| {
+                editor
+                    .doc
+                    .node(*id)
+                    .is_some_and(|n| n.kind() == NodeKind::Cmoc)
+            })
+            .collect();
+        if ui
+            .add_enabled(
+                !selected_cards.is_empty(),
+                egui::Button::new("Delete selected"),
+            )
+            .clicked()
+        {
+            editor.selection.edges.clear();
+            editor.delete_selection();
+        }
+    });
+
+    // Follow the canvas: a newly selected card scrolls into view.
+    let selected = editor.selection.single_node();
+    let rows: Vec<NodeId> = view.rows(editor).to_vec();
+    let scroll_to = if selected != view.last_selection {
+        view.last_selection = selected;
+        selected.and_then(|id| rows.iter().position(|r| *r == id))
+    } else {
+        None
+    };
+
+    let text_height = ui.text_style_height(&egui::TextStyle::Body);
+    let row_height = text_height + 10.0;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("cmoc-table")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::exact(64.0))
+        .column(Column::exact(82.0))
+        .column(Column::initial(160.0).clip(true))
+        .column(Column::initial(260.0).clip(true))
+        .column(Column::initial(260.0).clip(true))
+        .column(Column::initial(260.0).clip(true))
+        .column(Column::exact(64.0))
+        .column(Column::remainder().at_least(60.0))
+        .min_scrolled_height(0.0);
+    if let Some(row) = scroll_to {
+        table = table.scroll_to_row(row, Some(Align::Center));
+    }
+    let mut clicked_row = None;
+    table
+        .header(22.0, |mut header| {
+            for column in TableColumn::ALL {
+                header.col(|ui| {
+                    let arrow = match view.sort {
+                        Some((c, true)) if c == column => " ^",
+                        Some((c, false)) if c == column => " v",
+                        _ => "",
+                    };
+                    if ui
+                        .button(RichText::new(format!("{}{arrow}", column.name())).strong())
+                        .on_hover_text("Sort by this column; click again to reverse")
+                        .clicked()
+                    {
+                        view.sort = match view.sort {
+                            Some((c, ascending)) if c == column => Some((column, !ascending)),
+                            _ => Some((column, true)),
+                        };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let id = rows[row.index()];
+                let Some(card) = editor.doc.node(id).and_then(|n| n.content.cmoc()).cloned() else {
+                    return;
+                };
+                row.set_selected(editor.selection.nodes.contains(&id));
+                row.col(|ui| {
+                    let mut number = card.number;
+                    if ui
+                        .add(egui::DragValue::new(&mut number).range(0..=99_999))
+                        .changed()
+                    {
+                        edit_card(editor, id, "number", |c| c.number = number);
+                    }
+                });
+                row.col(|ui| {
+                    let text = match card.polarity {
+                        Polarity::Positive => "positive",
+                        Polarity::Negative => "-ve",
+                    };
+                    if ui
+                        .button(text)
+                        .on_hover_text("Toggle positive / negative")
+                        .clicked()
+                    {
+                        editor.toggle_card(id);
+                    }
+                });
+                let fields: [(&str, String, super::CardText); 4] = [
+                    ("title", card.title.clone(), |c| &mut c.title),
+                    ("context", card.context.clone(), |c| &mut c.context),
+                    ("mechanism", card.mechanism.clone(), |c| &mut c.mechanism),
+                    ("outcome", card.outcome.clone(), |c| &mut c.outcome),
+                ];
+                for (field, text, slot) in fields {
+                    row.col(|ui| {
+                        let mut buffer = text.clone();
+                        let response =
+                            ui.add(TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY));
+                        super::name_widget(ui, &response, &format!("CMOC {} {field}", card.number));
+                        if response.lost_focus() {
+                            editor.history.seal();
+                        }
+                        if response.has_focus() {
+                            clicked_row = Some(id);
+                        }
+                        if buffer != text {
+                            edit_card(editor, id, field, |c| *slot(c) = buffer);
+                        }
+                    });
+                }
+                row.col(|ui| {
+                    ui.label(card.evidence.len().to_string());
+                });
+                row.col(|ui| {
+                    let open = editor.doc.unresolved_count(Target::Node(id));
+                    ui.label(if open == 0 {
+                        String::new()
+                    } else {
+                        open.to_string()
+                    });
+                });
+                if row.response().clicked() {
+                    clicked_row = Some(id);
+                }
+            });
+        });
+    if let Some(id) = clicked_row
+        && editor.selection.single_node() != Some(id)
+    {
+        editor.selection.set_node(id);
+        view.last_selection = Some(id);
+        output.focus = Some(id);
+    }
+    output
+}
+
+/// Where a card added from the table goes: right of everything, or at the origin.
+pub fn new_card_position(editor: &Editor) -> Point {
+    match editor.doc.bounds() {
+        Some(b) => Point::new(b.max.x + 200.0, b.min.y + 150.0),
+        None => Point::new(150.0, 125.0),
+    }
+}

@@ -1,0 +1,260 @@
+//! Figures exported from the holding example: the SVG keeps every card's number and text,
+//! negative cards are dashed, arrows have heads; the PNG has the right size, is not blank, and
+//! shows the legend when asked.
+
+mod common;
+
+use cmoc_canvas::edit::DiagramBuilder;
+use cmoc_canvas::export::{FigureOptions, figure_png, figure_svg};
+use cmoc_canvas::model::{CmocCard, Document, NodeKind, Point, Polarity};
+use std::collections::BTreeSet;
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// All text inside an element, line elements joined by spaces.
+fn text_of(node: roxmltree::Node<'_, '_>, class: Option<&str>) -> String {
+    let parts: Vec<&str> = node
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| class.is_none_or(|c| n.attribute("class") == Some(c)))
+        .filter_map(|n| n.text())
+        .collect();
+    words(&parts.join(" "))
+}
+
+#[test]
+fn the_svg_holds_every_card_with_its_number_and_text() {
+    let doc = common::holding();
+    let svg = figure_svg(&doc, &FigureOptions::default()).expect("exports");
+    let tree = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let cards: Vec<_> = tree
+        .descendants()
+        .filter(|n| n.attribute("data-cmoc").is_some())
+        .collect();
+    assert_eq!(cards.len(), 27, "one group per CMOC card");
+    for (node, card) in doc.cmoc_cards() {
+        let group = cards
+            .iter()
+            .find(|g| g.attribute("data-node") == Some(&node.id.0.to_string()))
+            .unwrap_or_else(|| panic!("{} is in the SVG", card.badge()));
+        assert_eq!(
+            group.attribute("data-cmoc"),
+            Some(card.number.to_string().as_str())
+        );
+        assert_eq!(text_of(*group, Some("badge")), card.badge());
+        for (class, text) in [
+            ("context", &card.context),
+            ("mechanism", &card.mechanism),
+            ("outcome", &card.outcome),
+        ] {
+            assert_eq!(
+                text_of(*group, Some(class)),
+                words(text),
+                "{} {class}",
+                card.badge()
+            );
+        }
+        let shape = group
+            .descendants()
+            .find(|n| n.attribute("class") == Some("shape"))
+            .expect("a card outline");
+        let dashed = shape.attribute("stroke-dasharray").is_some();
+        assert_eq!(
+            dashed,
+            card.polarity == Polarity::Negative,
+            "{} dashing",
+            card.badge()
+        );
+    }
+    let edges: Vec<_> = tree
+        .descendants()
+        .filter(|n| n.attribute("data-edge").is_some())
+        .collect();
+    assert_eq!(edges.len(), doc.edge_count());
+    for edge in edges {
+        assert!(
+            edge.descendants()
+                .any(|n| n.attribute("class") == Some("arrowhead")),
+            "every arrow has a head"
+        );
+    }
+    // Other nodes' text is there too, and the font is embedded.
+    let regions = doc.nodes().filter(|n| n.kind() == NodeKind::Region).count();
+    assert_eq!(
+        tree.descendants()
+            .filter(|n| n.attribute("class") == Some("node region"))
+            .count(),
+        regions
+    );
+    assert!(svg.contains("@font-face") && svg.contains("data:font/ttf;base64,"));
+}
+
+#[test]
+fn svg_escapes_text_and_a_selection_exports_only_its_nodes() {
+    let mut b = DiagramBuilder::new("Escapes <&>");
+    let a = b.cmoc(
+        CmocCard::new(1, "x < y & \"z\"", "m", "o"),
+        Point::new(0.0, 0.0),
+        None,
+    );
+    b.cmoc(
+        CmocCard::new(2, "c", "m", "o"),
+        Point::new(400.0, 0.0),
+        None,
+    );
+    let doc = b.finish();
+    let svg = figure_svg(
+        &doc,
+        &FigureOptions {
+            only: Some(BTreeSet::from([a])),
+            title: true,
+            ..FigureOptions::default()
+        },
+    )
+    .expect("exports");
+    let tree = roxmltree::Document::parse(&svg).expect("well-formed despite <&>");
+    let cards: Vec<_> = tree
+        .descendants()
+        .filter_map(|n| n.attribute("data-cmoc"))
+        .collect();
+    assert_eq!(cards, vec!["1"]);
+    assert!(text_of(tree.root(), None).contains("x < y & \"z\""));
+    assert!(text_of(tree.root(), Some("figure-title")).contains("Escapes <&>"));
+    assert!(figure_svg(&Document::new("empty"), &FigureOptions::default()).is_err());
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+fn small_diagram() -> Document {
+    let mut b = DiagramBuilder::new("Two cards");
+    let mut negative = CmocCard::new(1, "c", "m", "o");
+    negative.polarity = Polarity::Negative;
+    let x = b.cmoc(
+        CmocCard::new(1, "When c", "because m", "then o"),
+        Point::new(0.0, 0.0),
+        None,
+    );
+    let y = b.cmoc(negative, Point::new(400.0, 0.0), None);
+    b.connect(x, y);
+    b.finish()
+}
+
+#[test]
+fn png_size_follows_the_scale_and_the_picture_is_not_blank() {
+    let doc = small_diagram();
+    let options = FigureOptions::default();
+    let svg = figure_svg(&doc, &options).expect("svg");
+    let tree = roxmltree::Document::parse(&svg).expect("svg");
+    let root = tree.root_element();
+    let width: f32 = root
+        .attribute("width")
+        .and_then(|w| w.parse().ok())
+        .expect("width");
+    let height: f32 = root
+        .attribute("height")
+        .and_then(|h| h.parse().ok())
+        .expect("height");
+    for scale in [1.0_f32, 2.0, 4.0] {
+        let png = figure_png(&doc, &options, scale).expect("renders");
+        let (w, h) = png_size(&png);
+        assert_eq!(
+            (w, h),
+            (
+                (width * scale).ceil() as u32,
+                (height * scale).ceil() as u32
+            ),
+            "scale {scale}"
+        );
+    }
+    let png = figure_png(&doc, &options, 1.0).expect("renders");
+    let image = decode(&png);
+    let distinct: BTreeSet<[u8; 4]> = image.pixels.iter().copied().collect();
+    assert!(distinct.len() > 50, "{} colours: not blank", distinct.len());
+}
+
+#[test]
+fn the_legend_is_drawn_when_asked_and_transparency_is_kept() {
+    let doc = small_diagram();
+    let plain = decode(&figure_png(&doc, &FigureOptions::default(), 1.0).expect("renders"));
+    let with_legend = decode(
+        &figure_png(
+            &doc,
+            &FigureOptions {
+                legend: true,
+                ..FigureOptions::default()
+            },
+            1.0,
+        )
+        .expect("renders"),
+    );
+    assert!(
+        with_legend.height > plain.height + 100,
+        "room for the legend"
+    );
+    // The band below the diagram has ink in it only with the legend.
+    let ink = |img: &Image, from_row: u32| {
+        img.pixels
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| (*i as u32) / img.width >= from_row && p[..3] != [255, 255, 255])
+            .count()
+    };
+    assert!(
+        ink(&with_legend, plain.height) > 500,
+        "legend swatches and labels"
+    );
+    let transparent = decode(
+        &figure_png(
+            &doc,
+            &FigureOptions {
+                transparent: true,
+                ..FigureOptions::default()
+            },
+            1.0,
+        )
+        .expect("renders"),
+    );
+    assert_eq!(transparent.pixels[0][3], 0, "the corner is see-through");
+    assert_eq!(
+        plain.pixels[0],
+        [255, 255, 255, 255],
+        "white background by default"
+    );
+}
+
+#[test]
+fn the_whole_example_renders_to_png() {
+    let png = figure_png(&common::holding(), &FigureOptions::default(), 1.0).expect("renders");
+    let (w, h) = png_size(&png);
+    assert!(w > 2000 && h > 1500, "{w} × {h}");
+}
+
+struct Image {
+    width: u32,
+    height: u32,
+    pixels: Vec<[u8; 4]>,
+}
+
+/// Decodes a PNG with resvg's own decoder (tiny-skia).
+fn decode(png: &[u8]) -> Image {
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).expect("decodes");
+    let pixels = pixmap
+        .pixels()
+        .iter()
+        .map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    Image {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        pixels,
+    }
+}

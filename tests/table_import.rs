@@ -1,0 +1,132 @@
+//! CMOC tables in and out: the shipped Table 4 round trip, and CSV files as spreadsheets
+//! really write them, bad rows included.
+
+use cmoc_canvas::edit::Edit;
+use cmoc_canvas::export::{TableFormat, import_csv, import_edit, write_table};
+use cmoc_canvas::model::{Document, NodeKind, Polarity};
+
+const TABLE4: &str = include_str!("../assets/examples/table4.csv");
+
+#[test]
+fn table_4_imports_as_24_cmocs_and_exports_back_byte_for_byte() {
+    let result = import_csv(TABLE4).expect("reads");
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    assert_eq!(result.cards.len(), 24);
+    let numbers: Vec<u32> = result.cards.iter().map(|c| c.number).collect();
+    assert_eq!(numbers, (1..=24).collect::<Vec<_>>());
+    let mut doc = Document::new("imported");
+    let edit = import_edit(&mut doc, result.cards, "Imported from table4.csv");
+    edit.apply(&mut doc).expect("applies");
+    assert_eq!(doc.count_kind(NodeKind::Cmoc), 24);
+    assert_eq!(doc.count_kind(NodeKind::Region), 1);
+    assert_eq!(write_table(&doc, TableFormat::Csv), TABLE4);
+}
+
+#[test]
+fn imported_cards_sit_tidily_inside_their_region_without_overlapping() {
+    let mut doc = cmoc_canvas::app::example_document();
+    let before = doc.clone();
+    let cards = import_csv(TABLE4).expect("reads").cards;
+    let edit = import_edit(&mut doc, cards, "Imported");
+    let inverse = edit.apply(&mut doc).expect("applies");
+    let region = doc
+        .nodes()
+        .find(|n| matches!(&n.content, cmoc_canvas::model::NodeContent::Region(b) if b.title == "Imported"))
+        .map(|n| n.rect())
+        .expect("a new region");
+    let new_cards: Vec<_> = doc
+        .nodes()
+        .filter(|n| before.node(n.id).is_none() && n.kind() == NodeKind::Cmoc)
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(new_cards.len(), 24);
+    for (i, a) in new_cards.iter().enumerate() {
+        assert!(region.contains_rect(a), "inside the region");
+        for b in &new_cards[i + 1..] {
+            assert!(!a.overlaps(b));
+        }
+    }
+    let old_bounds = before.bounds().expect("example has nodes");
+    assert!(
+        !region.overlaps(&old_bounds),
+        "the region is placed clear of the diagram"
+    );
+    // One undo step takes it all away.
+    inverse.apply(&mut doc).expect("undo");
+    assert_eq!(doc, before);
+}
+
+#[test]
+fn a_messy_spreadsheet_file_imports_the_good_rows_and_names_the_bad_lines() {
+    let text = "\u{feff}No.;Title;Context;Mechanism;Outcome;Polarity\r\n\
+1;Trust;\"When patients, who are alone,\nmeet a link worker\";\"because they feel \"\"held\"\"\";they open up;positive\r\n\
+two;Bad number;c;m;o;positive\r\n\
+-ve CMOC 3;Failure;When rushed;because pressured;they disengage;\r\n\
+4;Bad polarity;c;m;o;maybe\r\n\
+5;Short\r\n\
+6;Fine;c6;m6;o6;negative\r\n\
+\r\n\
+;;;;;\r\n\
+\r\n";
+    let result = import_csv(text).expect("reads");
+    let numbers: Vec<(u32, Polarity)> = result
+        .cards
+        .iter()
+        .map(|c| (c.number, c.polarity))
+        .collect();
+    assert_eq!(
+        numbers,
+        vec![
+            (1, Polarity::Positive),
+            (3, Polarity::Negative),
+            (6, Polarity::Negative)
+        ]
+    );
+    assert_eq!(
+        result.cards[0].context,
+        "When patients, who are alone,\nmeet a link worker"
+    );
+    assert_eq!(result.cards[0].mechanism, "because they feel \"held\"");
+    assert_eq!(result.cards[0].title, "Trust");
+    let lines: Vec<u64> = result.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, vec![4, 6, 7], "{:?}", result.problems);
+    assert!(
+        result.problems[0]
+            .message
+            .contains("“two” is not a CMOC number")
+    );
+    assert!(
+        result.problems[1]
+            .message
+            .contains("“maybe” is not a polarity")
+    );
+    assert!(
+        result.problems[2]
+            .message
+            .contains("fewer than the columns")
+    );
+}
+
+#[test]
+fn comma_and_tab_separated_files_work_too() {
+    let comma = "Number,Context,Mechanism,Outcome\n7,\"a, b\",m,o\n";
+    assert_eq!(import_csv(comma).expect("reads").cards[0].context, "a, b");
+    let tab = "No.\tContext\tMechanism\tOutcome\n8\tc\tm\to\n";
+    assert_eq!(import_csv(tab).expect("reads").cards[0].number, 8);
+}
+
+#[test]
+fn importing_is_one_undoable_step_in_the_history() {
+    let mut doc = Document::new("x");
+    let start = doc.clone();
+    let mut history = cmoc_canvas::edit::History::new();
+    let cards = import_csv(TABLE4).expect("reads").cards;
+    let edit = import_edit(&mut doc, cards, "Imported");
+    history
+        .apply(&mut doc, edit, "Import 24 CMOCs")
+        .expect("applies");
+    assert_eq!(history.undo_len(), 1);
+    history.undo(&mut doc).expect("undo");
+    assert_eq!(doc, start);
+    let _ = Edit::Batch(vec![]);
+}
