@@ -2,7 +2,7 @@
 //! generated diagram, then tessellates the result, as a window would before painting.
 //! Targets (median, this 2-core machine, fitted to view): 1,000 cards ≤ 2 ms, 5,000 ≤ 8 ms.
 //! Views: the whole diagram fitted (plain boxes), 30% (titled boxes, ~100 on screen) and
-//! 100% (full cards with C/M/O text).
+//! 100% (full cards with C/M/O text), and 100% with the CMOC table open (one row per card).
 
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::app::{Editor, EditorApp, Origin};
@@ -36,7 +36,7 @@ fn bench_frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("editor_frame");
     group.sample_size(30);
     for cards in [100, 1_000, 5_000] {
-        for view in ["fitted", "30%", "100%"] {
+        for view in ["fitted", "30%", "100%", "100%+table"] {
             let ctx = Context::default();
             let mut app = app_for(cards);
             // Settle: first frames lay out fonts and fit the view.
@@ -49,6 +49,10 @@ fn bench_frames(c: &mut Criterion) {
                     "fitted to view, every card is on screen"
                 ),
                 "100%" => app.canvas.camera = cmoc_canvas::app::canvas::Camera::default(),
+                "100%+table" => {
+                    app.canvas.camera = cmoc_canvas::app::canvas::Camera::default();
+                    app.show_table = true;
+                }
                 _ => {
                     app.canvas.camera = cmoc_canvas::app::canvas::Camera {
                         zoom: 0.3,

@@ -640,3 +640,161 @@ fn recent_files_lead_to_the_start_screen() {
     step(&mut h);
     assert_eq!(h.state().editor.origin, Origin::File(path));
 }
+
+#[test]
+fn the_cmoc_table_edits_cards_and_follows_the_selection() {
+    let f = Fixture::new();
+    let mut h = f.harness(f.app(vec![], vec![]));
+    press(&mut h, Modifiers::COMMAND, Key::T);
+    assert!(h.state().show_table);
+    // Typing in a cell changes the card, as one undo step.
+    h.get_by_label("CMOC 10 context").focus();
+    step(&mut h);
+    h.get_by_label("CMOC 10 context").type_text(" (revised)");
+    step(&mut h);
+    let ten = h
+        .state()
+        .editor
+        .doc
+        .find_cmoc(10, Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 10");
+    let context = h
+        .state()
+        .editor
+        .doc
+        .node(ten)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.context.clone());
+    assert!(context.is_some_and(|c| c.ends_with("(revised)")));
+    assert_eq!(
+        h.state().editor.selection.single_node(),
+        Some(ten),
+        "editing a row selects its card"
+    );
+    assert_eq!(h.state().editor.history.undo_len(), 1);
+
+    // Filter to negative CMOCs and delete one; undo brings it back.
+    h.get_by_label("Negative").click();
+    step(&mut h);
+    assert!(
+        h.query_by_label("CMOC 1 context").is_none(),
+        "positive rows are filtered out"
+    );
+    h.get_by_label("CMOC 22 context").focus();
+    step(&mut h);
+    h.get_by_label("Delete selected").click();
+    step(&mut h);
+    assert!(
+        h.state()
+            .editor
+            .doc
+            .find_cmoc(22, Polarity::Negative)
+            .is_none()
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        h.state()
+            .editor
+            .doc
+            .find_cmoc(22, Polarity::Negative)
+            .is_some()
+    );
+
+    // Adding a row adds a card with the next number.
+    h.get_by_label("Both").click();
+    h.get_by_label("Add CMOC").click();
+    step(&mut h);
+    assert!(
+        h.state()
+            .editor
+            .doc
+            .find_cmoc(25, Polarity::Positive)
+            .is_some()
+    );
+}
+
+#[test]
+fn export_a_figure_and_the_table_from_the_file_menu() {
+    let f = Fixture::new();
+    let svg = f.path("figure.svg");
+    let csv = f.path("table.csv");
+    let mut h = f.harness(f.app(vec![], vec![svg.clone(), csv.clone()]));
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    assert!(matches!(h.state().modal, Some(Modal::ExportFigure(_))));
+    h.get_by_label("Export…").click();
+    step(&mut h);
+    let text = std::fs::read_to_string(&svg).expect("the figure was written");
+    assert!(
+        text.contains("class=\"legend\""),
+        "the legend is on by default"
+    );
+    assert!(h.state().editor.status.contains("figure.svg"));
+
+    h.state_mut().perform(cmoc_canvas::app::Action::ExportTable);
+    step(&mut h);
+    h.get_by_label("CSV…").click();
+    step(&mut h);
+    let table = std::fs::read_to_string(&csv).expect("the table was written");
+    assert_eq!(table.lines().count(), 28);
+}
+
+#[test]
+fn import_a_csv_table_with_preview_as_one_undo_step() {
+    let f = Fixture::new();
+    let csv = f.path("mine.csv");
+    std::fs::write(
+        &csv,
+        "No.;Context;Mechanism;Outcome\n101;c;m;o\nbad;c;m;o\n102;c2;m2;o2\n",
+    )
+    .expect("write");
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        open_answers: vec![Some(csv.clone())],
+        save_answers: vec![],
+    });
+    press(&mut h, Modifiers::COMMAND, Key::I);
+    assert!(matches!(h.state().modal, Some(Modal::ImportTable(_))));
+    assert!(
+        h.query_by_label_contains("line 3").is_some(),
+        "the bad row is named before importing"
+    );
+    h.get_by_label("Import 2 CMOCs").click();
+    step(&mut h);
+    let numbers: Vec<u32> = h
+        .state()
+        .editor
+        .doc
+        .cmoc_cards()
+        .map(|(_, c)| c.number)
+        .collect();
+    assert_eq!(numbers, vec![101, 102]);
+    assert_eq!(h.state().editor.doc.count_kind(NodeKind::Region), 1);
+    assert!(h.state().editor.status.contains("skipped 1 row"));
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().editor.doc.node_count(),
+        0,
+        "one undo removes the whole import"
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut().add_node(NodeKind::Note, None);
+    step(&mut h);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    step(&mut h);
+    assert!(matches!(
+        h.state().modal,
+        Some(Modal::Unsaved(cmoc_canvas::app::dialogs::Then::Quit))
+    ));
+    assert!(!h.state().close_sent);
+}
