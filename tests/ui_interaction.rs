@@ -414,6 +414,8 @@ fn add_and_resolve_a_comment_with_the_author_remembered() {
         .next()
         .map(|n| n.id)
         .expect("card");
+    h.get_by_label("Comments (0 open)").click();
+    step(&mut h);
     h.get_by_label("Your name").focus();
     step(&mut h);
     h.get_by_label("Your name").type_text("PPI group");
@@ -797,4 +799,142 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         Some(Modal::Unsaved(cmoc_canvas::app::dialogs::Then::Quit))
     ));
     assert!(!h.state().close_sent);
+}
+
+/// Issue 3's "done means", step by step on the example: move a card, toggle CMOC 10 to
+/// negative and back, comment on it, save, close, reopen, and find everything as left.
+#[test]
+fn a_first_time_user_round_trip_on_the_example() {
+    let f = Fixture::new();
+    let path = f.path("my holding.ron");
+    let mut h = f.harness(f.app(vec![], vec![path.clone()]));
+    let ten = h
+        .state()
+        .editor
+        .doc
+        .find_cmoc(10, Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 10");
+    let thirteen = h
+        .state()
+        .editor
+        .doc
+        .find_cmoc(13, Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 13");
+
+    // Move CMOC 13 by dragging it.
+    let before = h
+        .state()
+        .editor
+        .doc
+        .node(thirteen)
+        .map(|n| n.position)
+        .expect("card");
+    let from = screen_rect(&h, thirteen).center();
+    drag(&mut h, from, from + vec2(0.0, 40.0));
+    let after = h
+        .state()
+        .editor
+        .doc
+        .node(thirteen)
+        .map(|n| n.position)
+        .expect("card");
+    assert!(after.y > before.y + 20.0, "the card moved down");
+
+    // Toggle CMOC 10 with a click on its badge, and back again.
+    let badge = |h: &Harness<'_, EditorApp>| {
+        h.state()
+            .canvas
+            .hits
+            .badges
+            .iter()
+            .find(|(n, _, _)| *n == ten)
+            .map(|(_, _, r)| r.center())
+            .expect("badge drawn")
+    };
+    let at = badge(&h);
+    click_at(&mut h, at);
+    assert_eq!(polarity(&h, ten), Polarity::Negative);
+    let at = badge(&h);
+    click_at(&mut h, at);
+    assert_eq!(polarity(&h, ten), Polarity::Positive);
+
+    // Comment on it, in the Comments tab.
+    h.get_by_label("Comments (0 open)").click();
+    step(&mut h);
+    h.get_by_label("New comment").focus();
+    step(&mut h);
+    h.get_by_label("New comment")
+        .type_text("Does this hold for carers too?");
+    step(&mut h);
+    h.get_by_label("Add comment").click();
+    step(&mut h);
+    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(ten)), 1);
+
+    // Save (the example asks for a name), close, reopen.
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().editor.origin, Origin::File(path.clone()));
+    let saved = h.state().editor.doc.clone();
+    press(&mut h, Modifiers::COMMAND, Key::Q);
+    assert!(
+        h.state().close_sent,
+        "nothing unsaved, so it closes without asking"
+    );
+    drop(h);
+
+    let reopened = EditorApp::start(
+        Some(path.clone()),
+        Some(f.path("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert_eq!(reopened.editor.doc, saved);
+    assert_eq!(
+        reopened.editor.doc.node(thirteen).map(|n| n.position),
+        Some(after)
+    );
+    assert_eq!(reopened.editor.doc.unresolved_count(Target::Node(ten)), 1);
+    assert_eq!(
+        reopened
+            .editor
+            .doc
+            .node(ten)
+            .and_then(|n| n.content.cmoc())
+            .map(|c| c.polarity),
+        Some(Polarity::Positive)
+    );
+}
+
+#[test]
+fn clicking_a_comment_counter_opens_the_comments_of_that_card() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    let id = h
+        .state()
+        .editor
+        .doc
+        .nodes()
+        .next()
+        .map(|n| n.id)
+        .expect("card");
+    h.state_mut()
+        .editor
+        .add_comment(Target::Node(id), "PPI", "Why?");
+    h.state_mut().editor.selection.clear();
+    step(&mut h);
+    let counter = h
+        .state()
+        .canvas
+        .hits
+        .comment_badges
+        .iter()
+        .find(|(n, _)| *n == id)
+        .map(|(_, r)| r.center())
+        .expect("a counter on the card");
+    click_at(&mut h, counter);
+    assert_eq!(h.state().editor.selection.single_node(), Some(id));
+    assert_eq!(h.state().side_tab, cmoc_canvas::app::SideTab::Comments);
+    assert!(h.query_by_label("Why?").is_some(), "the comment is shown");
 }

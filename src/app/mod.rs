@@ -52,10 +52,21 @@ pub struct EditorApp {
     pub show_legend: bool,
     /// Show the CMOC table under the canvas.
     pub show_table: bool,
+    /// Which tab the side panel shows.
+    pub side_tab: SideTab,
     /// The CMOC table's sorting and filtering.
     pub table: TableView,
     title_sent: String,
     summary: Option<Summary>,
+}
+
+/// The tabs of the side panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideTab {
+    /// Every field of the selection.
+    Inspector,
+    /// Comments on the selection.
+    Comments,
 }
 
 /// Counts and problems of the document, recomputed only when it changes (not every frame:
@@ -140,6 +151,7 @@ impl EditorApp {
             close_sent: false,
             show_legend: true,
             show_table: false,
+            side_tab: SideTab::Inspector,
             table: TableView::default(),
             title_sent: String::new(),
             summary: None,
@@ -467,29 +479,35 @@ impl EditorApp {
             .resizable(true)
             .default_size(340.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    egui::CollapsingHeader::new(RichText::new("Inspector").heading())
-                        .default_open(true)
-                        .show(ui, |ui| inspector::inspector_ui(ui, &mut self.editor));
-                    ui.add_space(8.0);
-                    let open = self
-                        .editor
-                        .doc
-                        .annotations()
-                        .filter(|a| !a.resolved)
-                        .count();
-                    egui::CollapsingHeader::new(
-                        RichText::new(format!("Comments ({open} open)")).heading(),
-                    )
-                    .id_salt("comments")
-                    .default_open(true)
-                    .show(ui, |ui| {
+                let open = self
+                    .editor
+                    .doc
+                    .annotations()
+                    .filter(|a| !a.resolved)
+                    .count();
+                ui.horizontal(|ui| {
+                    for (tab, text) in [
+                        (SideTab::Inspector, "Inspector".to_string()),
+                        (SideTab::Comments, format!("Comments ({open} open)")),
+                    ] {
+                        if ui
+                            .selectable_label(self.side_tab == tab, RichText::new(text).heading())
+                            .clicked()
+                        {
+                            self.side_tab = tab;
+                        }
+                    }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical().show(ui, |ui| match self.side_tab {
+                    SideTab::Inspector => inspector::inspector_ui(ui, &mut self.editor),
+                    SideTab::Comments => {
                         let mut author = self.settings.author_name.clone();
                         if comments_ui(ui, &mut self.editor, &mut self.comments, &mut author) {
                             self.settings.author_name = author;
                             self.save_settings();
                         }
-                    });
+                    }
                 });
             });
         if self.show_table {
@@ -520,6 +538,9 @@ impl EditorApp {
                 );
                 if let Some((kind, at)) = output.add_at {
                     self.add_node(kind, Some(at));
+                }
+                if output.show_comments {
+                    self.side_tab = SideTab::Comments;
                 }
                 self.canvas.legend_height = if self.show_legend {
                     legend::legend_ui(ui, self.canvas.rect, &palette) + 20.0

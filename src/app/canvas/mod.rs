@@ -122,6 +122,8 @@ impl Default for CanvasState {
 pub struct CanvasOutput {
     /// The user picked a node kind from the context menu to add at this world point.
     pub add_at: Option<(NodeKind, Pos2)>,
+    /// The user clicked a node's open-comment counter: show its comments.
+    pub show_comments: bool,
 }
 
 impl CanvasState {
@@ -261,7 +263,7 @@ pub fn canvas_ui(
     }
 
     handle_primary_drag(ui, &response, rect, editor, state, palette, snap_to_grid);
-    handle_clicks(ui, &response, rect, editor, state, palette);
+    output.show_comments = handle_clicks(ui, &response, rect, editor, state, palette);
     context_menu(&response, rect, editor, state, &mut output);
 
     // Paint.
@@ -518,6 +520,7 @@ fn handle_primary_drag(
     }
 }
 
+/// Handles clicks and double-clicks; returns true when an open-comment counter was clicked.
 fn handle_clicks(
     ui: &Ui,
     response: &Response,
@@ -525,11 +528,11 @@ fn handle_clicks(
     editor: &mut Editor,
     state: &mut CanvasState,
     palette: &Palette,
-) {
+) -> bool {
     let camera = state.camera;
     let modifiers = ui.input(|i| i.modifiers);
     let Some(pos) = response.interact_pointer_pos() else {
-        return;
+        return false;
     };
     let world = camera.to_world(rect, pos);
     let tolerance = 4.0 / camera.zoom;
@@ -569,7 +572,7 @@ fn handle_clicks(
                 needs_focus: true,
             });
         }
-        return;
+        return false;
     }
     if !response.clicked_by(PointerButton::Primary) {
         if response.secondary_clicked() {
@@ -583,11 +586,22 @@ fn handle_clicks(
                 editor.selection.set_edge(edge);
             }
         }
-        return;
+        return false;
     }
     if state.inline_edit.is_some() {
         state.inline_edit = None;
         editor.history.seal();
+    }
+    if let Some((id, _)) = state
+        .hits
+        .comment_badges
+        .iter()
+        .rev()
+        .find(|(_, r)| r.contains(pos))
+        .copied()
+    {
+        editor.selection.set_node(id);
+        return true;
     }
     if let Some((id, _, _)) = state
         .hits
@@ -599,7 +613,7 @@ fn handle_clicks(
     {
         editor.toggle_card(id);
         editor.selection.set_node(id);
-        return;
+        return false;
     }
     let scene = state.scene(editor, palette);
     let node = scene.node_at(world, tolerance);
@@ -628,6 +642,7 @@ fn handle_clicks(
             }
         }
     }
+    false
 }
 
 fn context_menu(

@@ -24,6 +24,8 @@ pub struct FrameHits {
     pub tags: Vec<(&'static str, Rect)>,
     /// Card badges: node, negative?, screen rectangle.
     pub badges: Vec<(crate::model::NodeId, bool, Rect)>,
+    /// Open-comment counters: node, screen rectangle.
+    pub comment_badges: Vec<(crate::model::NodeId, Rect)>,
     /// How many nodes were drawn (for tests and benchmarks).
     pub nodes_drawn: usize,
 }
@@ -369,6 +371,10 @@ fn paint_node(
             palette.comment_badge,
             Stroke::new(1.5, palette.background),
         );
+        hits.comment_badges.push((
+            node.id,
+            Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)),
+        ));
         painter.text(
             centre,
             Align2::CENTER_CENTER,
