@@ -1,0 +1,398 @@
+//! What the pointer does on the canvas: panning and zooming, the drag gestures (move, resize,
+//! connect, rubber band), clicks and double-clicks, and the context menu.
+
+use super::*;
+
+pub(super) fn handle_view_input(ui: &Ui, response: &Response, rect: Rect, state: &mut CanvasState) {
+    let (zoom_delta, scroll, space_down) = ui.input(|i| {
+        (
+            i.zoom_delta(),
+            i.smooth_scroll_delta,
+            i.key_down(Key::Space),
+        )
+    });
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    if response.hovered() || response.contains_pointer() {
+        if zoom_delta != 1.0 {
+            let anchor = response.hover_pos().unwrap_or(rect.center());
+            state.camera.zoom_about(rect, anchor, zoom_delta);
+        } else if scroll != Vec2::ZERO {
+            state.camera.offset += scroll;
+        }
+    }
+    let pan_button = response.dragged_by(PointerButton::Middle)
+        || (space_down && !typing && response.dragged_by(PointerButton::Primary));
+    if pan_button && matches!(state.gesture, Gesture::Idle | Gesture::Pan) {
+        state.gesture = Gesture::Pan;
+        state.camera.offset += response.drag_delta();
+        ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+    } else if state.gesture == Gesture::Pan && !response.dragged() {
+        state.gesture = Gesture::Idle;
+    } else if space_down && !typing && response.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::Grab);
+    }
+}
+
+pub(super) fn handle_primary_drag(
+    ui: &Ui,
+    response: &Response,
+    rect: Rect,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+    snap_to_grid: bool,
+) {
+    let camera = state.camera;
+    let modifiers = ui.input(|i| i.modifiers);
+    if response.drag_started_by(PointerButton::Primary) && state.gesture == Gesture::Idle {
+        let Some(press) = ui.input(|i| i.pointer.press_origin()) else {
+            return;
+        };
+        let world = camera.to_world(rect, press);
+        state.inline_edit = None;
+        editor.history.seal();
+        // Resize handle of the single selected node.
+        if let Some(id) = editor.selection.single_node()
+            && let Some(node) = editor.doc.node(id)
+            && resize_handle(&camera, rect, to_rect(node.rect()))
+                .expand(3.0)
+                .contains(press)
+        {
+            editor.history.begin(format!("Resize {}", node.label()));
+            state.gesture = Gesture::Resize {
+                id,
+                start: node.rect(),
+            };
+            return;
+        }
+        // Connect handle of the hovered or selected nodes.
+        let hovered = state.hovered;
+        let tolerance = 4.0 / camera.zoom;
+        let (handle_owner, under) = {
+            let scene = state.scene(editor, palette);
+            let near = Rect::from_center_size(
+                world,
+                Vec2::splat(2.0 * (HANDLE_RADIUS + 3.0) / camera.zoom),
+            );
+            let owner = scene
+                .nodes_in(near)
+                .into_iter()
+                .rev()
+                .map(|i| &scene.nodes[i])
+                .filter(|n| {
+                    hovered == Some(n.id)
+                        || editor.selection.nodes.contains(&n.id)
+                        || n.rect.expand(tolerance).contains(world)
+                })
+                .find(|n| {
+                    connect_handle(&camera, rect, n.rect).distance(press) <= HANDLE_RADIUS + 3.0
+                })
+                .map(|n| n.id);
+            (owner, scene.node_at(world, tolerance))
+        };
+        if let Some(from) = handle_owner {
+            state.gesture = Gesture::Connect { from };
+            return;
+        }
+        if let Some(id) = under {
+            if !editor.selection.nodes.contains(&id) {
+                if modifiers.shift || modifiers.command {
+                    editor.selection.nodes.insert(id);
+                } else {
+                    editor.selection.set_node(id);
+                }
+            }
+            let mut ids = editor.selection.nodes.clone();
+            // Moving a region carries what lies inside it.
+            for region in editor
+                .selection
+                .nodes
+                .iter()
+                .filter_map(|id| editor.doc.node(*id))
+                .filter(|n| n.kind() == NodeKind::Region)
+            {
+                let area = region.rect();
+                ids.extend(
+                    editor
+                        .doc
+                        .nodes()
+                        .filter(|n| area.contains_rect(&n.rect()) && n.id != region.id)
+                        .map(|n| n.id),
+                );
+            }
+            let start: Vec<(NodeId, Point)> = ids
+                .iter()
+                .filter_map(|id| editor.doc.node(*id).map(|n| (*id, n.position)))
+                .collect();
+            let label = format!("Move {}", editor.describe_nodes(&ids));
+            editor.history.begin(label);
+            state.gesture = Gesture::Move {
+                origin: world,
+                start,
+            };
+        } else {
+            let base = if modifiers.shift || modifiers.command {
+                editor.selection.clone()
+            } else {
+                Selection::default()
+            };
+            state.gesture = Gesture::RubberBand {
+                origin: world,
+                base,
+            };
+        }
+        return;
+    }
+
+    let Some(pointer) = ui.input(|i| i.pointer.interact_pos()) else {
+        return;
+    };
+    let world = camera.to_world(rect, pointer);
+    let released = !ui.input(|i| i.pointer.primary_down());
+    match state.gesture.clone() {
+        Gesture::Move { origin, start } => {
+            let delta = world - origin;
+            let anchor = start.first().map(|(_, p)| *p);
+            // Snap the first node and move the rest by the same amount, keeping their layout.
+            let offset = match anchor {
+                Some(p) => {
+                    let target = snap(Point::new(p.x + delta.x, p.y + delta.y), snap_to_grid);
+                    vec2(target.x - p.x, target.y - p.y)
+                }
+                None => delta,
+            };
+            let moves = start
+                .iter()
+                .map(|(id, p)| (*id, p.offset(offset.x, offset.y)))
+                .collect();
+            let _ = editor.apply(Edit::MoveNodes { moves }, "Move");
+            if released {
+                editor.history.commit();
+                state.gesture = Gesture::Idle;
+            }
+        }
+        Gesture::Resize { id, start } => {
+            let min = Point::new(start.min.x, start.min.y);
+            let corner = snap(Point::new(world.x, world.y), snap_to_grid);
+            let size = Size::new(
+                (corner.x - min.x).max(MIN_NODE_SIZE.x),
+                (corner.y - min.y).max(MIN_NODE_SIZE.y),
+            );
+            let _ = editor.apply(
+                Edit::ResizeNode {
+                    id,
+                    position: min,
+                    size,
+                },
+                "Resize",
+            );
+            if released {
+                editor.history.commit();
+                state.gesture = Gesture::Idle;
+            }
+        }
+        Gesture::RubberBand { origin, base } => {
+            let band = Rect::from_two_pos(origin, world);
+            let mut selection = base.clone();
+            let scene = state.scene(editor, palette);
+            for i in scene.nodes_in(band) {
+                let node = &scene.nodes[i];
+                if band.contains_rect(node.rect) {
+                    selection.nodes.insert(node.id);
+                }
+            }
+            editor.selection = selection;
+            if released {
+                state.gesture = Gesture::Idle;
+            }
+        }
+        Gesture::Connect { from } => {
+            if released {
+                let tolerance = 4.0 / camera.zoom;
+                let target = state.scene(editor, palette).node_at(world, tolerance);
+                if let Some(to) = target.filter(|to| *to != from) {
+                    editor.connect(from, to);
+                } else {
+                    editor.status = "Drop the arrow on another node to connect them.".into();
+                }
+                state.gesture = Gesture::Idle;
+            }
+        }
+        Gesture::Pan | Gesture::Idle => {}
+    }
+}
+
+/// Handles clicks and double-clicks; returns true when an open-comment counter was clicked.
+pub(super) fn handle_clicks(
+    ui: &Ui,
+    response: &Response,
+    rect: Rect,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+) -> bool {
+    let camera = state.camera;
+    let modifiers = ui.input(|i| i.modifiers);
+    let Some(pos) = response.interact_pointer_pos() else {
+        return false;
+    };
+    let world = camera.to_world(rect, pos);
+    let tolerance = 4.0 / camera.zoom;
+    if response.double_clicked() {
+        editor.history.seal();
+        if let Some((node, field, _)) = state
+            .hits
+            .fields
+            .iter()
+            .rev()
+            .find(|(_, _, r)| r.contains(pos))
+            .copied()
+        {
+            editor.selection.set_node(node);
+            state.inline_edit = Some(InlineEdit {
+                node,
+                field,
+                needs_focus: true,
+            });
+        } else if let Some(node) = state.scene(editor, palette).node_at(world, tolerance) {
+            editor.selection.set_node(node);
+            let kind = editor.doc.node(node).map(|n| n.kind());
+            let field = if kind == Some(NodeKind::Cmoc) {
+                Field::Context
+            } else {
+                Field::Text
+            };
+            state.inline_edit = Some(InlineEdit {
+                node,
+                field,
+                needs_focus: true,
+            });
+        } else if let Some(id) = editor.add_node(NodeKind::Cmoc, Point::new(world.x, world.y)) {
+            state.inline_edit = Some(InlineEdit {
+                node: id,
+                field: Field::Context,
+                needs_focus: true,
+            });
+        }
+        return false;
+    }
+    if !response.clicked_by(PointerButton::Primary) {
+        if response.secondary_clicked() {
+            state.context_at = Some(world);
+            let scene = state.scene(editor, palette);
+            if let Some(node) = scene.node_at(world, tolerance) {
+                if !editor.selection.nodes.contains(&node) {
+                    editor.selection.set_node(node);
+                }
+            } else if let Some(edge) = scene.edge_at(world, 6.0 / camera.zoom) {
+                editor.selection.set_edge(edge);
+            }
+        }
+        return false;
+    }
+    if state.inline_edit.is_some() {
+        state.inline_edit = None;
+        editor.history.seal();
+    }
+    if let Some((id, _)) = state
+        .hits
+        .comment_badges
+        .iter()
+        .rev()
+        .find(|(_, r)| r.contains(pos))
+        .copied()
+    {
+        editor.selection.set_node(id);
+        return true;
+    }
+    if let Some((id, _, _)) = state
+        .hits
+        .badges
+        .iter()
+        .rev()
+        .find(|(_, _, r)| r.contains(pos))
+        .copied()
+    {
+        editor.toggle_card(id);
+        editor.selection.set_node(id);
+        return false;
+    }
+    let scene = state.scene(editor, palette);
+    let node = scene.node_at(world, tolerance);
+    let edge = if node.is_none() {
+        scene.edge_at(world, 6.0 / camera.zoom)
+    } else {
+        None
+    };
+    let additive = modifiers.shift || modifiers.command;
+    match (node, edge) {
+        (Some(id), _) if additive => {
+            if !editor.selection.nodes.remove(&id) {
+                editor.selection.nodes.insert(id);
+            }
+        }
+        (Some(id), _) => editor.selection.set_node(id),
+        (None, Some(id)) if additive => {
+            if !editor.selection.edges.remove(&id) {
+                editor.selection.edges.insert(id);
+            }
+        }
+        (None, Some(id)) => editor.selection.set_edge(id),
+        (None, None) => {
+            if !additive {
+                editor.selection.clear();
+            }
+        }
+    }
+    false
+}
+
+pub(super) fn context_menu(
+    response: &Response,
+    _rect: Rect,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    output: &mut CanvasOutput,
+) {
+    response.context_menu(|ui| {
+        let at = state.context_at.unwrap_or_default();
+        if !editor.selection.is_empty() {
+            if ui.button("Delete").clicked() {
+                editor.delete_selection();
+                ui.close();
+            }
+            if editor.selection.nodes.iter().any(|id| {
+                editor
+                    .doc
+                    .node(*id)
+                    .is_some_and(|n| n.kind() == NodeKind::Cmoc)
+            }) && ui.button("Toggle positive / negative").clicked()
+            {
+                editor.toggle_selected_polarity();
+                ui.close();
+            }
+            if !editor.selection.nodes.is_empty() {
+                if ui.button("Duplicate").clicked() {
+                    editor.duplicate();
+                    ui.close();
+                }
+                if ui.button("Bring to front").clicked() {
+                    editor.reorder_selection(true);
+                    ui.close();
+                }
+                if ui.button("Send to back").clicked() {
+                    editor.reorder_selection(false);
+                    ui.close();
+                }
+            }
+            ui.separator();
+        }
+        ui.label("Add here:");
+        for kind in NodeKind::ALL {
+            if ui.button(kind.name()).clicked() {
+                output.add_at = Some((kind, at));
+                ui.close();
+            }
+        }
+    });
+}

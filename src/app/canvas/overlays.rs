@@ -1,0 +1,191 @@
+//! What the canvas draws over the diagram: handles, the rubber band, the arrow being dragged,
+//! the zoom readout, the in-place text editor and the definitions shown on hover.
+
+use super::super::definitions;
+use super::*;
+
+pub(super) fn paint_overlays(
+    painter: &egui::Painter,
+    ui: &Ui,
+    rect: Rect,
+    editor: &Editor,
+    state: &CanvasState,
+    palette: &Palette,
+) {
+    let camera = state.camera;
+    // Connect handles on hovered and selected nodes; resize handle on a single selection.
+    let mut handle_nodes: Vec<NodeId> = editor.selection.nodes.iter().copied().collect();
+    if let Some(h) = state.hovered {
+        handle_nodes.push(h);
+    }
+    if camera.zoom >= 0.25 && state.gesture == Gesture::Idle {
+        for id in handle_nodes {
+            if let Some(node) = editor.doc.node(id) {
+                let centre = connect_handle(&camera, rect, to_rect(node.rect()));
+                painter.circle(
+                    centre,
+                    HANDLE_RADIUS,
+                    palette.background,
+                    Stroke::new(2.0, palette.selection),
+                );
+                painter.text(
+                    centre,
+                    Align2::CENTER_CENTER,
+                    "+",
+                    FontId::proportional(12.0),
+                    palette.selection,
+                );
+            }
+        }
+        if let Some(id) = editor.selection.single_node()
+            && let Some(node) = editor.doc.node(id)
+        {
+            let r = resize_handle(&camera, rect, to_rect(node.rect()));
+            painter.rect(
+                r,
+                2.0,
+                palette.background,
+                Stroke::new(2.0, palette.selection),
+                StrokeKind::Inside,
+            );
+        }
+    }
+    match &state.gesture {
+        Gesture::RubberBand { origin, .. } => {
+            if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
+                let band = Rect::from_two_pos(camera.to_screen(rect, *origin), p);
+                painter.rect(
+                    band,
+                    0.0,
+                    palette.selection.gamma_multiply(0.12),
+                    Stroke::new(1.0, palette.selection),
+                    StrokeKind::Inside,
+                );
+            }
+        }
+        Gesture::Connect { from } => {
+            if let (Some(p), Some(node)) = (
+                ui.input(|i| i.pointer.interact_pos()),
+                editor.doc.node(*from),
+            ) {
+                let start = connect_handle(&camera, rect, to_rect(node.rect()));
+                painter.line_segment([start, p], Stroke::new(2.0, palette.selection));
+                painter.circle_filled(p, 4.0, palette.selection);
+            }
+        }
+        _ => {}
+    }
+    if let Gesture::Connect { .. } = state.gesture {
+        ui.ctx().set_cursor_icon(CursorIcon::Crosshair);
+    }
+    // Zoom readout.
+    painter.text(
+        rect.right_bottom() - vec2(10.0, 8.0),
+        Align2::RIGHT_BOTTOM,
+        format!("{:.0}%", camera.zoom * 100.0),
+        FontId::proportional(12.0),
+        palette.muted_text,
+    );
+}
+
+pub(super) fn inline_editor_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+) {
+    let Some(edit) = state.inline_edit.clone() else {
+        return;
+    };
+    let Some(node) = editor.doc.node(edit.node).cloned() else {
+        state.inline_edit = None;
+        return;
+    };
+    let Some(text) = edit.field.get(&node.content).map(str::to_string) else {
+        state.inline_edit = None;
+        return;
+    };
+    let area = state
+        .hits
+        .fields
+        .iter()
+        .find(|(id, f, _)| *id == edit.node && *f == edit.field)
+        .map(|(_, _, r)| *r)
+        .unwrap_or_else(|| {
+            state
+                .camera
+                .rect_to_screen(rect, to_rect(node.rect()))
+                .shrink(8.0)
+        });
+    let area = area.intersect(rect);
+    if area.width() < 20.0 || area.height() < 8.0 {
+        return;
+    }
+    let size = (crate::model::text_fit::BODY_FONT_SIZE * state.camera.zoom).clamp(9.0, 40.0);
+    let mut buffer = text.clone();
+    let id = egui::Id::unique(("inline-edit", edit.node, edit.field));
+    let response = ui.put(
+        area.with_max_y(area.max.y.max(area.min.y + size * 1.6)),
+        egui::TextEdit::multiline(&mut buffer)
+            .id(id)
+            .font(FontId::proportional(size))
+            .desired_width(area.width())
+            .margin(vec2(2.0, 1.0))
+            .background_color(Color32::from_white_alpha(250)),
+    );
+    crate::app::name_widget(
+        ui,
+        &response,
+        &format!("Editing {} of {}", edit.field.name(), node.label()),
+    );
+    if edit.needs_focus {
+        response.request_focus();
+        if let Some(e) = &mut state.inline_edit {
+            e.needs_focus = false;
+        }
+    }
+    if buffer != text {
+        let mut changed = node.clone();
+        if let Some(slot) = edit.field.get_mut(&mut changed.content) {
+            *slot = buffer;
+        }
+        let label = format!("Edit {} of {}", edit.field.name(), node.label());
+        editor.apply_merging(
+            Edit::ReplaceNode { node: changed },
+            label,
+            format!("{}:{:?}", edit.node, edit.field),
+        );
+    }
+    let escape = ui.input(|i| i.key_pressed(Key::Escape));
+    if (response.lost_focus() || escape) && !edit.needs_focus {
+        state.inline_edit = None;
+        editor.history.seal();
+    }
+}
+
+pub(super) fn hover_help(response: &Response, state: &CanvasState) {
+    let Some(pos) = response.hover_pos() else {
+        return;
+    };
+    if state.gesture != Gesture::Idle {
+        return;
+    }
+    if let Some((tag, _)) = state.hits.tags.iter().find(|(_, r)| r.contains(pos)) {
+        response.clone().on_hover_text_at_pointer(format!(
+            "{}\n\n{}",
+            definitions::for_tag(tag),
+            definitions::SOURCE
+        ));
+    } else if let Some((_, negative, _)) =
+        state.hits.badges.iter().find(|(_, _, r)| r.contains(pos))
+    {
+        let text = if *negative {
+            definitions::NEGATIVE
+        } else {
+            definitions::CMOC
+        };
+        response
+            .clone()
+            .on_hover_text_at_pointer(format!("{text}\n\n{}", definitions::SOURCE));
+    }
+}

@@ -1,0 +1,213 @@
+//! The dialogs shown over the editor: unsaved changes, errors, shortcuts, the start screen,
+//! and the figure/table export and table import dialogs.
+
+use super::dialogs::{Modal, Then};
+use super::figures::{self, DialogAnswer, FileKind};
+use super::{Action, EditorApp, Origin};
+use egui::{RichText, Ui};
+
+impl EditorApp {
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut modal) = self.modal.take() else {
+            return;
+        };
+        let mut close = false;
+        let mut then_do: Option<(bool, Then)> = None;
+        let mut figure_to_export = None;
+        let mut table_format = None;
+        let mut import_now = false;
+        let has_selection = !self.editor.selection.nodes.is_empty();
+        let display_name = self.editor.display_name();
+        let recent = self.settings.recent_files.clone();
+        let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &mut modal {
+                Modal::Unsaved(then) => {
+                    ui.heading("Save changes?");
+                    ui.label(format!("“{display_name}” has changes that are not saved."));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            then_do = Some((true, then.clone()));
+                        }
+                        if ui.button("Don't save").clicked() {
+                            then_do = Some((false, then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Error { title, message } => {
+                    ui.heading(title.as_str());
+                    ui.label(message.as_str());
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::Shortcuts => {
+                    shortcuts_ui(ui);
+                    if ui.button("Close").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::Welcome => {
+                    ui.heading("CMOC Canvas");
+                    ui.label("Draw, toggle and annotate realist programme theories.");
+                    ui.add_space(6.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("New diagram").clicked() {
+                            then_do = Some((false, Then::New));
+                        }
+                        if ui.button("Open…").clicked() {
+                            then_do = Some((false, Then::Open));
+                        }
+                        if ui.button("Open example (Figure 2)").clicked() {
+                            then_do = Some((false, Then::OpenExample));
+                        }
+                    });
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("Recent files").strong());
+                    for path in &recent {
+                        if ui.link(path.display().to_string()).clicked() {
+                            then_do = Some((false, Then::OpenPath(path.clone())));
+                        }
+                    }
+                }
+                Modal::ExportFigure(dialog) => match figures::figure_dialog_ui(ui, dialog, has_selection) {
+                    DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
+                    DialogAnswer::Cancel => close = true,
+                    DialogAnswer::Open => {}
+                },
+                Modal::ExportTable => {
+                    ui.heading("Export CMOC table");
+                    ui.label("The CMOC table in the layout of the paper's Table 4: No., polarity, context, mechanism, outcome, evidence sources.");
+                    ui.horizontal(|ui| {
+                        for (format, text) in [
+                            (crate::export::TableFormat::Markdown, "Markdown…"),
+                            (crate::export::TableFormat::Csv, "CSV…"),
+                            (crate::export::TableFormat::Sentences, "Sentences (When/If C, then O, because M)…"),
+                        ] {
+                            if ui.button(text).clicked() {
+                                table_format = Some(format);
+                            }
+                        }
+                    });
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::ImportTable(dialog) => match figures::import_dialog_ui(ui, dialog) {
+                    DialogAnswer::Confirm => import_now = true,
+                    DialogAnswer::Cancel => close = true,
+                    DialogAnswer::Open => {}
+                },
+            }
+        });
+        if response.should_close() {
+            close = true;
+        }
+        if let Some(dialog) = figure_to_export {
+            close = true;
+            let kind = if dialog.png {
+                FileKind::Png
+            } else {
+                FileKind::Svg
+            };
+            let name = format!("{}.{}", self.file_stem(), kind.extension());
+            if let Some(path) = self.dialogs.pick_save(&name, kind) {
+                self.report(
+                    figures::export_figure(&self.editor, &dialog, &path),
+                    "Could not export the figure",
+                );
+            }
+        }
+        if let Some(format) = table_format {
+            close = true;
+            let kind = match format {
+                crate::export::TableFormat::Markdown => FileKind::Markdown,
+                crate::export::TableFormat::Csv => FileKind::Csv,
+                crate::export::TableFormat::Sentences => FileKind::Text,
+            };
+            let name = format!("{}-cmocs.{}", self.file_stem(), kind.extension());
+            if let Some(path) = self.dialogs.pick_save(&name, kind) {
+                self.report(
+                    figures::export_table(&self.editor, format, &path),
+                    "Could not export the table",
+                );
+            }
+        }
+        if import_now {
+            close = true;
+            if let Modal::ImportTable(dialog) = &modal {
+                self.editor.status = figures::import_into(&mut self.editor, dialog);
+            }
+        }
+        if !close && then_do.is_none() && self.modal.is_none() {
+            self.modal = Some(modal);
+        }
+        if let Some((save_first, then)) = then_do {
+            if save_first && !self.save() {
+                return;
+            }
+            self.carry_out(then);
+        }
+    }
+
+    /// The current file's name without extension, for suggested export names.
+    pub(super) fn file_stem(&self) -> String {
+        match &self.editor.origin {
+            Origin::File(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "diagram".into()),
+            Origin::Example => "holding".into(),
+            Origin::Untitled => "diagram".into(),
+        }
+    }
+
+    /// Shows a success in the status bar, or a failure in an error dialog.
+    pub(super) fn report(&mut self, result: Result<String, String>, title: &str) {
+        match result {
+            Ok(message) => self.editor.status = message,
+            Err(message) => {
+                self.modal = Some(Modal::Error {
+                    title: title.into(),
+                    message,
+                })
+            }
+        }
+    }
+}
+
+/// The list of keyboard shortcuts, from the same table that binds them.
+fn shortcuts_ui(ui: &mut Ui) {
+    ui.heading("Keyboard shortcuts");
+    let ctx = ui.ctx().clone();
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for action in Action::ALL {
+            let keys: Vec<String> = action
+                .shortcuts()
+                .iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(keys.join("  or  ")).monospace());
+            ui.label(action.name());
+            ui.end_row();
+        }
+        for (keys, what) in [
+            ("Middle drag, Space + drag, wheel", "Pan"),
+            ("Ctrl + wheel, pinch", "Zoom about the pointer"),
+            ("Double-click empty canvas", "Add a CMOC card"),
+            ("Double-click a text", "Edit it in place"),
+            ("Click a CMOC badge", "Toggle positive / negative"),
+            ("Drag from a node's + handle", "Connect to another node"),
+        ] {
+            ui.label(RichText::new(keys).monospace());
+            ui.label(what);
+            ui.end_row();
+        }
+    });
+}
