@@ -128,34 +128,12 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             };
             let mut status = 0;
             if let Some(path) = svg {
-                let result = figure_svg(&doc, &options)
-                    .map_err(|e| e.to_string())
-                    .and_then(|text| {
-                        write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
-                    });
-                match result {
-                    Ok(()) => {
-                        let _ = writeln!(out, "wrote {}", path.display());
-                    }
-                    Err(e) => {
-                        let _ = writeln!(err, "{e}");
-                        status = 1;
-                    }
-                }
+                let bytes = figure_svg(&doc, &options).map(String::into_bytes);
+                status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
             }
             if let Some(path) = png {
-                let result = figure_png(&doc, &options, *scale)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| write_atomic(path, &bytes).map_err(|e| e.to_string()));
-                match result {
-                    Ok(()) => {
-                        let _ = writeln!(out, "wrote {}", path.display());
-                    }
-                    Err(e) => {
-                        let _ = writeln!(err, "{e}");
-                        status = 1;
-                    }
-                }
+                let bytes = figure_png(&doc, &options, *scale);
+                status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
             }
             status
         }
@@ -262,6 +240,25 @@ fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wr
                     n => format!(" ({n} row{} skipped)", if n == 1 { "" } else { "s" }),
                 }
             );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
+/// Writes made bytes to `path`, saying what happened; returns the exit status (0 or 1).
+fn write_output(
+    path: &Path,
+    bytes: Result<Vec<u8>, String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match bytes.and_then(|b| write_atomic(path, &b).map_err(|e| e.to_string())) {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {}", path.display());
             0
         }
         Err(e) => {

@@ -148,22 +148,15 @@ impl Edit {
     pub fn apply(self, doc: &mut Document) -> Result<Edit, EditError> {
         match self {
             Edit::AddNode { node, index } => {
-                if doc.nodes.contains_key(&node.id) {
-                    return Err(EditError::IdInUse(node.id.0));
-                }
                 let id = node.id;
+                insert_new(&mut doc.nodes, id, node, index)?;
                 doc.reserve_id(id.0);
-                let index = index.unwrap_or(doc.nodes.len()).min(doc.nodes.len());
-                doc.nodes.shift_insert(index, id, node);
                 Ok(Edit::RemoveNode { id })
             }
             Edit::RemoveNode { id } => remove_node(doc, id),
             Edit::ReplaceNode { node } => {
-                let slot = doc
-                    .nodes
-                    .get_mut(&node.id)
-                    .ok_or(EditError::MissingNode(node.id))?;
-                let old = std::mem::replace(slot, node);
+                let missing = EditError::MissingNode(node.id);
+                let old = replace_existing(&mut doc.nodes, node.id, node, missing)?;
                 Ok(Edit::ReplaceNode { node: old })
             }
             Edit::MoveNodes { moves } => {
@@ -208,34 +201,21 @@ impl Edit {
                 Ok(Edit::Reorder { id, index: from })
             }
             Edit::AddEdge { edge, index } => {
-                if doc.edges.contains_key(&edge.id) {
-                    return Err(EditError::IdInUse(edge.id.0));
-                }
                 let id = edge.id;
+                insert_new(&mut doc.edges, id, edge, index)?;
                 doc.reserve_id(id.0);
-                let index = index.unwrap_or(doc.edges.len()).min(doc.edges.len());
-                doc.edges.shift_insert(index, id, edge);
                 Ok(Edit::RemoveEdge { id })
             }
             Edit::RemoveEdge { id } => remove_edge(doc, id),
             Edit::ReplaceEdge { edge } => {
-                let slot = doc
-                    .edges
-                    .get_mut(&edge.id)
-                    .ok_or(EditError::MissingEdge(edge.id))?;
-                let old = std::mem::replace(slot, edge);
+                let missing = EditError::MissingEdge(edge.id);
+                let old = replace_existing(&mut doc.edges, edge.id, edge, missing)?;
                 Ok(Edit::ReplaceEdge { edge: old })
             }
             Edit::AddAnnotation { annotation, index } => {
-                if doc.annotations.contains_key(&annotation.id) {
-                    return Err(EditError::IdInUse(annotation.id.0));
-                }
                 let id = annotation.id;
+                insert_new(&mut doc.annotations, id, annotation, index)?;
                 doc.reserve_id(id.0);
-                let index = index
-                    .unwrap_or(doc.annotations.len())
-                    .min(doc.annotations.len());
-                doc.annotations.shift_insert(index, id, annotation);
                 Ok(Edit::RemoveAnnotation { id })
             }
             Edit::RemoveAnnotation { id } => {
@@ -249,11 +229,9 @@ impl Edit {
                 })
             }
             Edit::ReplaceAnnotation { annotation } => {
-                let slot = doc
-                    .annotations
-                    .get_mut(&annotation.id)
-                    .ok_or(EditError::MissingAnnotation(annotation.id))?;
-                let old = std::mem::replace(slot, annotation);
+                let missing = EditError::MissingAnnotation(annotation.id);
+                let old =
+                    replace_existing(&mut doc.annotations, annotation.id, annotation, missing)?;
                 Ok(Edit::ReplaceAnnotation { annotation: old })
             }
             Edit::SetResolved { id, resolved } => {
@@ -282,6 +260,55 @@ impl Edit {
             _ => false,
         }
     }
+}
+
+/// Something with a raw id number, so one helper can insert nodes, arrows and comments.
+trait RawId: Copy + Eq + std::hash::Hash {
+    fn raw(self) -> u64;
+}
+
+impl RawId for NodeId {
+    fn raw(self) -> u64 {
+        self.0
+    }
+}
+
+impl RawId for EdgeId {
+    fn raw(self) -> u64 {
+        self.0
+    }
+}
+
+impl RawId for AnnotationId {
+    fn raw(self) -> u64 {
+        self.0
+    }
+}
+
+/// Inserts an item with a new id at a list position (`None`: at the end).
+fn insert_new<K: RawId, V>(
+    map: &mut indexmap::IndexMap<K, V>,
+    id: K,
+    item: V,
+    index: Option<usize>,
+) -> Result<(), EditError> {
+    if map.contains_key(&id) {
+        return Err(EditError::IdInUse(id.raw()));
+    }
+    let index = index.unwrap_or(map.len()).min(map.len());
+    map.shift_insert(index, id, item);
+    Ok(())
+}
+
+/// Replaces the item with this id, returning the old one.
+fn replace_existing<K: RawId, V>(
+    map: &mut indexmap::IndexMap<K, V>,
+    id: K,
+    item: V,
+    missing: EditError,
+) -> Result<V, EditError> {
+    let slot = map.get_mut(&id).ok_or(missing)?;
+    Ok(std::mem::replace(slot, item))
 }
 
 /// Applies `edits` in order, all or nothing, and returns the inverse edits in the order that

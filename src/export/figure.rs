@@ -444,22 +444,11 @@ fn write_node(svg: &mut String, layout: &mut TextLayout, node: &SceneNode, palet
             y += height.max(LINE_HEIGHT) + SECTION_GAP;
         }
     } else {
-        let inset = match node.kind {
-            NodeKind::Condition => 20.0,
-            NodeKind::Theory => 10.0,
-            _ => PADDING,
-        };
+        let inset = crate::scene::text_inset(node.kind);
         let left = rect.min.x + inset;
         let width = rect.width() - 2.0 * inset;
         let mut y = rect.min.y + PADDING;
-        let kind_label = match node.kind {
-            NodeKind::Context => Some("CONTEXT"),
-            NodeKind::Mechanism => Some("MECHANISM"),
-            NodeKind::Outcome => Some("OUTCOME"),
-            NodeKind::Theory => Some("THEORY"),
-            NodeKind::Condition => Some("CONDITION"),
-            _ => None,
-        };
+        let kind_label = crate::scene::kind_caption(node.kind);
         if let Some(label) = kind_label {
             let _ = writeln!(
                 svg,
@@ -469,11 +458,7 @@ fn write_node(svg: &mut String, layout: &mut TextLayout, node: &SceneNode, palet
             );
             y += 13.0;
         }
-        let title_size = if node.kind == NodeKind::Region {
-            17.0
-        } else {
-            14.0
-        };
+        let title_size = crate::scene::title_size(node.kind);
         if !node.title.is_empty() {
             let (lines, height) = layout.lines(&node.title, title_size, width);
             write_lines(
@@ -486,10 +471,11 @@ fn write_node(svg: &mut String, layout: &mut TextLayout, node: &SceneNode, palet
             );
             y += height.max(title_size) + 4.0;
         }
-        let (body_colour, body_size) = if node.kind == NodeKind::Region {
-            (palette.muted_text, 12.0)
+        let body_size = crate::scene::body_size(node.kind);
+        let body_colour = if node.kind == NodeKind::Region {
+            palette.muted_text
         } else {
-            (node.text_color, 13.0)
+            node.text_color
         };
         let (lines, _) = layout.lines(&node.body, body_size, width);
         write_lines(

@@ -26,6 +26,38 @@ pub const OVERVIEW_ZOOM: f32 = 0.12;
 /// Height of a region's title band, where it can be grabbed.
 pub const REGION_TITLE_HEIGHT: f32 = 44.0;
 
+/// The small capitals above a free-standing node's title, so the kind reads without colour.
+pub fn kind_caption(kind: NodeKind) -> Option<&'static str> {
+    match kind {
+        NodeKind::Context => Some("CONTEXT"),
+        NodeKind::Mechanism => Some("MECHANISM"),
+        NodeKind::Outcome => Some("OUTCOME"),
+        NodeKind::Theory => Some("THEORY"),
+        NodeKind::Condition => Some("CONDITION"),
+        NodeKind::Cmoc | NodeKind::Region | NodeKind::Note => None,
+    }
+}
+
+/// How far a non-card node's text sits from its left and right edges (world units); the
+/// condition's slanted sides and the theory's double border need more room.
+pub fn text_inset(kind: NodeKind) -> f32 {
+    match kind {
+        NodeKind::Condition => 20.0,
+        NodeKind::Theory => 10.0,
+        _ => crate::model::text_fit::PADDING,
+    }
+}
+
+/// Title size of a non-card node (world units).
+pub fn title_size(kind: NodeKind) -> f32 {
+    if kind == NodeKind::Region { 17.0 } else { 14.0 }
+}
+
+/// Body text size of a non-card node (world units).
+pub fn body_size(kind: NodeKind) -> f32 {
+    if kind == NodeKind::Region { 12.0 } else { 13.0 }
+}
+
 /// Which text of a node a section shows; lets the canvas edit the right field in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {

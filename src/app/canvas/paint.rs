@@ -500,22 +500,11 @@ fn paint_block_text(
     highlight: &Highlight<'_>,
     hits: &mut FrameHits,
 ) {
-    let inset = match node.kind {
-        NodeKind::Condition => 20.0,
-        NodeKind::Theory => 10.0,
-        _ => PADDING,
-    } * z;
+    let inset = crate::scene::text_inset(node.kind) * z;
     let left = rect.min.x + inset;
     let width = rect.width() - 2.0 * inset;
     let mut y = rect.min.y + PADDING * z;
-    let kind_label = match node.kind {
-        NodeKind::Context => Some("CONTEXT"),
-        NodeKind::Mechanism => Some("MECHANISM"),
-        NodeKind::Outcome => Some("OUTCOME"),
-        NodeKind::Theory => Some("THEORY"),
-        NodeKind::Condition => Some("CONDITION"),
-        _ => None,
-    };
+    let kind_label = crate::scene::kind_caption(node.kind);
     if let Some(label) = kind_label {
         let r = painter.text(
             pos2(left, y),
@@ -526,11 +515,7 @@ fn paint_block_text(
         );
         y = r.max.y + 2.0 * z;
     }
-    let title_size = if node.kind == NodeKind::Region {
-        17.0
-    } else {
-        14.0
-    } * z;
+    let title_size = crate::scene::title_size(node.kind) * z;
     if !node.title.is_empty() || highlight.editing == Some((node.id, Field::Title)) {
         let galley = painter.layout(
             node.title.clone(),
@@ -551,11 +536,7 @@ fn paint_block_text(
     } else {
         node.text_color
     };
-    let body_size = if node.kind == NodeKind::Region {
-        12.0
-    } else {
-        13.0
-    } * z;
+    let body_size = crate::scene::body_size(node.kind) * z;
     let galley = painter.layout(
         node.body.clone(),
         FontId::proportional(body_size),
