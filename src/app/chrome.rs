@@ -125,7 +125,17 @@ impl EditorApp {
                 chosen.set(Some(Action::ToggleTable));
             }
             ui.separator();
-            egui::widgets::global_theme_preference_buttons(ui);
+            ui.label("Theme");
+            let current = ui.ctx().options(|o| o.theme_preference);
+            for (preference, text) in [
+                (egui::ThemePreference::Light, "Light (best on a projector)"),
+                (egui::ThemePreference::Dark, "Dark"),
+                (egui::ThemePreference::System, "Follow the system"),
+            ] {
+                if ui.radio(current == preference, text).clicked() {
+                    ui.ctx().set_theme(preference);
+                }
+            }
         });
         ui.menu_button("Help", |ui| {
             item(ui, Action::ShowShortcuts, true);

@@ -16,7 +16,7 @@ use crate::edit::Edit;
 use crate::model::{NodeId, NodeKind, Point, Rect as WorldRect, Size};
 use crate::scene::{Field, Palette, Scene, to_rect};
 use egui::{
-    Align2, Color32, CursorIcon, FontId, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke,
+    Align2, CursorIcon, FontId, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke,
     StrokeKind, Ui, Vec2, pos2, vec2,
 };
 

@@ -131,7 +131,7 @@ pub(super) fn inline_editor_ui(
             .font(FontId::proportional(size))
             .desired_width(area.width())
             .margin(vec2(2.0, 1.0))
-            .background_color(Color32::from_white_alpha(250)),
+            .background_color(ui.visuals().extreme_bg_color),
     );
     crate::app::name_widget(
         ui,
