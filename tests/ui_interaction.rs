@@ -7,7 +7,7 @@ use cmoc_canvas::file::{load_file, save_file};
 use cmoc_canvas::model::{NodeId, NodeKind, Polarity, Target};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 
 struct Fixture {
@@ -937,4 +937,86 @@ fn clicking_a_comment_counter_opens_the_comments_of_that_card() {
     assert_eq!(h.state().editor.selection.single_node(), Some(id));
     assert_eq!(h.state().side_tab, cmoc_canvas::app::SideTab::Comments);
     assert!(h.query_by_label("Why?").is_some(), "the comment is shown");
+}
+
+#[test]
+fn hovering_c_and_the_badge_shows_the_papers_definitions() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    let (tag, _) = h
+        .state()
+        .canvas
+        .hits
+        .tags
+        .iter()
+        .find(|(t, _)| *t == "C")
+        .copied()
+        .expect("a C tag");
+    assert_eq!(tag, "C");
+    let at = h
+        .state()
+        .canvas
+        .hits
+        .tags
+        .iter()
+        .find(|(t, _)| *t == "C")
+        .map(|(_, r)| r.center())
+        .expect("tag");
+    h.hover_at(at);
+    h.run_steps(6);
+    assert!(
+        h.query_by_label_contains("Context (C): describes the background of a programme")
+            .is_some(),
+        "the Figure 1 definition of context is shown"
+    );
+    let badge = h
+        .state()
+        .canvas
+        .hits
+        .badges
+        .first()
+        .map(|(_, _, r)| r.center())
+        .expect("badge");
+    h.hover_at(badge);
+    h.run_steps(6);
+    assert!(
+        h.query_by_label_contains("Context–mechanism–outcome configuration (CMOC)")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_cmoc_table_sorts_by_a_column_and_back() {
+    let f = Fixture::new();
+    let mut h = f.harness(f.app(vec![], vec![]));
+    press(&mut h, Modifiers::COMMAND, Key::T);
+    // The first rows shown, in order, by the accessible names of their context cells.
+    let first_rows = |h: &Harness<'_, EditorApp>| -> Vec<String> {
+        let mut cells: Vec<(f32, String)> = h
+            .query_all_by_label_contains(" context")
+            .filter_map(|n| {
+                let label = n.accesskit_node().label()?;
+                let y = n.rect().min.y;
+                label.starts_with("CMOC ").then_some((y, label))
+            })
+            .collect();
+        cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cells.into_iter().map(|(_, l)| l).take(3).collect()
+    };
+    assert_eq!(
+        first_rows(&h),
+        vec!["CMOC 1 context", "CMOC 2 context", "CMOC 3 context"]
+    );
+    h.get_by_label("No.").click();
+    step(&mut h);
+    h.get_by_label("No. ^").click();
+    step(&mut h);
+    assert_eq!(
+        first_rows(&h),
+        vec!["CMOC 24 context", "CMOC 23 context", "CMOC 22 context"],
+        "descending"
+    );
 }
