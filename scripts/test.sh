@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command: unit, integration, property and UI interaction tests (no display
 # needed), the benchmarks compiled and run once as tests, then the smoke test of the real window
-# under Xvfb. On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
+# under Xvfb, and a check of the exported SVG in headless Chromium. On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
 # not installed (install it with: apt-get install xvfb xdotool imagemagick x11-utils
 # libxcursor1 libxi6 libxkbcommon-x11-0 libegl1 libgl1-mesa-dri mesa-vulkan-drivers).
 set -euo pipefail
@@ -15,4 +15,13 @@ elif [ "${CI:-}" = "true" ]; then
   exit 1
 else
   echo "smoke: skipped (no Xvfb here); see scripts/smoke-window.sh"
+fi
+# The exported SVG must look in a real browser as it does in our PNG export.
+if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
+  bash scripts/browser-check.sh
+elif [ "${CI:-}" = "true" ]; then
+  echo "browser-check: chromium missing on CI; .ci/run should have installed it" >&2
+  exit 1
+else
+  echo "browser-check: skipped (no chromium here); see scripts/browser-check.sh"
 fi
