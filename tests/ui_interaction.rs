@@ -1020,3 +1020,48 @@ fn the_cmoc_table_sorts_by_a_column_and_back() {
         "descending"
     );
 }
+
+#[test]
+fn a_card_grows_while_typing_and_one_undo_takes_both_back() {
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    h.state_mut()
+        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
+    step(&mut h);
+    let id = h
+        .state()
+        .editor
+        .selection
+        .single_node()
+        .expect("new card selected");
+    let before = h.state().editor.doc.node(id).cloned().expect("card");
+    let rect = screen_rect(&h, id);
+    let context_at = h
+        .state()
+        .canvas
+        .hits
+        .fields
+        .iter()
+        .find(|(n, f, _)| *n == id && *f == cmoc_canvas::scene::Field::Context)
+        .map(|(_, _, r)| r.center())
+        .unwrap_or(rect.center());
+    double_click_at(&mut h, context_at);
+    let long = "When link workers are given protected time, regular clinical supervision, peer support from colleagues who understand the emotional labour of holding, and managers who explicitly recognise holding as part of the role, and when patients have complex needs that cannot be fixed quickly";
+    h.event(Event::Text(format!("{long}; {long}")));
+    h.run_steps(6);
+    let grown = h.state().editor.doc.node(id).cloned().expect("card");
+    assert!(
+        grown.size.height > before.size.height + 40.0,
+        "{} -> {}",
+        before.size.height,
+        grown.size.height
+    );
+    assert_eq!(
+        h.state().editor.history.undo_len(),
+        2,
+        "add + one typing step (growth included)"
+    );
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().editor.doc.node(id), Some(&before));
+}

@@ -124,6 +124,15 @@ impl History {
         }
     }
 
+    /// The merge key and label of the burst of typing in progress, if any.
+    pub fn typing(&self) -> Option<(&str, &str)> {
+        if self.open.is_some() || !self.redo.is_empty() {
+            return None;
+        }
+        let top = self.undo.last()?;
+        Some((top.merge_key.as_deref()?, top.label.as_str()))
+    }
+
     /// Ends the current burst of typing: the next merging edit starts a new step.
     pub fn seal(&mut self) {
         if let Some(top) = self.undo.last_mut() {

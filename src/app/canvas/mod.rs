@@ -220,6 +220,45 @@ impl CanvasState {
     }
 }
 
+/// While the user types into a card (in place or in the inspector), lets the card grow so the
+/// text is not clipped; the growth joins the same undo step as the typing.
+fn grow_to_fit_typing(editor: &mut Editor, state: &CanvasState, rect: Rect) {
+    let Some(id) = editor.selection.single_node() else {
+        return;
+    };
+    let Some((key, label)) = editor.history.typing() else {
+        return;
+    };
+    let id_text = id.to_string();
+    if !key.contains(&format!("{id_text}:")) {
+        return;
+    }
+    let (key, label) = (key.to_string(), label.to_string());
+    let Some(bottom) = state
+        .hits
+        .content_bottoms
+        .iter()
+        .find(|(n, _)| *n == id)
+        .map(|(_, y)| *y)
+    else {
+        return;
+    };
+    let Some(node) = editor.doc.node(id) else {
+        return;
+    };
+    let needed = state.camera.to_world(rect, pos2(0.0, bottom)).y;
+    let current = node.rect();
+    if needed > current.max.y + 1.0 {
+        let size = Size::new(node.size.width, (needed - current.min.y).ceil());
+        let edit = Edit::ResizeNode {
+            id,
+            position: node.position,
+            size,
+        };
+        editor.apply_merging(edit, label, key);
+    }
+}
+
 fn snap(p: Point, on: bool) -> Point {
     if on {
         Point::new(
@@ -285,6 +324,7 @@ pub fn canvas_ui(
         paint_scene(&painter, rect, &camera, scene, palette, &highlight)
     };
     state.hits = hits;
+    grow_to_fit_typing(editor, state, rect);
     overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
     overlays::inline_editor_ui(ui, rect, editor, state);
     overlays::hover_help(&response, state);

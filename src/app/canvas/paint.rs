@@ -28,6 +28,9 @@ pub struct FrameHits {
     pub comment_badges: Vec<(crate::model::NodeId, Rect)>,
     /// How many nodes were drawn (for tests and benchmarks).
     pub nodes_drawn: usize,
+    /// Where each fully drawn node's text ends, in screen coordinates (to grow a card that
+    /// typing has overfilled).
+    pub content_bottoms: Vec<(crate::model::NodeId, f32)>,
 }
 
 /// What to highlight.
@@ -489,6 +492,7 @@ fn paint_card_body(
         }
         y += height + SECTION_GAP * z;
     }
+    hits.content_bottoms.push((node.id, y + PADDING * z));
 }
 
 fn paint_block_text(
@@ -548,6 +552,7 @@ fn paint_block_text(
         vec2(width, galley.size().y.max(body_size * 1.3)),
     );
     hits.fields.push((node.id, Field::Text, r));
+    hits.content_bottoms.push((node.id, r.max.y + PADDING * z));
     if highlight.editing != Some((node.id, Field::Text)) {
         painter.galley(r.min, galley, colour);
     }
