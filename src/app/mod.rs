@@ -3,8 +3,10 @@
 //! window and in egui_kittest tests.
 
 mod actions;
+mod arrange;
 pub mod canvas;
 mod chrome;
+mod clipboard;
 mod comments;
 mod definitions;
 pub mod dialogs;

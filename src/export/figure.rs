@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use thiserror::Error;
 
 /// The font family name used inside exported SVG files.
-const FONT_FAMILY: &str = "CMOC Canvas Sans";
+pub(super) const FONT_FAMILY: &str = "CMOC Canvas Sans";
 
 /// What to put in a figure.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,31 +66,31 @@ pub enum FigureError {
 }
 
 /// Lays text out exactly as the canvas does at 100%.
-struct TextLayout {
+pub(super) struct TextLayout {
     fonts: Fonts,
 }
 
 /// One laid-out line: its text, left-top offset within the block, and height.
-struct Line {
+pub(super) struct Line {
     text: String,
     offset: Vec2,
 }
 
 impl TextLayout {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self {
             fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()),
         }
     }
 
     /// Lines of `text` wrapped to `width`, and the block's height.
-    fn lines(&mut self, text: &str, size: f32, width: f32) -> (Vec<Line>, f32) {
+    pub(super) fn lines(&mut self, text: &str, size: f32, width: f32) -> (Vec<Line>, f32) {
         let (lines, size) = self.block(text, size, width);
         (lines, size.y)
     }
 
     /// Lines of `text` wrapped to `width`, and the block's size.
-    fn block(&mut self, text: &str, size: f32, width: f32) -> (Vec<Line>, Vec2) {
+    pub(super) fn block(&mut self, text: &str, size: f32, width: f32) -> (Vec<Line>, Vec2) {
         let galley = self.fonts.with_pixels_per_point(1.0).layout(
             text.to_string(),
             epaint::FontId::proportional(size),
@@ -109,11 +109,11 @@ impl TextLayout {
     }
 }
 
-fn colour(c: Color32) -> String {
+pub(super) fn colour(c: Color32) -> String {
     format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
 }
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -130,7 +130,7 @@ fn escape(text: &str) -> String {
 
 /// Writes text lines; `top_left` is where the block starts. Baselines follow the font's ascent
 /// (about 0.78 of the size for this font) so glyphs land where the canvas puts them.
-fn write_lines(
+pub(super) fn write_lines(
     svg: &mut String,
     lines: &[Line],
     top_left: Pos2,
@@ -234,7 +234,7 @@ pub fn figure_svg(doc: &Document, options: &FigureOptions) -> Result<String, Fig
     }
     svg.push_str("</g>\n");
     if options.legend {
-        write_legend(
+        super::figure_legend::write_legend(
             &mut svg,
             &mut layout,
             pos2(frame.min.x + margin, bounds.max.y + margin),
@@ -254,7 +254,7 @@ fn emphasis(colour_: Color32) -> String {
     )
 }
 
-fn rounded_rect(
+pub(super) fn rounded_rect(
     svg: &mut String,
     rect: Rect,
     radius: f32,
@@ -274,7 +274,14 @@ fn rounded_rect(
     );
 }
 
-fn polygon(svg: &mut String, points: &[Pos2], fill: &str, stroke: &str, width: f32, class: &str) {
+pub(super) fn polygon(
+    svg: &mut String,
+    points: &[Pos2],
+    fill: &str,
+    stroke: &str,
+    width: f32,
+    class: &str,
+) {
     let pts: Vec<String> = points
         .iter()
         .map(|p| format!("{:.1},{:.1}", p.x, p.y))
@@ -554,125 +561,7 @@ fn write_edge(svg: &mut String, layout: &mut TextLayout, edge: &SceneEdge, palet
     svg.push_str("</g>\n");
 }
 
-fn write_legend(svg: &mut String, layout: &mut TextLayout, at: Pos2, palette: &Palette) {
-    svg.push_str("<g class=\"legend\">\n");
-    let _ = writeln!(
-        svg,
-        r#"<text x="{:.1}" y="{:.1}" font-size="13" fill="{}">Legend</text>"#,
-        at.x,
-        at.y + 12.0,
-        colour(palette.text)
-    );
-    let positive = palette.card(false);
-    let negative = palette.card(true);
-    let mut items: Vec<(String, Color32, Color32, bool, Option<Color32>)> = vec![
-        (
-            "CMOC n: activated".into(),
-            positive.fill,
-            positive.stroke,
-            false,
-            Some(positive.accent),
-        ),
-        (
-            "-ve CMOC n: not activated".into(),
-            negative.fill,
-            negative.stroke,
-            true,
-            Some(negative.accent),
-        ),
-    ];
-    for kind in [
-        NodeKind::Context,
-        NodeKind::Mechanism,
-        NodeKind::Outcome,
-        NodeKind::Condition,
-        NodeKind::Theory,
-        NodeKind::Note,
-    ] {
-        let s = palette.kind(kind);
-        items.push((kind.name().to_string(), s.fill, s.stroke, false, None));
-    }
-    for (i, (text, fill, stroke, dashed, header)) in items.iter().enumerate() {
-        let column = (i % 4) as f32;
-        let row = (i / 4) as f32;
-        let origin = at + vec2(column * 190.0, 24.0 + row * 30.0);
-        let swatch = Rect::from_min_size(origin, vec2(34.0, 20.0));
-        let dash = if *dashed {
-            r#" stroke-dasharray="5 3""#
-        } else {
-            ""
-        };
-        rounded_rect(svg, swatch, 3.0, &colour(*fill), *stroke, 1.5, dash);
-        if let Some(h) = header {
-            rounded_rect(
-                svg,
-                Rect::from_min_size(swatch.min + vec2(1.0, 1.0), vec2(32.0, 6.0)),
-                2.0,
-                &colour(*h),
-                *h,
-                0.0,
-                "",
-            );
-        }
-        let (lines, _) = layout.lines(text, 12.0, 150.0);
-        write_lines(
-            svg,
-            &lines,
-            origin + vec2(42.0, 2.0),
-            12.0,
-            palette.text,
-            "",
-        );
-    }
-    for (i, (text, colour_, dashed)) in [
-        ("yes branch", palette.card(false).stroke, false),
-        ("no branch", palette.prevents_edge, false),
-        ("prevents", palette.prevents_edge, true),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let origin = at + vec2(i as f32 * 190.0, 24.0 + 2.0 * 30.0 + 10.0);
-        let dash = if dashed {
-            r#" stroke-dasharray="5 3""#
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="2"{dash}/>"#,
-            origin.x,
-            origin.y + 10.0,
-            origin.x + 26.0,
-            origin.y + 10.0,
-            colour(colour_)
-        );
-        polygon(
-            svg,
-            &[
-                origin + vec2(34.0, 10.0),
-                origin + vec2(25.0, 5.0),
-                origin + vec2(25.0, 15.0),
-            ],
-            &colour(colour_),
-            "none",
-            0.0,
-            "arrowhead",
-        );
-        let (lines, _) = layout.lines(text, 12.0, 150.0);
-        write_lines(
-            svg,
-            &lines,
-            origin + vec2(42.0, 2.0),
-            12.0,
-            palette.text,
-            "",
-        );
-    }
-    svg.push_str("</g>\n");
-}
-
-fn base64(bytes: &[u8]) -> String {
+pub(super) fn base64(bytes: &[u8]) -> String {
     const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -691,56 +580,6 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// The largest PNG side this renders, in pixels.
-pub const MAX_PNG_SIDE: u32 = 16_384;
-
-/// Renders the figure to PNG bytes at `scale` (1, 2, 4 …) with the same font the canvas uses.
-pub fn figure_png(
-    doc: &Document,
-    options: &FigureOptions,
-    scale: f32,
-) -> Result<Vec<u8>, FigureError> {
-    let svg = figure_svg(
-        doc,
-        &FigureOptions {
-            embed_font: false,
-            ..options.clone()
-        },
-    )?;
-    let mut fontdb = resvg::usvg::fontdb::Database::new();
-    fontdb.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    let fallback = fontdb
-        .faces()
-        .next()
-        .map(|f| f.families[0].0.clone())
-        .unwrap_or_default();
-    fontdb.set_sans_serif_family(fallback.clone());
-    let svg = svg.replacen(&format!("'{FONT_FAMILY}', "), &format!("'{fallback}', "), 1);
-    let usvg_options = resvg::usvg::Options {
-        fontdb: std::sync::Arc::new(fontdb),
-        ..Default::default()
-    };
-    let tree = resvg::usvg::Tree::from_str(&svg, &usvg_options)
-        .map_err(|e| FigureError::Render(e.to_string()))?;
-    let size = tree.size();
-    let scale = scale.clamp(0.1, 16.0);
-    let width = (size.width() * scale).ceil() as u32;
-    let height = (size.height() * scale).ceil() as u32;
-    if width > MAX_PNG_SIDE || height > MAX_PNG_SIDE || width == 0 || height == 0 {
-        return Err(FigureError::TooLarge(width, height));
-    }
-    let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(width, height).ok_or(FigureError::TooLarge(width, height))?;
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| FigureError::Render(e.to_string()))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod camera;
 mod gestures;
 mod overlays;
 mod paint;
+mod paint_edges;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
 pub use paint::{FrameHits, Highlight, paint_scene};

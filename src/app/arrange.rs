@@ -1,0 +1,149 @@
+//! Arranging the selection: drawing order (front/back), alignment and even spacing.
+
+use super::editor::Editor;
+use crate::edit::Edit;
+use crate::model::{Node, NodeId, Point};
+
+/// Alignment of several nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Left edges in line.
+    Left,
+    /// Centres in a vertical line.
+    CentreHorizontally,
+    /// Right edges in line.
+    Right,
+    /// Top edges in line.
+    Top,
+    /// Centres in a horizontal line.
+    CentreVertically,
+    /// Bottom edges in line.
+    Bottom,
+}
+
+impl Editor {
+    /// Moves the selection to the front (`front`) or back of the drawing order.
+    pub fn reorder_selection(&mut self, front: bool) {
+        let count = self.doc.node_count();
+        let mut ids: Vec<NodeId> = self
+            .doc
+            .nodes()
+            .map(|n| n.id)
+            .filter(|id| self.selection.nodes.contains(id))
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        let edits: Vec<Edit> = if front {
+            ids.iter()
+                .map(|&id| Edit::Reorder { id, index: count })
+                .collect()
+        } else {
+            ids.reverse();
+            ids.iter()
+                .map(|&id| Edit::Reorder { id, index: 0 })
+                .collect()
+        };
+        let what = self.describe_nodes(&self.selection.nodes.clone());
+        let label = if front {
+            format!("Bring {what} to front")
+        } else {
+            format!("Send {what} to back")
+        };
+        self.apply(Edit::Batch(edits), label);
+    }
+
+    /// Lines up the selected nodes.
+    pub fn align_selection(&mut self, align: Align) {
+        let nodes: Vec<&Node> = self
+            .selection
+            .nodes
+            .iter()
+            .filter_map(|id| self.doc.node(*id))
+            .collect();
+        if nodes.len() < 2 {
+            self.status = "Select two or more nodes to align them.".into();
+            return;
+        }
+        let rects: Vec<_> = nodes.iter().map(|n| n.rect()).collect();
+        let min_x = rects.iter().map(|r| r.min.x).fold(f32::INFINITY, f32::min);
+        let max_x = rects
+            .iter()
+            .map(|r| r.max.x)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let min_y = rects.iter().map(|r| r.min.y).fold(f32::INFINITY, f32::min);
+        let max_y = rects
+            .iter()
+            .map(|r| r.max.y)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let moves = nodes
+            .iter()
+            .map(|n| {
+                let (w, h) = (n.size.width, n.size.height);
+                let p = n.position;
+                let to = match align {
+                    Align::Left => Point::new(min_x, p.y),
+                    Align::Right => Point::new(max_x - w, p.y),
+                    Align::CentreHorizontally => Point::new((min_x + max_x - w) / 2.0, p.y),
+                    Align::Top => Point::new(p.x, min_y),
+                    Align::Bottom => Point::new(p.x, max_y - h),
+                    Align::CentreVertically => Point::new(p.x, (min_y + max_y - h) / 2.0),
+                };
+                (n.id, to.rounded())
+            })
+            .collect();
+        let count = nodes.len();
+        self.apply(Edit::MoveNodes { moves }, format!("Align {count} nodes"));
+    }
+
+    /// Spaces the selected nodes evenly, left to right (`horizontal`) or top to bottom.
+    pub fn distribute_selection(&mut self, horizontal: bool) {
+        let mut nodes: Vec<&Node> = self
+            .selection
+            .nodes
+            .iter()
+            .filter_map(|id| self.doc.node(*id))
+            .collect();
+        if nodes.len() < 3 {
+            self.status = "Select three or more nodes to distribute them.".into();
+            return;
+        }
+        let key = |n: &&Node| {
+            if horizontal {
+                n.position.x
+            } else {
+                n.position.y
+            }
+        };
+        nodes.sort_by(|a, b| key(a).total_cmp(&key(b)));
+        let extent = |n: &Node| {
+            if horizontal {
+                n.size.width
+            } else {
+                n.size.height
+            }
+        };
+        let first = key(&nodes[0]);
+        let last = nodes.last().map(|n| key(n) + extent(n)).unwrap_or(first);
+        let total: f32 = nodes.iter().map(|n| extent(n)).sum();
+        let gap = (last - first - total) / (nodes.len() - 1) as f32;
+        let mut at = first;
+        let moves = nodes
+            .iter()
+            .map(|n| {
+                let to = if horizontal {
+                    Point::new(at, n.position.y)
+                } else {
+                    Point::new(n.position.x, at)
+                };
+                at += extent(n) + gap;
+                (n.id, to.rounded())
+            })
+            .collect();
+        let count = nodes.len();
+        self.apply(
+            Edit::MoveNodes { moves },
+            format!("Distribute {count} nodes"),
+        );
+    }
+}
