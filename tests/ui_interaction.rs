@@ -95,6 +95,41 @@ fn drag(h: &mut Harness<'_, EditorApp>, from: Pos2, to: Pos2) {
     step(h);
 }
 
+/// Adds a CMOC card centred on a world point and returns its id.
+fn add_card(h: &mut Harness<'_, EditorApp>, x: f32, y: f32) -> NodeId {
+    h.state_mut().add_node(NodeKind::Cmoc, Some(pos2(x, y)));
+    step(h);
+    h.state()
+        .editor
+        .selection
+        .single_node()
+        .expect("the new card is selected")
+}
+
+/// Screen centre of a card's badge, as drawn last frame.
+fn badge_of(h: &Harness<'_, EditorApp>, id: NodeId) -> Pos2 {
+    h.state()
+        .canvas
+        .hits
+        .badges
+        .iter()
+        .find(|(n, _, _)| *n == id)
+        .map(|(_, _, r)| r.center())
+        .expect("the badge is drawn")
+}
+
+/// Screen centre of a card's context text, as drawn last frame (or the card's centre).
+fn context_of(h: &Harness<'_, EditorApp>, id: NodeId) -> Pos2 {
+    h.state()
+        .canvas
+        .hits
+        .fields
+        .iter()
+        .find(|(n, f, _)| *n == id && *f == cmoc_canvas::scene::Field::Context)
+        .map(|(_, _, r)| r.center())
+        .unwrap_or_else(|| screen_rect(h, id).center())
+}
+
 /// Screen rectangle of a node.
 fn screen_rect(h: &Harness<'_, EditorApp>, id: NodeId) -> Rect {
     let app = h.state();
@@ -181,16 +216,7 @@ fn create_a_card_from_the_toolbar_and_type_its_context_in_place() {
     );
 
     // Double-click the card's context and type.
-    let rect = screen_rect(&h, id);
-    let context_at = h
-        .state()
-        .canvas
-        .hits
-        .fields
-        .iter()
-        .find(|(n, f, _)| *n == id && *f == cmoc_canvas::scene::Field::Context)
-        .map(|(_, _, r)| r.center())
-        .unwrap_or(rect.center());
+    let context_at = context_of(&h, id);
     double_click_at(&mut h, context_at);
     assert!(
         h.state().canvas.inline_edit.is_some(),
@@ -271,26 +297,8 @@ fn connect_two_cards_by_dragging_from_the_handle() {
 fn toggle_polarity_by_badge_click_and_by_t_and_undo_redo() {
     let f = Fixture::new();
     let mut h = empty_diagram(&f, vec![], vec![]);
-    h.state_mut()
-        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
-    step(&mut h);
-    let id = h
-        .state()
-        .editor
-        .doc
-        .nodes()
-        .next()
-        .map(|n| n.id)
-        .expect("card");
-    let badge = h
-        .state()
-        .canvas
-        .hits
-        .badges
-        .iter()
-        .find(|(n, _, _)| *n == id)
-        .map(|(_, _, r)| r.center())
-        .expect("the badge is drawn");
+    let id = add_card(&mut h, 300.0, 300.0);
+    let badge = badge_of(&h, id);
     click_at(&mut h, badge);
     assert_eq!(polarity(&h, id), Polarity::Negative);
     assert!(
@@ -321,17 +329,7 @@ fn toggle_polarity_by_badge_click_and_by_t_and_undo_redo() {
 fn moving_a_card_is_one_undo_step_and_escape_cancels_a_drag() {
     let f = Fixture::new();
     let mut h = empty_diagram(&f, vec![], vec![]);
-    h.state_mut()
-        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
-    step(&mut h);
-    let id = h
-        .state()
-        .editor
-        .doc
-        .nodes()
-        .next()
-        .map(|n| n.id)
-        .expect("card");
+    let id = add_card(&mut h, 300.0, 300.0);
     let start = h
         .state()
         .editor
@@ -403,17 +401,7 @@ fn rubber_band_selects_the_cards_inside_it() {
 fn add_and_resolve_a_comment_with_the_author_remembered() {
     let f = Fixture::new();
     let mut h = empty_diagram(&f, vec![], vec![]);
-    h.state_mut()
-        .add_node(NodeKind::Cmoc, Some(pos2(300.0, 300.0)));
-    step(&mut h);
-    let id = h
-        .state()
-        .editor
-        .doc
-        .nodes()
-        .next()
-        .map(|n| n.id)
-        .expect("card");
+    let id = add_card(&mut h, 300.0, 300.0);
     h.get_by_label("Comments (0 open)").click();
     step(&mut h);
     h.get_by_label("Your name").focus();
@@ -843,16 +831,7 @@ fn a_first_time_user_round_trip_on_the_example() {
     assert!(after.y > before.y + 20.0, "the card moved down");
 
     // Toggle CMOC 10 with a click on its badge, and back again.
-    let badge = |h: &Harness<'_, EditorApp>| {
-        h.state()
-            .canvas
-            .hits
-            .badges
-            .iter()
-            .find(|(n, _, _)| *n == ten)
-            .map(|(_, _, r)| r.center())
-            .expect("badge drawn")
-    };
+    let badge = |h: &Harness<'_, EditorApp>| badge_of(h, ten);
     let at = badge(&h);
     click_at(&mut h, at);
     assert_eq!(polarity(&h, ten), Polarity::Negative);
@@ -1035,16 +1014,7 @@ fn a_card_grows_while_typing_and_one_undo_takes_both_back() {
         .single_node()
         .expect("new card selected");
     let before = h.state().editor.doc.node(id).cloned().expect("card");
-    let rect = screen_rect(&h, id);
-    let context_at = h
-        .state()
-        .canvas
-        .hits
-        .fields
-        .iter()
-        .find(|(n, f, _)| *n == id && *f == cmoc_canvas::scene::Field::Context)
-        .map(|(_, _, r)| r.center())
-        .unwrap_or(rect.center());
+    let context_at = context_of(&h, id);
     double_click_at(&mut h, context_at);
     let long = "When link workers are given protected time, regular clinical supervision, peer support from colleagues who understand the emotional labour of holding, and managers who explicitly recognise holding as part of the role, and when patients have complex needs that cannot be fixed quickly";
     h.event(Event::Text(format!("{long}; {long}")));
