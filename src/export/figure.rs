@@ -311,27 +311,23 @@ fn write_node(svg: &mut String, layout: &mut TextLayout, node: &SceneNode, palet
     let fill = colour(node.fill);
     match node.kind {
         NodeKind::Condition => {
-            let cut = 18.0_f32.min(rect.height() / 3.0);
-            let points = [
-                pos2(rect.min.x + cut, rect.min.y),
-                pos2(rect.max.x - cut, rect.min.y),
-                pos2(rect.max.x, rect.center().y),
-                pos2(rect.max.x - cut, rect.max.y),
-                pos2(rect.min.x + cut, rect.max.y),
-                pos2(rect.min.x, rect.center().y),
-            ];
+            let points = crate::scene::condition_outline(rect, 18.0);
             polygon(svg, &points, &fill, &colour(node.stroke), 2.0, "shape");
         }
         NodeKind::Note => {
-            let fold = 16.0_f32.min(rect.width() / 4.0);
-            let points = [
-                rect.min,
-                pos2(rect.max.x - fold, rect.min.y),
-                pos2(rect.max.x, rect.min.y + fold),
-                rect.max,
-                pos2(rect.min.x, rect.max.y),
-            ];
+            let (points, corner) = crate::scene::note_outline(rect, 16.0);
             polygon(svg, &points, &fill, &colour(node.stroke), 1.0, "shape");
+            // Half-transparent stroke colour, as the canvas draws the folded corner.
+            let pts: Vec<String> = corner
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+                .collect();
+            let _ = writeln!(
+                svg,
+                r#"<polygon class="fold" points="{}" fill="{}" fill-opacity="0.5"/>"#,
+                pts.join(" "),
+                colour(node.stroke)
+            );
         }
         NodeKind::Region => rounded_rect(
             svg,

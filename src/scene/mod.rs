@@ -58,6 +58,39 @@ pub fn body_size(kind: NodeKind) -> f32 {
     if kind == NodeKind::Region { 12.0 } else { 13.0 }
 }
 
+/// The outline of an IF-condition: a hexagon whose slanted ends are `cut` wide (at most a third
+/// of the height), for a rectangle in any coordinates.
+pub fn condition_outline(rect: Rect, cut: f32) -> Vec<Pos2> {
+    let cut = cut.min(rect.height() / 3.0);
+    vec![
+        pos2(rect.min.x + cut, rect.min.y),
+        pos2(rect.max.x - cut, rect.min.y),
+        pos2(rect.max.x, rect.center().y),
+        pos2(rect.max.x - cut, rect.max.y),
+        pos2(rect.min.x + cut, rect.max.y),
+        pos2(rect.min.x, rect.center().y),
+    ]
+}
+
+/// The outline of a sticky note with its top-right corner folded by `fold` (at most a quarter
+/// of the width); the second list is the folded-over triangle.
+pub fn note_outline(rect: Rect, fold: f32) -> (Vec<Pos2>, Vec<Pos2>) {
+    let fold = fold.min(rect.width() / 4.0);
+    let outline = vec![
+        rect.min,
+        pos2(rect.max.x - fold, rect.min.y),
+        pos2(rect.max.x, rect.min.y + fold),
+        rect.max,
+        pos2(rect.min.x, rect.max.y),
+    ];
+    let corner = vec![
+        pos2(rect.max.x - fold, rect.min.y),
+        pos2(rect.max.x - fold, rect.min.y + fold),
+        pos2(rect.max.x, rect.min.y + fold),
+    ];
+    (outline, corner)
+}
+
 /// Which text of a node a section shows; lets the canvas edit the right field in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {

@@ -144,15 +144,7 @@ fn paint_node(
     // Body.
     match node.kind {
         NodeKind::Condition => {
-            let cut = (18.0 * z).min(rect.height() / 3.0);
-            let points = vec![
-                pos2(rect.min.x + cut, rect.min.y),
-                pos2(rect.max.x - cut, rect.min.y),
-                pos2(rect.max.x, rect.center().y),
-                pos2(rect.max.x - cut, rect.max.y),
-                pos2(rect.min.x + cut, rect.max.y),
-                pos2(rect.min.x, rect.center().y),
-            ];
+            let points = crate::scene::condition_outline(rect, 18.0 * z);
             painter.add(PathShape::convex_polygon(
                 points,
                 node.fill,
@@ -160,24 +152,12 @@ fn paint_node(
             ));
         }
         NodeKind::Note => {
-            let fold = (16.0 * z).min(rect.width() / 4.0);
-            let points = vec![
-                rect.min,
-                pos2(rect.max.x - fold, rect.min.y),
-                pos2(rect.max.x, rect.min.y + fold),
-                rect.max,
-                pos2(rect.min.x, rect.max.y),
-            ];
+            let (points, corner) = crate::scene::note_outline(rect, 16.0 * z);
             painter.add(PathShape::convex_polygon(
                 points,
                 node.fill,
                 Stroke::new(1.0, node.stroke),
             ));
-            let corner = vec![
-                pos2(rect.max.x - fold, rect.min.y),
-                pos2(rect.max.x - fold, rect.min.y + fold),
-                pos2(rect.max.x, rect.min.y + fold),
-            ];
             painter.add(PathShape::convex_polygon(
                 corner,
                 node.stroke.gamma_multiply(0.5),
