@@ -288,25 +288,13 @@ fn paint_node(
     }
 
     if node.open_comments > 0 {
-        let centre = pos2(rect.max.x - 2.0, rect.min.y + 2.0);
-        let r = 10.0;
-        painter.circle(
-            centre,
-            r,
-            palette.comment_badge,
-            Stroke::new(1.5, palette.background),
+        let counter = paint_comment_counter(
+            painter,
+            pos2(rect.max.x - 2.0, rect.min.y + 2.0),
+            node.open_comments,
+            palette,
         );
-        hits.comment_badges.push((
-            node.id,
-            Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)),
-        ));
-        painter.text(
-            centre,
-            Align2::CENTER_CENTER,
-            node.open_comments.to_string(),
-            FontId::proportional(11.0),
-            Color32::WHITE,
-        );
+        hits.comment_badges.push((node.id, counter));
     }
     if selected {
         painter.rect_stroke(
@@ -495,4 +483,28 @@ fn dashed_rect(painter: &Painter, rect: Rect, colour: Color32, width: f32, dash:
         dash,
         dash * 0.6,
     ));
+}
+
+/// The open-comment counter, the same on nodes and arrows; returns where it was drawn.
+pub(super) fn paint_comment_counter(
+    painter: &Painter,
+    centre: egui::Pos2,
+    count: usize,
+    palette: &Palette,
+) -> Rect {
+    let radius = 10.0;
+    painter.circle(
+        centre,
+        radius,
+        palette.comment_badge,
+        Stroke::new(1.5, palette.background),
+    );
+    painter.text(
+        centre,
+        Align2::CENTER_CENTER,
+        count.to_string(),
+        FontId::proportional(11.0),
+        Color32::WHITE,
+    );
+    Rect::from_center_size(centre, vec2(2.0 * radius, 2.0 * radius))
 }

@@ -6,7 +6,7 @@ use super::paint::Highlight;
 use crate::model::NodeKind;
 use crate::scene::{Palette, Scene, SceneEdge};
 use egui::epaint::{CubicBezierShape, Mesh, PathShape, PathStroke};
-use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
+use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
 pub(super) fn paint_edge(
     painter: &Painter,
@@ -90,19 +90,7 @@ pub(super) fn paint_edge(
     }
     if edge.open_comments > 0 {
         let at = camera.to_screen(canvas, edge.geometry.sample(0.35));
-        painter.circle(
-            at,
-            9.0,
-            palette.comment_badge,
-            Stroke::new(1.5, palette.background),
-        );
-        painter.text(
-            at,
-            Align2::CENTER_CENTER,
-            edge.open_comments.to_string(),
-            FontId::proportional(10.0),
-            Color32::WHITE,
-        );
+        super::paint::paint_comment_counter(painter, at, edge.open_comments, palette);
     }
 }
 
