@@ -2,7 +2,7 @@
 //! under 1 s; a 5,000-row CSV table imported in under 0.5 s.
 
 use cmoc_canvas::edit::synthetic_diagram;
-use cmoc_canvas::export::{FigureOptions, TableFormat, figure_svg, import_csv, write_table};
+use cmoc_canvas::interchange::{FigureOptions, TableFormat, figure_svg, import_csv, write_table};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -9,10 +9,10 @@
 //! regions wrapped around their contents, IF-branches and evidence quotes.
 
 use cmoc_canvas::edit::DiagramBuilder;
-use cmoc_canvas::model::text_fit::estimated_height;
 use cmoc_canvas::model::{
     Branch, CmocCard, Evidence, NodeContent, NodeId, Point, Polarity, Size, TextBlock,
 };
+use cmoc_canvas::scene::text_fit::estimated_height;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -470,7 +470,7 @@ fn table4_csv() -> String {
         let pending = card(number, Polarity::Positive, None);
         b.node(pending.content, Point::new(i as f32 * 400.0, 0.0), None);
     }
-    cmoc_canvas::export::write_table(&b.finish(), cmoc_canvas::export::TableFormat::Csv)
+    cmoc_canvas::interchange::write_table(&b.finish(), cmoc_canvas::interchange::TableFormat::Csv)
 }
 
 fn main() -> ExitCode {

@@ -1,10 +1,10 @@
 //! The `cmoc-canvas` command line: open the editor, or work on files without a window.
 
 use crate::edit::Edit;
-use crate::export::{
+use crate::file::{Loaded, load_file, save_file, write_atomic};
+use crate::interchange::{
     FigureOptions, TableFormat, figure_png, figure_svg, import_csv, import_edit, write_table,
 };
-use crate::file::{Loaded, load_file, save_file, write_atomic};
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -223,7 +223,7 @@ fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wr
         .unwrap_or_else(|| "table".into());
     let mut doc = crate::model::Document::new(format!("CMOCs from {name}"));
     let count = result.cards.len();
-    let edit = import_edit(&mut doc, result.cards, &format!("Imported from {name}"));
+    let edit = import_edit(&doc, result.cards, &format!("Imported from {name}"));
     if let Err(e) = Edit::apply(edit, &mut doc) {
         let _ = writeln!(err, "Could not build the diagram: {e}");
         return 1;

@@ -8,7 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod edit;
-pub mod export;
 pub mod file;
+pub mod interchange;
 pub mod model;
 pub mod scene;

@@ -5,7 +5,7 @@
 mod common;
 
 use cmoc_canvas::edit::DiagramBuilder;
-use cmoc_canvas::export::{FigureOptions, figure_png, figure_svg};
+use cmoc_canvas::interchange::{FigureOptions, figure_png, figure_svg};
 use cmoc_canvas::model::{CmocCard, Document, NodeKind, Point, Polarity};
 use std::collections::BTreeSet;
 

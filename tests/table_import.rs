@@ -2,7 +2,7 @@
 //! really write them, bad rows included.
 
 use cmoc_canvas::edit::Edit;
-use cmoc_canvas::export::{TableFormat, import_csv, import_edit, write_table};
+use cmoc_canvas::interchange::{TableFormat, import_csv, import_edit, write_table};
 use cmoc_canvas::model::{Document, NodeKind, Polarity};
 
 const TABLE4: &str = include_str!("../assets/examples/table4.csv");
@@ -15,7 +15,7 @@ fn table_4_imports_as_24_cmocs_and_exports_back_byte_for_byte() {
     let numbers: Vec<u32> = result.cards.iter().map(|c| c.number).collect();
     assert_eq!(numbers, (1..=24).collect::<Vec<_>>());
     let mut doc = Document::new("imported");
-    let edit = import_edit(&mut doc, result.cards, "Imported from table4.csv");
+    let edit = import_edit(&doc, result.cards, "Imported from table4.csv");
     edit.apply(&mut doc).expect("applies");
     assert_eq!(doc.count_kind(NodeKind::Cmoc), 24);
     assert_eq!(doc.count_kind(NodeKind::Region), 1);
@@ -27,7 +27,7 @@ fn imported_cards_sit_tidily_inside_their_region_without_overlapping() {
     let mut doc = cmoc_canvas::app::example_document();
     let before = doc.clone();
     let cards = import_csv(TABLE4).expect("reads").cards;
-    let edit = import_edit(&mut doc, cards, "Imported");
+    let edit = import_edit(&doc, cards, "Imported");
     let inverse = edit.apply(&mut doc).expect("applies");
     let region = doc
         .nodes()
@@ -121,7 +121,7 @@ fn importing_is_one_undoable_step_in_the_history() {
     let start = doc.clone();
     let mut history = cmoc_canvas::edit::History::new();
     let cards = import_csv(TABLE4).expect("reads").cards;
-    let edit = import_edit(&mut doc, cards, "Imported");
+    let edit = import_edit(&doc, cards, "Imported");
     history
         .apply(&mut doc, edit, "Import 24 CMOCs")
         .expect("applies");

@@ -133,7 +133,7 @@ fn context_of(h: &Harness<'_, EditorApp>, id: NodeId) -> Pos2 {
 /// Screen rectangle of a node.
 fn screen_rect(h: &Harness<'_, EditorApp>, id: NodeId) -> Rect {
     let app = h.state();
-    let node = app.editor.doc.node(id).expect("node exists");
+    let node = app.editor.doc().node(id).expect("node exists");
     let r = node.rect();
     app.canvas.camera.rect_to_screen(
         app.canvas.rect,
@@ -150,7 +150,7 @@ fn screen_of(h: &Harness<'_, EditorApp>, x: f32, y: f32) -> Pos2 {
 fn polarity(h: &Harness<'_, EditorApp>, id: NodeId) -> Polarity {
     h.state()
         .editor
-        .doc
+        .doc()
         .node(id)
         .and_then(|n| n.content.cmoc())
         .map(|c| c.polarity)
@@ -166,7 +166,7 @@ fn empty_diagram(
     let mut h = f.harness(f.app(opens, saves));
     press(&mut h, Modifiers::COMMAND, Key::N);
     assert_eq!(h.state().editor.origin, Origin::Untitled);
-    assert_eq!(h.state().editor.doc.node_count(), 0);
+    assert_eq!(h.state().editor.doc().node_count(), 0);
     h
 }
 
@@ -176,12 +176,12 @@ fn first_start_opens_the_example_fitted_to_view() {
     let h = f.harness(f.app(vec![], vec![]));
     let app = h.state();
     assert_eq!(app.editor.origin, Origin::Example);
-    assert_eq!(app.editor.doc.cmoc_cards().count(), 27);
+    assert_eq!(app.editor.doc().cmoc_cards().count(), 27);
     assert!(
         !app.editor.is_dirty(),
         "opening the example is not a change"
     );
-    let bounds = app.editor.doc.bounds().expect("nodes");
+    let bounds = app.editor.doc().bounds().expect("nodes");
     let top_left = app
         .canvas
         .camera
@@ -211,7 +211,7 @@ fn create_a_card_from_the_toolbar_and_type_its_context_in_place() {
         .single_node()
         .expect("the new card is selected");
     assert_eq!(
-        h.state().editor.doc.node(id).map(|n| n.label()),
+        h.state().editor.doc().node(id).map(|n| n.label()),
         Some("CMOC 1".to_string())
     );
 
@@ -227,7 +227,7 @@ fn create_a_card_from_the_toolbar_and_type_its_context_in_place() {
     let context = h
         .state()
         .editor
-        .doc
+        .doc()
         .node(id)
         .and_then(|n| n.content.cmoc())
         .map(|c| c.context.clone());
@@ -237,7 +237,7 @@ fn create_a_card_from_the_toolbar_and_type_its_context_in_place() {
     );
     // The typing is one undo step, named after the field.
     assert_eq!(
-        h.state().editor.history.undo_label(),
+        h.state().editor.history().undo_label(),
         Some("Edit context of CMOC 1")
     );
 }
@@ -254,7 +254,7 @@ fn double_click_on_empty_canvas_adds_the_next_numbered_card() {
     let numbers: Vec<u32> = h
         .state()
         .editor
-        .doc
+        .doc()
         .cmoc_cards()
         .map(|(_, c)| c.number)
         .collect();
@@ -270,7 +270,7 @@ fn connect_two_cards_by_dragging_from_the_handle() {
     h.state_mut()
         .add_node(NodeKind::Cmoc, Some(pos2(700.0, 250.0)));
     step(&mut h);
-    let ids: Vec<NodeId> = h.state().editor.doc.nodes().map(|n| n.id).collect();
+    let ids: Vec<NodeId> = h.state().editor.doc().nodes().map(|n| n.id).collect();
     let (a, b) = (ids[0], ids[1]);
     let a_rect = screen_rect(&h, a);
     let handle = pos2(a_rect.max.x, a_rect.center().y);
@@ -281,13 +281,13 @@ fn connect_two_cards_by_dragging_from_the_handle() {
     let edges: Vec<_> = h
         .state()
         .editor
-        .doc
+        .doc()
         .edges()
         .map(|e| (e.from, e.to))
         .collect();
     assert_eq!(edges, vec![(a, b)]);
     assert_eq!(
-        h.state().editor.doc.node(a).map(|n| n.position),
+        h.state().editor.doc().node(a).map(|n| n.position),
         Some(cmoc_canvas::model::Point::new(60.0, 75.0)),
         "the card did not move"
     );
@@ -333,23 +333,23 @@ fn moving_a_card_is_one_undo_step_and_escape_cancels_a_drag() {
     let start = h
         .state()
         .editor
-        .doc
+        .doc()
         .node(id)
         .map(|n| n.position)
         .expect("card");
-    let steps_before = h.state().editor.history.undo_len();
+    let steps_before = h.state().editor.history().undo_len();
     let from = screen_rect(&h, id).center();
     drag(&mut h, from, from + vec2(150.0, 60.0));
     let moved = h
         .state()
         .editor
-        .doc
+        .doc()
         .node(id)
         .map(|n| n.position)
         .expect("card");
     assert_eq!((moved.x - start.x, moved.y - start.y), (150.0, 60.0));
-    assert_eq!(h.state().editor.history.undo_len(), steps_before + 1);
-    assert_eq!(h.state().editor.history.undo_label(), Some("Move CMOC 1"));
+    assert_eq!(h.state().editor.history().undo_len(), steps_before + 1);
+    assert_eq!(h.state().editor.history().undo_label(), Some("Move CMOC 1"));
 
     // Start another drag and press Esc before letting go.
     let from = screen_rect(&h, id).center();
@@ -362,7 +362,7 @@ fn moving_a_card_is_one_undo_step_and_escape_cancels_a_drag() {
     h.hover_at(from + vec2(90.0, 0.0));
     step(&mut h);
     assert_ne!(
-        h.state().editor.doc.node(id).map(|n| n.position),
+        h.state().editor.doc().node(id).map(|n| n.position),
         Some(moved)
     );
     h.key_press(Key::Escape);
@@ -370,12 +370,12 @@ fn moving_a_card_is_one_undo_step_and_escape_cancels_a_drag() {
     h.drop_at(from + vec2(90.0, 0.0));
     step(&mut h);
     assert_eq!(
-        h.state().editor.doc.node(id).map(|n| n.position),
+        h.state().editor.doc().node(id).map(|n| n.position),
         Some(moved),
         "Esc put it back"
     );
     assert_eq!(
-        h.state().editor.history.undo_len(),
+        h.state().editor.history().undo_len(),
         steps_before + 1,
         "no step for the cancelled drag"
     );
@@ -389,7 +389,7 @@ fn rubber_band_selects_the_cards_inside_it() {
         h.state_mut().add_node(NodeKind::Cmoc, Some(pos2(x, 250.0)));
     }
     press(&mut h, Modifiers::NONE, Key::Escape);
-    let ids: Vec<NodeId> = h.state().editor.doc.nodes().map(|n| n.id).collect();
+    let ids: Vec<NodeId> = h.state().editor.doc().nodes().map(|n| n.id).collect();
     let from = screen_rect(&h, ids[0]).min - vec2(20.0, 20.0);
     let to = screen_rect(&h, ids[1]).max + vec2(20.0, 20.0);
     drag(&mut h, from, to);
@@ -418,14 +418,14 @@ fn add_and_resolve_a_comment_with_the_author_remembered() {
     let comments: Vec<_> = h
         .state()
         .editor
-        .doc
+        .doc()
         .annotations_on(Target::Node(id))
         .cloned()
         .collect();
     assert_eq!(comments.len(), 1);
     assert_eq!(comments[0].author, "PPI group");
     assert_eq!(comments[0].text, "Is trust really the mechanism here?");
-    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(id)), 1);
+    assert_eq!(h.state().editor.doc().unresolved_count(Target::Node(id)), 1);
     assert_eq!(
         h.state().settings.author_name,
         "PPI group",
@@ -436,11 +436,11 @@ fn add_and_resolve_a_comment_with_the_author_remembered() {
 
     h.get_by_label("Resolve").click();
     step(&mut h);
-    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(id)), 0);
-    assert!(h.state().editor.doc.annotations().all(|a| a.resolved));
+    assert_eq!(h.state().editor.doc().unresolved_count(Target::Node(id)), 0);
+    assert!(h.state().editor.doc().annotations().all(|a| a.resolved));
     h.get_by_label("Reopen").click();
     step(&mut h);
-    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(id)), 1);
+    assert_eq!(h.state().editor.doc().unresolved_count(Target::Node(id)), 1);
 }
 
 #[test]
@@ -460,12 +460,12 @@ fn save_to_a_file_and_open_it_again() {
     assert!(!h.state().editor.is_dirty());
     assert!(h.state().editor.window_title().starts_with("my theory.ron"));
     let on_disk = load_file(&path).expect("saved file opens").document;
-    assert_eq!(on_disk, h.state().editor.doc);
+    assert_eq!(&on_disk, h.state().editor.doc());
 
     // Change it, then open the saved file again: the prompt comes first.
     press(&mut h, Modifiers::COMMAND, Key::A);
     press(&mut h, Modifiers::NONE, Key::Delete);
-    assert_eq!(h.state().editor.doc.node_count(), 0);
+    assert_eq!(h.state().editor.doc().node_count(), 0);
     press(&mut h, Modifiers::COMMAND, Key::O);
     assert_eq!(
         h.state().modal,
@@ -473,7 +473,7 @@ fn save_to_a_file_and_open_it_again() {
     );
     h.get_by_label("Don't save").click();
     step(&mut h);
-    assert_eq!(h.state().editor.doc, on_disk);
+    assert_eq!(h.state().editor.doc(), &on_disk);
     assert_eq!(h.state().settings.recent_files.len(), 1);
 }
 
@@ -519,7 +519,7 @@ fn quitting_with_unsaved_changes_asks_first() {
     h.get_by_label("Cancel").click();
     step(&mut h);
     assert!(!h.state().close_sent);
-    assert_eq!(h.state().editor.doc.node_count(), 1);
+    assert_eq!(h.state().editor.doc().node_count(), 1);
     press(&mut h, Modifiers::COMMAND, Key::Q);
     h.get_by_label("Don't save").click();
     step(&mut h);
@@ -543,18 +543,18 @@ fn copy_paste_duplicates_cards_with_fresh_numbers_and_junk_is_refused() {
     let numbers: Vec<u32> = h
         .state()
         .editor
-        .doc
+        .doc()
         .cmoc_cards()
         .map(|(_, c)| c.number)
         .collect();
     assert_eq!(numbers, vec![1, 2]);
     press(&mut h, Modifiers::COMMAND, Key::D);
-    assert_eq!(h.state().editor.doc.cmoc_cards().count(), 3);
+    assert_eq!(h.state().editor.doc().cmoc_cards().count(), 3);
 
-    let before = h.state().editor.doc.clone();
+    let before = h.state().editor.doc().clone();
     h.event(Event::Paste("this is not a diagram {{{".into()));
     step(&mut h);
-    assert_eq!(h.state().editor.doc, before);
+    assert_eq!(h.state().editor.doc(), &before);
     assert!(
         h.state().editor.status.contains("no CMOC Canvas items"),
         "{}",
@@ -564,7 +564,7 @@ fn copy_paste_duplicates_cards_with_fresh_numbers_and_junk_is_refused() {
         "x".repeat(cmoc_canvas::app::editor::MAX_PASTE_BYTES + 1),
     ));
     step(&mut h);
-    assert_eq!(h.state().editor.doc, before);
+    assert_eq!(h.state().editor.doc(), &before);
     assert!(h.state().editor.status.contains("more than a paste takes"));
 }
 
@@ -609,7 +609,7 @@ fn opening_a_file_given_on_the_command_line() {
         Box::new(ScriptedDialogs::default()),
     );
     assert_eq!(app.editor.origin, Origin::File(path));
-    assert_eq!(app.editor.doc, doc);
+    assert_eq!(app.editor.doc(), &doc);
 }
 
 #[test]
@@ -645,14 +645,14 @@ fn the_cmoc_table_edits_cards_and_follows_the_selection() {
     let ten = h
         .state()
         .editor
-        .doc
+        .doc()
         .find_cmoc(10, Polarity::Positive)
         .map(|n| n.id)
         .expect("CMOC 10");
     let context = h
         .state()
         .editor
-        .doc
+        .doc()
         .node(ten)
         .and_then(|n| n.content.cmoc())
         .map(|c| c.context.clone());
@@ -662,7 +662,7 @@ fn the_cmoc_table_edits_cards_and_follows_the_selection() {
         Some(ten),
         "editing a row selects its card"
     );
-    assert_eq!(h.state().editor.history.undo_len(), 1);
+    assert_eq!(h.state().editor.history().undo_len(), 1);
 
     // Filter to negative CMOCs and delete one; undo brings it back.
     h.get_by_label("Negative").click();
@@ -678,7 +678,7 @@ fn the_cmoc_table_edits_cards_and_follows_the_selection() {
     assert!(
         h.state()
             .editor
-            .doc
+            .doc()
             .find_cmoc(22, Polarity::Negative)
             .is_none()
     );
@@ -686,7 +686,7 @@ fn the_cmoc_table_edits_cards_and_follows_the_selection() {
     assert!(
         h.state()
             .editor
-            .doc
+            .doc()
             .find_cmoc(22, Polarity::Negative)
             .is_some()
     );
@@ -698,7 +698,7 @@ fn the_cmoc_table_edits_cards_and_follows_the_selection() {
     assert!(
         h.state()
             .editor
-            .doc
+            .doc()
             .find_cmoc(25, Polarity::Positive)
             .is_some()
     );
@@ -754,16 +754,16 @@ fn import_a_csv_table_with_preview_as_one_undo_step() {
     let numbers: Vec<u32> = h
         .state()
         .editor
-        .doc
+        .doc()
         .cmoc_cards()
         .map(|(_, c)| c.number)
         .collect();
     assert_eq!(numbers, vec![101, 102]);
-    assert_eq!(h.state().editor.doc.count_kind(NodeKind::Region), 1);
+    assert_eq!(h.state().editor.doc().count_kind(NodeKind::Region), 1);
     assert!(h.state().editor.status.contains("skipped 1 row"));
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        h.state().editor.doc.node_count(),
+        h.state().editor.doc().node_count(),
         0,
         "one undo removes the whole import"
     );
@@ -799,14 +799,14 @@ fn a_first_time_user_round_trip_on_the_example() {
     let ten = h
         .state()
         .editor
-        .doc
+        .doc()
         .find_cmoc(10, Polarity::Positive)
         .map(|n| n.id)
         .expect("CMOC 10");
     let thirteen = h
         .state()
         .editor
-        .doc
+        .doc()
         .find_cmoc(13, Polarity::Positive)
         .map(|n| n.id)
         .expect("CMOC 13");
@@ -815,7 +815,7 @@ fn a_first_time_user_round_trip_on_the_example() {
     let before = h
         .state()
         .editor
-        .doc
+        .doc()
         .node(thirteen)
         .map(|n| n.position)
         .expect("card");
@@ -824,7 +824,7 @@ fn a_first_time_user_round_trip_on_the_example() {
     let after = h
         .state()
         .editor
-        .doc
+        .doc()
         .node(thirteen)
         .map(|n| n.position)
         .expect("card");
@@ -849,12 +849,15 @@ fn a_first_time_user_round_trip_on_the_example() {
     step(&mut h);
     h.get_by_label("Add comment").click();
     step(&mut h);
-    assert_eq!(h.state().editor.doc.unresolved_count(Target::Node(ten)), 1);
+    assert_eq!(
+        h.state().editor.doc().unresolved_count(Target::Node(ten)),
+        1
+    );
 
     // Save (the example asks for a name), close, reopen.
     press(&mut h, Modifiers::COMMAND, Key::S);
     assert_eq!(h.state().editor.origin, Origin::File(path.clone()));
-    let saved = h.state().editor.doc.clone();
+    let saved = h.state().editor.doc().clone();
     press(&mut h, Modifiers::COMMAND, Key::Q);
     assert!(
         h.state().close_sent,
@@ -867,16 +870,16 @@ fn a_first_time_user_round_trip_on_the_example() {
         Some(f.path("settings.ron")),
         Box::new(ScriptedDialogs::default()),
     );
-    assert_eq!(reopened.editor.doc, saved);
+    assert_eq!(reopened.editor.doc(), &saved);
     assert_eq!(
-        reopened.editor.doc.node(thirteen).map(|n| n.position),
+        reopened.editor.doc().node(thirteen).map(|n| n.position),
         Some(after)
     );
-    assert_eq!(reopened.editor.doc.unresolved_count(Target::Node(ten)), 1);
+    assert_eq!(reopened.editor.doc().unresolved_count(Target::Node(ten)), 1);
     assert_eq!(
         reopened
             .editor
-            .doc
+            .doc()
             .node(ten)
             .and_then(|n| n.content.cmoc())
             .map(|c| c.polarity),
@@ -893,7 +896,7 @@ fn clicking_a_comment_counter_opens_the_comments_of_that_card() {
     let id = h
         .state()
         .editor
-        .doc
+        .doc()
         .nodes()
         .next()
         .map(|n| n.id)
@@ -1013,13 +1016,13 @@ fn a_card_grows_while_typing_and_one_undo_takes_both_back() {
         .selection
         .single_node()
         .expect("new card selected");
-    let before = h.state().editor.doc.node(id).cloned().expect("card");
+    let before = h.state().editor.doc().node(id).cloned().expect("card");
     let context_at = context_of(&h, id);
     double_click_at(&mut h, context_at);
     let long = "When link workers are given protected time, regular clinical supervision, peer support from colleagues who understand the emotional labour of holding, and managers who explicitly recognise holding as part of the role, and when patients have complex needs that cannot be fixed quickly";
     h.event(Event::Text(format!("{long}; {long}")));
     h.run_steps(6);
-    let grown = h.state().editor.doc.node(id).cloned().expect("card");
+    let grown = h.state().editor.doc().node(id).cloned().expect("card");
     assert!(
         grown.size.height > before.size.height + 40.0,
         "{} -> {}",
@@ -1027,11 +1030,11 @@ fn a_card_grows_while_typing_and_one_undo_takes_both_back() {
         grown.size.height
     );
     assert_eq!(
-        h.state().editor.history.undo_len(),
+        h.state().editor.history().undo_len(),
         2,
         "add + one typing step (growth included)"
     );
     press(&mut h, Modifiers::NONE, Key::Escape);
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().editor.doc.node(id), Some(&before));
+    assert_eq!(h.state().editor.doc().node(id), Some(&before));
 }

@@ -24,9 +24,9 @@ pub enum Align {
 impl Editor {
     /// Moves the selection to the front (`front`) or back of the drawing order.
     pub fn reorder_selection(&mut self, front: bool) {
-        let count = self.doc.node_count();
+        let count = self.doc().node_count();
         let mut ids: Vec<NodeId> = self
-            .doc
+            .doc()
             .nodes()
             .map(|n| n.id)
             .filter(|id| self.selection.nodes.contains(id))
@@ -59,7 +59,7 @@ impl Editor {
             .selection
             .nodes
             .iter()
-            .filter_map(|id| self.doc.node(*id))
+            .filter_map(|id| self.doc().node(*id))
             .collect();
         if nodes.len() < 2 {
             self.status = "Select two or more nodes to align them.".into();
@@ -102,7 +102,7 @@ impl Editor {
             .selection
             .nodes
             .iter()
-            .filter_map(|id| self.doc.node(*id))
+            .filter_map(|id| self.doc().node(*id))
             .collect();
         if nodes.len() < 3 {
             self.status = "Select three or more nodes to distribute them.".into();

@@ -55,17 +55,17 @@ impl EditorApp {
             item(ui, Action::Quit, true);
         });
         ui.menu_button("Edit", |ui| {
-            let undo = match self.editor.history.undo_label() {
+            let undo = match self.editor.history().undo_label() {
                 Some(label) => format!("Undo {label}"),
                 None => "Undo".into(),
             };
-            let redo = match self.editor.history.redo_label() {
+            let redo = match self.editor.history().redo_label() {
                 Some(label) => format!("Redo {label}"),
                 None => "Redo".into(),
             };
             for (action, text, enabled) in [
-                (Action::Undo, undo, self.editor.history.undo_len() > 0),
-                (Action::Redo, redo, self.editor.history.redo_len() > 0),
+                (Action::Undo, undo, self.editor.history().undo_len() > 0),
+                (Action::Redo, redo, self.editor.history().redo_len() > 0),
             ] {
                 let shortcut = action
                     .shortcuts()
@@ -199,7 +199,7 @@ impl EditorApp {
             ui.separator();
             let has_cards = self.editor.selection.nodes.iter().any(|id| {
                 self.editor
-                    .doc
+                    .doc()
                     .node(*id)
                     .is_some_and(|n| n.kind() == NodeKind::Cmoc)
             });
@@ -213,7 +213,7 @@ impl EditorApp {
             ui.separator();
             if ui
                 .add_enabled(
-                    self.editor.history.undo_len() > 0,
+                    self.editor.history().undo_len() > 0,
                     egui::Button::new("Undo"),
                 )
                 .clicked()
@@ -222,7 +222,7 @@ impl EditorApp {
             }
             if ui
                 .add_enabled(
-                    self.editor.history.redo_len() > 0,
+                    self.editor.history().redo_len() > 0,
                     egui::Button::new("Redo"),
                 )
                 .clicked()
@@ -262,12 +262,12 @@ impl EditorApp {
     }
 
     pub(super) fn status_ui(&mut self, ui: &mut Ui) {
-        let revision = self.editor.revision;
+        let revision = self.editor.revision();
         if self.summary.as_ref().map(|s| s.revision) != Some(revision) {
             self.summary = Some(Summary {
                 revision,
-                problems: validate(&self.editor.doc),
-                cards: self.editor.doc.cmoc_cards().count(),
+                problems: validate(self.editor.doc()),
+                cards: self.editor.doc().cmoc_cards().count(),
             });
         }
         let summary = self.summary.take();
@@ -278,8 +278,8 @@ impl EditorApp {
         ui.horizontal(|ui| {
             ui.label(format!(
                 "{cards} CMOC cards · {} nodes · {} arrows",
-                self.editor.doc.node_count(),
-                self.editor.doc.edge_count()
+                self.editor.doc().node_count(),
+                self.editor.doc().edge_count()
             ));
             if !problems.is_empty() {
                 ui.separator();

@@ -28,13 +28,13 @@ impl Editor {
             return None;
         }
         let nodes: Vec<Node> = self
-            .doc
+            .doc()
             .nodes()
             .filter(|n| self.selection.nodes.contains(&n.id))
             .cloned()
             .collect();
         let edges: Vec<Edge> = self
-            .doc
+            .doc()
             .edges()
             .filter(|e| {
                 self.selection.nodes.contains(&e.from) && self.selection.nodes.contains(&e.to)
@@ -68,14 +68,14 @@ impl Editor {
         }
         let mut ids: HashMap<NodeId, NodeId> = HashMap::new();
         let mut taken: BTreeSet<(u32, Polarity)> = self
-            .doc
+            .doc()
             .cmoc_cards()
             .map(|(_, c)| (c.number, c.polarity))
             .collect();
-        let mut next_number = self.doc.next_cmoc_number();
+        let mut next_number = self.doc().next_cmoc_number();
         let mut edits = Vec::new();
         for mut node in payload.nodes {
-            let id = self.doc.new_node_id();
+            let id = self.doc().new_node_id();
             ids.insert(node.id, id);
             node.id = id;
             node.position = node.position.offset(offset.0, offset.1).rounded();
@@ -94,7 +94,7 @@ impl Editor {
             let (Some(&from), Some(&to)) = (ids.get(&edge.from), ids.get(&edge.to)) else {
                 continue;
             };
-            edge.id = self.doc.new_edge_id();
+            edge.id = self.doc().new_edge_id();
             edge.from = from;
             edge.to = to;
             edits.push(Edit::AddEdge { edge, index: None });

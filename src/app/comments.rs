@@ -30,7 +30,7 @@ pub fn comments_ui(
         open_comments_overview(ui, editor);
         return false;
     };
-    let comments: Vec<Annotation> = editor.doc.annotations_on(target).cloned().collect();
+    let comments: Vec<Annotation> = editor.doc().annotations_on(target).cloned().collect();
     if comments.is_empty() {
         ui.label(RichText::new("No comments yet.").weak());
     }
@@ -108,7 +108,7 @@ pub fn comments_ui(
 
 fn open_comments_overview(ui: &mut Ui, editor: &mut Editor) {
     let open: Vec<Annotation> = editor
-        .doc
+        .doc()
         .annotations()
         .filter(|a| !a.resolved)
         .cloned()
@@ -126,8 +126,8 @@ fn open_comments_overview(ui: &mut Ui, editor: &mut Editor) {
     ));
     for comment in open {
         let about = match comment.target {
-            Target::Node(id) => editor.doc.node(id).map(Node::label),
-            Target::Edge(id) => editor.doc.edge(id).map(|_| "an arrow".to_string()),
+            Target::Node(id) => editor.doc().node(id).map(Node::label),
+            Target::Edge(id) => editor.doc().edge(id).map(|_| "an arrow".to_string()),
         }
         .unwrap_or_else(|| "something deleted".into());
         ui.push_id(comment.id, |ui| {

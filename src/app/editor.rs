@@ -1,7 +1,7 @@
 //! The open document and everything done to it: every change goes through [`History`], and the
 //! selection follows the document (things that disappear are deselected).
 
-use crate::edit::{Edit, History};
+use crate::edit::{Edit, History, MergeKey};
 use crate::model::{
     Annotation, AnnotationId, Branch, Document, Edge, EdgeId, Node, NodeId, NodeKind, Point,
     Polarity, Target, Timestamp,
@@ -73,18 +73,16 @@ impl Selection {
     }
 }
 
-/// The open document, its undo history, where it lives and what is selected.
+/// The open document, its undo history, where it lives and what is selected. The document
+/// can be read from anywhere but changed only through the editor's methods, each of which
+/// goes through an [`Edit`] in the history.
 pub struct Editor {
-    /// The document.
-    pub doc: Document,
-    /// Its undo history.
-    pub history: History,
+    doc: Document,
+    history: History,
     /// Where it came from.
     pub origin: Origin,
     /// What is selected.
     pub selection: Selection,
-    /// Counts every change, so views can tell when to rebuild.
-    pub revision: u64,
     /// A short message for the status bar (what just happened, or what went wrong).
     pub status: String,
 }
@@ -101,8 +99,68 @@ impl Editor {
             history,
             origin,
             selection: Selection::default(),
-            revision: 0,
             status: String::new(),
+        }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Its undo history (to read labels and counts).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Where the document stands; changes whenever the document does.
+    pub fn revision(&self) -> crate::model::Stamp {
+        self.doc.stamp()
+    }
+
+    /// Ends a burst of typing: the next keystroke starts a new undo step.
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    /// Opens a transaction for a gesture (a drag, a resize): its edits become one undo step.
+    pub fn begin_gesture(&mut self, label: impl Into<String>) {
+        self.history.begin(label);
+    }
+
+    /// Closes the gesture's transaction as one undo step.
+    pub fn commit_gesture(&mut self) {
+        self.history.commit();
+    }
+
+    /// Undoes what the gesture did so far and closes it (Esc during a drag).
+    pub fn abort_gesture(&mut self) {
+        if let Err(e) = self.history.abort(&mut self.doc) {
+            self.status = format!("Could not cancel the drag: {e}.");
+        }
+        self.changed();
+    }
+
+    /// The burst of typing in progress: what it types into and its undo label.
+    pub fn typing(&self) -> Option<(&MergeKey, &str)> {
+        self.history.typing()
+    }
+
+    /// Saves the document to `path`, stamping the save time (not an undoable change; put
+    /// back if the save fails) and marking the history saved.
+    pub fn save_to(&mut self, path: &std::path::Path) -> Result<(), crate::file::SaveError> {
+        self.history.commit();
+        let previous = self.doc.metadata().modified;
+        self.doc.touch_modified(Timestamp::now());
+        match crate::file::save_file(&self.doc, path) {
+            Ok(()) => {
+                self.history.mark_saved();
+                Ok(())
+            }
+            Err(e) => {
+                self.doc.touch_modified(previous);
+                Err(e)
+            }
         }
     }
 
@@ -134,7 +192,6 @@ impl Editor {
     }
 
     fn changed(&mut self) {
-        self.revision = self.revision.wrapping_add(1);
         let doc = &self.doc;
         self.selection.nodes.retain(|id| doc.node(*id).is_some());
         self.selection.edges.retain(|id| doc.edge(*id).is_some());
@@ -147,7 +204,7 @@ impl Editor {
     }
 
     /// Applies an edit that merges with the previous one of the same `key` (typing).
-    pub fn apply_merging(&mut self, edit: Edit, label: impl Into<String>, key: String) -> bool {
+    pub fn apply_merging(&mut self, edit: Edit, label: impl Into<String>, key: MergeKey) -> bool {
         let result = self.history.apply_merging(&mut self.doc, edit, label, key);
         self.after(result)
     }

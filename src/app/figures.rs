@@ -2,7 +2,7 @@
 //! CMOC table in from a spreadsheet.
 
 use super::editor::Editor;
-use crate::export::{
+use crate::interchange::{
     ColumnMapping, CsvTable, FigureOptions, TableFormat, cards_from_table, figure_png, figure_svg,
     import_edit, write_table,
 };
@@ -158,9 +158,9 @@ pub fn export_figure(
         embed_font: true,
     };
     let bytes = if dialog.png {
-        figure_png(&editor.doc, &options, dialog.scale).map_err(|e| e.to_string())?
+        figure_png(editor.doc(), &options, dialog.scale).map_err(|e| e.to_string())?
     } else {
-        figure_svg(&editor.doc, &options)
+        figure_svg(editor.doc(), &options)
             .map_err(|e| e.to_string())?
             .into_bytes()
     };
@@ -170,7 +170,7 @@ pub fn export_figure(
 
 /// Writes the CMOC table in `format` to `path`.
 pub fn export_table(editor: &Editor, format: TableFormat, path: &Path) -> Result<String, String> {
-    let text = write_table(&editor.doc, format);
+    let text = write_table(editor.doc(), format);
     crate::file::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(format!("Exported the CMOC table to {}", path.display()))
 }
@@ -195,7 +195,7 @@ impl ImportDialog {
             format!("{} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and import that.", path.display())
         })?;
         let table =
-            crate::export::read_csv(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            crate::interchange::read_csv(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let mapping = ColumnMapping::guess(&table.headers);
         Ok(Self {
             path: path.to_path_buf(),
@@ -309,11 +309,7 @@ pub fn import_into(editor: &mut Editor, dialog: &ImportDialog) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let edit = import_edit(
-        &mut editor.doc,
-        result.cards,
-        &format!("Imported from {name}"),
-    );
+    let edit = import_edit(editor.doc(), result.cards, &format!("Imported from {name}"));
     if editor.apply(edit, format!("Import {count} CMOCs")) {
         let skipped = result.problems.len();
         if skipped == 0 {

@@ -3,7 +3,7 @@
 
 use super::definitions;
 use super::editor::{Align, Editor};
-use crate::edit::Edit;
+use crate::edit::{Edit, MergeKey};
 use crate::model::{
     Branch, Edge, EdgeEffect, EdgeId, Evidence, Node, NodeContent, NodeId, Polarity, Rgb,
 };
@@ -24,30 +24,29 @@ pub fn inspector_ui(ui: &mut Ui, editor: &mut Editor) {
 
 /// Applies a change to a node made by `change`, merged with other typing in the same field.
 fn change_node(editor: &mut Editor, id: NodeId, field: &str, change: impl FnOnce(&mut Node)) {
-    let Some(mut node) = editor.doc.node(id).cloned() else {
+    let Some(mut node) = editor.doc().node(id).cloned() else {
         return;
     };
     let label = format!("Edit {field} of {}", node.label());
     change(&mut node);
-    if Some(&node) != editor.doc.node(id) {
-        editor.apply_merging(
-            Edit::ReplaceNode { node },
-            label,
-            format!("inspector:{id}:{field}"),
-        );
+    if Some(&node) != editor.doc().node(id) {
+        editor.apply_merging(Edit::ReplaceNode { node }, label, MergeKey::node(id, field));
     }
 }
 
 fn change_edge(editor: &mut Editor, id: EdgeId, field: &str, change: impl FnOnce(&mut Edge)) {
-    let Some(mut edge) = editor.doc.edge(id).cloned() else {
+    let Some(mut edge) = editor.doc().edge(id).cloned() else {
         return;
     };
     change(&mut edge);
-    if Some(&edge) != editor.doc.edge(id) {
+    if Some(&edge) != editor.doc().edge(id) {
         editor.apply_merging(
             Edit::ReplaceEdge { edge },
             format!("Edit arrow {field}"),
-            format!("inspector:{id}:{field}"),
+            MergeKey::Edge {
+                edge: id,
+                field: field.to_string(),
+            },
         );
     }
 }
@@ -95,13 +94,13 @@ fn text_box(
         .add(widget.hint_text(hint).desired_width(f32::INFINITY))
         .labelled_by(label_response.id);
     if response.lost_focus() {
-        editor.history.seal();
+        editor.seal();
     }
     (buffer != text).then_some(buffer)
 }
 
 fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
-    let Some(node) = editor.doc.node(id).cloned() else {
+    let Some(node) = editor.doc().node(id).cloned() else {
         return;
     };
     ui.heading(node.label());
@@ -291,7 +290,7 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
                 );
                 super::name_widget(ui, &r, &format!("Evidence {} source", i + 1));
                 if r.lost_focus() {
-                    editor.history.seal();
+                    editor.seal();
                 }
                 if source != item.source {
                     change_node(editor, id, &format!("evidence {} source", i + 1), |n| {
@@ -317,7 +316,7 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
             );
             super::name_widget(ui, &r, &format!("Evidence {} quote", i + 1));
             if r.lost_focus() {
-                editor.history.seal();
+                editor.seal();
             }
             if quote != item.quote {
                 change_node(editor, id, &format!("evidence {} quote", i + 1), |n| {
@@ -329,7 +328,7 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
         });
     }
     if let Some(i) = remove
-        && let Some(mut node) = editor.doc.node(id).cloned()
+        && let Some(mut node) = editor.doc().node(id).cloned()
     {
         if let Some(c) = node.content.cmoc_mut()
             && i < c.evidence.len()
@@ -339,7 +338,7 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
         editor.apply(Edit::ReplaceNode { node }, "Remove evidence");
     }
     if ui.button("Add evidence").clicked()
-        && let Some(mut node) = editor.doc.node(id).cloned()
+        && let Some(mut node) = editor.doc().node(id).cloned()
     {
         if let Some(c) = node.content.cmoc_mut() {
             c.evidence.push(Evidence::default());
@@ -349,12 +348,12 @@ fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidenc
 }
 
 fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {
-    let Some(edge) = editor.doc.edge(id).cloned() else {
+    let Some(edge) = editor.doc().edge(id).cloned() else {
         return;
     };
     let name = |n: NodeId| {
         editor
-            .doc
+            .doc()
             .node(n)
             .map(Node::label)
             .unwrap_or_else(|| "(missing)".into())
@@ -379,7 +378,7 @@ fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {
         ] {
             if ui.selectable_label(edge.effect == effect, text).clicked() {
                 change_edge(editor, id, "effect", |e| e.effect = effect);
-                editor.history.seal();
+                editor.seal();
             }
         }
     });
@@ -392,7 +391,7 @@ fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {
         ] {
             if ui.selectable_label(edge.branch == branch, text).clicked() {
                 change_edge(editor, id, "branch", |e| e.branch = branch);
-                editor.history.seal();
+                editor.seal();
             }
         }
     });
@@ -434,7 +433,7 @@ fn multiple_ui(ui: &mut Ui, editor: &mut Editor) {
 
 fn metadata_ui(ui: &mut Ui, editor: &mut Editor) {
     ui.heading("Diagram");
-    let metadata = editor.doc.metadata().clone();
+    let metadata = editor.doc().metadata().clone();
     let mut changed = metadata.clone();
     if let Some(new) = text_box(ui, editor, "Title", "", &metadata.title, false) {
         changed.title = new;
@@ -460,13 +459,13 @@ fn metadata_ui(ui: &mut Ui, editor: &mut Editor) {
                 metadata: Box::new(changed),
             },
             "Edit diagram details",
-            "inspector:metadata".into(),
+            MergeKey::Metadata,
         );
     }
     ui.separator();
     let (positive, negative) =
         editor
-            .doc
+            .doc()
             .cmoc_cards()
             .fold((0, 0), |(p, n), (_, c)| match c.polarity {
                 Polarity::Positive => (p + 1, n),
@@ -474,9 +473,9 @@ fn metadata_ui(ui: &mut Ui, editor: &mut Editor) {
             });
     ui.label(format!(
         "{} nodes · {positive} positive and {negative} negative CMOCs · {} arrows · {} comments",
-        editor.doc.node_count(),
-        editor.doc.edge_count(),
-        editor.doc.annotation_count()
+        editor.doc().node_count(),
+        editor.doc().edge_count(),
+        editor.doc().annotation_count()
     ));
     ui.label(
         RichText::new(

@@ -1,15 +1,50 @@
-//! The legend over the canvas: what each colour, shape and dash means, with the paper's
-//! definitions on hover.
+//! The legend over the canvas: the scene's legend (the same one the figure export draws),
+//! painted in a corner, with the paper's definitions when an entry is hovered.
 
+use super::canvas::{Camera, PrimPainter};
 use super::definitions;
 use crate::model::NodeKind;
 use crate::scene::Palette;
-use egui::{
-    Align2, Color32, CornerRadius, Rect, RichText, Sense, Shape, Stroke, StrokeKind, Ui, vec2,
-};
+use crate::scene::legend::{Legend, LegendEntry, legend};
+use egui::{Align2, Rect, RichText, Sense, Ui, vec2};
+
+/// The definition shown when a legend entry is hovered.
+fn help(entry: LegendEntry) -> &'static str {
+    match entry {
+        LegendEntry::Cmoc => definitions::CMOC,
+        LegendEntry::NegativeCmoc => definitions::NEGATIVE,
+        LegendEntry::Kind(NodeKind::Context) => definitions::CONTEXT,
+        LegendEntry::Kind(NodeKind::Mechanism) => definitions::MECHANISM,
+        LegendEntry::Kind(NodeKind::Outcome) => definitions::OUTCOME,
+        LegendEntry::Kind(NodeKind::Condition) => {
+            "An IF-branch: arrows leaving it are marked yes or no."
+        }
+        LegendEntry::Kind(NodeKind::Theory) => {
+            "A substantive theory the programme theory draws on."
+        }
+        LegendEntry::Kind(NodeKind::Region) => "An area that holds a pathway or a group of nodes.",
+        LegendEntry::Kind(_) => "A free note on the canvas.",
+        LegendEntry::YesBranch => "The pathway followed when the condition is met.",
+        LegendEntry::NoBranch => "The pathway followed when the condition is not met.",
+        LegendEntry::Prevents => "This arrow prevents rather than leads to its target.",
+    }
+}
 
 /// Draws the legend in the bottom-left corner of the canvas; returns the height it takes.
-pub fn legend_ui(ui: &mut Ui, canvas: Rect, palette: &Palette) -> f32 {
+/// `cache` keeps the laid-out legend between frames (rebuilt when the palette changes).
+pub fn legend_ui(
+    ui: &mut Ui,
+    canvas: Rect,
+    palette: &Palette,
+    cache: &mut Option<(Palette, Legend)>,
+) -> f32 {
+    if cache.as_ref().is_none_or(|(p, _)| p != palette) {
+        let mut measure = crate::scene::text::TextMeasure::new();
+        *cache = Some((*palette, legend(palette, &mut measure, false)));
+    }
+    let Some((_, legend)) = cache.as_ref() else {
+        return 0.0;
+    };
     egui::Area::new(egui::Id::unique("legend"))
         .order(egui::Order::Foreground)
         .pivot(Align2::LEFT_BOTTOM)
@@ -17,10 +52,9 @@ pub fn legend_ui(ui: &mut Ui, canvas: Rect, palette: &Palette) -> f32 {
         .interactable(true)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
                 egui::CollapsingHeader::new(RichText::new("Legend").strong())
                     .default_open(true)
-                    .show(ui, |ui| legend_rows(ui, palette));
+                    .show(ui, |ui| legend_body(ui, legend));
             });
         })
         .response
@@ -28,115 +62,28 @@ pub fn legend_ui(ui: &mut Ui, canvas: Rect, palette: &Palette) -> f32 {
         .height()
 }
 
-fn legend_rows(ui: &mut Ui, palette: &Palette) {
-    let swatch =
-        |ui: &mut Ui, fill: Color32, stroke: Color32, dashed: bool, header: Option<Color32>| {
-            let (rect, response) = ui.allocate_exact_size(vec2(24.0, 13.0), Sense::hover());
-            let painter = ui.painter();
-            painter.rect_filled(rect, 3.0, fill);
-            if let Some(h) = header {
-                let top = Rect::from_min_size(rect.min, vec2(rect.width(), 4.0));
-                painter.rect_filled(
-                    top,
-                    CornerRadius {
-                        nw: 3,
-                        ne: 3,
-                        sw: 0,
-                        se: 0,
-                    },
-                    h,
-                );
-            }
-            if dashed {
-                let r = rect.shrink(1.0);
-                let pts = [
-                    r.left_top(),
-                    r.right_top(),
-                    r.right_bottom(),
-                    r.left_bottom(),
-                    r.left_top(),
-                ];
-                painter.extend(Shape::dashed_line(&pts, Stroke::new(1.5, stroke), 4.0, 3.0));
-            } else {
-                painter.rect_stroke(rect, 3.0, Stroke::new(1.5, stroke), StrokeKind::Inside);
-            }
-            response
-        };
-    egui::Grid::new("legend-grid")
-        .spacing(vec2(6.0, 2.0))
-        .show(ui, |ui| {
-            let positive = palette.card(false);
-            swatch(
-                ui,
-                positive.fill,
-                positive.stroke,
-                false,
-                Some(positive.accent),
-            )
-            .on_hover_text(definitions::CMOC);
-            ui.label("CMOC n: activated")
-                .on_hover_text(definitions::CMOC);
-            let negative = palette.card(true);
-            swatch(
-                ui,
-                negative.fill,
-                negative.stroke,
-                true,
-                Some(negative.accent),
-            )
-            .on_hover_text(definitions::NEGATIVE);
-            ui.label("-ve CMOC n: not activated")
-                .on_hover_text(definitions::NEGATIVE);
-            ui.end_row();
-            let mut column = 0;
-            for (kind, help) in [
-                (NodeKind::Context, definitions::CONTEXT),
-                (NodeKind::Mechanism, definitions::MECHANISM),
-                (NodeKind::Outcome, definitions::OUTCOME),
-                (
-                    NodeKind::Condition,
-                    "An IF-branch: arrows leaving it are marked yes or no.",
-                ),
-                (
-                    NodeKind::Theory,
-                    "A substantive theory the programme theory draws on.",
-                ),
-                (
-                    NodeKind::Region,
-                    "An area that holds a pathway or a group of nodes.",
-                ),
-                (NodeKind::Note, "A free note on the canvas."),
-            ] {
-                let style = palette.kind(kind);
-                swatch(ui, style.fill, style.stroke, false, None).on_hover_text(help);
-                ui.label(kind.name()).on_hover_text(help);
-                column += 1;
-                if column % 2 == 0 {
-                    ui.end_row();
-                }
-            }
-            for (colour, text, dashed) in [
-                (palette.card(false).stroke, "yes branch", false),
-                (palette.prevents_edge, "no branch", false),
-                (palette.prevents_edge, "prevents", true),
-            ] {
-                let (rect, _) = ui.allocate_exact_size(vec2(24.0, 13.0), Sense::hover());
-                let (a, b) = (rect.left_center(), rect.right_center());
-                if dashed {
-                    ui.painter().extend(Shape::dashed_line(
-                        &[a, b],
-                        Stroke::new(2.0, colour),
-                        5.0,
-                        3.0,
-                    ));
-                } else {
-                    ui.painter().arrow(a, b - a, Stroke::new(2.0, colour));
-                }
-                ui.label(text);
-                column += 1;
-                if column % 2 == 0 {
-                    ui.end_row();
-                }
-            }
-        });
+fn legend_body(ui: &mut Ui, legend: &Legend) {
+    let (rect, _) = ui.allocate_exact_size(legend.size, Sense::hover());
+    let camera = Camera {
+        offset: vec2(0.0, 0.0),
+        zoom: 1.0,
+    };
+    let painter = ui.painter_at(rect);
+    let mut out = PrimPainter::new(&painter, rect, &camera);
+    // The heading is the collapsing header's own; the scene's first run is skipped.
+    for prim in legend.drawing.prims.iter().skip(1) {
+        out.paint(prim, vec2(0.0, 0.0), None);
+    }
+    out.flush_batch();
+    for (row, entry) in &legend.rows {
+        let r = row.translate(rect.min.to_vec2());
+        let response = ui.interact(
+            r,
+            ui.scope_id().with(("legend", entry.words())),
+            Sense::hover(),
+        );
+        let words = entry.words();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, words));
+        response.on_hover_text(help(*entry));
+    }
 }

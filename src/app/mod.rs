@@ -21,8 +21,8 @@ pub mod table_view;
 pub use actions::Action;
 pub use editor::{Editor, Origin};
 
-use crate::file::{HOLDING_EXAMPLE, load_file, load_str, save_file};
-use crate::model::{Document, NodeKind, Point, Timestamp, validate};
+use crate::file::{HOLDING_EXAMPLE, load_file, load_str};
+use crate::model::{Document, NodeKind, Point, validate};
 use crate::scene::Palette;
 use canvas::{CanvasState, ZOOM_STEP, canvas_ui};
 use comments::{CommentsState, comments_ui};
@@ -62,6 +62,7 @@ pub struct EditorApp {
     pub table: TableView,
     title_sent: String,
     summary: Option<Summary>,
+    legend_cache: Option<(crate::scene::Palette, crate::scene::legend::Legend)>,
 }
 
 /// The tabs of the side panel.
@@ -76,7 +77,7 @@ pub enum SideTab {
 /// Counts and problems of the document, recomputed only when it changes (not every frame:
 /// validating 5,000 cards would cost milliseconds a frame).
 struct Summary {
-    revision: u64,
+    revision: crate::model::Stamp,
     problems: Vec<crate::model::Problem>,
     cards: usize,
 }
@@ -159,6 +160,7 @@ impl EditorApp {
             table: TableView::default(),
             title_sent: String::new(),
             summary: None,
+            legend_cache: None,
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -240,12 +242,8 @@ impl EditorApp {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        self.editor.history.commit();
-        let previous = self.editor.doc.metadata().modified;
-        self.editor.doc.touch_modified(Timestamp::now());
-        match save_file(&self.editor.doc, path) {
+        match self.editor.save_to(path) {
             Ok(()) => {
-                self.editor.history.mark_saved();
                 self.editor.origin = Origin::File(path.to_path_buf());
                 self.editor.status = format!("Saved {}", path.display());
                 self.settings.remember(path);
@@ -253,7 +251,6 @@ impl EditorApp {
                 true
             }
             Err(e) => {
-                self.editor.doc.touch_modified(previous);
                 self.modal = Some(Modal::Error {
                     title: "Could not save the diagram".into(),
                     message: e.to_string(),
@@ -338,7 +335,7 @@ impl EditorApp {
             Action::Duplicate => editor.duplicate(),
             Action::Delete => editor.delete_selection(),
             Action::SelectAll => {
-                editor.selection.nodes = editor.doc.nodes().map(|n| n.id).collect();
+                editor.selection.nodes = editor.doc().nodes().map(|n| n.id).collect();
                 editor.selection.edges.clear();
             }
             Action::Deselect => {
@@ -367,7 +364,7 @@ impl EditorApp {
 
     /// Centres the canvas on a node (keeping the zoom).
     pub fn focus_node(&mut self, id: crate::model::NodeId) {
-        if let Some(node) = self.editor.doc.node(id) {
+        if let Some(node) = self.editor.doc().node(id) {
             let c = node.rect().center();
             self.canvas
                 .camera
@@ -485,7 +482,7 @@ impl EditorApp {
             .show(ui, |ui| {
                 let open = self
                     .editor
-                    .doc
+                    .doc()
                     .annotations()
                     .filter(|a| !a.resolved)
                     .count();
@@ -546,8 +543,11 @@ impl EditorApp {
                 if output.show_comments {
                     self.side_tab = SideTab::Comments;
                 }
+                if std::mem::take(&mut self.canvas.open_inspector) {
+                    self.side_tab = SideTab::Inspector;
+                }
                 self.canvas.legend_height = if self.show_legend {
-                    legend::legend_ui(ui, self.canvas.rect, &palette) + 20.0
+                    legend::legend_ui(ui, self.canvas.rect, &palette, &mut self.legend_cache) + 20.0
                 } else {
                     0.0
                 };

@@ -83,9 +83,9 @@ impl EditorApp {
                     ui.label("The CMOC table in the layout of the paper's Table 4: No., polarity, context, mechanism, outcome, evidence sources.");
                     ui.horizontal(|ui| {
                         for (format, text) in [
-                            (crate::export::TableFormat::Markdown, "Markdown…"),
-                            (crate::export::TableFormat::Csv, "CSV…"),
-                            (crate::export::TableFormat::Sentences, "Sentences (When/If C, then O, because M)…"),
+                            (crate::interchange::TableFormat::Markdown, "Markdown…"),
+                            (crate::interchange::TableFormat::Csv, "CSV…"),
+                            (crate::interchange::TableFormat::Sentences, "Sentences (When/If C, then O, because M)…"),
                         ] {
                             if ui.button(text).clicked() {
                                 table_format = Some(format);
@@ -124,9 +124,9 @@ impl EditorApp {
         if let Some(format) = table_format {
             close = true;
             let kind = match format {
-                crate::export::TableFormat::Markdown => FileKind::Markdown,
-                crate::export::TableFormat::Csv => FileKind::Csv,
-                crate::export::TableFormat::Sentences => FileKind::Text,
+                crate::interchange::TableFormat::Markdown => FileKind::Markdown,
+                crate::interchange::TableFormat::Csv => FileKind::Csv,
+                crate::interchange::TableFormat::Sentences => FileKind::Text,
             };
             let name = format!("{}-cmocs.{}", self.file_stem(), kind.extension());
             if let Some(path) = self.dialogs.pick_save(&name, kind) {

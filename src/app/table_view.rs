@@ -82,7 +82,7 @@ pub struct TableView {
 
 /// The rows shown, and what they were computed from.
 struct RowCache {
-    revision: u64,
+    revision: crate::model::Stamp,
     filter: String,
     show: ShowPolarity,
     sort: Option<(TableColumn, bool)>,
@@ -102,7 +102,7 @@ impl TableView {
     /// The cards to show, in order; recomputed only when the document or the view changed.
     fn rows(&mut self, editor: &Editor) -> &[NodeId] {
         let key_matches = self.cache.as_ref().is_some_and(|c| {
-            c.revision == editor.revision
+            c.revision == editor.revision()
                 && c.filter == self.filter
                 && c.show == self.show
                 && c.sort == self.sort
@@ -110,7 +110,7 @@ impl TableView {
         if !key_matches {
             let needle = self.filter.to_lowercase();
             let mut rows: Vec<&Node> = editor
-                .doc
+                .doc()
                 .nodes()
                 .filter(|n| {
                     let Some(card) = n.content.cmoc() else {
@@ -130,7 +130,7 @@ impl TableView {
                 })
                 .collect();
             let (column, ascending) = self.sort.unwrap_or((TableColumn::Number, true));
-            let doc = &editor.doc;
+            let doc = editor.doc();
             rows.sort_by(|a, b| {
                 let (Some(x), Some(y)) = (a.content.cmoc(), b.content.cmoc()) else {
                     return std::cmp::Ordering::Equal;
@@ -153,7 +153,7 @@ impl TableView {
             });
             let ids = rows.into_iter().map(|n| n.id).collect();
             self.cache = Some(RowCache {
-                revision: editor.revision,
+                revision: editor.revision(),
                 filter: self.filter.clone(),
                 show: self.show,
                 sort: self.sort,
@@ -173,18 +173,18 @@ fn edit_card(
     field: &str,
     change: impl FnOnce(&mut crate::model::CmocCard),
 ) {
-    let Some(mut node) = editor.doc.node(id).cloned() else {
+    let Some(mut node) = editor.doc().node(id).cloned() else {
         return;
     };
     let label = format!("Edit {field} of {}", node.label());
     if let NodeContent::Cmoc(card) = &mut node.content {
         change(card);
     }
-    if Some(&node) != editor.doc.node(id) {
+    if Some(&node) != editor.doc().node(id) {
         editor.apply_merging(
             Edit::ReplaceNode { node },
             label,
-            format!("table:{id}:{field}"),
+            crate::edit::MergeKey::node(id, field),
         );
     }
 }
@@ -225,7 +225,7 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
             .copied()
             .filter(|id| {
                 editor
-                    .doc
+                    .doc()
                     .node(*id)
                     .is_some_and(|n| n.kind() == NodeKind::Cmoc)
             })
@@ -298,7 +298,12 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
                 let id = rows[row.index()];
-                let Some(card) = editor.doc.node(id).and_then(|n| n.content.cmoc()).cloned() else {
+                let Some(card) = editor
+                    .doc()
+                    .node(id)
+                    .and_then(|n| n.content.cmoc())
+                    .cloned()
+                else {
                     return;
                 };
                 row.set_selected(editor.selection.nodes.contains(&id));
@@ -337,7 +342,7 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
                             ui.add(TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY));
                         super::name_widget(ui, &response, &format!("CMOC {} {field}", card.number));
                         if response.lost_focus() {
-                            editor.history.seal();
+                            editor.seal();
                         }
                         if response.has_focus() {
                             clicked_row = Some(id);
@@ -351,7 +356,7 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
                     ui.label(card.evidence.len().to_string());
                 });
                 row.col(|ui| {
-                    let open = editor.doc.unresolved_count(Target::Node(id));
+                    let open = editor.doc().unresolved_count(Target::Node(id));
                     ui.label(if open == 0 {
                         String::new()
                     } else {
@@ -375,7 +380,7 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
 
 /// Where a card added from the table goes: right of everything, or at the origin.
 pub fn new_card_position(editor: &Editor) -> Point {
-    match editor.doc.bounds() {
+    match editor.doc().bounds() {
         Some(b) => Point::new(b.max.x + 200.0, b.min.y + 150.0),
         None => Point::new(150.0, 125.0),
     }

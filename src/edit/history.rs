@@ -2,7 +2,47 @@
 //! one field) with a label for the Edit menu ("Undo Move 3 nodes").
 
 use super::{Edit, EditError, apply_all};
-use crate::model::Document;
+use crate::model::{Document, EdgeId, NodeId};
+
+/// What a burst of typing is typing into: consecutive edits with the same key merge into
+/// one undo step.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum MergeKey {
+    /// A field of a node (typed in place, in the inspector or in the table).
+    Node {
+        /// The node.
+        node: NodeId,
+        /// Which field, as named in undo labels ("context", "evidence 2 quote").
+        field: String,
+    },
+    /// A field of an arrow.
+    Edge {
+        /// The arrow.
+        edge: EdgeId,
+        /// Which field.
+        field: String,
+    },
+    /// The diagram's title, authors and citation.
+    Metadata,
+}
+
+impl MergeKey {
+    /// Typing into a node's field.
+    pub fn node(node: NodeId, field: impl Into<String>) -> Self {
+        MergeKey::Node {
+            node,
+            field: field.into(),
+        }
+    }
+
+    /// The node being typed into, if any.
+    pub fn target_node(&self) -> Option<NodeId> {
+        match self {
+            MergeKey::Node { node, .. } => Some(*node),
+            _ => None,
+        }
+    }
+}
 
 /// One undoable step: the edits that reverse it, in the order to apply them.
 #[derive(Clone, Debug)]
@@ -10,7 +50,7 @@ struct Step {
     label: String,
     edits: Vec<Edit>,
     serial: u64,
-    merge_key: Option<String>,
+    merge_key: Option<MergeKey>,
 }
 
 /// An open transaction: edits applied so far, to be committed as one step or aborted.
@@ -78,9 +118,9 @@ impl History {
         doc: &mut Document,
         edit: Edit,
         label: impl Into<String>,
-        merge_key: impl Into<String>,
+        merge_key: MergeKey,
     ) -> Result<(), EditError> {
-        self.apply_with_key(doc, edit, label.into(), Some(merge_key.into()))
+        self.apply_with_key(doc, edit, label.into(), Some(merge_key))
     }
 
     fn apply_with_key(
@@ -88,14 +128,22 @@ impl History {
         doc: &mut Document,
         edit: Edit,
         label: String,
-        merge_key: Option<String>,
+        merge_key: Option<MergeKey>,
     ) -> Result<(), EditError> {
         if edit.is_empty() {
             return Ok(());
         }
         let inverse = edit.apply(doc)?;
         if let Some(open) = &mut self.open {
-            open.inverses.push(inverse);
+            // A drag moves the same nodes every frame: the first inverse already restores
+            // where they started, so later ones are not kept (memory stays flat).
+            if !open
+                .inverses
+                .last()
+                .is_some_and(|last| restores_same(last, &inverse))
+            {
+                open.inverses.push(inverse);
+            }
             return Ok(());
         }
         self.redo.clear();
@@ -125,12 +173,12 @@ impl History {
     }
 
     /// The merge key and label of the burst of typing in progress, if any.
-    pub fn typing(&self) -> Option<(&str, &str)> {
+    pub fn typing(&self) -> Option<(&MergeKey, &str)> {
         if self.open.is_some() || !self.redo.is_empty() {
             return None;
         }
         let top = self.undo.last()?;
-        Some((top.merge_key.as_deref()?, top.label.as_str()))
+        Some((top.merge_key.as_ref()?, top.label.as_str()))
     }
 
     /// Ends the current burst of typing: the next merging edit starts a new step.
@@ -273,5 +321,17 @@ impl History {
     pub fn is_dirty(&self) -> bool {
         self.open.as_ref().is_some_and(|t| !t.inverses.is_empty())
             || self.current_serial() != self.saved_serial
+    }
+}
+
+/// True when `earlier` (an inverse already kept) puts back the same things `later` would:
+/// the same nodes moved, or the same node resized.
+fn restores_same(earlier: &Edit, later: &Edit) -> bool {
+    match (earlier, later) {
+        (Edit::MoveNodes { moves: a }, Edit::MoveNodes { moves: b }) => {
+            a.len() == b.len() && a.iter().zip(b).all(|((x, _), (y, _))| x == y)
+        }
+        (Edit::ResizeNode { id: a, .. }, Edit::ResizeNode { id: b, .. }) => a == b,
+        _ => false,
     }
 }

@@ -6,7 +6,7 @@ mod history;
 mod synthetic;
 
 pub use builder::DiagramBuilder;
-pub use history::History;
+pub use history::{History, MergeKey};
 pub use synthetic::synthetic_diagram;
 
 use crate::model::{
@@ -149,79 +149,72 @@ impl Edit {
         match self {
             Edit::AddNode { node, index } => {
                 let id = node.id;
-                insert_new(&mut doc.nodes, id, node, index)?;
-                doc.reserve_id(id.0);
+                doc.insert_node(node, index)
+                    .map_err(|_| EditError::IdInUse(id.0))?;
                 Ok(Edit::RemoveNode { id })
             }
             Edit::RemoveNode { id } => remove_node(doc, id),
             Edit::ReplaceNode { node } => {
-                let missing = EditError::MissingNode(node.id);
-                let old = replace_existing(&mut doc.nodes, node.id, node, missing)?;
+                let id = node.id;
+                let old = doc.replace_node(node).ok_or(EditError::MissingNode(id))?;
                 Ok(Edit::ReplaceNode { node: old })
             }
             Edit::MoveNodes { moves } => {
-                if let Some((missing, _)) = moves.iter().find(|(id, _)| !doc.nodes.contains_key(id))
-                {
+                if let Some((missing, _)) = moves.iter().find(|(id, _)| doc.node(*id).is_none()) {
                     return Err(EditError::MissingNode(*missing));
                 }
                 let mut inverse = Vec::with_capacity(moves.len());
                 for (id, to) in moves {
-                    if let Some(node) = doc.nodes.get_mut(&id) {
-                        inverse.push((id, node.position));
-                        node.position = to;
+                    if let Some(from) = doc.set_position(id, to) {
+                        inverse.push((id, from));
                     }
                 }
                 inverse.reverse();
                 Ok(Edit::MoveNodes { moves: inverse })
             }
             Edit::ResizeNode { id, position, size } => {
-                let node = doc.nodes.get_mut(&id).ok_or(EditError::MissingNode(id))?;
-                let inverse = Edit::ResizeNode {
-                    id,
-                    position: node.position,
-                    size: node.size,
-                };
-                node.position = position;
-                node.size = size;
-                Ok(inverse)
+                let (position, size) = doc
+                    .set_geometry(id, position, size)
+                    .ok_or(EditError::MissingNode(id))?;
+                Ok(Edit::ResizeNode { id, position, size })
             }
             Edit::SetPolarity { id, polarity } => {
-                let node = doc.nodes.get_mut(&id).ok_or(EditError::MissingNode(id))?;
-                let card = node.content.cmoc_mut().ok_or(EditError::NotACmoc(id))?;
-                let old = std::mem::replace(&mut card.polarity, polarity);
+                let node = doc.node(id).ok_or(EditError::MissingNode(id))?;
+                if node.content.cmoc().is_none() {
+                    return Err(EditError::NotACmoc(id));
+                }
+                let old = doc
+                    .set_polarity(id, polarity)
+                    .ok_or(EditError::NotACmoc(id))?;
                 Ok(Edit::SetPolarity { id, polarity: old })
             }
             Edit::Reorder { id, index } => {
                 let from = doc
-                    .nodes
-                    .get_index_of(&id)
+                    .reorder_node(id, index)
                     .ok_or(EditError::MissingNode(id))?;
-                let to = index.min(doc.nodes.len().saturating_sub(1));
-                doc.nodes.move_index(from, to);
                 Ok(Edit::Reorder { id, index: from })
             }
             Edit::AddEdge { edge, index } => {
                 let id = edge.id;
-                insert_new(&mut doc.edges, id, edge, index)?;
-                doc.reserve_id(id.0);
+                doc.insert_edge(edge, index)
+                    .map_err(|_| EditError::IdInUse(id.0))?;
                 Ok(Edit::RemoveEdge { id })
             }
             Edit::RemoveEdge { id } => remove_edge(doc, id),
             Edit::ReplaceEdge { edge } => {
-                let missing = EditError::MissingEdge(edge.id);
-                let old = replace_existing(&mut doc.edges, edge.id, edge, missing)?;
+                let id = edge.id;
+                let old = doc.replace_edge(edge).ok_or(EditError::MissingEdge(id))?;
                 Ok(Edit::ReplaceEdge { edge: old })
             }
             Edit::AddAnnotation { annotation, index } => {
                 let id = annotation.id;
-                insert_new(&mut doc.annotations, id, annotation, index)?;
-                doc.reserve_id(id.0);
+                doc.insert_annotation(annotation, index)
+                    .map_err(|_| EditError::IdInUse(id.0))?;
                 Ok(Edit::RemoveAnnotation { id })
             }
             Edit::RemoveAnnotation { id } => {
-                let (index, _, annotation) = doc
-                    .annotations
-                    .shift_remove_full(&id)
+                let (index, annotation) = doc
+                    .take_annotation(id)
                     .ok_or(EditError::MissingAnnotation(id))?;
                 Ok(Edit::AddAnnotation {
                     annotation,
@@ -229,21 +222,20 @@ impl Edit {
                 })
             }
             Edit::ReplaceAnnotation { annotation } => {
-                let missing = EditError::MissingAnnotation(annotation.id);
-                let old =
-                    replace_existing(&mut doc.annotations, annotation.id, annotation, missing)?;
+                let id = annotation.id;
+                let old = doc
+                    .replace_annotation(annotation)
+                    .ok_or(EditError::MissingAnnotation(id))?;
                 Ok(Edit::ReplaceAnnotation { annotation: old })
             }
             Edit::SetResolved { id, resolved } => {
-                let annotation = doc
-                    .annotations
-                    .get_mut(&id)
+                let old = doc
+                    .set_resolved(id, resolved)
                     .ok_or(EditError::MissingAnnotation(id))?;
-                let old = std::mem::replace(&mut annotation.resolved, resolved);
                 Ok(Edit::SetResolved { id, resolved: old })
             }
             Edit::SetMetadata { metadata } => {
-                let old = std::mem::replace(&mut doc.metadata, *metadata);
+                let old = doc.replace_metadata(*metadata);
                 Ok(Edit::SetMetadata {
                     metadata: Box::new(old),
                 })
@@ -260,55 +252,6 @@ impl Edit {
             _ => false,
         }
     }
-}
-
-/// Something with a raw id number, so one helper can insert nodes, arrows and comments.
-trait RawId: Copy + Eq + std::hash::Hash {
-    fn raw(self) -> u64;
-}
-
-impl RawId for NodeId {
-    fn raw(self) -> u64 {
-        self.0
-    }
-}
-
-impl RawId for EdgeId {
-    fn raw(self) -> u64 {
-        self.0
-    }
-}
-
-impl RawId for AnnotationId {
-    fn raw(self) -> u64 {
-        self.0
-    }
-}
-
-/// Inserts an item with a new id at a list position (`None`: at the end).
-fn insert_new<K: RawId, V>(
-    map: &mut indexmap::IndexMap<K, V>,
-    id: K,
-    item: V,
-    index: Option<usize>,
-) -> Result<(), EditError> {
-    if map.contains_key(&id) {
-        return Err(EditError::IdInUse(id.raw()));
-    }
-    let index = index.unwrap_or(map.len()).min(map.len());
-    map.shift_insert(index, id, item);
-    Ok(())
-}
-
-/// Replaces the item with this id, returning the old one.
-fn replace_existing<K: RawId, V>(
-    map: &mut indexmap::IndexMap<K, V>,
-    id: K,
-    item: V,
-    missing: EditError,
-) -> Result<V, EditError> {
-    let slot = map.get_mut(&id).ok_or(missing)?;
-    Ok(std::mem::replace(slot, item))
 }
 
 /// Applies `edits` in order, all or nothing, and returns the inverse edits in the order that
@@ -338,10 +281,7 @@ fn roll_back(doc: &mut Document, inverses: Vec<Edit>) {
 }
 
 fn remove_node(doc: &mut Document, id: NodeId) -> Result<Edit, EditError> {
-    let (node_index, _, node) = doc
-        .nodes
-        .shift_remove_full(&id)
-        .ok_or(EditError::MissingNode(id))?;
+    let (node_index, node) = doc.take_node(id).ok_or(EditError::MissingNode(id))?;
     let edge_ids: Vec<EdgeId> = doc.edges_touching(id).map(|e| e.id).collect();
     let mut targets: Vec<Target> = vec![Target::Node(id)];
     targets.extend(edge_ids.iter().map(|&e| Target::Edge(e)));
@@ -352,7 +292,7 @@ fn remove_node(doc: &mut Document, id: NodeId) -> Result<Edit, EditError> {
     // Remove from the back so the recorded positions stay right, restore from the front.
     let mut removed_edges = Vec::new();
     for edge_id in edge_ids.iter().rev() {
-        if let Some((index, _, edge)) = doc.edges.shift_remove_full(edge_id) {
+        if let Some((index, edge)) = doc.take_edge(*edge_id) {
             removed_edges.push(Edit::AddEdge {
                 edge,
                 index: Some(index),
@@ -360,14 +300,13 @@ fn remove_node(doc: &mut Document, id: NodeId) -> Result<Edit, EditError> {
         }
     }
     let annotation_ids: Vec<AnnotationId> = doc
-        .annotations
-        .values()
+        .annotations()
         .filter(|a| targets.contains(&a.target))
         .map(|a| a.id)
         .collect();
     let mut removed_annotations = Vec::new();
     for annotation_id in annotation_ids.iter().rev() {
-        if let Some((index, _, annotation)) = doc.annotations.shift_remove_full(annotation_id) {
+        if let Some((index, annotation)) = doc.take_annotation(*annotation_id) {
             removed_annotations.push(Edit::AddAnnotation {
                 annotation,
                 index: Some(index),
@@ -380,15 +319,12 @@ fn remove_node(doc: &mut Document, id: NodeId) -> Result<Edit, EditError> {
 }
 
 fn remove_edge(doc: &mut Document, id: EdgeId) -> Result<Edit, EditError> {
-    let (index, _, edge) = doc
-        .edges
-        .shift_remove_full(&id)
-        .ok_or(EditError::MissingEdge(id))?;
+    let (index, edge) = doc.take_edge(id).ok_or(EditError::MissingEdge(id))?;
     let annotation_ids: Vec<AnnotationId> =
         doc.annotations_on(Target::Edge(id)).map(|a| a.id).collect();
     let mut removed_annotations = Vec::new();
     for annotation_id in annotation_ids.iter().rev() {
-        if let Some((index, _, annotation)) = doc.annotations.shift_remove_full(annotation_id) {
+        if let Some((index, annotation)) = doc.take_annotation(*annotation_id) {
             removed_annotations.push(Edit::AddAnnotation {
                 annotation,
                 index: Some(index),

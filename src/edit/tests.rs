@@ -301,7 +301,7 @@ fn a_burst_of_typing_is_one_step_until_sealed() {
                 &mut doc,
                 Edit::ReplaceNode { node },
                 "Edit context",
-                "a:context",
+                MergeKey::node(a, "context"),
             )
             .expect("applies");
     }
@@ -314,7 +314,7 @@ fn a_burst_of_typing_is_one_step_until_sealed() {
             &mut doc,
             Edit::ReplaceNode { node },
             "Edit context",
-            "a:context",
+            MergeKey::node(a, "context"),
         )
         .expect("applies");
     assert_eq!(history.undo_len(), 2, "sealing starts a new step");

@@ -1,13 +1,16 @@
 //! The programme theory document: metadata, nodes in drawing order, arrows and comments.
 
 use super::annotation::{Annotation, Target};
+use super::changes::{Change, ChangeLog, Changes, Stamp};
 use super::edge::Edge;
 use super::geometry::Rect;
+use super::geometry::{Point, Size};
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::{CmocCard, Node, NodeKind, Polarity};
 use super::time::Timestamp;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Who made the diagram, what it is and where it was published.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,13 +42,17 @@ pub struct Metadata {
 /// [`crate::edit::Edit`]s change a document, so every change can be undone.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
-    /// Title, authors, citation and dates.
-    pub(crate) metadata: Metadata,
-    pub(crate) nodes: IndexMap<NodeId, Node>,
-    pub(crate) edges: IndexMap<EdgeId, Edge>,
-    pub(crate) annotations: IndexMap<AnnotationId, Annotation>,
-    /// The next unused id number, shared by nodes, arrows and comments.
-    next_id: u64,
+    metadata: Metadata,
+    nodes: IndexMap<NodeId, Node>,
+    edges: IndexMap<EdgeId, Edge>,
+    annotations: IndexMap<AnnotationId, Annotation>,
+    /// The next unused id number, shared by nodes, arrows and comments. Handing out an id
+    /// changes no content, so it works through a shared reference.
+    next_id: std::cell::Cell<u64>,
+    /// Recent changes, for views that update incrementally.
+    log: ChangeLog,
+    /// For each CMOC number, the cards that carry it (validation and Find look numbers up).
+    numbers: HashMap<u32, Vec<NodeId>>,
 }
 
 /// Documents are equal when their content is, including the order of nodes; the id allocator
@@ -77,7 +84,7 @@ impl Document {
                 modified: now,
                 ..Metadata::default()
             },
-            next_id: 1,
+            next_id: std::cell::Cell::new(1),
             ..Self::default()
         }
     }
@@ -99,7 +106,7 @@ impl Document {
             .unwrap_or(0);
         let mut doc = Self {
             metadata,
-            next_id: max_id.saturating_add(1).max(1),
+            next_id: std::cell::Cell::new(max_id.saturating_add(1).max(1)),
             ..Self::default()
         };
         let mut repairs = Vec::new();
@@ -117,6 +124,7 @@ impl Document {
                     ),
                 });
             }
+            doc.index_number(&node);
             doc.nodes.insert(node.id, node);
         }
         for mut edge in edges {
@@ -149,31 +157,31 @@ impl Document {
     }
 
     /// Reserves a fresh id number (for a node, arrow or comment about to be added).
-    pub fn allocate_id(&mut self) -> u64 {
-        let id = self.next_id.max(1);
-        self.next_id = id.saturating_add(1);
+    pub fn allocate_id(&self) -> u64 {
+        let id = self.next_id.get().max(1);
+        self.next_id.set(id.saturating_add(1));
         id
     }
 
     /// A fresh node id.
-    pub fn new_node_id(&mut self) -> NodeId {
+    pub fn new_node_id(&self) -> NodeId {
         NodeId(self.allocate_id())
     }
 
     /// A fresh arrow id.
-    pub fn new_edge_id(&mut self) -> EdgeId {
+    pub fn new_edge_id(&self) -> EdgeId {
         EdgeId(self.allocate_id())
     }
 
     /// A fresh comment id.
-    pub fn new_annotation_id(&mut self) -> AnnotationId {
+    pub fn new_annotation_id(&self) -> AnnotationId {
         AnnotationId(self.allocate_id())
     }
 
     /// Makes sure ids up to `id` are never handed out again (after inserting a given id).
-    pub(crate) fn reserve_id(&mut self, id: u64) {
-        if id >= self.next_id {
-            self.next_id = id.saturating_add(1);
+    fn reserve_id(&mut self, id: u64) {
+        if id >= self.next_id.get() {
+            self.next_id.set(id.saturating_add(1));
         }
     }
 
@@ -246,9 +254,29 @@ impl Document {
 
     /// Finds the card with this number and polarity.
     pub fn find_cmoc(&self, number: u32, polarity: Polarity) -> Option<&Node> {
-        self.cmoc_cards()
-            .find(|(_, c)| c.number == number && c.polarity == polarity)
+        self.cards_numbered(number)
+            .find(|(_, c)| c.polarity == polarity)
             .map(|(n, _)| n)
+    }
+
+    /// The cards carrying this CMOC number (both polarities), without looking at every node.
+    pub fn cards_numbered(&self, number: u32) -> impl Iterator<Item = (&Node, &CmocCard)> {
+        self.numbers
+            .get(&number)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.nodes.get(id))
+            .filter_map(|n| n.content.cmoc().map(|card| (n, card)))
+    }
+
+    /// Where this document stands, for views that update incrementally.
+    pub fn stamp(&self) -> Stamp {
+        self.log.stamp()
+    }
+
+    /// What changed since `stamp` (from [`Document::stamp`]).
+    pub fn changes_since(&self, stamp: Stamp) -> Changes {
+        self.log.since(stamp)
     }
 
     /// The smallest CMOC number above every number in use (1 for an empty document).
@@ -289,5 +317,194 @@ impl Document {
             .values()
             .map(Node::rect)
             .reduce(|a, b| a.union(&b))
+    }
+
+    // The only ways to change a document. They are for `crate::edit` (and loading), so every
+    // change is an undoable `Edit`; each records what it touched.
+
+    fn index_number(&mut self, node: &Node) {
+        if let Some(card) = node.content.cmoc() {
+            self.numbers.entry(card.number).or_default().push(node.id);
+        }
+    }
+
+    fn unindex_number(&mut self, node: &Node) {
+        if let Some(card) = node.content.cmoc()
+            && let Some(ids) = self.numbers.get_mut(&card.number)
+        {
+            ids.retain(|id| *id != node.id);
+            if ids.is_empty() {
+                self.numbers.remove(&card.number);
+            }
+        }
+    }
+
+    /// Inserts a node with an unused id at a drawing-order position (`None`: in front).
+    /// Refuses (with the id) when its id is taken.
+    pub(crate) fn insert_node(&mut self, node: Node, index: Option<usize>) -> Result<(), NodeId> {
+        if self.nodes.contains_key(&node.id) {
+            return Err(node.id);
+        }
+        let index = index.unwrap_or(self.nodes.len()).min(self.nodes.len());
+        self.reserve_id(node.id.0);
+        self.index_number(&node);
+        self.log.record(Change::Node(node.id));
+        self.log.record(Change::Structure);
+        self.nodes.shift_insert(index, node.id, node);
+        Ok(())
+    }
+
+    /// Removes a node (only the node), returning its drawing-order position and the node.
+    pub(crate) fn take_node(&mut self, id: NodeId) -> Option<(usize, Node)> {
+        let (index, _, node) = self.nodes.shift_remove_full(&id)?;
+        self.unindex_number(&node);
+        self.log.record(Change::Node(id));
+        self.log.record(Change::Structure);
+        Some((index, node))
+    }
+
+    /// Replaces the node with the same id, returning the old one.
+    pub(crate) fn replace_node(&mut self, node: Node) -> Option<Node> {
+        let slot = self.nodes.get_mut(&node.id)?;
+        let moved_only = slot.content == node.content
+            && slot.size == node.size
+            && slot.colour == node.colour
+            && slot.tags == node.tags;
+        let number = |n: &Node| n.content.cmoc().map(|c| c.number);
+        let renumbered = number(slot) != number(&node);
+        let new_for_index = renumbered.then(|| node.clone());
+        let old = std::mem::replace(slot, node);
+        let id = old.id;
+        if let Some(new) = new_for_index {
+            self.unindex_number(&old);
+            self.index_number(&new);
+        }
+        self.log.record(if moved_only {
+            Change::Moved(id)
+        } else {
+            Change::Node(id)
+        });
+        Some(old)
+    }
+
+    /// Moves a node's top-left corner, returning where it was.
+    pub(crate) fn set_position(&mut self, id: NodeId, position: Point) -> Option<Point> {
+        let node = self.nodes.get_mut(&id)?;
+        let old = std::mem::replace(&mut node.position, position);
+        self.log.record(Change::Moved(id));
+        Some(old)
+    }
+
+    /// Gives a node a new position and size, returning the old ones.
+    pub(crate) fn set_geometry(
+        &mut self,
+        id: NodeId,
+        position: Point,
+        size: Size,
+    ) -> Option<(Point, Size)> {
+        let node = self.nodes.get_mut(&id)?;
+        let old = (node.position, node.size);
+        node.position = position;
+        node.size = size;
+        self.log.record(if old.1 == size {
+            Change::Moved(id)
+        } else {
+            Change::Node(id)
+        });
+        Some(old)
+    }
+
+    /// Sets a card's polarity, returning the old one; `None` if there is no such card.
+    pub(crate) fn set_polarity(&mut self, id: NodeId, polarity: Polarity) -> Option<Polarity> {
+        let card = self.nodes.get_mut(&id)?.content.cmoc_mut()?;
+        let old = std::mem::replace(&mut card.polarity, polarity);
+        self.log.record(Change::Node(id));
+        Some(old)
+    }
+
+    /// Moves a node in the drawing order (clamped), returning its old position.
+    pub(crate) fn reorder_node(&mut self, id: NodeId, index: usize) -> Option<usize> {
+        let from = self.nodes.get_index_of(&id)?;
+        let to = index.min(self.nodes.len().saturating_sub(1));
+        self.nodes.move_index(from, to);
+        self.log.record(Change::Structure);
+        Some(from)
+    }
+
+    /// Inserts an arrow with an unused id at a list position; refuses (with the id) if it is taken.
+    pub(crate) fn insert_edge(&mut self, edge: Edge, index: Option<usize>) -> Result<(), EdgeId> {
+        if self.edges.contains_key(&edge.id) {
+            return Err(edge.id);
+        }
+        let index = index.unwrap_or(self.edges.len()).min(self.edges.len());
+        self.reserve_id(edge.id.0);
+        self.log.record(Change::Edge(edge.id));
+        self.edges.shift_insert(index, edge.id, edge);
+        Ok(())
+    }
+
+    /// Removes an arrow, returning its list position and the arrow.
+    pub(crate) fn take_edge(&mut self, id: EdgeId) -> Option<(usize, Edge)> {
+        let (index, _, edge) = self.edges.shift_remove_full(&id)?;
+        self.log.record(Change::Edge(id));
+        Some((index, edge))
+    }
+
+    /// Replaces the arrow with the same id, returning the old one.
+    pub(crate) fn replace_edge(&mut self, edge: Edge) -> Option<Edge> {
+        let id = edge.id;
+        let old = std::mem::replace(self.edges.get_mut(&id)?, edge);
+        self.log.record(Change::Edge(id));
+        Some(old)
+    }
+
+    /// Inserts a comment with an unused id at a list position; refuses (with the id) if it is taken.
+    pub(crate) fn insert_annotation(
+        &mut self,
+        annotation: Annotation,
+        index: Option<usize>,
+    ) -> Result<(), AnnotationId> {
+        if self.annotations.contains_key(&annotation.id) {
+            return Err(annotation.id);
+        }
+        let index = index
+            .unwrap_or(self.annotations.len())
+            .min(self.annotations.len());
+        self.reserve_id(annotation.id.0);
+        self.log.record(Change::Comments(annotation.target));
+        self.annotations
+            .shift_insert(index, annotation.id, annotation);
+        Ok(())
+    }
+
+    /// Removes a comment, returning its list position and the comment.
+    pub(crate) fn take_annotation(&mut self, id: AnnotationId) -> Option<(usize, Annotation)> {
+        let (index, _, annotation) = self.annotations.shift_remove_full(&id)?;
+        self.log.record(Change::Comments(annotation.target));
+        Some((index, annotation))
+    }
+
+    /// Replaces the comment with the same id, returning the old one.
+    pub(crate) fn replace_annotation(&mut self, annotation: Annotation) -> Option<Annotation> {
+        let target = annotation.target;
+        let old = std::mem::replace(self.annotations.get_mut(&annotation.id)?, annotation);
+        self.log.record(Change::Comments(old.target));
+        self.log.record(Change::Comments(target));
+        Some(old)
+    }
+
+    /// Marks a comment resolved or open, returning the old flag.
+    pub(crate) fn set_resolved(&mut self, id: AnnotationId, resolved: bool) -> Option<bool> {
+        let annotation = self.annotations.get_mut(&id)?;
+        let old = std::mem::replace(&mut annotation.resolved, resolved);
+        let target = annotation.target;
+        self.log.record(Change::Comments(target));
+        Some(old)
+    }
+
+    /// Replaces the metadata, returning the old one.
+    pub(crate) fn replace_metadata(&mut self, metadata: Metadata) -> Metadata {
+        self.log.record(Change::Metadata);
+        std::mem::replace(&mut self.metadata, metadata)
     }
 }

@@ -2,16 +2,17 @@
 //! Plain data with serde; no UI and no file access, so it can be tested and scripted alone.
 
 mod annotation;
+mod changes;
 mod document;
 mod edge;
 mod geometry;
 mod ids;
 mod node;
-pub mod text_fit;
 mod time;
 mod validate;
 
 pub use annotation::{Annotation, Target};
+pub use changes::{Change, Changes, Stamp};
 pub use document::{Document, Metadata, Repair};
 pub use edge::{Branch, Edge, EdgeEffect};
 pub use geometry::{Point, Rect, Size};

@@ -70,6 +70,15 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 /// The arrow from rectangle `from` to rectangle `to`: leaves the side facing the target and
 /// enters the side facing the source, so left-to-right diagrams read left to right.
 pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
+    // Degenerate geometry from a damaged file (NaN, infinite) must not poison the drawing.
+    let sane = |r: Rect| {
+        if r.is_finite() {
+            r
+        } else {
+            Rect::from_min_size(Pos2::ZERO, Vec2::ZERO)
+        }
+    };
+    let (from, to) = (sane(from), sane(to));
     let d = to.center() - from.center();
     // Compare the gaps between the boxes rather than centres, so wide boxes side by side
     // connect horizontally and stacked ones vertically.
@@ -80,10 +89,7 @@ pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
         if d.x >= 0.0 {
             (
                 pos2(from.max.x, from.center().y),
-                pos2(
-                    to.min.x,
-                    to.center().y.clamp(to.min.y + 12.0, to.max.y - 12.0),
-                ),
+                pos2(to.min.x, to.center().y),
                 vec2(1.0, 0.0),
                 vec2(-1.0, 0.0),
             )

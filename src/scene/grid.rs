@@ -25,22 +25,54 @@ impl SpatialGrid {
     pub fn build<'a>(rects: impl Iterator<Item = &'a Rect>) -> Self {
         let mut grid = SpatialGrid::default();
         for (index, rect) in rects.enumerate() {
-            let index = index as u32;
-            let (x0, x1) = (cell_of(rect.min.x), cell_of(rect.max.x));
-            let (y0, y1) = (cell_of(rect.min.y), cell_of(rect.max.y));
-            let cells = (i64::from(x1) - i64::from(x0) + 1)
-                .saturating_mul(i64::from(y1) - i64::from(y0) + 1);
-            if !rect.is_finite() || cells > 64 {
-                grid.large.push(index);
-                continue;
-            }
-            for x in x0..=x1 {
-                for y in y0..=y1 {
-                    grid.cells.entry((x, y)).or_default().push(index);
-                }
-            }
+            grid.insert(index as u32, *rect);
         }
         grid
+    }
+
+    fn cells_of(rect: Rect) -> Option<(i32, i32, i32, i32)> {
+        let (x0, x1) = (cell_of(rect.min.x), cell_of(rect.max.x));
+        let (y0, y1) = (cell_of(rect.min.y), cell_of(rect.max.y));
+        let cells =
+            (i64::from(x1) - i64::from(x0) + 1).saturating_mul(i64::from(y1) - i64::from(y0) + 1);
+        (rect.is_finite() && cells <= 64).then_some((x0, x1, y0, y1))
+    }
+
+    /// Moves item `index` from `old` to `new` (a node moved or was resized).
+    pub fn update(&mut self, index: u32, old: Rect, new: Rect) {
+        let (old_cells, new_cells) = (Self::cells_of(old), Self::cells_of(new));
+        if old_cells == new_cells && old_cells.is_some() {
+            return;
+        }
+        match old_cells {
+            Some((x0, x1, y0, y1)) => {
+                for x in x0..=x1 {
+                    for y in y0..=y1 {
+                        if let Some(items) = self.cells.get_mut(&(x, y)) {
+                            items.retain(|i| *i != index);
+                            if items.is_empty() {
+                                self.cells.remove(&(x, y));
+                            }
+                        }
+                    }
+                }
+            }
+            None => self.large.retain(|i| *i != index),
+        }
+        self.insert(index, new);
+    }
+
+    fn insert(&mut self, index: u32, rect: Rect) {
+        match Self::cells_of(rect) {
+            Some((x0, x1, y0, y1)) => {
+                for x in x0..=x1 {
+                    for y in y0..=y1 {
+                        self.cells.entry((x, y)).or_default().push(index);
+                    }
+                }
+            }
+            None => self.large.push(index),
+        }
     }
 
     /// Indices of items whose cells touch `rect`, sorted, without repeats. Callers still check
@@ -103,5 +135,19 @@ mod tests {
         assert!(grid.query_point(Pos2::new(5050.0, 5050.0)).contains(&1));
         let everything = grid.query_rect(Rect::EVERYTHING);
         assert_eq!(everything, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn an_item_that_moves_is_found_where_it_went() {
+        let a = Rect::from_min_size(Pos2::new(0.0, 0.0), emath::vec2(100.0, 100.0));
+        let b = Rect::from_min_size(Pos2::new(5000.0, 5000.0), emath::vec2(100.0, 100.0));
+        let mut grid = SpatialGrid::build([a].iter());
+        grid.update(0, a, b);
+        assert!(grid.query_point(Pos2::new(50.0, 50.0)).is_empty());
+        assert_eq!(grid.query_point(Pos2::new(5050.0, 5050.0)), vec![0]);
+        grid.update(0, b, Rect::EVERYTHING);
+        assert_eq!(grid.query_point(Pos2::new(-1e9, 1e9)), vec![0], "now large");
+        grid.update(0, Rect::EVERYTHING, a);
+        assert_eq!(grid.query_point(Pos2::new(-1e9, 1e9)), Vec::<u32>::new());
     }
 }

@@ -1,30 +1,115 @@
-//! The document laid out for drawing: each node and arrow as positioned, styled primitives in
-//! world coordinates, with a spatial grid for culling and hit-testing. The canvas paints a
-//! `Scene`; exporters draw the same one, so a figure looks like the canvas.
+//! The document laid out for drawing. For a document revision, a level of detail and a view
+//! state (selection, hover, focus, Find matches), the scene produces positioned, styled
+//! primitives in world coordinates ([`draw::Prim`]). The canvas painter, the SVG writer (and
+//! through it PNG) and the accessibility tree all read the same scene, so a figure looks like
+//! the canvas and a new visual state is written once.
+//!
+//! The scene follows the document incrementally ([`Scene::update`]): a change to one card lays
+//! out that card only; a move reuses the drawing where it lands.
 
+pub mod draw;
+mod edge_draw;
 mod edges;
 mod grid;
+pub mod legend;
+pub mod names;
+mod node_draw;
 mod palette;
+pub mod style;
+pub mod text;
+pub mod text_fit;
+mod update;
+mod view;
 
+pub use draw::{Corners, Dash, Drawing, Hotspots, Line, Prim, TextRole, TextRun};
 pub use edges::{EdgeGeometry, edge_geometry};
 pub use grid::SpatialGrid;
 pub use palette::{KindStyle, Palette};
+pub use style::{REGION_TITLE_HEIGHT, SELECTION_GAP_PX};
+pub use view::ViewState;
 
-use crate::model::text_fit::HEADER_HEIGHT;
 use crate::model::{
-    Branch, Document, EdgeEffect, EdgeId, NodeContent, NodeId, NodeKind, Polarity,
-    Rect as WorldRect, Rgb, Target,
+    Branch, EdgeId, NodeContent, NodeId, NodeKind, Polarity, Rect as WorldRect, Stamp,
 };
 use ecolor::Color32;
 use emath::{Pos2, Rect, pos2};
 use std::collections::HashMap;
+use text::{LaidText, TextMeasure};
 
-/// Below this zoom, cards are drawn as titled boxes without their C/M/O text.
+/// At this zoom and above, cards show their C / M / O text.
 pub const DETAIL_ZOOM: f32 = 0.45;
 /// Below this zoom, nodes are plain coloured boxes with no text at all.
 pub const OVERVIEW_ZOOM: f32 = 0.12;
-/// Height of a region's title band, where it can be grabbed.
-pub const REGION_TITLE_HEIGHT: f32 = 44.0;
+
+/// How much of each node is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lod {
+    /// Everything: badge, title, C / M / O text, arrow labels.
+    Full,
+    /// Zoomed out: outlines with the badge and the title at a readable screen size. The
+    /// number is a zoom band (0 nearest); text is laid out once per band.
+    Titles(u8),
+    /// Far out: plain coloured boxes and thin straight arrows.
+    Boxes,
+}
+
+/// Zoom bands of [`Lod::Titles`] are this factor apart.
+const TITLE_BAND_FACTOR: f32 = 1.5;
+const TITLE_BANDS: u8 = 4;
+const LOD_SLOTS: usize = TITLE_BANDS as usize + 2;
+
+impl Lod {
+    /// The level of detail for a zoom factor.
+    pub fn for_zoom(zoom: f32) -> Lod {
+        if !zoom.is_finite() || zoom >= DETAIL_ZOOM {
+            Lod::Full
+        } else if zoom < OVERVIEW_ZOOM {
+            Lod::Boxes
+        } else {
+            let band = ((DETAIL_ZOOM / zoom).ln() / TITLE_BAND_FACTOR.ln()).floor();
+            Lod::Titles((band.max(0.0) as u8).min(TITLE_BANDS - 1))
+        }
+    }
+
+    /// World units per screen pixel that text of this level is laid out for (1 at full
+    /// detail, where text scales with the zoom).
+    pub fn px_to_world(self) -> f32 {
+        match self {
+            Lod::Full | Lod::Boxes => 1.0,
+            Lod::Titles(band) => 1.0 / (DETAIL_ZOOM / TITLE_BAND_FACTOR.powi(i32::from(band) + 1)),
+        }
+    }
+
+    fn slot(self) -> usize {
+        match self {
+            Lod::Full => 0,
+            Lod::Titles(band) => 1 + usize::from(band.min(TITLE_BANDS - 1)),
+            Lod::Boxes => LOD_SLOTS - 1,
+        }
+    }
+}
+
+/// What a scene is for: the canvas shows hints and counters that a figure leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SceneOptions {
+    /// "double-click to write" in empty fields.
+    pub placeholders: bool,
+    /// Open-comment counters on nodes and arrows.
+    pub comment_counters: bool,
+}
+
+impl SceneOptions {
+    /// The editor's canvas.
+    pub const CANVAS: SceneOptions = SceneOptions {
+        placeholders: true,
+        comment_counters: true,
+    };
+    /// A figure for a paper.
+    pub const FIGURE: SceneOptions = SceneOptions {
+        placeholders: false,
+        comment_counters: false,
+    };
+}
 
 /// The small capitals above a free-standing node's title, so the kind reads without colour.
 pub fn kind_caption(kind: NodeKind) -> Option<&'static str> {
@@ -42,20 +127,28 @@ pub fn kind_caption(kind: NodeKind) -> Option<&'static str> {
 /// condition's slanted sides and the theory's double border need more room.
 pub fn text_inset(kind: NodeKind) -> f32 {
     match kind {
-        NodeKind::Condition => 20.0,
-        NodeKind::Theory => 10.0,
-        _ => crate::model::text_fit::PADDING,
+        NodeKind::Condition => style::CONDITION_TEXT_INSET,
+        NodeKind::Theory => style::THEORY_TEXT_INSET,
+        _ => style::PADDING,
     }
 }
 
 /// Title size of a non-card node (world units).
 pub fn title_size(kind: NodeKind) -> f32 {
-    if kind == NodeKind::Region { 17.0 } else { 14.0 }
+    if kind == NodeKind::Region {
+        style::REGION_TITLE_SIZE
+    } else {
+        style::BLOCK_TITLE_SIZE
+    }
 }
 
 /// Body text size of a non-card node (world units).
 pub fn body_size(kind: NodeKind) -> f32 {
-    if kind == NodeKind::Region { 12.0 } else { 13.0 }
+    if kind == NodeKind::Region {
+        style::REGION_BODY_SIZE
+    } else {
+        style::BODY_FONT_SIZE
+    }
 }
 
 /// The outline of an IF-condition: a hexagon whose slanted ends are `cut` wide (at most a third
@@ -186,14 +279,39 @@ pub struct Section {
     pub tag_text: Color32,
 }
 
-/// A node ready to draw.
+/// A card's badge: "CMOC 22" / "-ve CMOC 22" on its header colour.
 #[derive(Clone, Debug, PartialEq)]
+pub struct Badge {
+    /// The words on it.
+    pub text: String,
+    /// The CMOC number.
+    pub number: u32,
+    /// Positive or negative.
+    pub polarity: Polarity,
+    /// Header colour.
+    pub fill: Color32,
+    /// Text colour on the header.
+    pub text_colour: Color32,
+}
+
+impl Badge {
+    /// The badge in few characters, for cards too narrow for the full one: "22" / "-ve 22".
+    pub fn short_text(&self) -> String {
+        match self.polarity {
+            Polarity::Positive => self.number.to_string(),
+            Polarity::Negative => format!("-ve {}", self.number),
+        }
+    }
+}
+
+/// A node ready to draw.
+#[derive(Clone, Debug)]
 pub struct SceneNode {
     /// The node it comes from.
     pub id: NodeId,
     /// Its kind.
     pub kind: NodeKind,
-    /// Its rectangle in world coordinates.
+    /// Its rectangle in world coordinates (empty at the origin when the file's was unusable).
     pub rect: Rect,
     /// Inside colour.
     pub fill: Color32,
@@ -201,37 +319,27 @@ pub struct SceneNode {
     pub stroke: Color32,
     /// Border drawn dashed (negative CMOC cards).
     pub dashed: bool,
-    /// For cards: the badge text ("CMOC 22" / "-ve CMOC 22"), header colour and text colour.
-    pub badge: Option<(String, Color32, Color32)>,
-    /// The title line(s).
+    /// A card's badge.
+    pub badge: Option<Badge>,
+    /// The title.
     pub title: String,
     /// C / M / O sections of a card.
     pub sections: Vec<Section>,
     /// Body text of other nodes.
     pub body: String,
     /// Text colour.
-    pub text_color: Color32,
+    pub text_colour: Color32,
     /// Open comments on the node.
     pub open_comments: usize,
     /// Evidence items on a card.
     pub evidence: usize,
-}
-
-impl SceneNode {
-    /// The card's badge rectangle in world coordinates (clicking it toggles polarity).
-    pub fn badge_rect(&self) -> Option<Rect> {
-        self.badge.as_ref().map(|(text, _, _)| {
-            let width = 16.0 + 7.6 * text.chars().count() as f32;
-            Rect::from_min_size(
-                self.rect.min + emath::vec2(6.0, 5.0),
-                emath::vec2(width, HEADER_HEIGHT - 10.0),
-            )
-        })
-    }
+    /// What a screen reader says for it.
+    pub name: String,
+    drawings: [Option<Box<Drawing>>; LOD_SLOTS],
 }
 
 /// An arrow ready to draw.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct SceneEdge {
     /// The arrow it comes from.
     pub id: EdgeId,
@@ -242,7 +350,7 @@ pub struct SceneEdge {
     /// The curve and arrowhead in world coordinates.
     pub geometry: EdgeGeometry,
     /// Line colour.
-    pub color: Color32,
+    pub colour: Color32,
     /// Dashed for "prevents".
     pub dashed: bool,
     /// Text on the arrow (branch word and/or label).
@@ -251,177 +359,134 @@ pub struct SceneEdge {
     pub branch: Option<Branch>,
     /// Open comments on the arrow.
     pub open_comments: usize,
+    /// What a screen reader says for it.
+    pub name: String,
+    laid_label: Option<LaidText>,
 }
 
-/// The whole document laid out for drawing.
-#[derive(Clone, Debug, Default)]
+/// The whole document laid out for drawing, kept up to date change by change.
+#[derive(Debug)]
 pub struct Scene {
     /// Nodes in drawing order (back to front).
     pub nodes: Vec<SceneNode>,
-    /// Arrows.
+    /// Arrows in document order.
     pub edges: Vec<SceneEdge>,
     /// Finds nodes near a point or rectangle.
     pub grid: SpatialGrid,
     /// Position of each node in `nodes`.
     pub index_of: HashMap<NodeId, usize>,
-    /// The rectangle around everything.
-    pub bounds: Option<Rect>,
+    edge_index: HashMap<EdgeId, usize>,
+    edges_at: HashMap<NodeId, Vec<EdgeId>>,
+    palette: Palette,
+    options: SceneOptions,
+    stamp: Option<Stamp>,
+    measure: TextMeasure,
 }
 
-/// Converts a model rectangle to an emath one.
+/// Converts a model rectangle to an emath one; unusable geometry (NaN, infinite) becomes an
+/// empty rectangle at the origin, so a damaged file still draws.
 pub fn to_rect(r: WorldRect) -> Rect {
-    Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y))
-}
-
-fn user_colour(rgb: Option<Rgb>) -> Option<Color32> {
-    rgb.map(|Rgb([r, g, b])| Color32::from_rgb(r, g, b))
+    let rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
+    if rect.is_finite() && rect.min.x <= rect.max.x && rect.min.y <= rect.max.y {
+        rect
+    } else if rect.min.is_finite() {
+        Rect::from_min_size(rect.min, emath::Vec2::ZERO)
+    } else {
+        Rect::from_min_size(Pos2::ZERO, emath::Vec2::ZERO)
+    }
 }
 
 impl Scene {
-    /// Lays out a document with a palette.
-    pub fn build(doc: &Document, palette: &Palette) -> Scene {
-        let mut open_comments: HashMap<Target, usize> = HashMap::new();
-        for a in doc.annotations().filter(|a| !a.resolved) {
-            *open_comments.entry(a.target).or_default() += 1;
-        }
-        let nodes: Vec<SceneNode> = doc
-            .nodes()
-            .map(|node| {
-                let kind = node.kind();
-                let rect = to_rect(node.rect());
-                let open = open_comments
-                    .get(&Target::Node(node.id))
-                    .copied()
-                    .unwrap_or(0);
-                match &node.content {
-                    NodeContent::Cmoc(card) => {
-                        let negative = card.polarity == Polarity::Negative;
-                        let style = palette.card(negative);
-                        let tag = |k: NodeKind| {
-                            let s = palette.kind(k);
-                            (s.accent, s.on_accent)
-                        };
-                        let mut sections = vec![section(
-                            "C",
-                            Field::Context,
-                            &card.context,
-                            tag(NodeKind::Context),
-                        )];
-                        if card.has_mechanism_split() {
-                            sections.push(section(
-                                "M res",
-                                Field::MechanismResource,
-                                &card.mechanism_resource,
-                                tag(NodeKind::Mechanism),
-                            ));
-                            sections.push(section(
-                                "M rsn",
-                                Field::MechanismReasoning,
-                                &card.mechanism_reasoning,
-                                tag(NodeKind::Mechanism),
-                            ));
-                        } else {
-                            sections.push(section(
-                                "M",
-                                Field::Mechanism,
-                                &card.mechanism,
-                                tag(NodeKind::Mechanism),
-                            ));
-                        }
-                        sections.push(section(
-                            "O",
-                            Field::Outcome,
-                            &card.outcome,
-                            tag(NodeKind::Outcome),
-                        ));
-                        SceneNode {
-                            id: node.id,
-                            kind,
-                            rect,
-                            fill: if negative {
-                                style.fill
-                            } else {
-                                user_colour(node.colour).unwrap_or(style.fill)
-                            },
-                            stroke: style.stroke,
-                            dashed: negative,
-                            badge: Some((card.badge(), style.accent, style.on_accent)),
-                            title: card.title.clone(),
-                            sections,
-                            body: String::new(),
-                            text_color: if negative {
-                                palette.muted_text
-                            } else {
-                                palette.text
-                            },
-                            open_comments: open,
-                            evidence: card.evidence.len(),
-                        }
-                    }
-                    other => {
-                        let style = palette.kind(kind);
-                        let block = other.text_block().cloned().unwrap_or_default();
-                        SceneNode {
-                            id: node.id,
-                            kind,
-                            rect,
-                            fill: user_colour(node.colour).unwrap_or(style.fill),
-                            stroke: style.stroke,
-                            dashed: false,
-                            badge: None,
-                            title: block.title,
-                            sections: Vec::new(),
-                            body: block.text,
-                            text_color: palette.text,
-                            open_comments: open,
-                            evidence: 0,
-                        }
-                    }
-                }
-            })
-            .collect();
-        let index_of: HashMap<NodeId, usize> =
-            nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
-        let edges = doc
-            .edges()
-            .filter_map(|edge| {
-                let from = nodes.get(*index_of.get(&edge.from)?)?;
-                let to = nodes.get(*index_of.get(&edge.to)?)?;
-                let color = match (edge.effect, edge.branch) {
-                    (EdgeEffect::Prevents, _) | (_, Some(Branch::No)) => palette.prevents_edge,
-                    (_, Some(Branch::Yes)) => palette.card(false).stroke,
-                    _ => palette.edge,
-                };
-                Some(SceneEdge {
-                    id: edge.id,
-                    from: edge.from,
-                    to: edge.to,
-                    geometry: edge_geometry(from.rect, to.rect),
-                    color,
-                    dashed: edge.effect == EdgeEffect::Prevents,
-                    label: edge.display_label(),
-                    branch: edge.branch,
-                    open_comments: open_comments
-                        .get(&Target::Edge(edge.id))
-                        .copied()
-                        .unwrap_or(0),
-                })
-            })
-            .collect();
-        let grid = SpatialGrid::build(nodes.iter().map(|n| &n.rect));
-        let bounds = nodes.iter().map(|n| n.rect).reduce(|a, b| a.union(b));
+    /// An empty scene that draws with `palette` for `options`; [`Scene::update`] fills it.
+    pub fn new(palette: Palette, options: SceneOptions) -> Scene {
         Scene {
-            nodes,
-            edges,
-            grid,
-            index_of,
-            bounds,
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            grid: SpatialGrid::default(),
+            index_of: HashMap::new(),
+            edge_index: HashMap::new(),
+            edges_at: HashMap::new(),
+            palette,
+            options,
+            stamp: None,
+            measure: TextMeasure::new(),
         }
+    }
+
+    /// Lays out a whole document for the canvas.
+    pub fn build(doc: &crate::model::Document, palette: &Palette) -> Scene {
+        let mut scene = Scene::new(*palette, SceneOptions::CANVAS);
+        scene.update(doc);
+        scene
+    }
+
+    /// The palette it draws with.
+    pub fn palette(&self) -> &Palette {
+        &self.palette
     }
 
     /// The node drawn with this id.
     pub fn node(&self, id: NodeId) -> Option<&SceneNode> {
         self.nodes.get(*self.index_of.get(&id)?)
+    }
+
+    /// The arrow drawn with this id.
+    pub fn edge(&self, id: EdgeId) -> Option<&SceneEdge> {
+        self.edges.get(*self.edge_index.get(&id)?)
+    }
+
+    /// The rectangle around every node, or `None` for an empty scene.
+    pub fn bounds(&self) -> Option<Rect> {
+        self.nodes.iter().map(|n| n.rect).reduce(|a, b| a.union(b))
+    }
+
+    /// Lays out the drawings of these nodes at `lod` where not yet done.
+    pub fn prepare(&mut self, indices: &[usize], lod: Lod) {
+        let slot = lod.slot();
+        for &i in indices {
+            let Some(node) = self.nodes.get(i) else {
+                continue;
+            };
+            if node.drawings[slot].is_none() {
+                let drawing = node_draw::draw_node(
+                    node,
+                    lod,
+                    &self.options,
+                    &self.palette,
+                    &mut self.measure,
+                );
+                if let Some(node) = self.nodes.get_mut(i) {
+                    node.drawings[slot] = Some(Box::new(drawing));
+                }
+            }
+        }
+    }
+
+    /// A node's drawing at `lod`, relative to its top-left corner, once [`Scene::prepare`]d.
+    pub fn drawing(&self, index: usize, lod: Lod) -> Option<&Drawing> {
+        self.nodes.get(index)?.drawings[lod.slot()].as_deref()
+    }
+
+    /// A node's drawing at `lod`, laid out now if needed.
+    pub fn drawing_now(&mut self, index: usize, lod: Lod) -> Option<&Drawing> {
+        self.prepare(&[index], lod);
+        self.drawing(index, lod)
+    }
+
+    /// An arrow's primitives at `lod`, in world coordinates.
+    pub fn edge_prims(&self, edge: &SceneEdge, lod: Lod) -> Vec<Prim> {
+        edge_draw::draw_edge(
+            edge,
+            edge.laid_label.as_ref(),
+            lod,
+            &self.options,
+            &self.palette,
+        )
+    }
+
+    /// The text measurer the scene breaks lines with (for a figure's title and legend).
+    pub fn measure(&mut self) -> &mut TextMeasure {
+        &mut self.measure
     }
 
     /// Indices of nodes whose rectangle touches `rect`, back to front.
@@ -464,15 +529,5 @@ impl Scene {
             .filter(|e| e.geometry.bounds().expand(tolerance).contains(point))
             .find(|e| e.geometry.distance_to(point) <= tolerance)
             .map(|e| e.id)
-    }
-}
-
-fn section(tag: &'static str, field: Field, text: &str, (fill, on): (Color32, Color32)) -> Section {
-    Section {
-        tag,
-        field,
-        text: text.to_string(),
-        tag_fill: fill,
-        tag_text: on,
     }
 }

@@ -50,19 +50,17 @@ pub(super) fn handle_primary_drag(
         };
         let world = camera.to_world(rect, press);
         state.inline_edit = None;
-        editor.history.seal();
+        editor.seal();
         // Resize handle of the single selected node.
         if let Some(id) = editor.selection.single_node()
-            && let Some(node) = editor.doc.node(id)
+            && let Some(node) = editor.doc().node(id)
             && resize_handle(&camera, rect, to_rect(node.rect()))
                 .expand(3.0)
                 .contains(press)
         {
-            editor.history.begin(format!("Resize {}", node.label()));
-            state.gesture = Gesture::Resize {
-                id,
-                start: node.rect(),
-            };
+            let (label, start) = (format!("Resize {}", node.label()), node.rect());
+            editor.begin_gesture(label);
+            state.gesture = Gesture::Resize { id, start };
             return;
         }
         // Connect handle of the hovered or selected nodes.
@@ -108,13 +106,13 @@ pub(super) fn handle_primary_drag(
                 .selection
                 .nodes
                 .iter()
-                .filter_map(|id| editor.doc.node(*id))
+                .filter_map(|id| editor.doc().node(*id))
                 .filter(|n| n.kind() == NodeKind::Region)
             {
                 let area = region.rect();
                 ids.extend(
                     editor
-                        .doc
+                        .doc()
                         .nodes()
                         .filter(|n| area.contains_rect(&n.rect()) && n.id != region.id)
                         .map(|n| n.id),
@@ -122,10 +120,10 @@ pub(super) fn handle_primary_drag(
             }
             let start: Vec<(NodeId, Point)> = ids
                 .iter()
-                .filter_map(|id| editor.doc.node(*id).map(|n| (*id, n.position)))
+                .filter_map(|id| editor.doc().node(*id).map(|n| (*id, n.position)))
                 .collect();
             let label = format!("Move {}", editor.describe_nodes(&ids));
-            editor.history.begin(label);
+            editor.begin_gesture(label);
             state.gesture = Gesture::Move {
                 origin: world,
                 start,
@@ -167,7 +165,7 @@ pub(super) fn handle_primary_drag(
                 .collect();
             let _ = editor.apply(Edit::MoveNodes { moves }, "Move");
             if released {
-                editor.history.commit();
+                editor.commit_gesture();
                 state.gesture = Gesture::Idle;
             }
         }
@@ -187,7 +185,7 @@ pub(super) fn handle_primary_drag(
                 "Resize",
             );
             if released {
-                editor.history.commit();
+                editor.commit_gesture();
                 state.gesture = Gesture::Idle;
             }
         }
@@ -239,7 +237,7 @@ pub(super) fn handle_clicks(
     let world = camera.to_world(rect, pos);
     let tolerance = 4.0 / camera.zoom;
     if response.double_clicked() {
-        editor.history.seal();
+        editor.seal();
         if let Some((node, field, _)) = state
             .hits
             .fields
@@ -256,7 +254,7 @@ pub(super) fn handle_clicks(
             });
         } else if let Some(node) = state.scene(editor, palette).node_at(world, tolerance) {
             editor.selection.set_node(node);
-            let kind = editor.doc.node(node).map(|n| n.kind());
+            let kind = editor.doc().node(node).map(|n| n.kind());
             let field = if kind == Some(NodeKind::Cmoc) {
                 Field::Context
             } else {
@@ -292,7 +290,7 @@ pub(super) fn handle_clicks(
     }
     if state.inline_edit.is_some() {
         state.inline_edit = None;
-        editor.history.seal();
+        editor.seal();
     }
     if let Some((id, _)) = state
         .hits
@@ -363,7 +361,7 @@ pub(super) fn context_menu(
             }
             if editor.selection.nodes.iter().any(|id| {
                 editor
-                    .doc
+                    .doc()
                     .node(*id)
                     .is_some_and(|n| n.kind() == NodeKind::Cmoc)
             }) && ui.button("Toggle positive / negative").clicked()

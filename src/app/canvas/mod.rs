@@ -5,17 +5,19 @@
 
 mod camera;
 mod gestures;
+mod keyboard;
 mod overlays;
 mod paint;
-mod paint_edges;
+mod prims;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
-pub use paint::{FrameHits, Highlight, paint_scene};
+pub use paint::{FrameHits, paint_scene};
+pub use prims::PrimPainter;
 
 use super::editor::{Editor, Selection};
 use crate::edit::Edit;
 use crate::model::{NodeId, NodeKind, Point, Rect as WorldRect, Size};
-use crate::scene::{Field, Palette, Scene, to_rect};
+use crate::scene::{Field, Palette, Scene, SceneOptions, ViewState, to_rect};
 use egui::{
     Align2, CursorIcon, FontId, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke,
     StrokeKind, Ui, Vec2, pos2, vec2,
@@ -97,7 +99,15 @@ pub struct CanvasState {
     pub pointer_world: Option<Pos2>,
     /// Screen height the legend covers at the bottom of the canvas (0 when hidden).
     pub legend_height: f32,
-    scene: Option<(u64, bool, Scene)>,
+    /// The node with keyboard focus (Tab / Shift+Tab), if any.
+    pub focused: Option<NodeId>,
+    /// Nodes that match the current Find, in reading order.
+    pub matches: Vec<NodeId>,
+    /// Set when Enter on a focused node asks for the inspector.
+    pub open_inspector: bool,
+    /// The node widgets registered last frame (focus and accessibility).
+    node_widgets: std::collections::HashMap<egui::Id, NodeId>,
+    scene: Option<Scene>,
 }
 
 impl Default for CanvasState {
@@ -114,6 +124,10 @@ impl Default for CanvasState {
             hovered: None,
             pointer_world: None,
             legend_height: 0.0,
+            focused: None,
+            matches: Vec::new(),
+            open_inspector: false,
+            node_widgets: std::collections::HashMap::new(),
             scene: None,
         }
     }
@@ -137,20 +151,17 @@ impl CanvasState {
         }
     }
 
-    /// The scene for the current document, rebuilt only when the document changed.
-    pub fn scene(&mut self, editor: &Editor, palette: &Palette) -> &Scene {
-        let stale = !matches!(&self.scene, Some((rev, dark, _)) if *rev == editor.revision && *dark == palette.dark);
-        if stale {
-            self.scene = Some((
-                editor.revision,
-                palette.dark,
-                Scene::build(&editor.doc, palette),
-            ));
+    /// The scene for the current document, brought up to date with what changed since the
+    /// last call (a new palette lays everything out again).
+    pub fn scene(&mut self, editor: &Editor, palette: &Palette) -> &mut Scene {
+        if self.scene.as_ref().is_none_or(|s| s.palette() != palette) {
+            self.scene = None;
         }
-        match &self.scene {
-            Some((_, _, scene)) => scene,
-            None => unreachable!("set just above"),
-        }
+        let scene = self
+            .scene
+            .get_or_insert_with(|| Scene::new(*palette, SceneOptions::CANVAS));
+        scene.update(editor.doc());
+        scene
     }
 
     /// Forgets the cached scene (after the document was replaced wholesale).
@@ -160,6 +171,8 @@ impl CanvasState {
         self.inline_edit = None;
         self.fit_pending = true;
         self.fitted_once = false;
+        self.focused = None;
+        self.matches.clear();
     }
 
     /// True while a drag is in progress.
@@ -169,18 +182,15 @@ impl CanvasState {
 
     /// Cancels the gesture in progress, undoing what it did so far (Esc).
     pub fn cancel_gesture(&mut self, editor: &mut Editor) {
-        if matches!(self.gesture, Gesture::Move { .. } | Gesture::Resize { .. })
-            && let Err(e) = editor.history.abort(&mut editor.doc)
-        {
-            editor.status = format!("Could not cancel the drag: {e}.");
+        if matches!(self.gesture, Gesture::Move { .. } | Gesture::Resize { .. }) {
+            editor.abort_gesture();
         }
-        editor.revision = editor.revision.wrapping_add(1);
         self.gesture = Gesture::Idle;
     }
 
     /// Fits the whole diagram into view, leaving the bottom-left corner free for the legend.
     pub fn fit_diagram(&mut self, editor: &Editor) {
-        if let Some(bounds) = editor.doc.bounds() {
+        if let Some(bounds) = editor.doc().bounds() {
             let mut world = to_rect(bounds);
             // Reserve roughly the legend's height below the diagram.
             let legend_share = (self.legend_height / self.rect.height().max(1.0)).clamp(0.0, 0.4);
@@ -195,7 +205,7 @@ impl CanvasState {
             .selection
             .nodes
             .iter()
-            .filter_map(|id| editor.doc.node(*id))
+            .filter_map(|id| editor.doc().node(*id))
             .map(|n| n.rect())
             .reduce(|a, b| a.union(&b));
         if let Some(bounds) = bounds {
@@ -227,14 +237,17 @@ fn grow_to_fit_typing(editor: &mut Editor, state: &CanvasState, rect: Rect) {
     let Some(id) = editor.selection.single_node() else {
         return;
     };
-    let Some((key, label)) = editor.history.typing() else {
+    let Some((key, label)) = editor.typing() else {
         return;
     };
-    let id_text = id.to_string();
-    if !key.contains(&format!("{id_text}:")) {
+    if key.target_node() != Some(id) {
         return;
     }
-    let (key, label) = (key.to_string(), label.to_string());
+    let key = key.clone();
+    if false {
+        return;
+    }
+    let label = label.to_string();
     let Some(bottom) = state
         .hits
         .content_bottoms
@@ -244,7 +257,7 @@ fn grow_to_fit_typing(editor: &mut Editor, state: &CanvasState, rect: Rect) {
     else {
         return;
     };
-    let Some(node) = editor.doc.node(id) else {
+    let Some(node) = editor.doc().node(id) else {
         return;
     };
     let needed = state.camera.to_world(rect, pos2(0.0, bottom)).y;
@@ -307,24 +320,31 @@ pub fn canvas_ui(
     output.show_comments = gestures::handle_clicks(ui, &response, rect, editor, state, palette);
     gestures::context_menu(&response, rect, editor, state, &mut output);
 
+    keyboard::handle_keys(ui, &response, rect, editor, state, palette);
+
     // Paint.
     let editing = state.inline_edit.as_ref().map(|e| (e.node, e.field));
     let camera = state.camera;
     let hovered = state.hovered;
-    let selection_nodes = editor.selection.nodes.clone();
-    let selection_edges = editor.selection.edges.clone();
+    let focused = state.focused;
+    let matches = std::mem::take(&mut state.matches);
     let painter = ui.painter_at(rect);
     let hits = {
-        let scene = state.scene(editor, palette);
-        let highlight = Highlight {
-            nodes: &selection_nodes,
-            edges: &selection_edges,
+        let selection = &editor.selection;
+        let view = ViewState {
+            zoom: camera.zoom,
+            selected_nodes: &selection.nodes,
+            selected_edges: &selection.edges,
             hovered,
-            editing,
+            focused,
+            matches: &matches,
         };
-        paint_scene(&painter, rect, &camera, scene, palette, &highlight)
+        let scene = state.scene(editor, palette);
+        paint_scene(&painter, rect, &camera, scene, &view, editing)
     };
+    state.matches = matches;
     state.hits = hits;
+    keyboard::accessibility_nodes(ui, &response, editor, state, palette);
     grow_to_fit_typing(editor, state, rect);
     overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
     overlays::inline_editor_ui(ui, rect, editor, state);

@@ -20,7 +20,7 @@ pub(super) fn paint_overlays(
     }
     if camera.zoom >= 0.25 && state.gesture == Gesture::Idle {
         for id in handle_nodes {
-            if let Some(node) = editor.doc.node(id) {
+            if let Some(node) = editor.doc().node(id) {
                 let centre = connect_handle(&camera, rect, to_rect(node.rect()));
                 painter.circle(
                     centre,
@@ -38,7 +38,7 @@ pub(super) fn paint_overlays(
             }
         }
         if let Some(id) = editor.selection.single_node()
-            && let Some(node) = editor.doc.node(id)
+            && let Some(node) = editor.doc().node(id)
         {
             let r = resize_handle(&camera, rect, to_rect(node.rect()));
             painter.rect(
@@ -66,7 +66,7 @@ pub(super) fn paint_overlays(
         Gesture::Connect { from } => {
             if let (Some(p), Some(node)) = (
                 ui.input(|i| i.pointer.interact_pos()),
-                editor.doc.node(*from),
+                editor.doc().node(*from),
             ) {
                 let start = connect_handle(&camera, rect, to_rect(node.rect()));
                 painter.line_segment([start, p], Stroke::new(2.0, palette.selection));
@@ -97,7 +97,7 @@ pub(super) fn inline_editor_ui(
     let Some(edit) = state.inline_edit.clone() else {
         return;
     };
-    let Some(node) = editor.doc.node(edit.node).cloned() else {
+    let Some(node) = editor.doc().node(edit.node).cloned() else {
         state.inline_edit = None;
         return;
     };
@@ -121,7 +121,7 @@ pub(super) fn inline_editor_ui(
     if area.width() < 20.0 || area.height() < 8.0 {
         return;
     }
-    let size = (crate::model::text_fit::BODY_FONT_SIZE * state.camera.zoom).clamp(9.0, 40.0);
+    let size = (crate::scene::style::BODY_FONT_SIZE * state.camera.zoom).clamp(9.0, 40.0);
     let mut buffer = text.clone();
     let id = egui::Id::unique(("inline-edit", edit.node, edit.field));
     let response = ui.put(
@@ -153,13 +153,13 @@ pub(super) fn inline_editor_ui(
         editor.apply_merging(
             Edit::ReplaceNode { node: changed },
             label,
-            format!("{}:{:?}", edit.node, edit.field),
+            crate::edit::MergeKey::node(edit.node, edit.field.name()),
         );
     }
     let escape = ui.input(|i| i.key_pressed(Key::Escape));
     if (response.lost_focus() || escape) && !edit.needs_focus {
         state.inline_edit = None;
-        editor.history.seal();
+        editor.seal();
     }
 }
 

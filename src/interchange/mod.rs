@@ -1,10 +1,11 @@
-//! Turning a document into things for papers — the CMOC table (Markdown, CSV, sentences) and
-//! figures (SVG, PNG) — and bringing CMOC tables in from spreadsheets (CSV).
+//! What comes in and goes out besides the diagram file: figures for papers (SVG, PNG) drawn
+//! from the scene, the CMOC table (Markdown, CSV, sentences), and CMOC tables brought in from
+//! spreadsheets (CSV).
 
 mod csv_import;
 mod figure;
-mod figure_legend;
-mod figure_png;
+mod png;
+pub mod svg;
 mod table;
 
 pub use csv_import::{
@@ -12,5 +13,5 @@ pub use csv_import::{
     cards_from_table, import_csv, import_edit, read_csv,
 };
 pub use figure::{FigureError, FigureOptions, figure_svg};
-pub use figure_png::{MAX_PNG_SIDE, figure_png};
+pub use png::{MAX_PNG_SIDE, figure_png};
 pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, write_table};

@@ -3,10 +3,10 @@
 //! Bad rows are reported with their line numbers; good rows still import.
 
 use crate::edit::Edit;
-use crate::model::text_fit::estimated_card_height;
 use crate::model::{
     CmocCard, Document, Evidence, Node, NodeContent, Point, Polarity, Size, TextBlock,
 };
+use crate::scene::text_fit::estimated_card_height;
 use thiserror::Error;
 
 /// The most text an import reads (larger files get a clear error).
@@ -359,7 +359,7 @@ const GAP: f32 = 40.0;
 
 /// The edit that adds imported cards, laid out in rows inside a new region below the existing
 /// diagram, as one undoable step.
-pub fn import_edit(doc: &mut Document, cards: Vec<CmocCard>, region_title: &str) -> Edit {
+pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> Edit {
     let origin = match doc.bounds() {
         Some(b) => Point::new(b.min.x, b.max.y + 160.0),
         None => Point::new(0.0, 0.0),

@@ -2,20 +2,11 @@
 //! the command line). The canvas measures text exactly; these estimates err on the tall side
 //! so generated layouts leave room for the text.
 
-use super::node::{CmocCard, NodeContent};
+use crate::model::{CmocCard, NodeContent};
 
-/// Body text size on the canvas, in world units.
-pub const BODY_FONT_SIZE: f32 = 13.0;
-/// Height of one line of body text, in world units.
-pub const LINE_HEIGHT: f32 = 17.0;
-/// Height of a card's header band with its badge.
-pub const HEADER_HEIGHT: f32 = 30.0;
-/// Inner padding of a node.
-pub const PADDING: f32 = 8.0;
-/// Width of the C / M / O tag column on a card.
-pub const SECTION_TAG_WIDTH: f32 = 22.0;
-/// Gap between a card's sections.
-pub const SECTION_GAP: f32 = 6.0;
+pub use super::style::{
+    BODY_FONT_SIZE, HEADER_HEIGHT, LINE_HEIGHT, PADDING, SECTION_GAP, SECTION_TAG_WIDTH,
+};
 
 /// Generous average advance of one character of body text, in world units.
 const AVERAGE_CHAR_WIDTH: f32 = 6.9;

@@ -1,0 +1,238 @@
+//! The canvas without a mouse: Tab / Shift+Tab move keyboard focus from node to node in reading
+//! order (each IF-condition, its pathways in arrow order, then the rest), Enter opens the
+//! focused node in the inspector, F2 edits its text in place, arrow keys move the selection
+//! (Shift: ten times further). Every node and arrow on screen is an object in the
+//! accessibility tree, named from the scene, so a screen reader can read the diagram.
+
+use super::{CanvasState, InlineEdit};
+use crate::app::editor::Editor;
+use crate::edit::Edit;
+use crate::model::{NodeId, NodeKind, Point};
+use crate::scene::{Field, Palette};
+use egui::{EventFilter, Id, Key, Modifiers, Rect, Response, Role, Sense, Ui, WidgetInfo};
+
+/// Arrow keys move the selection this far (world units); with Shift ten times as far.
+pub const NUDGE_STEP: f32 = 10.0;
+
+/// The id of the accessibility object (and focus target) of a node.
+pub fn node_widget_id(canvas: Id, node: NodeId) -> Id {
+    canvas.with(("node", node.0))
+}
+
+fn edge_widget_id(canvas: Id, edge: crate::model::EdgeId) -> Id {
+    canvas.with(("edge", edge.0))
+}
+
+/// The node whose widget has keyboard focus, if the focus is on the canvas at all; `Some(None)`
+/// when the canvas itself has it.
+fn canvas_focus(ui: &Ui, response: &Response, state: &CanvasState) -> Option<Option<NodeId>> {
+    let focused = ui.memory(|m| m.focused())?;
+    if focused == response.id {
+        return Some(None);
+    }
+    state.node_widgets.get(&focused).copied().map(Some)
+}
+
+/// Handles the canvas's keys while it (or one of its nodes) has keyboard focus.
+pub(super) fn handle_keys(
+    ui: &Ui,
+    response: &Response,
+    canvas: Rect,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+) {
+    // Only look up the focused node when the focus is not elsewhere (cheap check first).
+    let focused_id = ui.memory(|m| m.focused());
+    let on_canvas = focused_id == Some(response.id)
+        || state
+            .focused
+            .is_some_and(|n| focused_id == Some(node_widget_id(response.id, n)));
+    if !on_canvas {
+        if let Some(found) = canvas_focus(ui, response, state) {
+            state.focused = found;
+        } else {
+            return;
+        }
+    }
+    if let Some(id) = focused_id {
+        // Tab and arrows stay with the canvas: it moves focus between nodes itself.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: false,
+                },
+            );
+        });
+    }
+    let tab = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
+    let back_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
+    if tab || back_tab {
+        let order = state.scene(editor, palette).reading_order();
+        if order.is_empty() {
+            return;
+        }
+        let at = state
+            .focused
+            .and_then(|id| order.iter().position(|n| *n == id));
+        let next = match (at, back_tab) {
+            (None, false) => 0,
+            (None, true) => order.len() - 1,
+            (Some(i), false) => (i + 1) % order.len(),
+            (Some(i), true) => (i + order.len() - 1) % order.len(),
+        };
+        let id = order[next];
+        focus_node(ui, response, canvas, editor, state, id);
+        return;
+    }
+    let Some(focused) = state.focused else {
+        return;
+    };
+    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+        editor.selection.set_node(focused);
+        state.open_inspector = true;
+    }
+    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F2)) {
+        let field = editor
+            .doc()
+            .node(focused)
+            .map(|n| match n.kind() {
+                NodeKind::Cmoc => Field::Context,
+                _ => Field::Text,
+            })
+            .unwrap_or(Field::Text);
+        editor.selection.set_node(focused);
+        state.inline_edit = Some(InlineEdit {
+            node: focused,
+            field,
+            needs_focus: true,
+        });
+    }
+    let mut delta = (0.0, 0.0);
+    for (key, dx, dy) in [
+        (Key::ArrowLeft, -1.0, 0.0),
+        (Key::ArrowRight, 1.0, 0.0),
+        (Key::ArrowUp, 0.0, -1.0),
+        (Key::ArrowDown, 0.0, 1.0),
+    ] {
+        for (modifiers, step) in [
+            (Modifiers::NONE, NUDGE_STEP),
+            (Modifiers::SHIFT, NUDGE_STEP * 10.0),
+        ] {
+            if ui.input_mut(|i| i.consume_key(modifiers, key)) {
+                delta.0 += dx * step;
+                delta.1 += dy * step;
+            }
+        }
+    }
+    if delta != (0.0, 0.0) {
+        if editor.selection.nodes.is_empty() {
+            editor.selection.set_node(focused);
+        }
+        let ids = editor.selection.nodes.clone();
+        let moves: Vec<(NodeId, Point)> = ids
+            .iter()
+            .filter_map(|id| editor.doc().node(*id))
+            .map(|n| (n.id, n.position.offset(delta.0, delta.1)))
+            .collect();
+        let label = format!("Move {}", editor.describe_nodes(&ids));
+        editor.apply(Edit::MoveNodes { moves }, label);
+    }
+}
+
+/// Gives a node keyboard focus, bringing it into view.
+pub fn focus_node(
+    ui: &Ui,
+    response: &Response,
+    canvas: Rect,
+    editor: &Editor,
+    state: &mut CanvasState,
+    id: NodeId,
+) {
+    state.focused = Some(id);
+    ui.memory_mut(|m| m.request_focus(node_widget_id(response.id, id)));
+    if let Some(node) = editor.doc().node(id) {
+        let world = crate::scene::to_rect(node.rect());
+        let screen = state.camera.rect_to_screen(canvas, world);
+        if !canvas.contains_rect(screen) {
+            state.camera.centre_on(canvas, world.center());
+        }
+    }
+}
+
+/// Puts every node and arrow on screen into the accessibility tree (when a screen reader or a
+/// test is listening), and always the focused node, so Tab can land on it.
+pub(super) fn accessibility_nodes(
+    ui: &mut Ui,
+    response: &Response,
+    editor: &Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+) {
+    let listening = ui
+        .ctx()
+        .accesskit_node_builder(response.id, |_| ())
+        .is_some();
+    let canvas_id = response.id;
+    let mut visible: Vec<(NodeId, Rect)> = if listening {
+        state.hits.visible_nodes.clone()
+    } else {
+        Vec::new()
+    };
+    if let Some(id) = state.focused
+        && !visible.iter().any(|(n, _)| *n == id)
+    {
+        if let Some(node) = editor.doc().node(id) {
+            let r = state
+                .camera
+                .rect_to_screen(state.rect, crate::scene::to_rect(node.rect()));
+            visible.push((id, r));
+        } else {
+            state.focused = None;
+        }
+    }
+    state.node_widgets.clear();
+    state.node_widgets.extend(
+        visible
+            .iter()
+            .map(|(id, _)| (node_widget_id(canvas_id, *id), *id)),
+    );
+    let camera = state.camera;
+    let canvas = state.rect;
+    let scene = state.scene(editor, palette);
+    for (id, rect) in visible {
+        let Some(node) = scene.node(id) else {
+            continue;
+        };
+        let widget = ui.interact(
+            rect.intersect(ui.clip_rect()),
+            node_widget_id(canvas_id, id),
+            Sense::focusable_noninteractive(),
+        );
+        let selected = editor.selection.nodes.contains(&id);
+        let name = node.name.clone();
+        widget.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, name.clone()));
+    }
+    if !listening {
+        return;
+    }
+    let visible_world = camera.visible_world(canvas);
+    for edge in &scene.edges {
+        if !edge.geometry.bounds().intersects(visible_world) {
+            continue;
+        }
+        let at = camera.to_screen(canvas, edge.geometry.label_at);
+        let widget = ui.interact(
+            Rect::from_center_size(at, egui::vec2(8.0, 8.0)).intersect(ui.clip_rect()),
+            edge_widget_id(canvas_id, edge.id),
+            Sense::hover(),
+        );
+        let selected = editor.selection.edges.contains(&edge.id);
+        let name = edge.name.clone();
+        widget.widget_info(|| WidgetInfo::selected(Role::Link, true, selected, name.clone()));
+    }
+}

@@ -1,0 +1,213 @@
+//! The legend: what each colour, shape, dash and arrow means, as scene primitives. The canvas
+//! shows it over the diagram and the figure export puts it under the figure: one legend.
+
+use super::draw::{Corners, Drawing, Line, Prim, TextRole, TextRun};
+use super::palette::Palette;
+use super::style::*;
+use super::text::TextMeasure;
+use super::{condition_outline, note_outline};
+use crate::model::NodeKind;
+use ecolor::Color32;
+use emath::{Pos2, Rect, Vec2, pos2, vec2};
+
+/// One entry of the legend (the canvas shows a definition when it is hovered).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendEntry {
+    /// A positive CMOC card.
+    Cmoc,
+    /// A negative ("-ve") CMOC card.
+    NegativeCmoc,
+    /// A free-standing node kind.
+    Kind(NodeKind),
+    /// The yes branch of a condition.
+    YesBranch,
+    /// The no branch of a condition.
+    NoBranch,
+    /// A "prevents" arrow.
+    Prevents,
+}
+
+impl LegendEntry {
+    /// Every entry, in the order shown.
+    pub const ALL: [LegendEntry; 12] = [
+        LegendEntry::Cmoc,
+        LegendEntry::NegativeCmoc,
+        LegendEntry::Kind(NodeKind::Context),
+        LegendEntry::Kind(NodeKind::Mechanism),
+        LegendEntry::Kind(NodeKind::Outcome),
+        LegendEntry::Kind(NodeKind::Condition),
+        LegendEntry::Kind(NodeKind::Theory),
+        LegendEntry::Kind(NodeKind::Region),
+        LegendEntry::Kind(NodeKind::Note),
+        LegendEntry::YesBranch,
+        LegendEntry::NoBranch,
+        LegendEntry::Prevents,
+    ];
+
+    /// The words beside the swatch.
+    pub fn words(self) -> &'static str {
+        match self {
+            LegendEntry::Cmoc => "CMOC n: activated",
+            LegendEntry::NegativeCmoc => "-ve CMOC n: not activated",
+            LegendEntry::Kind(kind) => kind.name(),
+            LegendEntry::YesBranch => "yes branch",
+            LegendEntry::NoBranch => "no branch",
+            LegendEntry::Prevents => "prevents",
+        }
+    }
+}
+
+/// The legend laid out from its top-left corner.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Legend {
+    /// Frame, heading, swatches and words.
+    pub drawing: Drawing,
+    /// Its size.
+    pub size: Vec2,
+    /// Where each entry is, for hover definitions.
+    pub rows: Vec<(Rect, LegendEntry)>,
+}
+
+fn swatch(palette: &Palette, entry: LegendEntry, r: Rect, prims: &mut Vec<Prim>) {
+    let radius = Corners::all(LEGEND_SWATCH_RADIUS);
+    let card = |negative: bool, prims: &mut Vec<Prim>| {
+        let style = palette.card(negative);
+        let line = if negative {
+            Line::dashed(LEGEND_BORDER_WIDTH, style.stroke, LEGEND_DASH)
+        } else {
+            Line::solid(LEGEND_BORDER_WIDTH, style.stroke)
+        };
+        prims.push(Prim::Rect {
+            rect: r,
+            corners: radius,
+            fill: style.fill,
+            line: Some(line),
+        });
+        prims.push(Prim::Rect {
+            rect: Rect::from_min_size(r.min, vec2(r.width(), LEGEND_STRIPE)),
+            corners: Corners::top(LEGEND_SWATCH_RADIUS),
+            fill: style.accent,
+            line: None,
+        });
+    };
+    let arrow = |colour: Color32, dashed: bool, prims: &mut Vec<Prim>| {
+        let (a, b) = (r.left_center(), r.right_center());
+        let line = if dashed {
+            Line::dashed(LEGEND_ARROW_WIDTH, colour, LEGEND_DASH)
+        } else {
+            Line::solid(LEGEND_ARROW_WIDTH, colour)
+        };
+        let base = b - vec2(LEGEND_ARROWHEAD, 0.0);
+        prims.push(Prim::Segment {
+            from: a,
+            to: base,
+            line,
+        });
+        let half = LEGEND_ARROWHEAD * ARROWHEAD_HALF_WIDTH;
+        prims.push(Prim::Polygon {
+            points: vec![b, base + vec2(0.0, half), base - vec2(0.0, half)],
+            fill: colour,
+            line: None,
+        });
+    };
+    match entry {
+        LegendEntry::Cmoc | LegendEntry::Kind(NodeKind::Cmoc) => card(false, prims),
+        LegendEntry::NegativeCmoc => card(true, prims),
+        LegendEntry::Kind(kind) => {
+            let style = palette.kind(kind);
+            let line = Some(Line::solid(LEGEND_BORDER_WIDTH, style.stroke));
+            match kind {
+                NodeKind::Condition => prims.push(Prim::Polygon {
+                    points: condition_outline(r, CONDITION_CUT),
+                    fill: style.fill,
+                    line,
+                }),
+                NodeKind::Note => {
+                    let (points, _) = note_outline(r, NOTE_FOLD);
+                    prims.push(Prim::Polygon {
+                        points,
+                        fill: style.fill,
+                        line,
+                    });
+                }
+                _ => prims.push(Prim::Rect {
+                    rect: r,
+                    corners: radius,
+                    fill: style.fill,
+                    line,
+                }),
+            }
+        }
+        LegendEntry::YesBranch => arrow(palette.card(false).stroke, false, prims),
+        LegendEntry::NoBranch => arrow(palette.prevents_edge, false, prims),
+        LegendEntry::Prevents => arrow(palette.prevents_edge, true, prims),
+    }
+}
+
+/// Lays the legend out in two columns. `framed` draws a background box (on the canvas).
+pub fn legend(palette: &Palette, measure: &mut TextMeasure, framed: bool) -> Legend {
+    let mut legend = Legend::default();
+    let mut prims = Vec::new();
+    let origin = pos2(LEGEND_PADDING, LEGEND_PADDING);
+    let heading = measure.line_size("Legend", LEGEND_HEADING_SIZE);
+    prims.push(Prim::Text(TextRun {
+        pos: origin,
+        text: "Legend".into(),
+        size: LEGEND_HEADING_SIZE,
+        colour: palette.text,
+        emphasis: true,
+        role: TextRole::Legend,
+    }));
+    let top = origin.y + heading.y + LEGEND_GAP;
+    let entries = LegendEntry::ALL;
+    let (sw, sh) = LEGEND_SWATCH;
+    let mut bottom = top;
+    for (i, entry) in entries.iter().enumerate() {
+        let column = (i % 2) as f32;
+        let row = (i / 2) as f32;
+        let row_min = pos2(
+            origin.x + column * LEGEND_COLUMN_WIDTH,
+            top + row * LEGEND_ROW_HEIGHT,
+        );
+        let swatch_rect = Rect::from_min_size(
+            row_min + vec2(0.0, (LEGEND_ROW_HEIGHT - sh) / 2.0),
+            vec2(sw, sh),
+        );
+        swatch(palette, *entry, swatch_rect, &mut prims);
+        let words = entry.words();
+        let line = measure.line_size(words, LEGEND_FONT_SIZE);
+        prims.push(Prim::Text(TextRun {
+            pos: pos2(
+                swatch_rect.max.x + LEGEND_GAP,
+                row_min.y + (LEGEND_ROW_HEIGHT - line.y) / 2.0,
+            ),
+            text: words.into(),
+            size: LEGEND_FONT_SIZE,
+            colour: palette.text,
+            emphasis: false,
+            role: TextRole::Legend,
+        }));
+        legend.rows.push((
+            Rect::from_min_size(row_min, vec2(LEGEND_COLUMN_WIDTH, LEGEND_ROW_HEIGHT)),
+            *entry,
+        ));
+        bottom = row_min.y + LEGEND_ROW_HEIGHT;
+    }
+    legend.size = vec2(
+        2.0 * LEGEND_COLUMN_WIDTH + LEGEND_PADDING,
+        bottom + LEGEND_PADDING,
+    );
+    if framed {
+        prims.insert(
+            0,
+            Prim::Rect {
+                rect: Rect::from_min_size(Pos2::ZERO, legend.size),
+                corners: Corners::all(LEGEND_RADIUS),
+                fill: palette.label_background,
+                line: Some(Line::solid(LEGEND_FRAME_WIDTH, palette.grid_dot)),
+            },
+        );
+    }
+    legend.drawing.prims = prims;
+    legend
+}

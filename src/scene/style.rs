@@ -1,0 +1,209 @@
+//! Every size the drawing uses, in one place: corner radii, stroke widths, dash patterns, insets
+//! and font sizes. The canvas painter and the SVG writer translate the scene's primitives and
+//! hold no numbers of their own, so a figure looks like the canvas by construction.
+//!
+//! Sizes are world units (1 unit is one pixel at 100%) unless the name says `_PX` (screen
+//! pixels, for things that keep their size at any zoom: selection outlines, comment counters).
+
+use super::draw::Dash;
+
+/// Body text size of cards and blocks.
+pub const BODY_FONT_SIZE: f32 = 13.0;
+/// Height of one line of body text (the minimum height of a C / M / O section).
+pub const LINE_HEIGHT: f32 = 17.0;
+/// Height of a card's header band with its badge.
+pub const HEADER_HEIGHT: f32 = 30.0;
+/// Inner padding of a node.
+pub const PADDING: f32 = 8.0;
+/// Width of the C / M / O tag column on a card.
+pub const SECTION_TAG_WIDTH: f32 = 22.0;
+/// Gap between a card's sections.
+pub const SECTION_GAP: f32 = 6.0;
+
+/// Corner radius of cards, blocks and theories.
+pub const CORNER_RADIUS: f32 = 6.0;
+/// Corner radius of regions.
+pub const REGION_RADIUS: f32 = 12.0;
+/// Width of the slanted ends of an IF-condition (at most a third of its height).
+pub const CONDITION_CUT: f32 = 18.0;
+/// Size of a note's folded corner (at most a quarter of its width).
+pub const NOTE_FOLD: f32 = 16.0;
+/// How far a theory's inner border sits inside its outer one.
+pub const THEORY_INNER_INSET: f32 = 4.0;
+/// Corner radius of a theory's inner border.
+pub const THEORY_INNER_RADIUS: f32 = 4.0;
+/// Opacity of a note's folded corner (drawn in the border colour).
+pub const NOTE_FOLD_OPACITY: f32 = 0.5;
+
+/// Border of cards, blocks, regions and theories.
+pub const BORDER_WIDTH: f32 = 1.5;
+/// Border of negative cards (dashed) and IF-conditions.
+pub const STRONG_BORDER_WIDTH: f32 = 2.0;
+/// Border of notes and a theory's inner border.
+pub const THIN_BORDER_WIDTH: f32 = 1.0;
+/// Dash pattern of a negative ("-ve") card's border.
+pub const NEGATIVE_DASH: Dash = Dash { on: 8.0, off: 5.0 };
+
+/// Badge text ("CMOC 22") size.
+pub const BADGE_FONT_SIZE: f32 = 14.0;
+/// Left inset of the badge text in the header.
+pub const BADGE_INSET: f32 = 8.0;
+/// Evidence counter ("3 quotes") size, right-aligned in the header.
+pub const EVIDENCE_FONT_SIZE: f32 = 11.2;
+/// Opacity of the evidence counter.
+pub const EVIDENCE_OPACITY: f32 = 0.85;
+/// Size of a one-letter section tag ("C").
+pub const TAG_FONT_SIZE: f32 = 11.0;
+/// Size of a longer section tag ("M res").
+pub const SMALL_TAG_FONT_SIZE: f32 = 7.0;
+/// Corner radius of a section tag.
+pub const TAG_RADIUS: f32 = 3.0;
+/// Gap between a section tag and its text.
+pub const TAG_GAP: f32 = 5.0;
+/// Size of the small capitals naming a block's kind ("CONTEXT").
+pub const CAPTION_FONT_SIZE: f32 = 9.0;
+/// Gap under the kind caption.
+pub const CAPTION_GAP: f32 = 2.0;
+/// Gap under a block's title.
+pub const TITLE_GAP: f32 = 4.0;
+/// Title size of a region.
+pub const REGION_TITLE_SIZE: f32 = 17.0;
+/// Title size of other blocks.
+pub const BLOCK_TITLE_SIZE: f32 = 14.0;
+/// Body size of a region.
+pub const REGION_BODY_SIZE: f32 = 12.0;
+/// Height of a region's title band, where it can be grabbed.
+pub const REGION_TITLE_HEIGHT: f32 = 44.0;
+/// Text inset of an IF-condition (its slanted sides need room).
+pub const CONDITION_TEXT_INSET: f32 = 20.0;
+/// Text inset of a theory (its double border needs room).
+pub const THEORY_TEXT_INSET: f32 = 10.0;
+/// Opacity of the "double-click to write" placeholder.
+pub const PLACEHOLDER_OPACITY: f32 = 0.45;
+
+/// Width of an arrow's line.
+pub const EDGE_WIDTH: f32 = 1.8;
+/// Dash pattern of a "prevents" arrow.
+pub const PREVENTS_DASH: Dash = Dash { on: 7.0, off: 5.0 };
+/// Length of an arrowhead.
+pub const ARROWHEAD_LENGTH: f32 = 11.0;
+/// Where the line stops under the head, as a share of its length (keeps the tip sharp).
+pub const ARROWHEAD_LINE_STOP: f32 = 0.8;
+/// Half the width of an arrowhead's base, as a share of its length.
+pub const ARROWHEAD_HALF_WIDTH: f32 = 0.45;
+/// Size of arrow labels.
+pub const LABEL_FONT_SIZE: f32 = 12.0;
+/// Width at which arrow labels wrap.
+pub const LABEL_WRAP_WIDTH: f32 = 220.0;
+/// Padding around an arrow label's text.
+pub const LABEL_PADDING: f32 = 3.0;
+/// Corner radius of an arrow label's box.
+pub const LABEL_RADIUS: f32 = 4.0;
+/// Border width of an arrow label's box.
+pub const LABEL_BORDER_WIDTH: f32 = 1.0;
+/// Opacity of an arrow label's border (in the arrow's colour).
+pub const LABEL_BORDER_OPACITY: f32 = 0.6;
+/// Where along an arrow its comment counter sits (0 start, 1 tip).
+pub const EDGE_COUNTER_AT: f32 = 0.35;
+
+/// Titled boxes (zoomed out): the header keeps at least this screen height.
+pub const LOD_HEADER_MIN_PX: f32 = 17.0;
+/// Titled boxes: badge and title size on screen.
+pub const LOD_TEXT_PX: f32 = 12.0;
+/// Titled boxes: inset of the title on screen.
+pub const LOD_INSET_PX: f32 = 4.0;
+/// Plain boxes: arrows as thin lines of this screen width.
+pub const OVERVIEW_EDGE_PX: f32 = 1.0;
+/// Plain boxes: opacity of the arrow lines.
+pub const OVERVIEW_EDGE_OPACITY: f32 = 0.7;
+
+/// Thinnest line the canvas draws, so a border never vanishes when zoomed out.
+pub const MIN_STROKE_PX: f32 = 1.0;
+/// Selection outline width.
+pub const SELECTION_WIDTH_PX: f32 = 2.5;
+/// Gap between a node and its selection outline.
+pub const SELECTION_GAP_PX: f32 = 3.0;
+/// Hover outline width.
+pub const HOVER_WIDTH_PX: f32 = 1.5;
+/// Opacity of the hover outline (in the selection colour).
+pub const HOVER_OPACITY: f32 = 0.5;
+/// Keyboard focus ring width.
+pub const FOCUS_WIDTH_PX: f32 = 2.0;
+/// Gap between a node and its keyboard focus ring (outside the selection outline).
+pub const FOCUS_GAP_PX: f32 = 7.0;
+/// Dash of the keyboard focus ring, in screen pixels.
+pub const FOCUS_DASH_PX: Dash = Dash { on: 6.0, off: 4.0 };
+/// Extra width of a selected arrow's halo.
+pub const SELECTED_EDGE_HALO_PX: f32 = 5.0;
+/// Opacity of a selected arrow's halo.
+pub const SELECTED_EDGE_OPACITY: f32 = 0.45;
+/// Find: outline of cards that match the search.
+pub const MATCH_WIDTH_PX: f32 = 4.0;
+/// Radius of the open-comment counter.
+pub const COUNTER_RADIUS_PX: f32 = 10.0;
+/// Text size of the open-comment counter.
+pub const COUNTER_FONT_PX: f32 = 11.0;
+/// Ring around the open-comment counter (in the background colour).
+pub const COUNTER_RING_PX: f32 = 1.5;
+/// Inset of the node's counter from its top-right corner.
+pub const COUNTER_INSET_PX: f32 = 2.0;
+
+/// How far the canvas emphasises a title by drawing it twice, this share of a pixel apart
+/// (the font has one weight).
+pub const EMPHASIS_OFFSET_PX: f32 = 0.4;
+/// How the SVG emphasises a title: a hairline stroke in the text colour, this wide.
+pub const EMPHASIS_STROKE: f32 = 0.35;
+/// Where the baseline of a line of text sits below its top, as a share of the font size
+/// (the ascent of the canvas font); the SVG writer places `<text>` by it.
+pub const BASELINE: f32 = 0.93;
+
+/// Figure margin around the diagram.
+pub const FIGURE_MARGIN: f32 = 30.0;
+/// Figure title size.
+pub const FIGURE_TITLE_SIZE: f32 = 20.0;
+/// Height of the figure's title band.
+pub const FIGURE_TITLE_HEIGHT: f32 = 50.0;
+/// Narrowest figure (so the legend fits).
+pub const FIGURE_MIN_WIDTH: f32 = 620.0;
+
+/// Legend: heading size.
+pub const LEGEND_HEADING_SIZE: f32 = 13.0;
+/// Legend: text size.
+pub const LEGEND_FONT_SIZE: f32 = 11.0;
+/// Legend: swatch size.
+pub const LEGEND_SWATCH: (f32, f32) = (24.0, 13.0);
+/// Legend: swatch corner radius.
+pub const LEGEND_SWATCH_RADIUS: f32 = 3.0;
+/// Legend: height of the header stripe on card swatches.
+pub const LEGEND_STRIPE: f32 = 4.0;
+/// Legend: swatch border width.
+pub const LEGEND_BORDER_WIDTH: f32 = 1.5;
+/// Legend: dash of the negative swatch and the "prevents" line.
+pub const LEGEND_DASH: Dash = Dash { on: 4.0, off: 3.0 };
+/// Legend: arrow swatch line width.
+pub const LEGEND_ARROW_WIDTH: f32 = 2.0;
+/// Legend: arrowhead length on arrow swatches.
+pub const LEGEND_ARROWHEAD: f32 = 6.0;
+/// Legend: height of one row.
+pub const LEGEND_ROW_HEIGHT: f32 = 18.0;
+/// Legend: width of one column.
+pub const LEGEND_COLUMN_WIDTH: f32 = 190.0;
+/// Legend: gap between a swatch and its text.
+pub const LEGEND_GAP: f32 = 6.0;
+/// Legend: padding around it.
+pub const LEGEND_PADDING: f32 = 8.0;
+/// Legend: corner radius of its frame.
+pub const LEGEND_RADIUS: f32 = 6.0;
+/// Legend: frame border width.
+pub const LEGEND_FRAME_WIDTH: f32 = 1.0;
+
+/// Canvas background: spacing of the dot grid.
+pub const GRID_SPACING: f32 = 40.0;
+/// Canvas background: no dots when they would be closer than this on screen.
+pub const GRID_MIN_SPACING_PX: f32 = 14.0;
+/// Canvas background: size of a dot.
+pub const GRID_DOT_PX: f32 = 1.5;
+/// Text smaller than this on screen is not drawn (it could not be read).
+pub const MIN_TEXT_PX: f32 = 2.0;
+/// Largest zoom at which the canvas's emphasis offset still grows.
+pub const EMPHASIS_MAX_ZOOM: f32 = 1.5;

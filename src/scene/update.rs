@@ -1,0 +1,350 @@
+//! Keeping a scene in step with its document: the first time (or after a big change) every
+//! node is laid out; afterwards only what the document's change log names.
+
+use super::names::{edge_name, node_name};
+use super::{
+    Badge, Field, LOD_SLOTS, Scene, SceneEdge, SceneNode, Section, edge_geometry, style, to_rect,
+};
+use crate::model::{
+    Change, Changes, Document, EdgeEffect, EdgeId, Node, NodeContent, NodeId, NodeKind, Polarity,
+    Rgb, Target,
+};
+use ecolor::Color32;
+use std::collections::{HashMap, HashSet};
+
+fn user_colour(rgb: Option<Rgb>) -> Option<Color32> {
+    rgb.map(|Rgb([r, g, b])| Color32::from_rgb(r, g, b))
+}
+
+fn section(tag: &'static str, field: Field, text: &str, (fill, on): (Color32, Color32)) -> Section {
+    Section {
+        tag,
+        field,
+        text: text.to_string(),
+        tag_fill: fill,
+        tag_text: on,
+    }
+}
+
+impl Scene {
+    /// Brings the scene up to date with `doc`, redoing only what changed since last time.
+    pub fn update(&mut self, doc: &Document) {
+        let changes = match self.stamp {
+            Some(stamp) => doc.changes_since(stamp),
+            None => Changes::Everything,
+        };
+        match changes {
+            Changes::None => {}
+            Changes::Everything => self.rebuild(doc),
+            Changes::Some(list) => self.apply_changes(doc, &list),
+        }
+        self.stamp = Some(doc.stamp());
+    }
+
+    fn scene_node(&self, node: &Node, open: usize) -> SceneNode {
+        let palette = &self.palette;
+        let kind = node.kind();
+        let mut scene_node = match &node.content {
+            NodeContent::Cmoc(card) => {
+                let negative = card.polarity == Polarity::Negative;
+                let style = palette.card(negative);
+                let tag = |k: NodeKind| {
+                    let s = palette.kind(k);
+                    (s.accent, s.on_accent)
+                };
+                let mut sections = vec![section(
+                    "C",
+                    Field::Context,
+                    &card.context,
+                    tag(NodeKind::Context),
+                )];
+                if card.has_mechanism_split() {
+                    sections.push(section(
+                        "M res",
+                        Field::MechanismResource,
+                        &card.mechanism_resource,
+                        tag(NodeKind::Mechanism),
+                    ));
+                    sections.push(section(
+                        "M rsn",
+                        Field::MechanismReasoning,
+                        &card.mechanism_reasoning,
+                        tag(NodeKind::Mechanism),
+                    ));
+                } else {
+                    sections.push(section(
+                        "M",
+                        Field::Mechanism,
+                        &card.mechanism,
+                        tag(NodeKind::Mechanism),
+                    ));
+                }
+                sections.push(section(
+                    "O",
+                    Field::Outcome,
+                    &card.outcome,
+                    tag(NodeKind::Outcome),
+                ));
+                SceneNode {
+                    id: node.id,
+                    kind,
+                    rect: to_rect(node.rect()),
+                    fill: if negative {
+                        style.fill
+                    } else {
+                        user_colour(node.colour).unwrap_or(style.fill)
+                    },
+                    stroke: style.stroke,
+                    dashed: negative,
+                    badge: Some(Badge {
+                        text: card.badge(),
+                        number: card.number,
+                        polarity: card.polarity,
+                        fill: style.accent,
+                        text_colour: style.on_accent,
+                    }),
+                    title: card.title.clone(),
+                    sections,
+                    body: String::new(),
+                    text_colour: if negative {
+                        palette.muted_text
+                    } else {
+                        palette.text
+                    },
+                    open_comments: open,
+                    evidence: card.evidence.len(),
+                    name: String::new(),
+                    drawings: Default::default(),
+                }
+            }
+            other => {
+                let style = palette.kind(kind);
+                let block = other.text_block().cloned().unwrap_or_default();
+                SceneNode {
+                    id: node.id,
+                    kind,
+                    rect: to_rect(node.rect()),
+                    fill: user_colour(node.colour).unwrap_or(style.fill),
+                    stroke: style.stroke,
+                    dashed: false,
+                    badge: None,
+                    title: block.title,
+                    sections: Vec::new(),
+                    body: block.text,
+                    text_colour: palette.text,
+                    open_comments: open,
+                    evidence: 0,
+                    name: String::new(),
+                    drawings: Default::default(),
+                }
+            }
+        };
+        scene_node.name = node_name(&scene_node);
+        scene_node
+    }
+
+    fn scene_edge(&self, doc: &Document, edge: &crate::model::Edge) -> Option<SceneEdge> {
+        let from = self.node(edge.from)?;
+        let to = self.node(edge.to)?;
+        let palette = &self.palette;
+        let colour = match (edge.effect, edge.branch) {
+            (EdgeEffect::Prevents, _) | (_, Some(crate::model::Branch::No)) => {
+                palette.prevents_edge
+            }
+            (_, Some(crate::model::Branch::Yes)) => palette.card(false).stroke,
+            _ => palette.edge,
+        };
+        let open = doc.unresolved_count(Target::Edge(edge.id));
+        let prevents = edge.effect == EdgeEffect::Prevents;
+        Some(SceneEdge {
+            id: edge.id,
+            from: edge.from,
+            to: edge.to,
+            geometry: edge_geometry(from.rect, to.rect),
+            colour,
+            dashed: prevents,
+            label: edge.display_label(),
+            branch: edge.branch,
+            open_comments: open,
+            name: edge_name(from, to, edge.branch, prevents, &edge.label, open),
+            laid_label: None,
+        })
+    }
+
+    fn lay_out_label(&mut self, edge: &mut SceneEdge) {
+        edge.laid_label = (!edge.label.is_empty()).then(|| {
+            self.measure
+                .layout(&edge.label, style::LABEL_FONT_SIZE, style::LABEL_WRAP_WIDTH)
+        });
+    }
+
+    /// Lays everything out again, keeping drawings of nodes whose content did not change.
+    fn rebuild(&mut self, doc: &Document) {
+        let mut old: HashMap<NodeId, SceneNode> = self.nodes.drain(..).map(|n| (n.id, n)).collect();
+        let mut open: HashMap<Target, usize> = HashMap::new();
+        for a in doc.annotations().filter(|a| !a.resolved) {
+            *open.entry(a.target).or_default() += 1;
+        }
+        self.nodes = doc
+            .nodes()
+            .map(|node| {
+                let count = open.get(&Target::Node(node.id)).copied().unwrap_or(0);
+                let mut fresh = self.scene_node(node, count);
+                if let Some(previous) = old.remove(&node.id)
+                    && same_look(&previous, &fresh)
+                {
+                    fresh.drawings = previous.drawings;
+                }
+                fresh
+            })
+            .collect();
+        self.reindex_nodes();
+        self.rebuild_edges(doc);
+    }
+
+    fn reindex_nodes(&mut self) {
+        self.index_of = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id, i))
+            .collect();
+        self.grid = super::SpatialGrid::build(self.nodes.iter().map(|n| &n.rect));
+    }
+
+    fn rebuild_edges(&mut self, doc: &Document) {
+        let mut old_labels: HashMap<EdgeId, SceneEdge> =
+            self.edges.drain(..).map(|e| (e.id, e)).collect();
+        let mut edges = Vec::with_capacity(doc.edge_count());
+        for edge in doc.edges() {
+            let Some(mut fresh) = self.scene_edge(doc, edge) else {
+                continue;
+            };
+            match old_labels.remove(&edge.id) {
+                Some(previous) if previous.label == fresh.label => {
+                    fresh.laid_label = previous.laid_label;
+                }
+                _ => self.lay_out_label(&mut fresh),
+            }
+            edges.push(fresh);
+        }
+        self.edges = edges;
+        self.edge_index = self
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+        self.edges_at.clear();
+        for edge in &self.edges {
+            self.edges_at.entry(edge.from).or_default().push(edge.id);
+            if edge.to != edge.from {
+                self.edges_at.entry(edge.to).or_default().push(edge.id);
+            }
+        }
+    }
+
+    fn apply_changes(&mut self, doc: &Document, changes: &[Change]) {
+        let mut changed: HashSet<NodeId> = HashSet::new();
+        let mut moved: HashSet<NodeId> = HashSet::new();
+        let mut edges: HashSet<EdgeId> = HashSet::new();
+        let mut structure = false;
+        let mut edge_structure = false;
+        for change in changes {
+            match *change {
+                Change::Node(id) => {
+                    changed.insert(id);
+                }
+                Change::Moved(id) => {
+                    moved.insert(id);
+                }
+                Change::Structure => structure = true,
+                Change::Edge(id) => {
+                    edges.insert(id);
+                    let exists = doc.edge(id).is_some();
+                    if exists != self.edge_index.contains_key(&id) {
+                        edge_structure = true;
+                    }
+                }
+                Change::Comments(Target::Node(id)) => {
+                    changed.insert(id);
+                }
+                Change::Comments(Target::Edge(id)) => {
+                    edges.insert(id);
+                }
+                Change::Metadata => {}
+            }
+        }
+        if structure {
+            self.rebuild(doc);
+            return;
+        }
+        for id in &changed {
+            let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
+                continue;
+            };
+            let fresh = self.scene_node(node, doc.unresolved_count(Target::Node(*id)));
+            let old_rect = self.nodes[index].rect;
+            self.grid.update(index as u32, old_rect, fresh.rect);
+            self.nodes[index] = fresh;
+        }
+        for id in moved.difference(&changed) {
+            let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
+                continue;
+            };
+            let rect = to_rect(node.rect());
+            let scene_node = &mut self.nodes[index];
+            if rect.size() != scene_node.rect.size() {
+                scene_node.drawings = Default::default();
+            }
+            let old_rect = std::mem::replace(&mut scene_node.rect, rect);
+            self.grid.update(index as u32, old_rect, rect);
+        }
+        if edge_structure {
+            self.rebuild_edges(doc);
+            return;
+        }
+        // Arrows at changed or moved nodes follow them; arrow names follow their ends' names.
+        for id in changed.iter().chain(moved.iter()) {
+            if let Some(at) = self.edges_at.get(id) {
+                edges.extend(at.iter().copied());
+            }
+        }
+        for id in edges {
+            let (Some(&index), Some(edge)) = (self.edge_index.get(&id), doc.edge(id)) else {
+                continue;
+            };
+            let Some(mut fresh) = self.scene_edge(doc, edge) else {
+                continue;
+            };
+            if fresh.from != self.edges[index].from || fresh.to != self.edges[index].to {
+                self.rebuild_edges(doc);
+                return;
+            }
+            if self.edges[index].label == fresh.label {
+                fresh.laid_label = self.edges[index].laid_label.take();
+            } else {
+                self.lay_out_label(&mut fresh);
+            }
+            self.edges[index] = fresh;
+        }
+    }
+}
+
+/// True when two versions of a node draw the same apart from where they are.
+fn same_look(a: &SceneNode, b: &SceneNode) -> bool {
+    a.kind == b.kind
+        && a.rect.size() == b.rect.size()
+        && a.fill == b.fill
+        && a.stroke == b.stroke
+        && a.dashed == b.dashed
+        && a.badge == b.badge
+        && a.title == b.title
+        && a.sections == b.sections
+        && a.body == b.body
+        && a.text_colour == b.text_colour
+        && a.open_comments == b.open_comments
+        && a.evidence == b.evidence
+}
+
+const _: () = assert!(LOD_SLOTS >= 3);

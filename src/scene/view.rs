@@ -1,0 +1,172 @@
+//! View state drawn over the diagram (selection, hover, keyboard focus, Find matches) and the
+//! order in which the keyboard and screen readers visit the nodes.
+
+use super::draw::{Corners, Line, Prim, faded};
+use super::style::*;
+use super::{Scene, SceneNode};
+use crate::model::{Branch, EdgeId, NodeId, NodeKind};
+use emath::Rect;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+
+/// What the viewer is doing with the diagram: not part of the document.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewState<'a> {
+    /// Zoom factor (screen pixels per world unit).
+    pub zoom: f32,
+    /// Selected nodes.
+    pub selected_nodes: &'a BTreeSet<NodeId>,
+    /// Selected arrows.
+    pub selected_edges: &'a BTreeSet<EdgeId>,
+    /// The node under the pointer.
+    pub hovered: Option<NodeId>,
+    /// The node with keyboard focus.
+    pub focused: Option<NodeId>,
+    /// Nodes matching a Find.
+    pub matches: &'a [NodeId],
+}
+
+fn outline(node: &SceneNode, gap_px: f32, zoom: f32, line: Line) -> Prim {
+    let gap = gap_px / zoom.max(1e-3);
+    Prim::Rect {
+        rect: node.rect.expand(gap),
+        corners: Corners::all(CORNER_RADIUS + gap),
+        fill: ecolor::Color32::TRANSPARENT,
+        line: Some(line),
+    }
+}
+
+impl Scene {
+    /// Outlines for the view state, for nodes and arrows touching `visible` (world).
+    pub fn view_prims(&self, view: &ViewState<'_>, visible: Rect) -> Vec<Prim> {
+        let palette = self.palette();
+        let mut prims = Vec::new();
+        for id in view.selected_edges {
+            if let Some(edge) = self.edge(*id)
+                && edge.geometry.bounds().intersects(visible)
+            {
+                prims.insert(
+                    0,
+                    Prim::Curve {
+                        points: edge.geometry.points,
+                        line: Line::screen(
+                            SELECTED_EDGE_HALO_PX + EDGE_WIDTH * view.zoom,
+                            faded(palette.selection, SELECTED_EDGE_OPACITY),
+                            None,
+                        ),
+                    },
+                );
+            }
+        }
+        let on_screen = |id: &NodeId| self.node(*id).filter(|n| n.rect.intersects(visible));
+        for node in view.matches.iter().filter_map(on_screen) {
+            prims.push(outline(
+                node,
+                SELECTION_GAP_PX,
+                view.zoom,
+                Line::screen(MATCH_WIDTH_PX, palette.comment_badge, None),
+            ));
+        }
+        if let Some(node) = view.hovered.as_ref().and_then(on_screen)
+            && !view.selected_nodes.contains(&node.id)
+        {
+            prims.push(outline(
+                node,
+                SELECTION_GAP_PX - 1.0,
+                view.zoom,
+                Line::screen(
+                    HOVER_WIDTH_PX,
+                    faded(palette.selection, HOVER_OPACITY),
+                    None,
+                ),
+            ));
+        }
+        for node in view.selected_nodes.iter().filter_map(on_screen) {
+            prims.push(outline(
+                node,
+                SELECTION_GAP_PX,
+                view.zoom,
+                Line::screen(SELECTION_WIDTH_PX, palette.selection, None),
+            ));
+        }
+        if let Some(node) = view.focused.as_ref().and_then(on_screen) {
+            prims.push(outline(
+                node,
+                FOCUS_GAP_PX,
+                view.zoom,
+                Line::screen(FOCUS_WIDTH_PX, palette.text, Some(FOCUS_DASH_PX)),
+            ));
+        }
+        prims
+    }
+
+    /// The order in which Tab and screen readers visit nodes: each IF-condition, then its yes
+    /// pathway and its no pathway following the arrows, then every other node (top to bottom,
+    /// left to right). Regions come last: they frame, they do not say.
+    pub fn reading_order(&self) -> Vec<NodeId> {
+        let mut out: Vec<NodeId> = Vec::with_capacity(self.nodes.len());
+        let mut seen: HashSet<NodeId> = HashSet::new();
+        let mut outgoing: HashMap<NodeId, Vec<(Option<Branch>, NodeId, f32)>> = HashMap::new();
+        for edge in &self.edges {
+            let y = self.node(edge.to).map_or(0.0, |n| n.rect.min.y);
+            outgoing
+                .entry(edge.from)
+                .or_default()
+                .push((edge.branch, edge.to, y));
+        }
+        for targets in outgoing.values_mut() {
+            // Yes before no before plain arrows; then top to bottom.
+            targets.sort_by(|a, b| {
+                let rank = |b: Option<Branch>| match b {
+                    Some(Branch::Yes) => 0,
+                    Some(Branch::No) => 1,
+                    None => 2,
+                };
+                rank(a.0).cmp(&rank(b.0)).then(a.2.total_cmp(&b.2))
+            });
+        }
+        let mut by_position: Vec<&SceneNode> = self.nodes.iter().collect();
+        by_position.sort_by(|a, b| {
+            (a.kind == NodeKind::Region)
+                .cmp(&(b.kind == NodeKind::Region))
+                .then(a.rect.min.y.total_cmp(&b.rect.min.y))
+                .then(a.rect.min.x.total_cmp(&b.rect.min.x))
+        });
+        let conditions = by_position
+            .iter()
+            .filter(|n| n.kind == NodeKind::Condition)
+            .map(|n| n.id);
+        let rest = by_position.iter().map(|n| n.id);
+        for start in conditions.chain(rest) {
+            if !seen.insert(start) {
+                continue;
+            }
+            out.push(start);
+            // Each arrow out of the start opens a pathway (yes first), read to its end in
+            // arrow order before the next pathway begins.
+            let firsts: Vec<NodeId> = outgoing
+                .get(&start)
+                .into_iter()
+                .flatten()
+                .map(|(_, to, _)| *to)
+                .collect();
+            for first in firsts {
+                let is_region = self.node(first).is_some_and(|n| n.kind == NodeKind::Region);
+                if is_region || !seen.insert(first) {
+                    continue;
+                }
+                out.push(first);
+                let mut queue: VecDeque<NodeId> = VecDeque::from([first]);
+                while let Some(at) = queue.pop_front() {
+                    for (_, to, _) in outgoing.get(&at).into_iter().flatten() {
+                        let is_region = self.node(*to).is_some_and(|n| n.kind == NodeKind::Region);
+                        if !is_region && seen.insert(*to) {
+                            out.push(*to);
+                            queue.push_back(*to);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
