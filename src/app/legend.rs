@@ -70,8 +70,7 @@ fn legend_body(ui: &mut Ui, legend: &Legend) {
     };
     let painter = ui.painter_at(rect);
     let mut out = PrimPainter::new(&painter, rect, &camera);
-    // The heading is the collapsing header's own; the scene's first run is skipped.
-    for prim in legend.drawing.prims.iter().skip(1) {
+    for prim in &legend.drawing.prims {
         out.paint(prim, vec2(0.0, 0.0), None);
     }
     out.flush_batch();

@@ -420,7 +420,10 @@ impl EditorApp {
         if self.modal.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // The canvas and its nodes take keyboard focus too; only a text field is "typing".
+        let focused = ctx.memory(|m| m.focused());
+        let typing = ctx.egui_wants_keyboard_input()
+            && !focused.is_some_and(|id| self.canvas.owns_focus(id));
         // Copy, cut and paste arrive as events, not key presses, on real windows.
         if !typing {
             let events = ctx.input(|i| i.events.clone());

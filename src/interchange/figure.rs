@@ -91,9 +91,7 @@ pub fn figure_svg(doc: &Document, options: &FigureOptions) -> Result<String, Fig
         .reduce(|a, b| a.union(b))
         .ok_or(FigureError::Empty)?;
     let mut measure = crate::scene::text::TextMeasure::new();
-    let legend = options
-        .legend
-        .then(|| legend(&palette, &mut measure, false));
+    let legend = options.legend.then(|| legend(&palette, &mut measure, true));
     let margin = FIGURE_MARGIN;
     let title_height = if options.title {
         FIGURE_TITLE_HEIGHT

@@ -8,7 +8,7 @@ use super::text::TextMeasure;
 use super::{condition_outline, note_outline};
 use crate::model::NodeKind;
 use ecolor::Color32;
-use emath::{Pos2, Rect, Vec2, pos2, vec2};
+use emath::{Rect, Vec2, pos2, vec2};
 
 /// One entry of the legend (the canvas shows a definition when it is hovered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,21 +144,25 @@ fn swatch(palette: &Palette, entry: LegendEntry, r: Rect, prims: &mut Vec<Prim>)
     }
 }
 
-/// Lays the legend out in two columns. `framed` draws a background box (on the canvas).
-pub fn legend(palette: &Palette, measure: &mut TextMeasure, framed: bool) -> Legend {
+/// Lays the legend out in two columns, with or without its "Legend" heading (the canvas
+/// shows its own, collapsible one).
+pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool) -> Legend {
     let mut legend = Legend::default();
     let mut prims = Vec::new();
     let origin = pos2(LEGEND_PADDING, LEGEND_PADDING);
-    let heading = measure.line_size("Legend", LEGEND_HEADING_SIZE);
-    prims.push(Prim::Text(TextRun {
-        pos: origin,
-        text: "Legend".into(),
-        size: LEGEND_HEADING_SIZE,
-        colour: palette.text,
-        emphasis: true,
-        role: TextRole::Legend,
-    }));
-    let top = origin.y + heading.y + LEGEND_GAP;
+    let mut top = origin.y;
+    if heading {
+        let size = measure.line_size("Legend", LEGEND_HEADING_SIZE);
+        prims.push(Prim::Text(TextRun {
+            pos: origin,
+            text: "Legend".into(),
+            size: LEGEND_HEADING_SIZE,
+            colour: palette.text,
+            emphasis: true,
+            role: TextRole::Legend,
+        }));
+        top += size.y + LEGEND_GAP;
+    }
     let entries = LegendEntry::ALL;
     let (sw, sh) = LEGEND_SWATCH;
     let mut bottom = top;
@@ -197,17 +201,6 @@ pub fn legend(palette: &Palette, measure: &mut TextMeasure, framed: bool) -> Leg
         2.0 * LEGEND_COLUMN_WIDTH + LEGEND_PADDING,
         bottom + LEGEND_PADDING,
     );
-    if framed {
-        prims.insert(
-            0,
-            Prim::Rect {
-                rect: Rect::from_min_size(Pos2::ZERO, legend.size),
-                corners: Corners::all(LEGEND_RADIUS),
-                fill: palette.label_background,
-                line: Some(Line::solid(LEGEND_FRAME_WIDTH, palette.grid_dot)),
-            },
-        );
-    }
     legend.drawing.prims = prims;
     legend
 }

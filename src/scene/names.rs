@@ -1,7 +1,7 @@
 //! What a screen reader says for each node and arrow: built from the same scene the canvas
 //! draws, so what is heard is what is seen.
 
-use super::{SceneNode, kind_caption};
+use super::SceneNode;
 use crate::model::{Branch, NodeKind, Polarity};
 
 /// Longest text read out per field; the inspector has the rest.
@@ -23,14 +23,15 @@ pub fn short_name(node: &SceneNode) -> String {
     }
     let what = match node.kind {
         NodeKind::Condition => "the condition",
-        other => kind_caption(other).map_or("note", |_| other.name()),
+        other => other.name(),
     };
-    let title = if node.title.trim().is_empty() {
-        &node.body
+    // A title of a word or two ("IF") says little: the body says what the node is.
+    let title = if node.title.trim().chars().count() < 4 {
+        format!("{} {}", node.title.trim(), node.body.trim())
     } else {
-        &node.title
+        node.title.clone()
     };
-    let title: String = spoken(title).chars().take(60).collect();
+    let title: String = spoken(&title).chars().take(60).collect();
     if title.is_empty() {
         what.to_lowercase()
     } else {

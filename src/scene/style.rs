@@ -192,10 +192,6 @@ pub const LEGEND_COLUMN_WIDTH: f32 = 190.0;
 pub const LEGEND_GAP: f32 = 6.0;
 /// Legend: padding around it.
 pub const LEGEND_PADDING: f32 = 8.0;
-/// Legend: corner radius of its frame.
-pub const LEGEND_RADIUS: f32 = 6.0;
-/// Legend: frame border width.
-pub const LEGEND_FRAME_WIDTH: f32 = 1.0;
 
 /// Canvas background: spacing of the dot grid.
 pub const GRID_SPACING: f32 = 40.0;

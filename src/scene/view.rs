@@ -143,12 +143,17 @@ impl Scene {
             out.push(start);
             // Each arrow out of the start opens a pathway (yes first), read to its end in
             // arrow order before the next pathway begins.
-            let firsts: Vec<NodeId> = outgoing
-                .get(&start)
-                .into_iter()
-                .flatten()
-                .map(|(_, to, _)| *to)
-                .collect();
+            let mut firsts: Vec<NodeId> = Vec::new();
+            for (_, to, _) in outgoing.get(&start).into_iter().flatten() {
+                match self.node(*to) {
+                    // An arrow into a region leads to the pathway the region holds.
+                    Some(region) if region.kind == NodeKind::Region => {
+                        firsts.extend(self.pathway_starts(region.rect));
+                    }
+                    Some(_) => firsts.push(*to),
+                    None => {}
+                }
+            }
             for first in firsts {
                 let is_region = self.node(first).is_some_and(|n| n.kind == NodeKind::Region);
                 if is_region || !seen.insert(first) {
@@ -168,5 +173,36 @@ impl Scene {
             }
         }
         out
+    }
+
+    /// The nodes inside `area` where a pathway begins: no arrow reaches them from inside the
+    /// area. Top to bottom, then left to right.
+    fn pathway_starts(&self, area: Rect) -> Vec<NodeId> {
+        let inside: HashSet<NodeId> = self
+            .nodes_in(area)
+            .into_iter()
+            .map(|i| &self.nodes[i])
+            .filter(|n| n.kind != NodeKind::Region && area.contains_rect(n.rect))
+            .map(|n| n.id)
+            .collect();
+        let reached: HashSet<NodeId> = self
+            .edges
+            .iter()
+            .filter(|e| inside.contains(&e.from) && inside.contains(&e.to))
+            .map(|e| e.to)
+            .collect();
+        let mut starts: Vec<&SceneNode> = inside
+            .iter()
+            .filter(|id| !reached.contains(id))
+            .filter_map(|id| self.node(*id))
+            .collect();
+        starts.sort_by(|a, b| {
+            a.rect
+                .min
+                .y
+                .total_cmp(&b.rect.min.y)
+                .then(a.rect.min.x.total_cmp(&b.rect.min.x))
+        });
+        starts.into_iter().map(|n| n.id).collect()
     }
 }

@@ -69,8 +69,9 @@ pub(super) fn handle_keys(
             );
         });
     }
-    let tab = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
+    // Shift+Tab first: a plain Tab would match it too (egui matches modifiers loosely).
     let back_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
+    let tab = !back_tab && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
     if tab || back_tab {
         let order = state.scene(editor, palette).reading_order();
         if order.is_empty() {
@@ -120,8 +121,8 @@ pub(super) fn handle_keys(
         (Key::ArrowDown, 0.0, 1.0),
     ] {
         for (modifiers, step) in [
-            (Modifiers::NONE, NUDGE_STEP),
             (Modifiers::SHIFT, NUDGE_STEP * 10.0),
+            (Modifiers::NONE, NUDGE_STEP),
         ] {
             if ui.input_mut(|i| i.consume_key(modifiers, key)) {
                 delta.0 += dx * step;

@@ -107,6 +107,8 @@ pub struct CanvasState {
     pub open_inspector: bool,
     /// The node widgets registered last frame (focus and accessibility).
     node_widgets: std::collections::HashMap<egui::Id, NodeId>,
+    /// The canvas widget's id.
+    widget_id: Option<egui::Id>,
     scene: Option<Scene>,
 }
 
@@ -128,6 +130,7 @@ impl Default for CanvasState {
             matches: Vec::new(),
             open_inspector: false,
             node_widgets: std::collections::HashMap::new(),
+            widget_id: None,
             scene: None,
         }
     }
@@ -173,6 +176,12 @@ impl CanvasState {
         self.fitted_once = false;
         self.focused = None;
         self.matches.clear();
+    }
+
+    /// True when the widget with keyboard focus is the canvas or one of its nodes (so the
+    /// editor's shortcuts apply, rather than a text field's).
+    pub fn owns_focus(&self, id: egui::Id) -> bool {
+        self.widget_id == Some(id) || self.node_widgets.contains_key(&id)
     }
 
     /// True while a drag is in progress.
@@ -296,6 +305,7 @@ pub fn canvas_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Diagram canvas"));
     state.rect = rect;
+    state.widget_id = Some(response.id);
     if state.fit_pending && rect.width() > 50.0 {
         state.fit_diagram(editor);
         // Fit once more on the next frame, when the legend's size is known.
@@ -320,6 +330,15 @@ pub fn canvas_ui(
     output.show_comments = gestures::handle_clicks(ui, &response, rect, editor, state, palette);
     gestures::context_menu(&response, rect, editor, state, &mut output);
 
+    if response.clicked() || response.drag_started() {
+        // The canvas takes the keyboard (Tab, arrows, Delete) once it is used; a clicked
+        // node becomes the keyboard focus too.
+        response.request_focus();
+        state.focused = editor.selection.single_node();
+        if let Some(id) = state.focused {
+            ui.memory_mut(|m| m.request_focus(keyboard::node_widget_id(response.id, id)));
+        }
+    }
     keyboard::handle_keys(ui, &response, rect, editor, state, palette);
 
     // Paint.
