@@ -3,6 +3,9 @@
 //! Targets (median, this 2-core machine, fitted to view): 1,000 cards ≤ 2 ms, 5,000 ≤ 8 ms.
 //! Views: the whole diagram fitted (plain boxes), 30% (titled boxes, ~100 on screen) and
 //! 100% (full cards with C/M/O text), and 100% with the CMOC table open (one row per card).
+//! Interaction (`interaction` group, 1600×1000): one keystroke into one card, a drag frame
+//! moving every card, the pointer moving over the canvas, and wheel-zoom frames, at 5,000
+//! and 20,000 cards; idle fitted frames at 20,000.
 
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::app::{Editor, EditorApp, Origin};
@@ -69,5 +72,127 @@ fn bench_frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_frames);
+fn big_input(events: Vec<egui::Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0))),
+        events,
+        ..RawInput::default()
+    }
+}
+
+fn big_frame(ctx: &Context, app: &mut EditorApp, events: Vec<egui::Event>) -> usize {
+    let mut output = ctx.run_ui(big_input(events), |ui| app.ui(ui));
+    output.textures_delta.clear();
+    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+    primitives.len()
+}
+
+fn bench_interaction(c: &mut Criterion) {
+    use cmoc_canvas::edit::{Edit, MergeKey};
+    use cmoc_canvas::model::{NodeContent, NodeId, Point};
+    let mut group = c.benchmark_group("interaction");
+    group.sample_size(20);
+    for cards in [5_000, 20_000] {
+        let ctx = Context::default();
+        let mut app = app_for(cards);
+        for _ in 0..3 {
+            big_frame(&ctx, &mut app, Vec::new());
+        }
+        group.bench_function(BenchmarkId::new("idle fitted", cards), |b| {
+            b.iter(|| black_box(big_frame(&ctx, &mut app, Vec::new())));
+        });
+
+        // Wheel zoom about the pointer, in and out, from the fitted view.
+        let mut notch = 0usize;
+        group.bench_function(BenchmarkId::new("wheel zoom", cards), |b| {
+            b.iter(|| {
+                notch += 1;
+                let delta = if (notch / 8).is_multiple_of(2) {
+                    1.0
+                } else {
+                    -1.0
+                };
+                let events = vec![
+                    egui::Event::PointerMoved(pos2(600.0, 500.0)),
+                    egui::Event::MouseWheel {
+                        unit: egui::MouseWheelUnit::Line,
+                        delta: vec2(0.0, delta),
+                        phase: egui::TouchPhase::Move,
+                        modifiers: egui::Modifiers::COMMAND,
+                        source: egui::MouseWheelSource::Wheel,
+                    },
+                ];
+                black_box(big_frame(&ctx, &mut app, events))
+            });
+        });
+
+        // At 100%, the pointer moving over cards.
+        app.canvas.camera = cmoc_canvas::app::canvas::Camera::default();
+        big_frame(&ctx, &mut app, Vec::new());
+        let mut x = 0.0f32;
+        group.bench_function(BenchmarkId::new("hover", cards), |b| {
+            b.iter(|| {
+                x = (x + 37.0) % 1200.0;
+                let events = vec![egui::Event::PointerMoved(pos2(100.0 + x, 400.0))];
+                black_box(big_frame(&ctx, &mut app, events))
+            });
+        });
+
+        // One keystroke into one card (at 100%), as the in-place editor and inspector apply it.
+        let id = app
+            .editor
+            .doc()
+            .cmoc_cards()
+            .next()
+            .map(|(n, _)| n.id)
+            .expect("a card");
+        app.editor.selection.set_node(id);
+        big_frame(&ctx, &mut app, Vec::new());
+        group.bench_function(BenchmarkId::new("keystroke", cards), |b| {
+            b.iter(|| {
+                let mut node = app.editor.doc().node(id).cloned().expect("card");
+                if let NodeContent::Cmoc(card) = &mut node.content {
+                    if card.context.len() > 400 {
+                        card.context.clear();
+                    }
+                    card.context.push('x');
+                }
+                app.editor.apply_merging(
+                    Edit::ReplaceNode { node },
+                    "Edit context",
+                    MergeKey::node(id, "context"),
+                );
+                black_box(big_frame(&ctx, &mut app, Vec::new()))
+            });
+        });
+
+        // A drag frame moving every card (all selected), fitted to view.
+        app.canvas.fit_pending = true;
+        let all: Vec<(NodeId, Point)> = app
+            .editor
+            .doc()
+            .nodes()
+            .map(|n| (n.id, n.position))
+            .collect();
+        app.editor.selection.nodes = all.iter().map(|(id, _)| *id).collect();
+        big_frame(&ctx, &mut app, Vec::new());
+        app.editor.begin_gesture("Move");
+        let mut step = 0.0f32;
+        group.bench_function(BenchmarkId::new("drag all", cards), |b| {
+            b.iter(|| {
+                step = (step + 3.0) % 300.0;
+                let moves = all
+                    .iter()
+                    .map(|(id, p)| (*id, p.offset(step, 0.0)))
+                    .collect();
+                app.editor.apply(Edit::MoveNodes { moves }, "Move");
+                black_box(big_frame(&ctx, &mut app, Vec::new()))
+            });
+        });
+        app.editor.commit_gesture();
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_frames, bench_interaction);
 criterion_main!(benches);

@@ -1,4 +1,4 @@
-//! Opening files: check the declared version, migrate older versions, parse, and turn parser
+//! Opening files: check the declared version, parse, and turn parser
 //! errors into messages that say where and what in plain words.
 
 use super::error::{LoadError, read_reason};
@@ -13,7 +13,7 @@ pub struct Loaded {
     pub document: Document,
     /// Repairs made while loading (e.g. duplicate ids given fresh ones); empty for clean files.
     pub repairs: Vec<Repair>,
-    /// The format version the file was written in (older ones were migrated).
+    /// The format version the file was written in.
     pub original_version: u32,
 }
 
@@ -59,9 +59,10 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
             return Err(not_a_cmoc_file(text, file));
         }
     };
-    let text = migrate(text, version);
+    // Version 1 is the only format so far, so there is nothing to migrate yet; the first
+    // format change adds a migration step from version 1 here.
     let parsed: FileV1 = ron::Options::default()
-        .from_str(&text)
+        .from_str(text)
         .map_err(|e| syntax_error(file, &e))?;
     let (document, repairs) = Document::from_parts(
         parsed.metadata,
@@ -74,13 +75,6 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
         repairs,
         original_version: version,
     })
-}
-
-/// Brings the text of an older format version up to [`FORMAT_VERSION`]. Version 1 is the
-/// first format; each later version adds one step here, so every old file keeps opening.
-fn migrate(text: &str, version: u32) -> std::borrow::Cow<'_, str> {
-    debug_assert!(version <= FORMAT_VERSION);
-    std::borrow::Cow::Borrowed(text)
 }
 
 fn not_a_cmoc_file(text: &str, file: &str) -> LoadError {
@@ -109,7 +103,7 @@ fn syntax_error(file: &str, error: &ron::error::SpannedError) -> LoadError {
 fn plain_words(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
-        E::Eof => "the file ends too early; it may have been cut off while saving or copying. Open a backup or an autosaved copy.".into(),
+        E::Eof => "the file ends too early; it may have been cut off while saving or copying. Open a backup copy if you have one.".into(),
         E::ExpectedComma => "expected a comma `,` between two items.".into(),
         E::ExpectedArrayEnd => "expected `]` to close a list, or a comma before the next item.".into(),
         E::ExpectedStructLikeEnd => "expected `)` to close the item, or a comma before the next field.".into(),

@@ -143,30 +143,37 @@ impl Scene {
             out.push(start);
             // Each arrow out of the start opens a pathway (yes first), read to its end in
             // arrow order before the next pathway begins.
-            let mut firsts: Vec<NodeId> = Vec::new();
-            for (_, to, _) in outgoing.get(&start).into_iter().flatten() {
-                match self.node(*to) {
+            // Each arrow out of the start opens a pathway (yes first), read to its end before
+            // the next pathway begins; within a pathway, arrow by arrow (column by column).
+            let arrows: Vec<NodeId> = outgoing
+                .get(&start)
+                .into_iter()
+                .flatten()
+                .map(|(_, to, _)| *to)
+                .collect();
+            for to in arrows {
+                let firsts = match self.node(to) {
                     // An arrow into a region leads to the pathway the region holds.
                     Some(region) if region.kind == NodeKind::Region => {
-                        firsts.extend(self.pathway_starts(region.rect));
+                        self.pathway_starts(region.rect)
                     }
-                    Some(_) => firsts.push(*to),
-                    None => {}
+                    Some(_) => vec![to],
+                    None => Vec::new(),
+                };
+                let mut queue: VecDeque<NodeId> = VecDeque::new();
+                for first in firsts {
+                    if seen.insert(first) {
+                        out.push(first);
+                        queue.push_back(first);
+                    }
                 }
-            }
-            for first in firsts {
-                let is_region = self.node(first).is_some_and(|n| n.kind == NodeKind::Region);
-                if is_region || !seen.insert(first) {
-                    continue;
-                }
-                out.push(first);
-                let mut queue: VecDeque<NodeId> = VecDeque::from([first]);
                 while let Some(at) = queue.pop_front() {
-                    for (_, to, _) in outgoing.get(&at).into_iter().flatten() {
-                        let is_region = self.node(*to).is_some_and(|n| n.kind == NodeKind::Region);
-                        if !is_region && seen.insert(*to) {
-                            out.push(*to);
-                            queue.push_back(*to);
+                    for (_, next, _) in outgoing.get(&at).into_iter().flatten() {
+                        let is_region =
+                            self.node(*next).is_some_and(|n| n.kind == NodeKind::Region);
+                        if !is_region && seen.insert(*next) {
+                            out.push(*next);
+                            queue.push_back(*next);
                         }
                     }
                 }
