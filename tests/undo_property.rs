@@ -3,10 +3,12 @@
 
 mod common;
 
-use cmoc_canvas::edit::{Edit, History};
+use cmoc_canvas::edit::{Edit, History, MergeKey};
 use cmoc_canvas::model::{
     Annotation, Branch, Document, Edge, Node, NodeContent, NodeKind, Point, Size, Target, Timestamp,
 };
+use cmoc_canvas::model::{Validation, validate};
+use cmoc_canvas::scene::{Palette, Scene};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -21,6 +23,7 @@ enum Op {
     Disconnect(usize),
     Relabel(usize, String),
     Retext(usize, String),
+    Renumber(usize, u8),
     Comment(usize, String),
     Resolve(usize),
     Uncomment(usize),
@@ -39,6 +42,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(Op::Disconnect),
         1 => (any::<usize>(), "\\PC{0,12}").prop_map(|(i, s)| Op::Relabel(i, s)),
         2 => (any::<usize>(), "\\PC{0,20}").prop_map(|(i, s)| Op::Retext(i, s)),
+        2 => (any::<usize>(), 0u8..4).prop_map(|(i, n)| Op::Renumber(i, n)),
         2 => (any::<usize>(), "\\PC{1,20}").prop_map(|(i, s)| Op::Comment(i, s)),
         1 => any::<usize>().prop_map(Op::Resolve),
         1 => any::<usize>().prop_map(Op::Uncomment),
@@ -120,6 +124,12 @@ fn concrete(doc: &mut Document, op: &Op) -> Option<Edit> {
                     }
                 }
             }
+            Edit::ReplaceNode { node }
+        }
+        Op::Renumber(i, number) => {
+            let mut node = pick(*i)?;
+            let card = node.content.cmoc_mut()?;
+            card.number = u32::from(*number);
             Edit::ReplaceNode { node }
         }
         Op::Comment(i, text) => {
@@ -223,5 +233,52 @@ proptest! {
         prop_assert_eq!(&doc, &start);
         while history.redo(&mut doc).expect("redo").is_some() {}
         prop_assert_eq!(&doc, &end);
+    }
+
+    /// Views that follow the document change by change (the scene, validation) must always
+    /// equal what a fresh build of the same document gives, through edits, typing bursts,
+    /// undo and redo.
+    #[test]
+    fn incremental_views_match_a_fresh_build(
+        seed_nodes in 0usize..6,
+        ops in prop::collection::vec((op(), 0u8..8), 1..40),
+    ) {
+        let mut doc = start_document(seed_nodes);
+        let start = doc.clone();
+        let mut history = History::new();
+        let mut validation = Validation::default();
+        let mut scene = Scene::build(&doc, &Palette::LIGHT);
+        for (op, how) in &ops {
+            match how {
+                0 => { let _ = history.undo(&mut doc); }
+                1 => { let _ = history.redo(&mut doc); }
+                2 | 3 => {
+                    if let Some(edit) = concrete(&mut doc, op) {
+                        let key = match &edit {
+                            Edit::ReplaceNode { node } => MergeKey::node(node.id, "text"),
+                            _ => MergeKey::Metadata,
+                        };
+                        history.apply_merging(&mut doc, edit, "typing", key).expect("applies");
+                    }
+                }
+                _ => {
+                    if let Some(edit) = concrete(&mut doc, op) {
+                        history.apply(&mut doc, edit, "edit").expect("applies");
+                    }
+                }
+            }
+            validation.update(&doc);
+            prop_assert_eq!(validation.problems(&doc), validate(&doc));
+            prop_assert_eq!(validation.count(), validate(&doc).len());
+            scene.update(&doc);
+            let fresh = Scene::build(&doc, &Palette::LIGHT);
+            let nodes = |s: &Scene| s.nodes.iter().map(|n| (n.id, n.rect, n.name.clone())).collect::<Vec<_>>();
+            let edges = |s: &Scene| s.edges.iter().map(|e| (e.id, e.geometry, e.name.clone(), e.label.clone())).collect::<Vec<_>>();
+            prop_assert_eq!(nodes(&scene), nodes(&fresh));
+            prop_assert_eq!(edges(&scene), edges(&fresh));
+        }
+        // Undoing everything still gives back the start, however typing was merged.
+        while history.undo(&mut doc).expect("undo").is_some() {}
+        prop_assert_eq!(&doc, &start);
     }
 }

@@ -1,8 +1,7 @@
 //! The window's chrome: menus, toolbar and status bar, all fed from the action table.
 
-use super::{Action, EditorApp, Summary, Then, definitions};
+use super::{Action, EditorApp, Then, definitions};
 use crate::model::NodeKind;
-use crate::model::validate;
 use crate::scene::Palette;
 use egui::{RichText, Ui};
 
@@ -262,33 +261,23 @@ impl EditorApp {
     }
 
     pub(super) fn status_ui(&mut self, ui: &mut Ui) {
-        let revision = self.editor.revision();
-        if self.summary.as_ref().map(|s| s.revision) != Some(revision) {
-            self.summary = Some(Summary {
-                revision,
-                problems: validate(self.editor.doc()),
-                cards: self.editor.doc().cmoc_cards().count(),
-            });
-        }
-        let summary = self.summary.take();
-        let (problems, cards) = match &summary {
-            Some(s) => (s.problems.as_slice(), s.cards),
-            None => (&[][..], 0),
-        };
+        // Only what changed is checked again (validating 20,000 cards every keystroke would
+        // cost milliseconds).
+        self.validation.update(self.editor.doc());
+        let count = self.validation.count();
         ui.horizontal(|ui| {
             ui.label(format!(
-                "{cards} CMOC cards · {} nodes · {} arrows",
+                "{} CMOC cards · {} nodes · {} arrows",
+                self.editor.doc().card_count(),
                 self.editor.doc().node_count(),
                 self.editor.doc().edge_count()
             ));
-            if !problems.is_empty() {
+            if count > 0 {
                 ui.separator();
-                let text = format!(
-                    "{} problem{}",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                );
+                let text = format!("{count} problem{}", if count == 1 { "" } else { "s" });
                 ui.menu_button(text, |ui| {
+                    // Listed only while the menu is open.
+                    let problems = self.validation.problems(self.editor.doc());
                     for problem in problems.iter().take(50) {
                         if ui.button(problem.to_string()).clicked() {
                             match problem.subject {
@@ -308,6 +297,5 @@ impl EditorApp {
             ui.separator();
             ui.label(&self.editor.status);
         });
-        self.summary = summary;
     }
 }

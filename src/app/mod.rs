@@ -61,7 +61,7 @@ pub struct EditorApp {
     /// The CMOC table's sorting and filtering.
     pub table: TableView,
     title_sent: String,
-    summary: Option<Summary>,
+    validation: crate::model::Validation,
     legend_cache: Option<(crate::scene::Palette, crate::scene::legend::Legend)>,
 }
 
@@ -72,14 +72,6 @@ pub enum SideTab {
     Inspector,
     /// Comments on the selection.
     Comments,
-}
-
-/// Counts and problems of the document, recomputed only when it changes (not every frame:
-/// validating 5,000 cards would cost milliseconds a frame).
-struct Summary {
-    revision: crate::model::Stamp,
-    problems: Vec<crate::model::Problem>,
-    cards: usize,
 }
 
 /// Opens the editor window, optionally with a file.
@@ -159,7 +151,7 @@ impl EditorApp {
             side_tab: SideTab::Inspector,
             table: TableView::default(),
             title_sent: String::new(),
-            summary: None,
+            validation: crate::model::Validation::default(),
             legend_cache: None,
         };
         match file {
@@ -178,7 +170,7 @@ impl EditorApp {
 
     fn replace_document(&mut self, doc: Document, origin: Origin) {
         self.editor = Editor::new(doc, origin);
-        self.summary = None;
+        self.validation = crate::model::Validation::default();
         self.canvas.reset_for_new_document();
         self.comments = CommentsState::default();
     }

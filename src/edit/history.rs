@@ -151,7 +151,16 @@ impl History {
         if let (Some(key), Some(top)) = (&merge_key, self.undo.last_mut())
             && top.merge_key.as_ref() == Some(key)
         {
-            top.edits.insert(0, inverse);
+            // The step's oldest inverse is applied last on undo; when it already restores the
+            // whole node this keystroke changed, the new inverse adds nothing (a long burst of
+            // typing keeps one copy of the node, not one per keystroke).
+            if !top
+                .edits
+                .last()
+                .is_some_and(|oldest| restores_node_of(oldest, &inverse))
+            {
+                top.edits.insert(0, inverse);
+            }
             top.serial = serial;
             return Ok(());
         }
@@ -332,6 +341,19 @@ fn restores_same(earlier: &Edit, later: &Edit) -> bool {
             a.len() == b.len() && a.iter().zip(b).all(|((x, _), (y, _))| x == y)
         }
         (Edit::ResizeNode { id: a, .. }, Edit::ResizeNode { id: b, .. }) => a == b,
+        _ => false,
+    }
+}
+
+/// True when `oldest` puts back a whole node that `later` only touches (the same node replaced
+/// or resized again).
+fn restores_node_of(oldest: &Edit, later: &Edit) -> bool {
+    let Edit::ReplaceNode { node } = oldest else {
+        return false;
+    };
+    match later {
+        Edit::ReplaceNode { node: other } => other.id == node.id,
+        Edit::ResizeNode { id, .. } => *id == node.id,
         _ => false,
     }
 }

@@ -322,3 +322,48 @@ fn a_burst_of_typing_is_one_step_until_sealed() {
     history.undo(&mut doc).expect("undo");
     assert_eq!(doc, start);
 }
+
+#[test]
+fn validation_follows_renumbering_away_from_and_onto_other_cards() {
+    use crate::model::{Validation, validate};
+    let renumber = |doc: &mut Document, id: NodeId, number: u32| {
+        let mut node = doc.node(id).cloned().expect("node");
+        if let Some(card) = node.content.cmoc_mut() {
+            card.number = number;
+        }
+        Edit::ReplaceNode { node }.apply(doc).expect("applies");
+    };
+    let mut doc = Document::new("numbers");
+    let a = card_node(&mut doc, 1);
+    let a = add(&mut doc, a);
+    let b = card_node(&mut doc, 1);
+    let b = add(&mut doc, b);
+    let mut negative = card_node(&mut doc, 2);
+    if let Some(card) = negative.content.cmoc_mut() {
+        card.polarity = Polarity::Negative;
+    }
+    add(&mut doc, negative);
+    let mut validation = Validation::default();
+    let check = |validation: &mut Validation, doc: &Document| {
+        validation.update(doc);
+        assert_eq!(validation.problems(doc), validate(doc));
+        validation.problems(doc)
+    };
+    let problems = check(&mut validation, &doc);
+    assert!(problems.iter().any(|p| p.message.contains("appears twice")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("no positive twin"))
+    );
+    // Moving A away from number 1 clears B's duplicate (B is checked for its old number) and
+    // gives the negative card 2 its twin.
+    renumber(&mut doc, a, 2);
+    let problems = check(&mut validation, &doc);
+    assert!(problems.is_empty(), "{problems:?}");
+    // And back: the duplicate and the missing twin return.
+    renumber(&mut doc, a, 1);
+    assert_eq!(check(&mut validation, &doc).len(), 2);
+    renumber(&mut doc, b, 7);
+    assert_eq!(check(&mut validation, &doc).len(), 1);
+}

@@ -53,6 +53,8 @@ pub struct Document {
     log: ChangeLog,
     /// For each CMOC number, the cards that carry it (validation and Find look numbers up).
     numbers: HashMap<u32, Vec<NodeId>>,
+    /// How many CMOC cards there are.
+    cards: usize,
 }
 
 /// Documents are equal when their content is, including the order of nodes; the id allocator
@@ -235,6 +237,11 @@ impl Document {
         self.nodes.len()
     }
 
+    /// Number of CMOC cards.
+    pub fn card_count(&self) -> usize {
+        self.cards
+    }
+
     /// Number of arrows.
     pub fn edge_count(&self) -> usize {
         self.edges.len()
@@ -325,6 +332,7 @@ impl Document {
     fn index_number(&mut self, node: &Node) {
         if let Some(card) = node.content.cmoc() {
             self.numbers.entry(card.number).or_default().push(node.id);
+            self.cards += 1;
         }
     }
 
@@ -332,7 +340,9 @@ impl Document {
         if let Some(card) = node.content.cmoc()
             && let Some(ids) = self.numbers.get_mut(&card.number)
         {
+            let before = ids.len();
             ids.retain(|id| *id != node.id);
+            self.cards -= before - ids.len();
             if ids.is_empty() {
                 self.numbers.remove(&card.number);
             }

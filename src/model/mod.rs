@@ -21,4 +21,4 @@ pub use node::{
     CmocCard, Evidence, Node, NodeContent, NodeKind, Polarity, Rgb, TextBlock, shorten,
 };
 pub use time::Timestamp;
-pub use validate::{Problem, Subject, validate};
+pub use validate::{Problem, Subject, Validation, validate};

@@ -2,10 +2,11 @@
 //! names the thing it is about and says what to do.
 
 use super::annotation::Target;
+use super::changes::{Change, Changes, Stamp};
 use super::document::Document;
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::Polarity;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 /// What a problem is about, so the editor can select it.
@@ -38,25 +39,170 @@ impl fmt::Display for Problem {
 
 /// Every problem in the document, in a stable order (nodes, then arrows, then comments).
 pub fn validate(doc: &Document) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    check_cards(doc, &mut problems);
-    check_edges(doc, &mut problems);
-    check_annotations(doc, &mut problems);
-    problems
+    let mut validation = Validation::default();
+    validation.update(doc);
+    validation.problems(doc)
 }
 
-fn check_cards(doc: &Document, problems: &mut Vec<Problem>) {
-    let mut seen: BTreeMap<(u32, Polarity), NodeId> = BTreeMap::new();
-    for (node, card) in doc.cmoc_cards() {
+/// The problems of a document, kept up to date change by change: typing into one card
+/// re-checks that card and the cards sharing its number, not the whole document.
+#[derive(Debug, Default)]
+pub struct Validation {
+    stamp: Option<Stamp>,
+    nodes: HashMap<NodeId, Vec<Problem>>,
+    /// Negative cards without a positive twin (listed after the other card problems).
+    twins: HashMap<NodeId, Problem>,
+    edges: HashMap<EdgeId, Vec<Problem>>,
+    annotations: HashMap<AnnotationId, Vec<Problem>>,
+    /// The CMOC number each card had when last checked (a renumbered card's old
+    /// duplicates and twins must be checked again).
+    numbers: HashMap<NodeId, u32>,
+    count: usize,
+}
+
+impl Validation {
+    /// Brings the problems up to date with `doc`.
+    pub fn update(&mut self, doc: &Document) {
+        let changes = match self.stamp {
+            Some(stamp) => doc.changes_since(stamp),
+            None => Changes::Everything,
+        };
+        match changes {
+            Changes::None => {}
+            Changes::Some(list) if !list.contains(&Change::Structure) => {
+                for change in list {
+                    match change {
+                        Change::Node(id) => self.check_node_and_neighbours(doc, id),
+                        Change::Edge(id) => self.check_edge(doc, id),
+                        Change::Comments(target) => {
+                            let ids: Vec<AnnotationId> =
+                                doc.annotations_on(target).map(|a| a.id).collect();
+                            for id in ids {
+                                self.check_annotation(doc, id);
+                            }
+                        }
+                        Change::Moved(_) | Change::Metadata | Change::Structure => {}
+                    }
+                }
+            }
+            // Nodes added, removed or reordered (which decides which duplicate is "first"):
+            // check everything again.
+            Changes::Some(_) | Changes::Everything => self.check_everything(doc),
+        }
+        self.count = self.nodes.values().map(Vec::len).sum::<usize>()
+            + self.twins.len()
+            + self.edges.values().map(Vec::len).sum::<usize>()
+            + self.annotations.values().map(Vec::len).sum::<usize>();
+        self.stamp = Some(doc.stamp());
+    }
+
+    /// How many problems there are.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Every problem in a stable order: nodes in drawing order, then arrows, then comments.
+    pub fn problems(&self, doc: &Document) -> Vec<Problem> {
+        let mut out = Vec::with_capacity(self.count);
+        for node in doc.nodes() {
+            out.extend(self.nodes.get(&node.id).into_iter().flatten().cloned());
+        }
+        // A negative card without its twin is reported after every other card problem.
+        for node in doc.nodes() {
+            out.extend(self.twins.get(&node.id).cloned());
+        }
+        for edge in doc.edges() {
+            out.extend(self.edges.get(&edge.id).into_iter().flatten().cloned());
+        }
+        for annotation in doc.annotations() {
+            out.extend(
+                self.annotations
+                    .get(&annotation.id)
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+        }
+        out
+    }
+
+    fn check_everything(&mut self, doc: &Document) {
+        self.nodes.clear();
+        self.twins.clear();
+        self.edges.clear();
+        self.annotations.clear();
+        self.numbers.clear();
+        let ids: Vec<NodeId> = doc.nodes().map(|n| n.id).collect();
+        for id in ids {
+            self.check_node(doc, id);
+        }
+        let ids: Vec<EdgeId> = doc.edges().map(|e| e.id).collect();
+        for id in ids {
+            self.check_edge(doc, id);
+        }
+        let ids: Vec<AnnotationId> = doc.annotations().map(|a| a.id).collect();
+        for id in ids {
+            self.check_annotation(doc, id);
+        }
+    }
+
+    fn set<K: std::hash::Hash + Eq>(
+        map: &mut HashMap<K, Vec<Problem>>,
+        key: K,
+        found: Vec<Problem>,
+    ) {
+        if found.is_empty() {
+            map.remove(&key);
+        } else {
+            map.insert(key, found);
+        }
+    }
+
+    /// Checks a node, the cards that share its number (old and new), and its arrows.
+    fn check_node_and_neighbours(&mut self, doc: &Document, id: NodeId) {
+        let old = self.numbers.get(&id).copied();
+        let new = doc
+            .node(id)
+            .and_then(|n| n.content.cmoc())
+            .map(|c| c.number);
+        self.check_node(doc, id);
+        for number in [old, new].into_iter().flatten() {
+            let ids: Vec<NodeId> = doc.cards_numbered(number).map(|(n, _)| n.id).collect();
+            for other in ids {
+                self.check_node(doc, other);
+            }
+        }
+        let edges: Vec<EdgeId> = doc.edges_touching(id).map(|e| e.id).collect();
+        for edge in edges {
+            self.check_edge(doc, edge);
+        }
+    }
+
+    fn check_node(&mut self, doc: &Document, id: NodeId) {
+        let Some((node, card)) = doc.node(id).and_then(|n| Some((n, n.content.cmoc()?))) else {
+            self.nodes.remove(&id);
+            self.twins.remove(&id);
+            self.numbers.remove(&id);
+            return;
+        };
+        self.numbers.insert(id, card.number);
+        let mut found = Vec::new();
         let badge = card.badge();
-        if let Some(first) = seen.get(&(card.number, card.polarity)) {
-            problems.push(Problem {
+        let index = doc.node_index(id);
+        let first = doc
+            .cards_numbered(card.number)
+            .filter(|(_, c)| c.polarity == card.polarity)
+            .map(|(n, _)| (doc.node_index(n.id), n.id))
+            .min();
+        if let Some((first_index, first)) = first
+            && first != id
+            && first_index < index
+        {
+            found.push(Problem {
                 subject: Subject::Node(node.id),
                 message: format!("{badge} appears twice ({first} and {}).", node.id),
                 hint: "Give one of them another number, or toggle one to the other polarity if it is the failure case.".into(),
             });
-        } else {
-            seen.insert((card.number, card.polarity), node.id);
         }
         let empty: Vec<&str> = [
             ("context", &card.context),
@@ -68,18 +214,17 @@ fn check_cards(doc: &Document, problems: &mut Vec<Problem>) {
         .map(|(name, _)| name)
         .collect();
         if !empty.is_empty() {
-            problems.push(Problem {
+            found.push(Problem {
                 subject: Subject::Node(node.id),
                 message: format!("{badge} has an empty {}.", join_words(&empty)),
                 hint: "Fill in each part: When/If CONTEXT, then OUTCOME, because MECHANISM.".into(),
             });
         }
-    }
-    for (node, card) in doc.cmoc_cards() {
+        self.twins.remove(&id);
         if card.polarity == Polarity::Negative
             && doc.find_cmoc(card.number, Polarity::Positive).is_none()
         {
-            problems.push(Problem {
+            let twin = Problem {
                 subject: Subject::Node(node.id),
                 message: format!(
                     "{} has no positive twin: there is no CMOC {}.",
@@ -90,18 +235,23 @@ fn check_cards(doc: &Document, problems: &mut Vec<Problem>) {
                     "A negative CMOC is CMOC {} not activated; add CMOC {} (it may sit in an \"Other CMOCs\" region) or renumber this card.",
                     card.number, card.number
                 ),
-            });
+            };
+            self.twins.insert(id, twin);
         }
+        Self::set(&mut self.nodes, id, found);
     }
-}
 
-fn check_edges(doc: &Document, problems: &mut Vec<Problem>) {
-    for edge in doc.edges() {
-        for (end, id) in [("starts at", edge.from), ("points to", edge.to)] {
-            if doc.node(id).is_none() {
-                problems.push(Problem {
+    fn check_edge(&mut self, doc: &Document, id: EdgeId) {
+        let Some(edge) = doc.edge(id) else {
+            self.edges.remove(&id);
+            return;
+        };
+        let mut found = Vec::new();
+        for (end, node) in [("starts at", edge.from), ("points to", edge.to)] {
+            if doc.node(node).is_none() {
+                found.push(Problem {
                     subject: Subject::Edge(edge.id),
-                    message: format!("The {} {end} {id}, which does not exist.", edge.id),
+                    message: format!("The {} {end} {node}, which does not exist.", edge.id),
                     hint: "Delete the arrow or reconnect it to a node.".into(),
                 });
             }
@@ -111,7 +261,7 @@ fn check_edges(doc: &Document, problems: &mut Vec<Problem>) {
                 .node(edge.from)
                 .is_some_and(|n| n.kind() == super::node::NodeKind::Condition);
             if !from_condition && doc.node(edge.from).is_some() {
-                problems.push(Problem {
+                found.push(Problem {
                     subject: Subject::Edge(edge.id),
                     message: format!(
                         "The {} is marked as a yes/no branch but does not leave a condition.",
@@ -121,11 +271,15 @@ fn check_edges(doc: &Document, problems: &mut Vec<Problem>) {
                 });
             }
         }
+        Self::set(&mut self.edges, id, found);
     }
-}
 
-fn check_annotations(doc: &Document, problems: &mut Vec<Problem>) {
-    for annotation in doc.annotations() {
+    fn check_annotation(&mut self, doc: &Document, id: AnnotationId) {
+        let Some(annotation) = doc.annotation(id) else {
+            self.annotations.remove(&id);
+            return;
+        };
+        let mut found = Vec::new();
         let exists = match annotation.target {
             Target::Node(id) => doc.node(id).is_some(),
             Target::Edge(id) => doc.edge(id).is_some(),
@@ -135,7 +289,7 @@ fn check_annotations(doc: &Document, problems: &mut Vec<Problem>) {
                 Target::Node(id) => id.to_string(),
                 Target::Edge(id) => id.to_string(),
             };
-            problems.push(Problem {
+            found.push(Problem {
                 subject: Subject::Annotation(annotation.id),
                 message: format!(
                     "The {} by {} is attached to {what}, which does not exist.",
@@ -149,6 +303,7 @@ fn check_annotations(doc: &Document, problems: &mut Vec<Problem>) {
                 hint: "Delete the comment or copy its text onto the node it was about.".into(),
             });
         }
+        Self::set(&mut self.annotations, id, found);
     }
 }
 
