@@ -73,7 +73,7 @@ fn legend_body(ui: &mut Ui, legend: &Legend) {
     for prim in &legend.drawing.prims {
         out.paint(prim, vec2(0.0, 0.0), None);
     }
-    out.flush_batch();
+    out.finish().show(&painter);
     for (row, entry) in &legend.rows {
         let r = row.translate(rect.min.to_vec2());
         let response = ui.interact(

@@ -9,8 +9,9 @@ use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::{CmocCard, Node, NodeKind, Polarity};
 use super::time::Timestamp;
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Who made the diagram, what it is and where it was published.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -43,9 +44,9 @@ pub struct Metadata {
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     metadata: Metadata,
-    nodes: IndexMap<NodeId, Node>,
-    edges: IndexMap<EdgeId, Edge>,
-    annotations: IndexMap<AnnotationId, Annotation>,
+    nodes: IndexMap<NodeId, Node, FxBuildHasher>,
+    edges: IndexMap<EdgeId, Edge, FxBuildHasher>,
+    annotations: IndexMap<AnnotationId, Annotation, FxBuildHasher>,
     /// The next unused id number, shared by nodes, arrows and comments. Handing out an id
     /// changes no content, so it works through a shared reference.
     next_id: std::cell::Cell<u64>,

@@ -6,7 +6,7 @@ use super::changes::{Change, Changes, Stamp};
 use super::document::Document;
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::Polarity;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 /// What a problem is about, so the editor can select it.

@@ -8,7 +8,7 @@ use super::text::LaidText;
 use super::{Lod, SceneEdge, SceneOptions};
 use emath::{Rect, Vec2, vec2};
 
-/// The arrow's primitives at a level of detail. `label` is the label already broken into
+/// Adds the arrow's primitives at a level of detail to `prims`. `label` is the label already broken into
 /// lines (kept by the scene so moving an arrow does not lay its label out again).
 pub(super) fn draw_edge(
     edge: &SceneEdge,
@@ -16,10 +16,11 @@ pub(super) fn draw_edge(
     lod: Lod,
     options: &SceneOptions,
     palette: &Palette,
-) -> Vec<Prim> {
+    prims: &mut Vec<Prim>,
+) {
     let [p0, p1, p2, p3] = edge.geometry.points;
     if lod == Lod::Boxes {
-        return vec![Prim::Segment {
+        prims.push(Prim::Segment {
             from: p0,
             to: p3,
             line: Line::screen(
@@ -27,7 +28,8 @@ pub(super) fn draw_edge(
                 faded(edge.colour, OVERVIEW_EDGE_OPACITY),
                 None,
             ),
-        }];
+        });
+        return;
     }
     let direction = edge.geometry.tip_direction();
     let line = if edge.dashed {
@@ -37,10 +39,10 @@ pub(super) fn draw_edge(
     };
     // The line stops under the head so the tip stays sharp.
     let end = p3 - direction * ARROWHEAD_LENGTH * ARROWHEAD_LINE_STOP;
-    let mut prims = vec![Prim::Curve {
+    prims.push(Prim::Curve {
         points: [p0, p1, p2, end],
         line,
-    }];
+    });
     let normal = Vec2::new(-direction.y, direction.x);
     let base = p3 - direction * ARROWHEAD_LENGTH;
     let half = ARROWHEAD_LENGTH * ARROWHEAD_HALF_WIDTH;
@@ -84,5 +86,4 @@ pub(super) fn draw_edge(
             text_colour: ecolor::Color32::WHITE,
         });
     }
-    prims
 }

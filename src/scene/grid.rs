@@ -2,7 +2,7 @@
 //! at every node. Used for viewport culling and hit-testing.
 
 use emath::{Pos2, Rect};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const CELL_SIZE: f32 = 512.0;
 

@@ -33,7 +33,7 @@ use crate::model::{
 };
 use ecolor::Color32;
 use emath::{Pos2, Rect, pos2};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use text::{LaidText, TextMeasure};
 
 /// At this zoom and above, cards show their C / M / O text.
@@ -362,6 +362,9 @@ pub struct SceneEdge {
     /// What a screen reader says for it.
     pub name: String,
     laid_label: Option<LaidText>,
+    /// Positions of its two ends in `Scene::nodes` (valid until nodes are added, removed or
+    /// reordered, which lays the arrows out again).
+    ends: (usize, usize),
 }
 
 /// The whole document laid out for drawing, kept up to date change by change.
@@ -376,11 +379,22 @@ pub struct Scene {
     /// Position of each node in `nodes`.
     pub index_of: HashMap<NodeId, usize>,
     edge_index: HashMap<EdgeId, usize>,
+    /// Finds arrows near a rectangle (by the box around each curve).
+    edge_grid: SpatialGrid,
+    /// Bumped whenever anything drawn changes (views cache what they painted by it).
+    version: u64,
     edges_at: HashMap<NodeId, Vec<EdgeId>>,
     palette: Palette,
     options: SceneOptions,
     stamp: Option<Stamp>,
     measure: TextMeasure,
+}
+
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A version number no scene has had before (so two scenes never share one).
+fn next_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Converts a model rectangle to an emath one; unusable geometry (NaN, infinite) becomes an
@@ -403,9 +417,11 @@ impl Scene {
             nodes: Vec::new(),
             edges: Vec::new(),
             grid: SpatialGrid::default(),
-            index_of: HashMap::new(),
-            edge_index: HashMap::new(),
-            edges_at: HashMap::new(),
+            index_of: HashMap::default(),
+            edge_index: HashMap::default(),
+            edge_grid: SpatialGrid::default(),
+            version: next_version(),
+            edges_at: HashMap::default(),
             palette,
             options,
             stamp: None,
@@ -475,13 +491,40 @@ impl Scene {
 
     /// An arrow's primitives at `lod`, in world coordinates.
     pub fn edge_prims(&self, edge: &SceneEdge, lod: Lod) -> Vec<Prim> {
+        let mut prims = Vec::new();
+        self.edge_prims_into(edge, lod, &mut prims);
+        prims
+    }
+
+    /// Adds an arrow's primitives at `lod` to `prims` (reusing one buffer for many arrows).
+    pub fn edge_prims_into(&self, edge: &SceneEdge, lod: Lod, prims: &mut Vec<Prim>) {
         edge_draw::draw_edge(
             edge,
             edge.laid_label.as_ref(),
             lod,
             &self.options,
             &self.palette,
-        )
+            prims,
+        );
+    }
+
+    /// Changes whenever anything the scene draws changes.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Indices of arrows whose curve may touch `rect`, in document order.
+    pub fn edges_in(&self, rect: Rect) -> Vec<usize> {
+        self.edge_grid
+            .query_rect(rect)
+            .into_iter()
+            .map(|i| i as usize)
+            .filter(|&i| {
+                self.edges
+                    .get(i)
+                    .is_some_and(|e| e.geometry.bounds().intersects(rect))
+            })
+            .collect()
     }
 
     /// The text measurer the scene breaks lines with (for a figure's title and legend).

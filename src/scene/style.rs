@@ -127,6 +127,8 @@ pub const SELECTION_GAP_PX: f32 = 3.0;
 pub const HOVER_WIDTH_PX: f32 = 1.5;
 /// Opacity of the hover outline (in the selection colour).
 pub const HOVER_OPACITY: f32 = 0.5;
+/// Plain boxes: a selected box shows a solid centre, inset by this share of its smaller side.
+pub const OVERVIEW_SELECTION_INSET: f32 = 0.3;
 /// Keyboard focus ring width.
 pub const FOCUS_WIDTH_PX: f32 = 2.0;
 /// Gap between a node and its keyboard focus ring (outside the selection outline).

@@ -10,7 +10,7 @@ use crate::model::{
     Rgb, Target,
 };
 use ecolor::Color32;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn user_colour(rgb: Option<Rgb>) -> Option<Color32> {
     rgb.map(|Rgb([r, g, b])| Color32::from_rgb(r, g, b))
@@ -34,10 +34,11 @@ impl Scene {
             None => Changes::Everything,
         };
         match changes {
-            Changes::None => {}
+            Changes::None => return,
             Changes::Everything => self.rebuild(doc),
             Changes::Some(list) => self.apply_changes(doc, &list),
         }
+        self.version = super::next_version();
         self.stamp = Some(doc.stamp());
     }
 
@@ -144,8 +145,12 @@ impl Scene {
     }
 
     fn scene_edge(&self, doc: &Document, edge: &crate::model::Edge) -> Option<SceneEdge> {
-        let from = self.node(edge.from)?;
-        let to = self.node(edge.to)?;
+        let ends = (
+            *self.index_of.get(&edge.from)?,
+            *self.index_of.get(&edge.to)?,
+        );
+        let from = self.nodes.get(ends.0)?;
+        let to = self.nodes.get(ends.1)?;
         let palette = &self.palette;
         let colour = match (edge.effect, edge.branch) {
             (EdgeEffect::Prevents, _) | (_, Some(crate::model::Branch::No)) => {
@@ -168,6 +173,7 @@ impl Scene {
             open_comments: open,
             name: edge_name(from, to, edge.branch, prevents, &edge.label, open),
             laid_label: None,
+            ends,
         })
     }
 
@@ -181,7 +187,7 @@ impl Scene {
     /// Lays everything out again, keeping drawings of nodes whose content did not change.
     fn rebuild(&mut self, doc: &Document) {
         let mut old: HashMap<NodeId, SceneNode> = self.nodes.drain(..).map(|n| (n.id, n)).collect();
-        let mut open: HashMap<Target, usize> = HashMap::new();
+        let mut open: HashMap<Target, usize> = HashMap::default();
         for a in doc.annotations().filter(|a| !a.resolved) {
             *open.entry(a.target).or_default() += 1;
         }
@@ -245,9 +251,11 @@ impl Scene {
     }
 
     fn apply_changes(&mut self, doc: &Document, changes: &[Change]) {
-        let mut changed: HashSet<NodeId> = HashSet::new();
-        let mut moved: HashSet<NodeId> = HashSet::new();
-        let mut edges: HashSet<EdgeId> = HashSet::new();
+        let mut changed: HashSet<NodeId> = HashSet::default();
+        // Moves are kept as a list (a drag moves thousands of nodes every frame; handling a
+        // node twice does no harm, hashing each one costs).
+        let mut moved: Vec<NodeId> = Vec::new();
+        let mut edges: HashSet<EdgeId> = HashSet::default();
         let mut structure = false;
         let mut edge_structure = false;
         for change in changes {
@@ -256,7 +264,7 @@ impl Scene {
                     changed.insert(id);
                 }
                 Change::Moved(id) => {
-                    moved.insert(id);
+                    moved.push(id);
                 }
                 Change::Structure => structure = true,
                 Change::Edge(id) => {
@@ -288,26 +296,70 @@ impl Scene {
             self.grid.update(index as u32, old_rect, fresh.rect);
             self.nodes[index] = fresh;
         }
-        for id in moved.difference(&changed) {
-            let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
-                continue;
-            };
-            let rect = to_rect(node.rect());
-            let scene_node = &mut self.nodes[index];
-            if rect.size() != scene_node.rect.size() {
-                scene_node.drawings = Default::default();
+        moved.retain(|id| !changed.contains(id));
+        let bulk = moved.len() * 4 > self.nodes.len();
+        if bulk {
+            // A drag of most of the diagram: one pass in drawing order, no lookups.
+            for (index, (node, scene_node)) in doc.nodes().zip(self.nodes.iter_mut()).enumerate() {
+                let rect = to_rect(node.rect());
+                if rect != scene_node.rect {
+                    if rect.size() != scene_node.rect.size() {
+                        scene_node.drawings = Default::default();
+                    }
+                    let old_rect = std::mem::replace(&mut scene_node.rect, rect);
+                    self.grid.update(index as u32, old_rect, rect);
+                }
             }
-            let old_rect = std::mem::replace(&mut scene_node.rect, rect);
-            self.grid.update(index as u32, old_rect, rect);
+        } else {
+            for id in &moved {
+                let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
+                    continue;
+                };
+                let rect = to_rect(node.rect());
+                let scene_node = &mut self.nodes[index];
+                if rect.size() != scene_node.rect.size() {
+                    scene_node.drawings = Default::default();
+                }
+                let old_rect = std::mem::replace(&mut scene_node.rect, rect);
+                self.grid.update(index as u32, old_rect, rect);
+            }
         }
         if edge_structure {
             self.rebuild_edges(doc);
             return;
         }
-        // Arrows at changed or moved nodes follow them; arrow names follow their ends' names.
-        for id in changed.iter().chain(moved.iter()) {
+        // Arrows at changed nodes are made again (their names follow their ends' names);
+        // arrows at nodes that only moved just follow them.
+        for id in &changed {
             if let Some(at) = self.edges_at.get(id) {
                 edges.extend(at.iter().copied());
+            }
+        }
+        let follow: Vec<usize> = if bulk {
+            (0..self.edges.len()).collect()
+        } else {
+            // Positions in the arrow list, sorted (sorting beats hashing many).
+            let mut follow: Vec<usize> = Vec::new();
+            for id in &moved {
+                if let Some(at) = self.edges_at.get(id) {
+                    follow.extend(at.iter().filter_map(|e| self.edge_index.get(e).copied()));
+                }
+            }
+            follow.sort_unstable();
+            follow.dedup();
+            follow
+        };
+        for index in follow {
+            let (from, to) = self.edges[index].ends;
+            let (Some(from), Some(to)) = (self.nodes.get(from), self.nodes.get(to)) else {
+                continue;
+            };
+            let geometry = edge_geometry(from.rect, to.rect);
+            let edge = &mut self.edges[index];
+            if geometry != edge.geometry {
+                let old = std::mem::replace(&mut edge.geometry, geometry);
+                self.edge_grid
+                    .update(index as u32, old.bounds(), geometry.bounds());
             }
         }
         for id in edges {
@@ -326,6 +378,8 @@ impl Scene {
             } else {
                 self.lay_out_label(&mut fresh);
             }
+            let (old, new) = (self.edges[index].geometry.bounds(), fresh.geometry.bounds());
+            self.edge_grid.update(index as u32, old, new);
             self.edges[index] = fresh;
         }
     }

@@ -6,7 +6,8 @@ use super::style::*;
 use super::{Scene, SceneNode};
 use crate::model::{Branch, EdgeId, NodeId, NodeKind};
 use emath::Rect;
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeSet, VecDeque};
 
 /// What the viewer is doing with the diagram: not part of the document.
 #[derive(Clone, Copy, Debug)]
@@ -80,7 +81,20 @@ impl Scene {
                 ),
             ));
         }
+        let boxes = super::Lod::for_zoom(view.zoom) == super::Lod::Boxes;
         for node in view.selected_nodes.iter().filter_map(on_screen) {
+            if boxes {
+                // Far out, a selected box gets a solid centre (thousands of outlines would
+                // cost more than the boxes themselves).
+                let inset = node.rect.width().min(node.rect.height()) * OVERVIEW_SELECTION_INSET;
+                prims.push(Prim::Rect {
+                    rect: node.rect.shrink(inset),
+                    corners: Corners::all(0.0),
+                    fill: palette.selection,
+                    line: None,
+                });
+                continue;
+            }
             prims.push(outline(
                 node,
                 SELECTION_GAP_PX,
@@ -104,8 +118,8 @@ impl Scene {
     /// left to right). Regions come last: they frame, they do not say.
     pub fn reading_order(&self) -> Vec<NodeId> {
         let mut out: Vec<NodeId> = Vec::with_capacity(self.nodes.len());
-        let mut seen: HashSet<NodeId> = HashSet::new();
-        let mut outgoing: HashMap<NodeId, Vec<(Option<Branch>, NodeId, f32)>> = HashMap::new();
+        let mut seen: HashSet<NodeId> = HashSet::default();
+        let mut outgoing: HashMap<NodeId, Vec<(Option<Branch>, NodeId, f32)>> = HashMap::default();
         for edge in &self.edges {
             let y = self.node(edge.to).map_or(0.0, |n| n.rect.min.y);
             outgoing

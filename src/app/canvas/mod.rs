@@ -11,7 +11,7 @@ mod paint;
 mod prims;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
-pub use paint::{FrameHits, paint_scene};
+pub use paint::{FrameCache, FrameHits, paint_scene};
 pub use prims::PrimPainter;
 
 use super::editor::{Editor, Selection};
@@ -106,9 +106,11 @@ pub struct CanvasState {
     /// Set when Enter on a focused node asks for the inspector.
     pub open_inspector: bool,
     /// The node widgets registered last frame (focus and accessibility).
-    node_widgets: std::collections::HashMap<egui::Id, NodeId>,
+    node_widgets: rustc_hash::FxHashMap<egui::Id, NodeId>,
     /// The canvas widget's id.
     widget_id: Option<egui::Id>,
+    /// The diagram as painted last frame.
+    frame_cache: Option<paint::FrameCache>,
     scene: Option<Scene>,
 }
 
@@ -129,8 +131,9 @@ impl Default for CanvasState {
             focused: None,
             matches: Vec::new(),
             open_inspector: false,
-            node_widgets: std::collections::HashMap::new(),
+            node_widgets: rustc_hash::FxHashMap::default(),
             widget_id: None,
+            frame_cache: None,
             scene: None,
         }
     }
@@ -358,8 +361,11 @@ pub fn canvas_ui(
             focused,
             matches: &matches,
         };
+        let mut cache = state.frame_cache.take();
         let scene = state.scene(editor, palette);
-        paint_scene(&painter, rect, &camera, scene, &view, editing)
+        let hits = paint_scene(&painter, rect, &camera, scene, &view, editing, &mut cache);
+        state.frame_cache = cache;
+        hits
     };
     state.matches = matches;
     state.hits = hits;

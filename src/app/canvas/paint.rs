@@ -3,7 +3,7 @@
 //! `prims.rs`. Nothing here decides how anything looks.
 
 use super::camera::Camera;
-use super::prims::PrimPainter;
+use super::prims::{Painted, PrimPainter};
 use crate::model::{NodeId, NodeKind};
 use crate::scene::{Field, Lod, Palette, Prim, Scene, ViewState};
 use egui::{Painter, Rect, pos2, vec2};
@@ -28,8 +28,28 @@ pub struct FrameHits {
     pub visible_nodes: Vec<(NodeId, Rect)>,
 }
 
+/// What a painted frame depended on: when none of it changed, the frame is shown again as it
+/// was (an idle frame of 20,000 cards costs what adding a few shapes costs).
+#[derive(Clone, Debug, PartialEq)]
+struct FrameKey {
+    scene_version: u64,
+    offset: egui::Vec2,
+    zoom: f32,
+    canvas: Rect,
+    editing: Option<(NodeId, Field)>,
+}
+
+/// The last frame of the diagram as painted, and where things went.
+#[derive(Clone, Debug)]
+pub struct FrameCache {
+    key: FrameKey,
+    painted: Painted,
+    hits: FrameHits,
+}
+
 /// Paints the scene into `canvas` (a screen rectangle) and returns where things went.
-/// `editing` names a field being edited in place: the text editor draws it instead.
+/// `editing` names a field being edited in place: the text editor draws it instead. `cache`
+/// keeps the painted diagram for the next frame.
 pub fn paint_scene(
     painter: &Painter,
     canvas: Rect,
@@ -37,11 +57,52 @@ pub fn paint_scene(
     scene: &mut Scene,
     view: &ViewState<'_>,
     editing: Option<(NodeId, Field)>,
+    cache: &mut Option<FrameCache>,
 ) -> FrameHits {
-    let mut hits = FrameHits::default();
     let palette = *scene.palette();
     painter.rect_filled(canvas, 0.0, palette.background);
     paint_dots(painter, canvas, camera, &palette);
+    let key = FrameKey {
+        scene_version: scene.version(),
+        offset: camera.offset,
+        zoom: camera.zoom,
+        canvas,
+        editing,
+    };
+    let visible = camera.visible_world(canvas).expand(40.0 / camera.zoom);
+    let hits = match cache {
+        Some(c) if c.key == key => {
+            c.painted.show(painter);
+            c.hits.clone()
+        }
+        _ => {
+            let (painted, hits) = paint_diagram(painter, canvas, camera, scene, editing);
+            painted.show(painter);
+            *cache = Some(FrameCache {
+                key,
+                painted,
+                hits: hits.clone(),
+            });
+            hits
+        }
+    };
+    let mut out = PrimPainter::new(painter, canvas, camera);
+    for prim in scene.view_prims(view, visible) {
+        out.paint(&prim, vec2(0.0, 0.0), None);
+    }
+    out.finish().show(painter);
+    hits
+}
+
+/// Translates the visible part of the scene (without the view state).
+fn paint_diagram(
+    painter: &Painter,
+    canvas: Rect,
+    camera: &Camera,
+    scene: &mut Scene,
+    editing: Option<(NodeId, Field)>,
+) -> (Painted, FrameHits) {
+    let mut hits = FrameHits::default();
     let visible = camera.visible_world(canvas).expand(40.0 / camera.zoom);
     let indices = scene.nodes_in(visible);
     hits.nodes_drawn = indices.len();
@@ -57,22 +118,19 @@ pub fn paint_scene(
     for &i in &regions {
         paint_node(&mut out, scene, i, lod, editing, &mut hits);
     }
-    for edge in &scene.edges {
-        if edge.geometry.bounds().intersects(visible) {
-            for prim in scene.edge_prims(edge, lod) {
-                out.paint(&prim, vec2(0.0, 0.0), None);
-            }
+    let mut prims = Vec::new();
+    for i in scene.edges_in(visible) {
+        prims.clear();
+        scene.edge_prims_into(&scene.edges[i], lod, &mut prims);
+        for prim in &prims {
+            out.paint(prim, vec2(0.0, 0.0), None);
         }
     }
     out.flush_batch();
     for &i in &others {
         paint_node(&mut out, scene, i, lod, editing, &mut hits);
     }
-    out.flush_batch();
-    for prim in scene.view_prims(view, visible) {
-        out.paint(&prim, vec2(0.0, 0.0), None);
-    }
-    hits
+    (out.finish(), hits)
 }
 
 fn paint_node(

@@ -1,17 +1,35 @@
 //! The egui back end of the scene: each [`Prim`] becomes egui shapes, one to one. World sizes
 //! scale with the zoom; `screen` lines and counters keep their pixel size. Plain rectangles
 //! and thin segments (far zoomed out) are batched into one mesh, keeping drawing order.
+//! Shapes are recorded with their clip rectangle ([`Painted`]), so a frame whose scene and
+//! camera did not change can be shown again without translating anything.
 
 use super::camera::Camera;
 use crate::scene::style::{EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_STROKE_PX, MIN_TEXT_PX};
 use crate::scene::{Corners, Line, Prim};
 use egui::epaint::{CubicBezierShape, Mesh, PathShape, PathStroke};
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
-    pos2, vec2,
+    Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
-/// Translates primitives onto one painter for one camera.
+/// Shapes in runs that share a clip rectangle, ready to add to a painter (again).
+#[derive(Clone, Debug, Default)]
+pub struct Painted {
+    runs: Vec<(Rect, Vec<Shape>)>,
+}
+
+impl Painted {
+    /// Adds every shape to `painter`, each run clipped to its rectangle.
+    pub fn show(&self, painter: &Painter) {
+        for (clip, shapes) in &self.runs {
+            painter
+                .with_clip_rect(clip.intersect(painter.clip_rect()))
+                .extend(shapes.iter().cloned());
+        }
+    }
+}
+
+/// Translates primitives into egui shapes for one camera.
 pub struct PrimPainter<'a> {
     painter: &'a Painter,
     /// The canvas's screen rectangle.
@@ -19,6 +37,7 @@ pub struct PrimPainter<'a> {
     /// The camera.
     pub camera: &'a Camera,
     batch: Mesh,
+    painted: Painted,
 }
 
 fn corner_radius(corners: Corners, zoom: f32) -> CornerRadius {
@@ -80,7 +99,29 @@ impl<'a> PrimPainter<'a> {
             canvas,
             camera,
             batch: Mesh::default(),
+            painted: Painted::default(),
         }
+    }
+
+    /// Where the next shapes go: a run clipped to `clip` (the canvas when `None`).
+    fn add(&mut self, clip: Option<Rect>, shape: Shape) {
+        let clip = clip.unwrap_or(self.canvas);
+        match self.painted.runs.last_mut() {
+            Some((c, shapes)) if *c == clip => shapes.push(shape),
+            _ => self.painted.runs.push((clip, vec![shape])),
+        }
+    }
+
+    fn add_all(&mut self, clip: Option<Rect>, shapes: impl IntoIterator<Item = Shape>) {
+        for shape in shapes {
+            self.add(clip, shape);
+        }
+    }
+
+    /// Everything translated so far.
+    pub fn finish(mut self) -> Painted {
+        self.flush_batch();
+        self.painted
     }
 
     fn to_screen(&self, p: Pos2) -> Pos2 {
@@ -100,16 +141,16 @@ impl<'a> PrimPainter<'a> {
         (Stroke::new(width, line.colour), dash)
     }
 
-    /// Paints whatever was batched so far (call before painting on another painter).
+    /// Ends the current batch of plain boxes and hairlines (drawing order is kept).
     pub fn flush_batch(&mut self) {
         if !self.batch.is_empty() {
-            self.painter
-                .add(Shape::mesh(std::mem::take(&mut self.batch)));
+            let mesh = Shape::mesh(std::mem::take(&mut self.batch));
+            self.add(None, mesh);
         }
     }
 
-    fn dashed(&self, painter: &Painter, points: &[Pos2], stroke: Stroke, dash: (f32, f32)) {
-        painter.extend(Shape::dashed_line(points, stroke, dash.0, dash.1));
+    fn dashed(&mut self, clip: Option<Rect>, points: &[Pos2], stroke: Stroke, dash: (f32, f32)) {
+        self.add_all(clip, Shape::dashed_line(points, stroke, dash.0, dash.1));
     }
 
     /// Paints `prim` moved by `offset` (world units), clipped to `clip` (screen) if given.
@@ -142,14 +183,6 @@ impl<'a> PrimPainter<'a> {
             }
             _ => self.flush_batch(),
         }
-        let clipped;
-        let painter = match clip {
-            Some(c) => {
-                clipped = self.painter.with_clip_rect(c);
-                &clipped
-            }
-            None => self.painter,
-        };
         match prim {
             Prim::Rect {
                 rect,
@@ -162,18 +195,23 @@ impl<'a> PrimPainter<'a> {
                     .rect_to_screen(self.canvas, rect.translate(offset));
                 let radius = corner_radius(*corners, z);
                 match line.as_ref().map(|l| self.stroke(l)) {
-                    None => {
-                        painter.rect_filled(r, radius, *fill);
-                    }
-                    Some((stroke, None)) => {
-                        painter.rect(r, radius, *fill, stroke, StrokeKind::Inside);
-                    }
+                    None => self.add(clip, Shape::rect_filled(r, radius, *fill)),
+                    Some((stroke, None)) => self.add(
+                        clip,
+                        Shape::Rect(egui::epaint::RectShape::new(
+                            r,
+                            radius,
+                            *fill,
+                            stroke,
+                            StrokeKind::Inside,
+                        )),
+                    ),
                     Some((stroke, Some(dash))) => {
-                        painter.rect_filled(r, radius, *fill);
+                        self.add(clip, Shape::rect_filled(r, radius, *fill));
                         let inner = r.shrink(stroke.width / 2.0);
                         let scaled =
                             Corners(corners.0.map(|c| (c * z - stroke.width / 2.0).max(0.0)));
-                        self.dashed(painter, &rounded_outline(inner, scaled), stroke, dash);
+                        self.dashed(clip, &rounded_outline(inner, scaled), stroke, dash);
                     }
                 }
             }
@@ -181,16 +219,19 @@ impl<'a> PrimPainter<'a> {
                 let pts: Vec<Pos2> = points.iter().map(|p| self.to_screen(*p + offset)).collect();
                 match line.as_ref().map(|l| self.stroke(l)) {
                     Some((stroke, Some(dash))) => {
-                        painter.add(PathShape::convex_polygon(pts.clone(), *fill, Stroke::NONE));
+                        self.add(
+                            clip,
+                            PathShape::convex_polygon(pts.clone(), *fill, Stroke::NONE).into(),
+                        );
                         let mut closed = pts;
                         if let Some(first) = closed.first().copied() {
                             closed.push(first);
                         }
-                        self.dashed(painter, &closed, stroke, dash);
+                        self.dashed(clip, &closed, stroke, dash);
                     }
                     other => {
                         let stroke = other.map_or(Stroke::NONE, |(s, _)| s);
-                        painter.add(PathShape::convex_polygon(pts, *fill, stroke));
+                        self.add(clip, PathShape::convex_polygon(pts, *fill, stroke).into());
                     }
                 }
             }
@@ -204,12 +245,10 @@ impl<'a> PrimPainter<'a> {
                     PathStroke::new(stroke.width, stroke.color),
                 );
                 match dash {
-                    None => {
-                        painter.add(curve);
-                    }
+                    None => self.add(clip, curve.into()),
                     Some(dash) => {
                         let flat = curve.flatten(Some(0.5));
-                        self.dashed(painter, &flat, stroke, dash);
+                        self.dashed(clip, &flat, stroke, dash);
                     }
                 }
             }
@@ -217,10 +256,8 @@ impl<'a> PrimPainter<'a> {
                 let (a, b) = (self.to_screen(*from + offset), self.to_screen(*to + offset));
                 let (stroke, dash) = self.stroke(line);
                 match dash {
-                    None => {
-                        painter.line_segment([a, b], stroke);
-                    }
-                    Some(dash) => self.dashed(painter, &[a, b], stroke, dash),
+                    None => self.add(clip, Shape::line_segment([a, b], stroke)),
+                    Some(dash) => self.dashed(clip, &[a, b], stroke, dash),
                 }
             }
             Prim::Text(run) => {
@@ -230,17 +267,15 @@ impl<'a> PrimPainter<'a> {
                 }
                 let at = self.to_screen(run.pos + offset);
                 let font = FontId::proportional(size);
-                painter.text(at, Align2::LEFT_TOP, &run.text, font.clone(), run.colour);
+                let galley = self
+                    .painter
+                    .layout_no_wrap(run.text.clone(), font, run.colour);
                 if run.emphasis {
                     let nudge = EMPHASIS_OFFSET_PX * z.min(EMPHASIS_MAX_ZOOM);
-                    painter.text(
-                        at + vec2(nudge, 0.0),
-                        Align2::LEFT_TOP,
-                        &run.text,
-                        font,
-                        run.colour,
-                    );
+                    let again = Shape::galley(at + vec2(nudge, 0.0), galley.clone(), run.colour);
+                    self.add(clip, again);
                 }
+                self.add(clip, Shape::galley(at, galley, run.colour));
             }
             Prim::Counter {
                 centre,
@@ -252,14 +287,18 @@ impl<'a> PrimPainter<'a> {
                 text_colour,
             } => {
                 let at = self.to_screen(*centre + offset);
-                painter.circle(at, *radius_px, *fill, Stroke::new(ring.width, ring.colour));
-                painter.text(
-                    at,
-                    Align2::CENTER_CENTER,
-                    text,
+                self.add(clip, Shape::circle_filled(at, *radius_px, *fill));
+                self.add(
+                    clip,
+                    Shape::circle_stroke(at, *radius_px, Stroke::new(ring.width, ring.colour)),
+                );
+                let galley = self.painter.layout_no_wrap(
+                    text.clone(),
                     FontId::proportional(*font_px),
                     *text_colour,
                 );
+                let pos = at - galley.size() / 2.0;
+                self.add(clip, Shape::galley(pos, galley, *text_colour));
                 return Some(Rect::from_center_size(at, Vec2::splat(2.0 * radius_px)));
             }
         }
