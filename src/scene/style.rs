@@ -203,5 +203,7 @@ pub const GRID_MIN_SPACING_PX: f32 = 14.0;
 pub const GRID_DOT_PX: f32 = 1.5;
 /// Text smaller than this on screen is not drawn (it could not be read).
 pub const MIN_TEXT_PX: f32 = 2.0;
+/// The canvas draws text in steps of this many screen pixels (see `canvas/prims.rs`).
+pub const TEXT_PX_STEP: f32 = 1.0;
 /// Largest zoom at which the canvas's emphasis offset still grows.
 pub const EMPHASIS_MAX_ZOOM: f32 = 1.5;

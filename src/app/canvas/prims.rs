@@ -5,7 +5,9 @@
 //! camera did not change can be shown again without translating anything.
 
 use super::camera::Camera;
-use crate::scene::style::{EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_STROKE_PX, MIN_TEXT_PX};
+use crate::scene::style::{
+    EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_STROKE_PX, MIN_TEXT_PX, TEXT_PX_STEP,
+};
 use crate::scene::{Corners, Line, Prim};
 use egui::epaint::{CubicBezierShape, Mesh, PathShape, PathStroke};
 use egui::{
@@ -265,6 +267,14 @@ impl<'a> PrimPainter<'a> {
                 if size < MIN_TEXT_PX {
                     return None;
                 }
+                // Whole pixels (rounded down, so a line never outgrows the width it was broken
+                // for): while zooming, neighbouring frames share text sizes, and egui reuses
+                // their laid-out glyphs instead of shaping every line again.
+                let size = if size >= TEXT_PX_STEP * 4.0 {
+                    (size / TEXT_PX_STEP).floor() * TEXT_PX_STEP
+                } else {
+                    size
+                };
                 let at = self.to_screen(run.pos + offset);
                 let font = FontId::proportional(size);
                 let galley = self
