@@ -575,7 +575,7 @@ fn the_shortcut_list_comes_from_the_table_that_binds_them() {
     press(&mut h, Modifiers::NONE, Key::F1);
     assert_eq!(h.state().modal, Some(Modal::Shortcuts));
     let ctx = h.ctx.clone();
-    for action in cmoc_canvas::app::Action::ALL {
+    for action in cmoc_canvas::app::Action::all() {
         let keys: Vec<String> = action
             .shortcuts()
             .iter()

@@ -1,11 +1,15 @@
 //! Every command of the editor in one table: its name, its shortcut and what it does. Menus,
-//! keyboard handling and Help → Keyboard shortcuts are all fed from [`Action::ALL`], so the
-//! shortcuts listed are the shortcuts bound.
+//! the toolbar, the context menu, the start screen, the command palette, keyboard handling and
+//! Help → Keyboard shortcuts are all fed from it, so the shortcuts listed are the shortcuts
+//! bound. The list of every action is derived from the enum itself ([`Action::all`]), so no
+//! action can be left out of it.
 
+use crate::model::NodeKind;
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator;
 
-/// A command the user can give from a menu, a shortcut or the toolbar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A command the user can give from a menu, a shortcut, the toolbar or the command palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, strum::EnumCount)]
 pub enum Action {
     /// Start an empty diagram.
     New,
@@ -65,6 +69,54 @@ pub enum Action {
     ToggleTable,
     /// Show the list of shortcuts.
     ShowShortcuts,
+    /// Add a CMOC card.
+    AddCmoc,
+    /// Add a context.
+    AddContext,
+    /// Add a mechanism.
+    AddMechanism,
+    /// Add an outcome.
+    AddOutcome,
+    /// Add an IF-condition.
+    AddCondition,
+    /// Add a substantive theory.
+    AddTheory,
+    /// Add a region.
+    AddRegion,
+    /// Add a note.
+    AddNote,
+    /// Line the selected nodes up on their left edges.
+    AlignLeft,
+    /// Line the selected nodes up on their centres (vertical line).
+    AlignCentreHorizontally,
+    /// Line the selected nodes up on their right edges.
+    AlignRight,
+    /// Line the selected nodes up on their top edges.
+    AlignTop,
+    /// Line the selected nodes up on their middles (horizontal line).
+    AlignCentreVertically,
+    /// Line the selected nodes up on their bottom edges.
+    AlignBottom,
+    /// Space the selected nodes evenly from left to right.
+    DistributeHorizontally,
+    /// Space the selected nodes evenly from top to bottom.
+    DistributeVertically,
+    /// Show or hide the legend.
+    ToggleLegend,
+    /// Light theme.
+    ThemeLight,
+    /// Dark theme.
+    ThemeDark,
+    /// Follow the system's theme.
+    ThemeSystem,
+    /// Search every command by name.
+    CommandPalette,
+    /// Find cards by words or CMOC number.
+    Find,
+    /// Go to the next card found.
+    FindNext,
+    /// Go to the previous card found.
+    FindPrevious,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -80,38 +132,54 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Action {
-    /// Every action, in the order Help lists them.
-    pub const ALL: [Action; 29] = [
-        Action::New,
-        Action::Open,
-        Action::OpenExample,
-        Action::Save,
-        Action::SaveAs,
-        Action::ExportFigure,
-        Action::ExportTable,
-        Action::ImportTable,
-        Action::Quit,
-        Action::Undo,
-        Action::Redo,
-        Action::Cut,
-        Action::Copy,
-        Action::Paste,
-        Action::Duplicate,
-        Action::Delete,
-        Action::SelectAll,
-        Action::Deselect,
-        Action::TogglePolarity,
-        Action::BringToFront,
-        Action::SendToBack,
-        Action::ZoomIn,
-        Action::ZoomOut,
-        Action::FitDiagram,
-        Action::FitSelection,
-        Action::ActualSize,
-        Action::ToggleSnap,
-        Action::ToggleTable,
-        Action::ShowShortcuts,
-    ];
+    /// Every action, in the order Help and the palette list them (the enum's order).
+    pub fn all() -> impl Iterator<Item = Action> {
+        Action::iter()
+    }
+
+    /// The node kind an "Add …" action adds.
+    pub fn node_kind(self) -> Option<NodeKind> {
+        Some(match self {
+            Action::AddCmoc => NodeKind::Cmoc,
+            Action::AddContext => NodeKind::Context,
+            Action::AddMechanism => NodeKind::Mechanism,
+            Action::AddOutcome => NodeKind::Outcome,
+            Action::AddCondition => NodeKind::Condition,
+            Action::AddTheory => NodeKind::Theory,
+            Action::AddRegion => NodeKind::Region,
+            Action::AddNote => NodeKind::Note,
+            _ => return None,
+        })
+    }
+
+    /// The "Add …" action for a node kind.
+    pub fn add(kind: NodeKind) -> Action {
+        match kind {
+            NodeKind::Cmoc => Action::AddCmoc,
+            NodeKind::Context => Action::AddContext,
+            NodeKind::Mechanism => Action::AddMechanism,
+            NodeKind::Outcome => Action::AddOutcome,
+            NodeKind::Condition => Action::AddCondition,
+            NodeKind::Theory => Action::AddTheory,
+            NodeKind::Region => Action::AddRegion,
+            NodeKind::Note => Action::AddNote,
+        }
+    }
+
+    /// A short label for the toolbar, where space is tight (the menu name otherwise).
+    pub fn toolbar_label(self) -> &'static str {
+        match self {
+            Action::TogglePolarity => "Toggle +/-",
+            Action::ZoomIn => " + ",
+            Action::ZoomOut => " - ",
+            Action::FitDiagram => "Fit",
+            Action::ToggleTable => "Table",
+            Action::CommandPalette => "Commands…",
+            other => other
+                .node_kind()
+                .map_or_else(|| other.name(), NodeKind::name),
+        }
+    }
 
     /// The menu text.
     pub fn name(self) -> &'static str {
@@ -145,6 +213,30 @@ impl Action {
             Action::ToggleSnap => "Snap to grid",
             Action::ToggleTable => "CMOC table",
             Action::ShowShortcuts => "Keyboard shortcuts",
+            Action::AddCmoc => "Add CMOC card",
+            Action::AddContext => "Add context",
+            Action::AddMechanism => "Add mechanism",
+            Action::AddOutcome => "Add outcome",
+            Action::AddCondition => "Add condition (IF)",
+            Action::AddTheory => "Add theory",
+            Action::AddRegion => "Add region",
+            Action::AddNote => "Add note",
+            Action::AlignLeft => "Align left edges",
+            Action::AlignCentreHorizontally => "Align centres (vertical line)",
+            Action::AlignRight => "Align right edges",
+            Action::AlignTop => "Align top edges",
+            Action::AlignCentreVertically => "Align middles (horizontal line)",
+            Action::AlignBottom => "Align bottom edges",
+            Action::DistributeHorizontally => "Distribute horizontally",
+            Action::DistributeVertically => "Distribute vertically",
+            Action::ToggleLegend => "Legend",
+            Action::ThemeLight => "Light theme (best on a projector)",
+            Action::ThemeDark => "Dark theme",
+            Action::ThemeSystem => "Theme follows the system",
+            Action::CommandPalette => "Command palette…",
+            Action::Find => "Find…",
+            Action::FindNext => "Find next",
+            Action::FindPrevious => "Find previous",
         }
     }
 
@@ -182,6 +274,32 @@ impl Action {
             Action::ToggleSnap => "Snap moved nodes to a grid",
             Action::ToggleTable => "Show or hide the CMOC table under the canvas",
             Action::ShowShortcuts => "List every keyboard shortcut",
+            Action::AddCmoc => {
+                "Add a CMOC card with the next free number at the centre of the view"
+            }
+            Action::AddContext => "Add a context (C) at the centre of the view",
+            Action::AddMechanism => "Add a mechanism (M) at the centre of the view",
+            Action::AddOutcome => "Add an outcome (O) at the centre of the view",
+            Action::AddCondition => "Add an IF-condition whose arrows are yes and no branches",
+            Action::AddTheory => "Add a substantive theory at the centre of the view",
+            Action::AddRegion => "Add a region to hold a pathway or group of nodes",
+            Action::AddNote => "Add a free note at the centre of the view",
+            Action::AlignLeft => "Move the selected nodes so their left edges line up",
+            Action::AlignCentreHorizontally => "Move the selected nodes onto one vertical line",
+            Action::AlignRight => "Move the selected nodes so their right edges line up",
+            Action::AlignTop => "Move the selected nodes so their top edges line up",
+            Action::AlignCentreVertically => "Move the selected nodes onto one horizontal line",
+            Action::AlignBottom => "Move the selected nodes so their bottom edges line up",
+            Action::DistributeHorizontally => "Space the selected nodes evenly from left to right",
+            Action::DistributeVertically => "Space the selected nodes evenly from top to bottom",
+            Action::ToggleLegend => "Show or hide the legend over the canvas",
+            Action::ThemeLight => "Dark text on a light canvas: reads best when projected",
+            Action::ThemeDark => "Light text on a dark canvas",
+            Action::ThemeSystem => "Use the light or dark theme as the computer is set",
+            Action::CommandPalette => "Search every command by name and run it",
+            Action::Find => "Find cards by words or by CMOC number (\"10\", \"-ve 22\")",
+            Action::FindNext => "Go to the next card found",
+            Action::FindPrevious => "Go to the previous card found",
         }
     }
 
@@ -217,6 +335,11 @@ impl Action {
             Action::ToggleSnap => vec![cmd_shift(Key::G)],
             Action::ToggleTable => vec![cmd(Key::T)],
             Action::ShowShortcuts => vec![plain(Key::F1)],
+            Action::CommandPalette => vec![cmd(Key::K), cmd_shift(Key::P)],
+            Action::Find => vec![cmd(Key::F)],
+            Action::FindNext => vec![plain(Key::F3)],
+            Action::FindPrevious => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)],
+            _ => vec![],
         }
     }
 
@@ -247,7 +370,7 @@ mod tests {
     #[test]
     fn no_shortcut_is_bound_twice() {
         let mut seen = HashSet::new();
-        for action in Action::ALL {
+        for action in Action::all() {
             for shortcut in action.shortcuts() {
                 assert!(
                     seen.insert((
@@ -259,6 +382,24 @@ mod tests {
                     "{shortcut:?} is bound twice"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_action_is_listed_named_and_described() {
+        use strum::EnumCount;
+        let all: Vec<Action> = Action::all().collect();
+        assert_eq!(all.len(), Action::COUNT, "every variant is in the list");
+        let names: HashSet<&str> = all.iter().map(|a| a.name()).collect();
+        assert_eq!(names.len(), all.len(), "no two actions share a name");
+        for action in all {
+            assert!(
+                !action.description().is_empty(),
+                "{action:?} says what it does"
+            );
+        }
+        for kind in NodeKind::ALL {
+            assert_eq!(Action::add(kind).node_kind(), Some(kind));
         }
     }
 }

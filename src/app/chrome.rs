@@ -27,7 +27,6 @@ impl EditorApp {
         let has_selection = !self.editor.selection.is_empty();
         let has_nodes = !self.editor.selection.nodes.is_empty();
         let mut open_recent = None;
-        let mut add_kind = None;
         ui.menu_button("File", |ui| {
             item(ui, Action::New, true);
             item(ui, Action::Open, true);
@@ -93,21 +92,33 @@ impl EditorApp {
         });
         ui.menu_button("Insert", |ui| {
             for kind in NodeKind::ALL {
-                if ui.button(kind.name()).clicked() {
-                    add_kind = Some(kind);
-                    ui.close();
-                }
+                item(ui, Action::add(kind), true);
             }
         });
+        let several = self.editor.selection.nodes.len() >= 2;
         ui.menu_button("Arrange", |ui| {
             item(ui, Action::BringToFront, has_nodes);
             item(ui, Action::SendToBack, has_nodes);
             ui.separator();
-            ui.label(
-                RichText::new("Align and distribute: select nodes, then use the inspector.").weak(),
-            );
+            for action in [
+                Action::AlignLeft,
+                Action::AlignCentreHorizontally,
+                Action::AlignRight,
+                Action::AlignTop,
+                Action::AlignCentreVertically,
+                Action::AlignBottom,
+            ] {
+                item(ui, action, several);
+            }
+            ui.separator();
+            let three = self.editor.selection.nodes.len() >= 3;
+            item(ui, Action::DistributeHorizontally, three);
+            item(ui, Action::DistributeVertically, three);
         });
         ui.menu_button("View", |ui| {
+            item(ui, Action::CommandPalette, true);
+            item(ui, Action::Find, true);
+            ui.separator();
             item(ui, Action::ZoomIn, true);
             item(ui, Action::ZoomOut, true);
             item(ui, Action::ActualSize, true);
@@ -115,24 +126,36 @@ impl EditorApp {
             item(ui, Action::FitSelection, has_nodes);
             ui.separator();
             let mut snap = self.settings.snap_to_grid;
-            if ui.checkbox(&mut snap, "Snap to grid").clicked() {
+            if ui.checkbox(&mut snap, Action::ToggleSnap.name()).clicked() {
                 chosen.set(Some(Action::ToggleSnap));
             }
-            ui.checkbox(&mut self.show_legend, "Legend");
+            let mut legend = self.show_legend;
+            if ui
+                .checkbox(&mut legend, Action::ToggleLegend.name())
+                .clicked()
+            {
+                chosen.set(Some(Action::ToggleLegend));
+            }
             let mut table = self.show_table;
-            if ui.checkbox(&mut table, "CMOC table").clicked() {
+            if ui
+                .checkbox(&mut table, Action::ToggleTable.name())
+                .clicked()
+            {
                 chosen.set(Some(Action::ToggleTable));
             }
             ui.separator();
-            ui.label("Theme");
             let current = ui.ctx().options(|o| o.theme_preference);
-            for (preference, text) in [
-                (egui::ThemePreference::Light, "Light (best on a projector)"),
-                (egui::ThemePreference::Dark, "Dark"),
-                (egui::ThemePreference::System, "Follow the system"),
+            for (action, preference) in [
+                (Action::ThemeLight, egui::ThemePreference::Light),
+                (Action::ThemeDark, egui::ThemePreference::Dark),
+                (Action::ThemeSystem, egui::ThemePreference::System),
             ] {
-                if ui.radio(current == preference, text).clicked() {
-                    ui.ctx().set_theme(preference);
+                if ui
+                    .radio(current == preference, action.name())
+                    .on_hover_text(action.description())
+                    .clicked()
+                {
+                    chosen.set(Some(action));
                 }
             }
         });
@@ -142,122 +165,115 @@ impl EditorApp {
             ui.label(RichText::new(definitions::CMOC).weak());
         });
         if let Some(action) = chosen.get() {
-            self.perform_from_menu(ui.ctx(), action);
+            self.perform(action);
         }
         if let Some(path) = open_recent {
             self.after_unsaved_check(Then::OpenPath(path));
         }
-        if let Some(kind) = add_kind {
-            self.add_node(kind, None);
-        }
-    }
-
-    pub(super) fn perform_from_menu(&mut self, ctx: &egui::Context, action: Action) {
-        match action {
-            Action::Copy => {
-                self.copy(ctx);
-            }
-            Action::Cut => self.cut(ctx),
-            Action::Paste => {
-                // A menu cannot read the system clipboard synchronously in egui; ask for the
-                // keyboard shortcut, which delivers the clipboard's text.
-                let shortcut = Action::Paste
-                    .shortcuts()
-                    .first()
-                    .map(|s| ctx.format_shortcut(s))
-                    .unwrap_or_default();
-                self.editor.status = format!("Press {shortcut} over the canvas to paste.");
-            }
-            other => self.perform(other),
-        }
     }
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut Ui, palette: &Palette) {
+        let chosen = std::cell::Cell::new(None);
+        let has_cards = self.editor.selection.nodes.iter().any(|id| {
+            self.editor
+                .doc()
+                .node(*id)
+                .is_some_and(|n| n.kind() == NodeKind::Cmoc)
+        });
+        let can_undo = self.editor.history().undo_len() > 0;
+        let can_redo = self.editor.history().redo_len() > 0;
+        let zoom = format!("{:.0}%", self.canvas.camera.zoom * 100.0);
         ui.horizontal_wrapped(|ui| {
+            // Buttons show the action's short label and its description and shortcut on hover.
+            let button = |ui: &mut Ui, action: Action, label: String, enabled: bool| {
+                let hover = match action.shortcuts().first() {
+                    Some(s) => {
+                        format!("{} ({})", action.description(), ui.ctx().format_shortcut(s))
+                    }
+                    None => action.description().to_string(),
+                };
+                if ui
+                    .add_enabled(enabled, egui::Button::new(label))
+                    .on_hover_text(hover)
+                    .clicked()
+                {
+                    chosen.set(Some(action));
+                }
+            };
             ui.label(RichText::new("Add:").strong());
             for kind in NodeKind::ALL {
+                let action = Action::add(kind);
                 let style = if kind == NodeKind::Cmoc {
                     palette.card(false)
                 } else {
                     palette.kind(kind)
                 };
-                let button = egui::Button::new(RichText::new(kind.name()).color(palette.text))
-                    .fill(style.fill)
-                    .stroke(egui::Stroke::new(1.5, style.stroke));
-                if ui
-                    .add(button)
-                    .on_hover_text(format!(
-                        "Add a {} at the centre of the view",
-                        kind.name().to_lowercase()
-                    ))
-                    .clicked()
-                {
-                    self.add_node(kind, None);
+                let swatch =
+                    egui::Button::new(RichText::new(action.toolbar_label()).color(palette.text))
+                        .fill(style.fill)
+                        .stroke(egui::Stroke::new(
+                            crate::scene::style::BORDER_WIDTH,
+                            style.stroke,
+                        ));
+                if ui.add(swatch).on_hover_text(action.description()).clicked() {
+                    chosen.set(Some(action));
                 }
             }
             ui.separator();
-            let has_cards = self.editor.selection.nodes.iter().any(|id| {
-                self.editor
-                    .doc()
-                    .node(*id)
-                    .is_some_and(|n| n.kind() == NodeKind::Cmoc)
-            });
-            if ui
-                .add_enabled(has_cards, egui::Button::new("Toggle +/-"))
-                .on_hover_text(format!("{} (T)", Action::TogglePolarity.description()))
-                .clicked()
-            {
-                self.perform(Action::TogglePolarity);
-            }
+            let toggle = Action::TogglePolarity;
+            button(ui, toggle, toggle.toolbar_label().into(), has_cards);
             ui.separator();
-            if ui
-                .add_enabled(
-                    self.editor.history().undo_len() > 0,
-                    egui::Button::new("Undo"),
-                )
-                .clicked()
-            {
-                self.perform(Action::Undo);
-            }
-            if ui
-                .add_enabled(
-                    self.editor.history().redo_len() > 0,
-                    egui::Button::new("Redo"),
-                )
-                .clicked()
-            {
-                self.perform(Action::Redo);
-            }
+            button(
+                ui,
+                Action::Undo,
+                Action::Undo.toolbar_label().into(),
+                can_undo,
+            );
+            button(
+                ui,
+                Action::Redo,
+                Action::Redo.toolbar_label().into(),
+                can_redo,
+            );
             ui.separator();
-            if ui.button(" - ").on_hover_text("Zoom out").clicked() {
-                self.perform(Action::ZoomOut);
-            }
-            if ui
-                .button(format!("{:.0}%", self.canvas.camera.zoom * 100.0))
-                .on_hover_text("Actual size (100%)")
-                .clicked()
-            {
-                self.perform(Action::ActualSize);
-            }
-            if ui.button(" + ").on_hover_text("Zoom in").clicked() {
-                self.perform(Action::ZoomIn);
-            }
-            if ui
-                .button("Fit")
-                .on_hover_text("Show the whole diagram")
-                .clicked()
-            {
-                self.perform(Action::FitDiagram);
-            }
+            button(
+                ui,
+                Action::ZoomOut,
+                Action::ZoomOut.toolbar_label().into(),
+                true,
+            );
+            button(ui, Action::ActualSize, zoom, true);
+            button(
+                ui,
+                Action::ZoomIn,
+                Action::ZoomIn.toolbar_label().into(),
+                true,
+            );
+            button(
+                ui,
+                Action::FitDiagram,
+                Action::FitDiagram.toolbar_label().into(),
+                true,
+            );
             ui.separator();
+            let table = Action::ToggleTable;
             if ui
-                .selectable_label(self.show_table, "Table")
-                .on_hover_text(Action::ToggleTable.description())
+                .selectable_label(self.show_table, table.toolbar_label())
+                .on_hover_text(table.description())
                 .clicked()
             {
-                self.perform(Action::ToggleTable);
+                chosen.set(Some(table));
             }
+            button(
+                ui,
+                Action::CommandPalette,
+                Action::CommandPalette.toolbar_label().into(),
+                true,
+            );
         });
+        if let Some(action) = chosen.get() {
+            self.perform(action);
+        }
     }
 
     pub(super) fn status_ui(&mut self, ui: &mut Ui) {

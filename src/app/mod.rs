@@ -10,11 +10,14 @@ mod clipboard;
 mod comments;
 mod definitions;
 pub mod dialogs;
+mod dispatch;
 pub mod editor;
 pub mod figures;
+mod find;
 mod inspector;
 mod legend;
 mod modals;
+mod palette;
 pub mod settings;
 pub mod table_view;
 
@@ -22,12 +25,13 @@ pub use actions::Action;
 pub use editor::{Editor, Origin};
 
 use crate::file::{HOLDING_EXAMPLE, load_file, load_str};
-use crate::model::{Document, NodeKind, Point, validate};
+use crate::model::{Document, NodeKind, validate};
 use crate::scene::Palette;
-use canvas::{CanvasState, ZOOM_STEP, canvas_ui};
+pub(crate) use canvas::ZOOM_STEP;
+use canvas::{CanvasState, canvas_ui};
 use comments::{CommentsState, comments_ui};
 use dialogs::{FileDialogs, Modal, NativeDialogs, Then};
-use egui::{Event, RichText, Ui, ViewportCommand};
+use egui::{RichText, Ui, ViewportCommand};
 use figures::FileKind;
 use settings::Settings;
 use std::path::{Path, PathBuf};
@@ -63,6 +67,12 @@ pub struct EditorApp {
     title_sent: String,
     validation: crate::model::Validation,
     legend_cache: Option<(crate::scene::Palette, crate::scene::legend::Legend)>,
+    /// The context of the current frame (for commands that talk to the window).
+    ctx: Option<egui::Context>,
+    /// The command palette, while open.
+    pub palette: Option<palette::Palette>,
+    /// The find bar.
+    pub find: find::FindBar,
 }
 
 /// The tabs of the side panel.
@@ -153,6 +163,9 @@ impl EditorApp {
             title_sent: String::new(),
             validation: crate::model::Validation::default(),
             legend_cache: None,
+            ctx: None,
+            palette: None,
+            find: find::FindBar::default(),
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -287,181 +300,10 @@ impl EditorApp {
         }
     }
 
-    /// Carries out an action from a menu, shortcut or button.
-    pub fn perform(&mut self, action: Action) {
-        let editor = &mut self.editor;
-        match action {
-            Action::New => self.after_unsaved_check(Then::New),
-            Action::Open => self.after_unsaved_check(Then::Open),
-            Action::OpenExample => self.after_unsaved_check(Then::OpenExample),
-            Action::Save => {
-                self.save();
-            }
-            Action::SaveAs => {
-                self.save_as();
-            }
-            Action::ExportFigure => {
-                self.modal = Some(Modal::ExportFigure(figures::FigureDialog::default()))
-            }
-            Action::ExportTable => self.modal = Some(Modal::ExportTable),
-            Action::ImportTable => {
-                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
-                    match figures::ImportDialog::open(&path) {
-                        Ok(dialog) => self.modal = Some(Modal::ImportTable(Box::new(dialog))),
-                        Err(message) => {
-                            self.modal = Some(Modal::Error {
-                                title: "Could not import the table".into(),
-                                message,
-                            })
-                        }
-                    }
-                }
-            }
-            Action::ToggleTable => self.show_table = !self.show_table,
-            Action::Quit => self.after_unsaved_check(Then::Quit),
-            Action::Undo => editor.undo(),
-            Action::Redo => editor.redo(),
-            Action::Cut | Action::Copy | Action::Paste => {
-                // Handled where the clipboard is at hand (see `clipboard_events`).
-            }
-            Action::Duplicate => editor.duplicate(),
-            Action::Delete => editor.delete_selection(),
-            Action::SelectAll => {
-                editor.selection.nodes = editor.doc().nodes().map(|n| n.id).collect();
-                editor.selection.edges.clear();
-            }
-            Action::Deselect => {
-                if self.canvas.is_dragging() {
-                    self.canvas.cancel_gesture(&mut self.editor);
-                } else {
-                    self.editor.selection.clear();
-                    self.canvas.inline_edit = None;
-                }
-            }
-            Action::TogglePolarity => editor.toggle_selected_polarity(),
-            Action::BringToFront => editor.reorder_selection(true),
-            Action::SendToBack => editor.reorder_selection(false),
-            Action::ZoomIn => self.canvas.zoom_by(ZOOM_STEP),
-            Action::ZoomOut => self.canvas.zoom_by(1.0 / ZOOM_STEP),
-            Action::FitDiagram => self.canvas.fit_diagram(&self.editor),
-            Action::FitSelection => self.canvas.fit_selection(&self.editor),
-            Action::ActualSize => self.canvas.actual_size(),
-            Action::ToggleSnap => {
-                self.settings.snap_to_grid = !self.settings.snap_to_grid;
-                self.save_settings();
-            }
-            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
-        }
-    }
-
-    /// Centres the canvas on a node (keeping the zoom).
-    pub fn focus_node(&mut self, id: crate::model::NodeId) {
-        if let Some(node) = self.editor.doc().node(id) {
-            let c = node.rect().center();
-            self.canvas
-                .camera
-                .centre_on(self.canvas.rect, egui::pos2(c.x, c.y));
-        }
-    }
-
-    /// Adds a node of `kind` at the centre of the view (toolbar) or at a world point.
-    pub fn add_node(&mut self, kind: NodeKind, at: Option<egui::Pos2>) {
-        let at = at.unwrap_or_else(|| self.canvas.view_centre());
-        self.editor.add_node(kind, Point::new(at.x, at.y));
-    }
-
-    fn copy(&mut self, ctx: &egui::Context) -> bool {
-        match self.editor.copy_selection() {
-            Some(text) => {
-                ctx.copy_text(text);
-                let n = self.editor.selection.nodes.len();
-                self.editor.status = format!("Copied {n} node{}", if n == 1 { "" } else { "s" });
-                true
-            }
-            None => {
-                self.editor.status = "Select nodes to copy.".into();
-                false
-            }
-        }
-    }
-
-    fn cut(&mut self, ctx: &egui::Context) {
-        if self.copy(ctx) {
-            let n = self.editor.selection.nodes.len();
-            self.editor.delete_selection();
-            self.editor.status = format!("Cut {n} node{}", if n == 1 { "" } else { "s" });
-        }
-    }
-
-    /// Pastes clipboard text at the pointer (or the view centre).
-    pub fn paste_text(&mut self, text: &str) {
-        let anchor = self
-            .canvas
-            .pointer_world
-            .unwrap_or_else(|| self.canvas.view_centre());
-        let offset = clipboard_offset(text, anchor).unwrap_or((30.0, 30.0));
-        match self.editor.paste(text, offset) {
-            Ok(n) => {
-                self.editor.status = format!("Pasted {n} node{}", if n == 1 { "" } else { "s" })
-            }
-            Err(message) => self.editor.status = message,
-        }
-    }
-
-    fn keyboard(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() {
-            return;
-        }
-        // The canvas and its nodes take keyboard focus too; only a text field is "typing".
-        let focused = ctx.memory(|m| m.focused());
-        let typing = ctx.egui_wants_keyboard_input()
-            && !focused.is_some_and(|id| self.canvas.owns_focus(id));
-        // Copy, cut and paste arrive as events, not key presses, on real windows.
-        if !typing {
-            let events = ctx.input(|i| i.events.clone());
-            for event in events {
-                match event {
-                    Event::Copy => {
-                        self.copy(ctx);
-                    }
-                    Event::Cut => self.cut(ctx),
-                    Event::Paste(text) => self.paste_text(&text),
-                    _ => {}
-                }
-            }
-        }
-        // egui matches shortcuts "logically" (an extra Shift still matches Ctrl+Z), so try
-        // the shortcuts with more modifiers first: Ctrl+Shift+Z must be Redo, not Undo.
-        let mut bindings: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
-            .iter()
-            .filter(|a| !(typing && a.yields_to_text_fields()))
-            .flat_map(|&a| a.shortcuts().into_iter().map(move |s| (a, s)))
-            .collect();
-        bindings.sort_by_key(|(_, s)| {
-            let m = s.modifiers;
-            std::cmp::Reverse(u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt))
-        });
-        let mut fired = Vec::new();
-        for (action, shortcut) in bindings {
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                fired.push(action);
-            }
-        }
-        for action in fired {
-            match action {
-                Action::Copy => {
-                    self.copy(ctx);
-                }
-                Action::Cut => self.cut(ctx),
-                Action::Paste => {}
-                other => self.perform(other),
-            }
-        }
-    }
-
     /// Draws one whole frame of the editor.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
         self.handle_close_request(&ctx);
         self.keyboard(&ctx);
         let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
@@ -470,6 +312,11 @@ impl EditorApp {
             egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui));
         });
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui, &palette));
+        if self.find.open {
+            egui::Panel::top("find").show(ui, |ui| self.find_ui(ui, &palette));
+        } else {
+            self.canvas.matches.clear();
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         egui::Panel::right("inspector")
             .resizable(true)
@@ -532,8 +379,8 @@ impl EditorApp {
                     &palette,
                     self.settings.snap_to_grid,
                 );
-                if let Some((kind, at)) = output.add_at {
-                    self.add_node(kind, Some(at));
+                if let Some((action, at)) = output.action {
+                    self.perform_at(action, at);
                 }
                 if output.show_comments {
                     self.side_tab = SideTab::Comments;
@@ -548,6 +395,7 @@ impl EditorApp {
                 };
             });
         self.modal_ui(&ctx);
+        self.palette_ui(&ctx);
 
         let title = self.editor.window_title();
         if title != self.title_sent {
@@ -569,27 +417,4 @@ impl EditorApp {
             }
         }
     }
-}
-
-/// The offset that puts pasted nodes' top-left corner at `anchor`, read from the clipboard text.
-fn clipboard_offset(text: &str, anchor: egui::Pos2) -> Option<(f32, f32)> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        nodes: Vec<crate::model::Node>,
-    }
-    if text.len() > editor::MAX_PASTE_BYTES {
-        return None;
-    }
-    let probe: Probe = ron::from_str(text.trim()).ok()?;
-    let min_x = probe
-        .nodes
-        .iter()
-        .map(|n| n.position.x)
-        .fold(f32::INFINITY, f32::min);
-    let min_y = probe
-        .nodes
-        .iter()
-        .map(|n| n.position.y)
-        .fold(f32::INFINITY, f32::min);
-    (min_x.is_finite() && min_y.is_finite()).then_some((anchor.x - min_x, anchor.y - min_y))
 }

@@ -16,6 +16,7 @@ impl EditorApp {
         let mut figure_to_export = None;
         let mut table_format = None;
         let mut import_now = false;
+        let mut start_action = None;
         let has_selection = !self.editor.selection.nodes.is_empty();
         let display_name = self.editor.display_name();
         let recent = self.settings.recent_files.clone();
@@ -55,14 +56,14 @@ impl EditorApp {
                     ui.label("Draw, toggle and annotate realist programme theories.");
                     ui.add_space(6.0);
                     ui.horizontal(|ui| {
-                        if ui.button("New diagram").clicked() {
-                            then_do = Some((false, Then::New));
-                        }
-                        if ui.button("Open…").clicked() {
-                            then_do = Some((false, Then::Open));
-                        }
-                        if ui.button("Open example (Figure 2)").clicked() {
-                            then_do = Some((false, Then::OpenExample));
+                        for action in [Action::New, Action::Open, Action::OpenExample] {
+                            if ui
+                                .button(action.name())
+                                .on_hover_text(action.description())
+                                .clicked()
+                            {
+                                start_action = Some(action);
+                            }
                         }
                     });
                     ui.add_space(6.0);
@@ -142,8 +143,11 @@ impl EditorApp {
                 self.editor.status = figures::import_into(&mut self.editor, dialog);
             }
         }
-        if !close && then_do.is_none() && self.modal.is_none() {
+        if !close && then_do.is_none() && start_action.is_none() && self.modal.is_none() {
             self.modal = Some(modal);
+        }
+        if let Some(action) = start_action {
+            self.perform(action);
         }
         if let Some((save_first, then)) = then_do {
             if save_first && !self.save() {
@@ -184,7 +188,7 @@ fn shortcuts_ui(ui: &mut Ui) {
     ui.heading("Keyboard shortcuts");
     let ctx = ui.ctx().clone();
     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-        for action in Action::ALL {
+        for action in Action::all() {
             let keys: Vec<String> = action
                 .shortcuts()
                 .iter()

@@ -10,6 +10,7 @@
 pub mod draw;
 mod edge_draw;
 mod edges;
+pub mod find;
 mod grid;
 pub mod legend;
 pub mod names;

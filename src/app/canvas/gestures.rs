@@ -2,6 +2,7 @@
 //! connect, rubber band), clicks and double-clicks, and the context menu.
 
 use super::*;
+use crate::app::Action;
 
 pub(super) fn handle_view_input(ui: &Ui, response: &Response, rect: Rect, state: &mut CanvasState) {
     let (zoom_delta, scroll, space_down) = ui.input(|i| {
@@ -348,49 +349,45 @@ pub(super) fn handle_clicks(
 pub(super) fn context_menu(
     response: &Response,
     _rect: Rect,
-    editor: &mut Editor,
+    editor: &Editor,
     state: &mut CanvasState,
     output: &mut CanvasOutput,
 ) {
     response.context_menu(|ui| {
         let at = state.context_at.unwrap_or_default();
-        if !editor.selection.is_empty() {
-            if ui.button("Delete").clicked() {
-                editor.delete_selection();
+        let mut item = |ui: &mut Ui, action: Action| {
+            if ui
+                .button(action.name())
+                .on_hover_text(action.description())
+                .clicked()
+            {
+                output.action = Some((action, Some(at)));
                 ui.close();
             }
+        };
+        if !editor.selection.is_empty() {
+            item(ui, Action::Delete);
             if editor.selection.nodes.iter().any(|id| {
                 editor
                     .doc()
                     .node(*id)
                     .is_some_and(|n| n.kind() == NodeKind::Cmoc)
-            }) && ui.button("Toggle positive / negative").clicked()
-            {
-                editor.toggle_selected_polarity();
-                ui.close();
+            }) {
+                item(ui, Action::TogglePolarity);
             }
             if !editor.selection.nodes.is_empty() {
-                if ui.button("Duplicate").clicked() {
-                    editor.duplicate();
-                    ui.close();
-                }
-                if ui.button("Bring to front").clicked() {
-                    editor.reorder_selection(true);
-                    ui.close();
-                }
-                if ui.button("Send to back").clicked() {
-                    editor.reorder_selection(false);
-                    ui.close();
-                }
+                item(ui, Action::Copy);
+                item(ui, Action::Duplicate);
+                item(ui, Action::BringToFront);
+                item(ui, Action::SendToBack);
             }
             ui.separator();
         }
+        item(ui, Action::Paste);
+        ui.separator();
         ui.label("Add here:");
         for kind in NodeKind::ALL {
-            if ui.button(kind.name()).clicked() {
-                output.add_at = Some((kind, at));
-                ui.close();
-            }
+            item(ui, Action::add(kind));
         }
     });
 }

@@ -142,8 +142,8 @@ impl Default for CanvasState {
 /// What a frame of the canvas asks the rest of the app to do.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CanvasOutput {
-    /// The user picked a node kind from the context menu to add at this world point.
-    pub add_at: Option<(NodeKind, Pos2)>,
+    /// A command picked from the context menu, with the world point it was opened at.
+    pub action: Option<(crate::app::Action, Option<Pos2>)>,
     /// The user clicked a node's open-comment counter: show its comments.
     pub show_comments: bool,
 }

@@ -1,0 +1,268 @@
+//! One dispatcher for every command: menus, toolbar, context menu, start screen, command
+//! palette and shortcuts all end in [`EditorApp::perform`]. Also the clipboard (copy, cut, and
+//! paste, which arrives as an event) and the keyboard shortcuts themselves.
+
+use super::dialogs::Modal;
+use super::editor::Align;
+use super::figures::{self, FileKind};
+use super::{Action, EditorApp, Then, ZOOM_STEP, editor};
+use crate::model::{NodeKind, Point};
+use egui::{Event, ViewportCommand};
+
+impl EditorApp {
+    /// Carries out an action from a menu, shortcut, button, the context menu or the palette.
+    pub fn perform(&mut self, action: Action) {
+        self.perform_at(action, None);
+    }
+
+    /// Carries out an action; "Add …" actions add at `at` (world), or the view's centre.
+    pub fn perform_at(&mut self, action: Action, at: Option<egui::Pos2>) {
+        if let Some(kind) = action.node_kind() {
+            self.add_node(kind, at);
+            return;
+        }
+        let ctx = self.ctx.clone();
+        let editor = &mut self.editor;
+        match action {
+            Action::New => self.after_unsaved_check(Then::New),
+            Action::Open => self.after_unsaved_check(Then::Open),
+            Action::OpenExample => self.after_unsaved_check(Then::OpenExample),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::ExportFigure => {
+                self.modal = Some(Modal::ExportFigure(figures::FigureDialog::default()))
+            }
+            Action::ExportTable => self.modal = Some(Modal::ExportTable),
+            Action::ImportTable => {
+                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
+                    match figures::ImportDialog::open(&path) {
+                        Ok(dialog) => self.modal = Some(Modal::ImportTable(Box::new(dialog))),
+                        Err(message) => {
+                            self.modal = Some(Modal::Error {
+                                title: "Could not import the table".into(),
+                                message,
+                            })
+                        }
+                    }
+                }
+            }
+            Action::ToggleTable => self.show_table = !self.show_table,
+            Action::ToggleLegend => self.show_legend = !self.show_legend,
+            Action::Quit => self.after_unsaved_check(Then::Quit),
+            Action::Undo => editor.undo(),
+            Action::Redo => editor.redo(),
+            Action::Copy => {
+                if let Some(ctx) = &ctx {
+                    self.copy(ctx);
+                }
+            }
+            Action::Cut => {
+                if let Some(ctx) = &ctx {
+                    self.cut(ctx);
+                }
+            }
+            Action::Paste => {
+                // The platform hands the clipboard over as a Paste event in a later frame,
+                // which `keyboard` turns into nodes.
+                if let Some(ctx) = &ctx {
+                    ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+                }
+            }
+            Action::Duplicate => editor.duplicate(),
+            Action::Delete => editor.delete_selection(),
+            Action::SelectAll => {
+                editor.selection.nodes = editor.doc().nodes().map(|n| n.id).collect();
+                editor.selection.edges.clear();
+            }
+            Action::Deselect => {
+                if self.canvas.is_dragging() {
+                    self.canvas.cancel_gesture(&mut self.editor);
+                } else {
+                    self.editor.selection.clear();
+                    self.canvas.inline_edit = None;
+                }
+            }
+            Action::TogglePolarity => editor.toggle_selected_polarity(),
+            Action::BringToFront => editor.reorder_selection(true),
+            Action::SendToBack => editor.reorder_selection(false),
+            Action::AlignLeft => editor.align_selection(Align::Left),
+            Action::AlignCentreHorizontally => editor.align_selection(Align::CentreHorizontally),
+            Action::AlignRight => editor.align_selection(Align::Right),
+            Action::AlignTop => editor.align_selection(Align::Top),
+            Action::AlignCentreVertically => editor.align_selection(Align::CentreVertically),
+            Action::AlignBottom => editor.align_selection(Align::Bottom),
+            Action::DistributeHorizontally => editor.distribute_selection(true),
+            Action::DistributeVertically => editor.distribute_selection(false),
+            Action::ZoomIn => self.canvas.zoom_by(ZOOM_STEP),
+            Action::ZoomOut => self.canvas.zoom_by(1.0 / ZOOM_STEP),
+            Action::FitDiagram => self.canvas.fit_diagram(&self.editor),
+            Action::FitSelection => self.canvas.fit_selection(&self.editor),
+            Action::ActualSize => self.canvas.actual_size(),
+            Action::ToggleSnap => {
+                self.settings.snap_to_grid = !self.settings.snap_to_grid;
+                self.save_settings();
+            }
+            Action::ThemeLight | Action::ThemeDark | Action::ThemeSystem => {
+                let preference = match action {
+                    Action::ThemeLight => egui::ThemePreference::Light,
+                    Action::ThemeDark => egui::ThemePreference::Dark,
+                    _ => egui::ThemePreference::System,
+                };
+                if let Some(ctx) = &ctx {
+                    ctx.set_theme(preference);
+                }
+            }
+            Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::CommandPalette => self.palette = Some(super::palette::Palette::default()),
+            Action::Find => self.find.open(),
+            Action::FindNext => self.find_step(true),
+            Action::FindPrevious => self.find_step(false),
+            Action::AddCmoc
+            | Action::AddContext
+            | Action::AddMechanism
+            | Action::AddOutcome
+            | Action::AddCondition
+            | Action::AddTheory
+            | Action::AddRegion
+            | Action::AddNote => {}
+        }
+    }
+
+    /// Centres the canvas on a node (keeping the zoom).
+    pub fn focus_node(&mut self, id: crate::model::NodeId) {
+        if let Some(node) = self.editor.doc().node(id) {
+            let c = node.rect().center();
+            self.canvas
+                .camera
+                .centre_on(self.canvas.rect, egui::pos2(c.x, c.y));
+        }
+    }
+
+    /// Adds a node of `kind` at the centre of the view (toolbar) or at a world point.
+    pub fn add_node(&mut self, kind: NodeKind, at: Option<egui::Pos2>) {
+        let at = at.unwrap_or_else(|| self.canvas.view_centre());
+        self.editor.add_node(kind, Point::new(at.x, at.y));
+    }
+
+    pub(super) fn copy(&mut self, ctx: &egui::Context) -> bool {
+        match self.editor.copy_selection() {
+            Some(text) => {
+                ctx.copy_text(text);
+                let n = self.editor.selection.nodes.len();
+                self.editor.status = format!("Copied {n} node{}", if n == 1 { "" } else { "s" });
+                true
+            }
+            None => {
+                self.editor.status = "Select nodes to copy.".into();
+                false
+            }
+        }
+    }
+
+    pub(super) fn cut(&mut self, ctx: &egui::Context) {
+        if self.copy(ctx) {
+            let n = self.editor.selection.nodes.len();
+            self.editor.delete_selection();
+            self.editor.status = format!("Cut {n} node{}", if n == 1 { "" } else { "s" });
+        }
+    }
+
+    /// Pastes clipboard text at the pointer (or the view centre).
+    pub fn paste_text(&mut self, text: &str) {
+        let anchor = self
+            .canvas
+            .pointer_world
+            .unwrap_or_else(|| self.canvas.view_centre());
+        let offset = clipboard_offset(text, anchor).unwrap_or((30.0, 30.0));
+        match self.editor.paste(text, offset) {
+            Ok(n) => {
+                self.editor.status = format!("Pasted {n} node{}", if n == 1 { "" } else { "s" })
+            }
+            Err(message) => self.editor.status = message,
+        }
+    }
+
+    pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
+        // The palette is modal: it handles its own keys (Esc, arrows, Enter).
+        if self.modal.is_some() || self.palette.is_some() {
+            return;
+        }
+        // Esc in the find bar closes it and returns to the diagram (not "select none").
+        let focused = ctx.memory(|m| m.focused());
+        if self.find.open
+            && !focused.is_some_and(|id| self.canvas.owns_focus(id))
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.find.open = false;
+            return;
+        }
+        // The canvas and its nodes take keyboard focus too; only a text field is "typing".
+        let typing = ctx.egui_wants_keyboard_input()
+            && !focused.is_some_and(|id| self.canvas.owns_focus(id));
+        // Copy, cut and paste arrive as events, not key presses, on real windows.
+        if !typing {
+            let events = ctx.input(|i| i.events.clone());
+            for event in events {
+                match event {
+                    Event::Copy => {
+                        self.copy(ctx);
+                    }
+                    Event::Cut => self.cut(ctx),
+                    Event::Paste(text) => self.paste_text(&text),
+                    _ => {}
+                }
+            }
+        }
+        // egui matches shortcuts "logically" (an extra Shift still matches Ctrl+Z), so try
+        // the shortcuts with more modifiers first: Ctrl+Shift+Z must be Redo, not Undo.
+        let mut bindings: Vec<(Action, egui::KeyboardShortcut)> = Action::all()
+            .filter(|a| !(typing && a.yields_to_text_fields()))
+            .flat_map(|a| a.shortcuts().into_iter().map(move |s| (a, s)))
+            .collect();
+        bindings.sort_by_key(|(_, s)| {
+            let m = s.modifiers;
+            std::cmp::Reverse(u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt))
+        });
+        let mut fired = Vec::new();
+        for (action, shortcut) in bindings {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                fired.push(action);
+            }
+        }
+        for action in fired {
+            match action {
+                // Ctrl+V delivers the clipboard as a Paste event in the same frame (handled
+                // above); asking the platform again would paste twice.
+                Action::Paste => {}
+                other => self.perform(other),
+            }
+        }
+    }
+}
+
+/// The offset that puts pasted nodes' top-left corner at `anchor`, read from the clipboard text.
+fn clipboard_offset(text: &str, anchor: egui::Pos2) -> Option<(f32, f32)> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        nodes: Vec<crate::model::Node>,
+    }
+    if text.len() > editor::MAX_PASTE_BYTES {
+        return None;
+    }
+    let probe: Probe = ron::from_str(text.trim()).ok()?;
+    let min_x = probe
+        .nodes
+        .iter()
+        .map(|n| n.position.x)
+        .fold(f32::INFINITY, f32::min);
+    let min_y = probe
+        .nodes
+        .iter()
+        .map(|n| n.position.y)
+        .fold(f32::INFINITY, f32::min);
+    (min_x.is_finite() && min_y.is_finite()).then_some((anchor.x - min_x, anchor.y - min_y))
+}
