@@ -207,3 +207,25 @@ pub const MIN_TEXT_PX: f32 = 2.0;
 pub const TEXT_PX_STEP: f32 = 1.0;
 /// Largest zoom at which the canvas's emphasis offset still grows.
 pub const EMPHASIS_MAX_ZOOM: f32 = 1.5;
+
+/// Editing handles: radius of the "+" connect handle.
+pub const HANDLE_RADIUS_PX: f32 = 7.0;
+/// Editing handles: size of the resize handle's square.
+pub const RESIZE_HANDLE_PX: f32 = 12.0;
+/// Editing handles: corner radius of the resize handle.
+pub const RESIZE_HANDLE_RADIUS_PX: f32 = 2.0;
+/// Editing handles: border width of both handles, and of the arrow being dragged.
+pub const HANDLE_WIDTH_PX: f32 = 2.0;
+/// Editing handles: size of the "+" and of the zoom readout.
+pub const HANDLE_FONT_PX: f32 = 12.0;
+/// Editing handles are hidden below this zoom (nodes are too small to aim at them).
+pub const HANDLE_MIN_ZOOM: f32 = 0.25;
+/// The arrow being dragged: the dot at its loose end.
+pub const CONNECT_DOT_PX: f32 = 4.0;
+/// The rubber band: opacity of its fill (in the selection colour).
+pub const RUBBER_BAND_OPACITY: f32 = 0.12;
+/// The rubber band: border width.
+pub const RUBBER_BAND_WIDTH_PX: f32 = 1.0;
+/// The in-place text editor's font stays between these screen sizes, so it can be read and
+/// still fits the card.
+pub const INLINE_EDIT_FONT_PX: (f32, f32) = (9.0, 40.0);

@@ -71,7 +71,7 @@ pub(super) fn handle_primary_drag(
             let scene = state.scene(editor, palette);
             let near = Rect::from_center_size(
                 world,
-                Vec2::splat(2.0 * (HANDLE_RADIUS + 3.0) / camera.zoom),
+                Vec2::splat(2.0 * (crate::scene::style::HANDLE_RADIUS_PX + 3.0) / camera.zoom),
             );
             let owner = scene
                 .nodes_in(near)
@@ -84,7 +84,8 @@ pub(super) fn handle_primary_drag(
                         || n.rect.expand(tolerance).contains(world)
                 })
                 .find(|n| {
-                    connect_handle(&camera, rect, n.rect).distance(press) <= HANDLE_RADIUS + 3.0
+                    connect_handle(&camera, rect, n.rect).distance(press)
+                        <= crate::scene::style::HANDLE_RADIUS_PX + 3.0
                 })
                 .map(|n| n.id);
             (owner, scene.node_at(world, tolerance))

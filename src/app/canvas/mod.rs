@@ -25,8 +25,6 @@ use egui::{
 
 /// Grid step used when snapping.
 pub const SNAP_STEP: f32 = 10.0;
-const HANDLE_RADIUS: f32 = 7.0;
-const RESIZE_HANDLE: f32 = 12.0;
 const MIN_NODE_SIZE: Vec2 = vec2(80.0, 50.0);
 
 /// A gesture in progress.
@@ -385,5 +383,5 @@ fn connect_handle(camera: &Camera, canvas: Rect, node_rect: Rect) -> Pos2 {
 
 fn resize_handle(camera: &Camera, canvas: Rect, node_rect: Rect) -> Rect {
     let r = camera.rect_to_screen(canvas, node_rect);
-    Rect::from_center_size(r.max, vec2(RESIZE_HANDLE, RESIZE_HANDLE))
+    Rect::from_center_size(r.max, Vec2::splat(crate::scene::style::RESIZE_HANDLE_PX))
 }

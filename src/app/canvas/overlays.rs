@@ -3,6 +3,10 @@
 
 use super::super::definitions;
 use super::*;
+use crate::scene::style::{
+    CONNECT_DOT_PX, HANDLE_FONT_PX, HANDLE_MIN_ZOOM, HANDLE_RADIUS_PX, HANDLE_WIDTH_PX,
+    RESIZE_HANDLE_RADIUS_PX, RUBBER_BAND_OPACITY, RUBBER_BAND_WIDTH_PX,
+};
 
 pub(super) fn paint_overlays(
     painter: &egui::Painter,
@@ -18,21 +22,21 @@ pub(super) fn paint_overlays(
     if let Some(h) = state.hovered {
         handle_nodes.push(h);
     }
-    if camera.zoom >= 0.25 && state.gesture == Gesture::Idle {
+    if camera.zoom >= HANDLE_MIN_ZOOM && state.gesture == Gesture::Idle {
         for id in handle_nodes {
             if let Some(node) = editor.doc().node(id) {
                 let centre = connect_handle(&camera, rect, to_rect(node.rect()));
                 painter.circle(
                     centre,
-                    HANDLE_RADIUS,
+                    HANDLE_RADIUS_PX,
                     palette.background,
-                    Stroke::new(2.0, palette.selection),
+                    Stroke::new(HANDLE_WIDTH_PX, palette.selection),
                 );
                 painter.text(
                     centre,
                     Align2::CENTER_CENTER,
                     "+",
-                    FontId::proportional(12.0),
+                    FontId::proportional(HANDLE_FONT_PX),
                     palette.selection,
                 );
             }
@@ -43,9 +47,9 @@ pub(super) fn paint_overlays(
             let r = resize_handle(&camera, rect, to_rect(node.rect()));
             painter.rect(
                 r,
-                2.0,
+                RESIZE_HANDLE_RADIUS_PX,
                 palette.background,
-                Stroke::new(2.0, palette.selection),
+                Stroke::new(HANDLE_WIDTH_PX, palette.selection),
                 StrokeKind::Inside,
             );
         }
@@ -57,8 +61,8 @@ pub(super) fn paint_overlays(
                 painter.rect(
                     band,
                     0.0,
-                    palette.selection.gamma_multiply(0.12),
-                    Stroke::new(1.0, palette.selection),
+                    palette.selection.gamma_multiply(RUBBER_BAND_OPACITY),
+                    Stroke::new(RUBBER_BAND_WIDTH_PX, palette.selection),
                     StrokeKind::Inside,
                 );
             }
@@ -69,8 +73,8 @@ pub(super) fn paint_overlays(
                 editor.doc().node(*from),
             ) {
                 let start = connect_handle(&camera, rect, to_rect(node.rect()));
-                painter.line_segment([start, p], Stroke::new(2.0, palette.selection));
-                painter.circle_filled(p, 4.0, palette.selection);
+                painter.line_segment([start, p], Stroke::new(HANDLE_WIDTH_PX, palette.selection));
+                painter.circle_filled(p, CONNECT_DOT_PX, palette.selection);
             }
         }
         _ => {}
@@ -83,7 +87,7 @@ pub(super) fn paint_overlays(
         rect.right_bottom() - vec2(10.0, 8.0),
         Align2::RIGHT_BOTTOM,
         format!("{:.0}%", camera.zoom * 100.0),
-        FontId::proportional(12.0),
+        FontId::proportional(HANDLE_FONT_PX),
         palette.muted_text,
     );
 }
@@ -115,13 +119,15 @@ pub(super) fn inline_editor_ui(
             state
                 .camera
                 .rect_to_screen(rect, to_rect(node.rect()))
-                .shrink(8.0)
+                .shrink(crate::scene::style::PADDING * state.camera.zoom)
         });
     let area = area.intersect(rect);
     if area.width() < 20.0 || area.height() < 8.0 {
         return;
     }
-    let size = (crate::scene::style::BODY_FONT_SIZE * state.camera.zoom).clamp(9.0, 40.0);
+    use crate::scene::style::{BODY_FONT_SIZE, INLINE_EDIT_FONT_PX};
+    let size =
+        (BODY_FONT_SIZE * state.camera.zoom).clamp(INLINE_EDIT_FONT_PX.0, INLINE_EDIT_FONT_PX.1);
     let mut buffer = text.clone();
     let id = egui::Id::unique(("inline-edit", edit.node, edit.field));
     let response = ui.put(
