@@ -57,6 +57,9 @@ pub enum Lod {
     Boxes,
 }
 
+/// At most this many node drawings are kept beyond those on screen.
+const MAX_KEPT_DRAWINGS: usize = 1_500;
+
 /// Zoom bands of [`Lod::Titles`] are this factor apart.
 const TITLE_BAND_FACTOR: f32 = 1.5;
 const TITLE_BANDS: u8 = 4;
@@ -219,6 +222,8 @@ pub struct Scene {
     edge_grid: SpatialGrid,
     /// Bumped whenever anything drawn changes (views cache what they painted by it).
     version: u64,
+    /// Drawings laid out since the last sweep (an upper bound of those kept).
+    drawings_made: usize,
     edges_at: HashMap<NodeId, Vec<EdgeId>>,
     palette: Palette,
     options: SceneOptions,
@@ -257,6 +262,7 @@ impl Scene {
             edge_index: HashMap::default(),
             edge_grid: SpatialGrid::default(),
             version: next_version(),
+            drawings_made: 0,
             edges_at: HashMap::default(),
             palette,
             options,
@@ -295,18 +301,34 @@ impl Scene {
     /// Lays out the drawings of these nodes at `lod` where not yet done.
     pub fn prepare(&mut self, indices: &[usize], lod: Lod) {
         let slot = lod.slot();
+        // Drawings are kept for what was on screen recently: beyond this many, those of nodes
+        // off screen are dropped (and laid out again if they come back), so memory follows
+        // the view, not the size of the diagram.
+        if self.drawings_made > MAX_KEPT_DRAWINGS.max(2 * indices.len()) {
+            let keep: std::collections::HashSet<usize> = indices.iter().copied().collect();
+            self.drawings_made = 0;
+            for (i, node) in self.nodes.iter_mut().enumerate() {
+                if keep.contains(&i) {
+                    self.drawings_made += node.drawings.iter().flatten().count();
+                } else {
+                    node.drawings = Default::default();
+                }
+            }
+        }
         for &i in indices {
             let Some(node) = self.nodes.get(i) else {
                 continue;
             };
             if node.drawings[slot].is_none() {
-                let drawing = node_draw::draw_node(
+                let mut drawing = node_draw::draw_node(
                     node,
                     lod,
                     &self.options,
                     &self.palette,
                     &mut self.measure,
                 );
+                drawing.prims.shrink_to_fit();
+                self.drawings_made += 1;
                 if let Some(node) = self.nodes.get_mut(i) {
                     node.drawings[slot] = Some(Box::new(drawing));
                 }

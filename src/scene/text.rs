@@ -85,6 +85,13 @@ impl TextMeasure {
         }
     }
 
+    /// Lets the font atlas drop glyph bitmaps when it fills up (call now and then; the
+    /// scene does at every update).
+    pub fn tidy(&mut self) {
+        self.fonts
+            .begin_pass(TextOptions::default(), epaint::text::ViewportKey::default());
+    }
+
     /// `text` at `font_size`, broken to fit `width`.
     pub fn layout(&mut self, text: &str, font_size: f32, width: f32) -> LaidText {
         let text = match text.char_indices().nth(MAX_LAID_OUT_CHARS) {
@@ -101,11 +108,18 @@ impl TextMeasure {
         } else {
             f32::INFINITY
         };
-        let galley = self.fonts.with_pixels_per_point(1.0).layout(
+        // Not cached: the scene keeps what it lays out (per node), and egui's cache would
+        // keep every text ever laid out, as nothing here ends egui "passes".
+        let job = epaint::text::LayoutJob::simple(
             text,
             epaint::FontId::proportional(font_size),
             Color32::BLACK,
             width,
+        );
+        let galley = self.fonts.layout_uncached_for_viewport(
+            1.0,
+            epaint::text::ViewportKey::default(),
+            std::sync::Arc::new(job),
         );
         let lines = galley
             .rows

@@ -29,6 +29,7 @@ fn section(tag: &'static str, field: Field, text: &str, (fill, on): (Color32, Co
 impl Scene {
     /// Brings the scene up to date with `doc`, redoing only what changed since last time.
     pub fn update(&mut self, doc: &Document) {
+        self.measure.tidy();
         let changes = match self.stamp {
             Some(stamp) => doc.changes_since(stamp),
             None => Changes::Everything,
