@@ -2,34 +2,17 @@
 //! object named with its number, polarity and C / M / O; arrows name both ends; Tab walks the
 //! diagram in reading order; Enter opens the inspector; arrow keys move; F2 edits in place.
 
+mod common;
+
 use cmoc_canvas::app::{EditorApp, SideTab};
 use cmoc_canvas::model::{NodeKind, Polarity};
 use egui::{Key, Modifiers, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-fn harness() -> (tempfile::TempDir, Harness<'static, EditorApp>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(cmoc_canvas::app::dialogs::ScriptedDialogs::default()),
-    );
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(4);
-    (dir, h)
-}
-
-fn press(h: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run_steps(3);
-}
-
 #[test]
 fn every_card_of_the_example_is_read_by_number_polarity_and_text() {
-    let (_dir, h) = harness();
+    let (_dir, h) = common::editor_harness();
     let cards: Vec<(u32, Polarity, String)> = h
         .state()
         .editor
@@ -79,7 +62,7 @@ fn every_card_of_the_example_is_read_by_number_polarity_and_text() {
 
 #[test]
 fn tab_walks_the_diagram_in_reading_order_and_enter_opens_the_inspector() {
-    let (_dir, mut h) = harness();
+    let (_dir, mut h) = common::editor_harness();
     // Click empty canvas (far right of the diagram) to give the canvas the keyboard.
     let canvas = h.state().canvas.rect;
     let empty = canvas.right_bottom() - vec2(60.0, 60.0);
@@ -95,7 +78,7 @@ fn tab_walks_the_diagram_in_reading_order_and_enter_opens_the_inspector() {
         h.step();
     }
     h.run_steps(2);
-    press(&mut h, Modifiers::NONE, Key::Tab);
+    common::press(&mut h, Modifiers::NONE, Key::Tab);
     let first = h.state().canvas.focused.expect("Tab focuses a node");
     let kind = |h: &Harness<'_, EditorApp>, id| h.state().editor.doc().node(id).map(|n| n.kind());
     assert_eq!(
@@ -112,7 +95,7 @@ fn tab_walks_the_diagram_in_reading_order_and_enter_opens_the_inspector() {
         "the screen reader is told which node has focus"
     );
     // The yes pathway follows: CMOC 22 (positive) before any negative card.
-    press(&mut h, Modifiers::NONE, Key::Tab);
+    common::press(&mut h, Modifiers::NONE, Key::Tab);
     let second = h.state().canvas.focused.expect("focus moved");
     let card = h
         .state()
@@ -121,13 +104,13 @@ fn tab_walks_the_diagram_in_reading_order_and_enter_opens_the_inspector() {
         .node(second)
         .and_then(|n| n.content.cmoc().map(|c| (c.number, c.polarity)));
     assert_eq!(card, Some((22, Polarity::Positive)), "yes pathway first");
-    press(&mut h, Modifiers::SHIFT, Key::Tab);
+    common::press(&mut h, Modifiers::SHIFT, Key::Tab);
     assert_eq!(h.state().canvas.focused, Some(first), "Shift+Tab goes back");
 
     // Enter opens the focused node in the inspector.
-    press(&mut h, Modifiers::NONE, Key::Tab);
+    common::press(&mut h, Modifiers::NONE, Key::Tab);
     h.state_mut().side_tab = SideTab::Comments;
-    press(&mut h, Modifiers::NONE, Key::Enter);
+    common::press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(h.state().editor.selection.single_node(), Some(second));
     assert_eq!(h.state().side_tab, SideTab::Inspector);
 
@@ -141,16 +124,16 @@ fn tab_walks_the_diagram_in_reading_order_and_enter_opens_the_inspector() {
             .expect("card")
     };
     let start = at(&h);
-    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    common::press(&mut h, Modifiers::NONE, Key::ArrowRight);
     assert_eq!(at(&h).x, start.x + 10.0);
-    press(&mut h, Modifiers::SHIFT, Key::ArrowDown);
+    common::press(&mut h, Modifiers::SHIFT, Key::ArrowDown);
     assert_eq!(at(&h).y, start.y + 100.0);
-    press(&mut h, Modifiers::COMMAND, Key::Z);
-    press(&mut h, Modifiers::COMMAND, Key::Z);
+    common::press(&mut h, Modifiers::COMMAND, Key::Z);
+    common::press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(at(&h), start);
 
     // F2 edits the focused card's text in place.
-    press(&mut h, Modifiers::NONE, Key::F2);
+    common::press(&mut h, Modifiers::NONE, Key::F2);
     let editing = h.state().canvas.inline_edit.as_ref().map(|e| e.node);
     assert_eq!(editing, Some(second));
 }

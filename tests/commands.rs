@@ -1,30 +1,13 @@
 //! Commands without a mouse: the command palette runs any command by words, Find steps
 //! through matching cards, and Edit → Paste asks the platform for the clipboard.
 
+mod common;
+
 use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::model::Polarity;
-use egui::{Key, Modifiers, ViewportCommand, vec2};
+use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness() -> (tempfile::TempDir, Harness<'static, EditorApp>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(cmoc_canvas::app::dialogs::ScriptedDialogs::default()),
-    );
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(4);
-    (dir, h)
-}
-
-fn press(h: &mut Harness<'_, EditorApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run_steps(3);
-}
 
 fn card(h: &Harness<'_, EditorApp>, number: u32, polarity: Polarity) -> cmoc_canvas::model::NodeId {
     h.state()
@@ -37,32 +20,32 @@ fn card(h: &Harness<'_, EditorApp>, number: u32, polarity: Polarity) -> cmoc_can
 
 #[test]
 fn the_palette_runs_a_command_found_by_words_with_the_keyboard_alone() {
-    let (_dir, mut h) = harness();
+    let (_dir, mut h) = common::editor_harness();
     assert!(!h.state().show_table);
-    press(&mut h, Modifiers::COMMAND, Key::K);
+    common::press(&mut h, Modifiers::COMMAND, Key::K);
     assert!(h.state().palette.is_some(), "Ctrl+K opens the palette");
     h.get_by_label("Command to run").type_text("cmoc table");
     h.run_steps(3);
-    press(&mut h, Modifiers::NONE, Key::Enter);
+    common::press(&mut h, Modifiers::NONE, Key::Enter);
     assert!(h.state().show_table, "Enter ran \"CMOC table\"");
     assert!(h.state().palette.is_none(), "and closed the palette");
 
     // Ctrl+Shift+P opens it too; arrow keys choose; Esc closes without running anything.
-    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    common::press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     assert!(h.state().palette.is_some());
     h.get_by_label("Command to run").type_text("zoom");
     h.run_steps(3);
-    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    common::press(&mut h, Modifiers::NONE, Key::ArrowDown);
     assert_eq!(h.state().palette.as_ref().map(|p| p.chosen), Some(1));
-    press(&mut h, Modifiers::NONE, Key::Escape);
+    common::press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.state().palette.is_none());
     assert!(h.state().show_table, "nothing else ran");
 }
 
 #[test]
 fn find_lights_up_matches_and_steps_through_them() {
-    let (_dir, mut h) = harness();
-    press(&mut h, Modifiers::COMMAND, Key::F);
+    let (_dir, mut h) = common::editor_harness();
+    common::press(&mut h, Modifiers::COMMAND, Key::F);
     assert!(h.state().find.open, "Ctrl+F opens the find bar");
     h.get_by_label("Find cards").type_text("-ve 22");
     h.run_steps(3);
@@ -73,7 +56,7 @@ fn find_lights_up_matches_and_steps_through_them() {
         vec![negative],
         "lit up on the canvas"
     );
-    press(&mut h, Modifiers::NONE, Key::Enter);
+    common::press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(h.state().editor.selection.single_node(), Some(negative));
 
     // A number finds both polarities; F3 and Shift+F3 cycle and the camera follows.
@@ -85,9 +68,9 @@ fn find_lights_up_matches_and_steps_through_them() {
     ];
     assert_eq!(h.state().find.matches.len(), 2);
     assert!(both.iter().all(|id| h.state().find.matches.contains(id)));
-    press(&mut h, Modifiers::NONE, Key::F3);
+    common::press(&mut h, Modifiers::NONE, Key::F3);
     let first = h.state().editor.selection.single_node().expect("selected");
-    press(&mut h, Modifiers::NONE, Key::F3);
+    common::press(&mut h, Modifiers::NONE, Key::F3);
     let second = h.state().editor.selection.single_node().expect("selected");
     assert_ne!(first, second);
     let canvas = h.state().canvas.rect;
@@ -99,7 +82,7 @@ fn find_lights_up_matches_and_steps_through_them() {
         .iter()
         .any(|(id, r)| *id == second && canvas.contains(r.center()));
     assert!(on_screen, "the camera brought the match into view");
-    press(&mut h, Modifiers::SHIFT, Key::F3);
+    common::press(&mut h, Modifiers::SHIFT, Key::F3);
     assert_eq!(h.state().editor.selection.single_node(), Some(first));
 
     // Words: every word must appear somewhere in the card.
@@ -111,14 +94,14 @@ fn find_lights_up_matches_and_steps_through_them() {
     );
     h.get_by_label("Find cards").focus();
     h.run_steps(2);
-    press(&mut h, Modifiers::NONE, Key::Escape);
+    common::press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(!h.state().find.open, "Esc closes the find bar");
     assert!(h.state().canvas.matches.is_empty(), "nothing stays lit");
 }
 
 #[test]
 fn paste_from_the_edit_menu_asks_for_the_clipboard_and_pastes_what_arrives() {
-    let (_dir, mut h) = harness();
+    let (_dir, mut h) = common::editor_harness();
     let thirteen = card(&h, 13, Polarity::Positive);
     h.state_mut().editor.selection.set_node(thirteen);
     let copied = h

@@ -2,14 +2,14 @@
 //! the holding example is the text the SVG contains, at the same places (within half a unit),
 //! card outlines sit where the SVG's do, and negative cards are dashed with the same pattern.
 
-use cmoc_canvas::app::EditorApp;
+mod common;
+
 use cmoc_canvas::app::canvas::Camera;
 use cmoc_canvas::interchange::{FigureOptions, figure_svg};
 use cmoc_canvas::model::Polarity;
 use cmoc_canvas::scene::style::{BASELINE, NEGATIVE_DASH};
 use egui::epaint::Shape;
 use egui::{Pos2, Rect, pos2, vec2};
-use egui_kittest::Harness;
 
 /// A line of text with its top-left corner in world units.
 #[derive(Debug)]
@@ -43,16 +43,7 @@ fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
 
 #[test]
 fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(cmoc_canvas::app::dialogs::ScriptedDialogs::default()),
-    );
-    let mut h = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(3);
+    let (_dir, mut h) = common::editor_harness();
     // 100%, looking at the negative pathway (dashed cards) with no legend over it.
     let negative = h
         .state()

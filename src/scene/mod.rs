@@ -57,7 +57,7 @@ pub enum Lod {
     Boxes,
 }
 
-/// At most this many node drawings are kept beyond those on screen.
+/// At most this many full node drawings are kept beyond those on screen.
 const MAX_KEPT_DRAWINGS: usize = 1_500;
 
 /// Zoom bands of [`Lod::Titles`] are this factor apart.
@@ -222,7 +222,7 @@ pub struct Scene {
     edge_grid: SpatialGrid,
     /// Bumped whenever anything drawn changes (views cache what they painted by it).
     version: u64,
-    /// Drawings laid out since the last sweep (an upper bound of those kept).
+    /// Full drawings laid out since the last sweep (an upper bound of those kept).
     drawings_made: usize,
     edges_at: HashMap<NodeId, Vec<EdgeId>>,
     palette: Palette,
@@ -301,17 +301,18 @@ impl Scene {
     /// Lays out the drawings of these nodes at `lod` where not yet done.
     pub fn prepare(&mut self, indices: &[usize], lod: Lod) {
         let slot = lod.slot();
-        // Drawings are kept for what was on screen recently: beyond this many, those of nodes
-        // off screen are dropped (and laid out again if they come back), so memory follows
-        // the view, not the size of the diagram.
-        if self.drawings_made > MAX_KEPT_DRAWINGS.max(2 * indices.len()) {
+        // Full drawings (every line of C / M / O) are kept for what was on screen recently:
+        // beyond this many, those of nodes off screen are dropped (and laid out again if they
+        // come back), so memory follows the view, not the size of the diagram. Zoomed-out
+        // drawings are small and kept, so zooming in and out never lays them out twice.
+        if lod == Lod::Full && self.drawings_made > MAX_KEPT_DRAWINGS.max(2 * indices.len()) {
             let keep: std::collections::HashSet<usize> = indices.iter().copied().collect();
             self.drawings_made = 0;
             for (i, node) in self.nodes.iter_mut().enumerate() {
                 if keep.contains(&i) {
-                    self.drawings_made += node.drawings.iter().flatten().count();
+                    self.drawings_made += usize::from(node.drawings[0].is_some());
                 } else {
-                    node.drawings = Default::default();
+                    node.drawings[0] = None;
                 }
             }
         }
@@ -328,7 +329,7 @@ impl Scene {
                     &mut self.measure,
                 );
                 drawing.prims.shrink_to_fit();
-                self.drawings_made += 1;
+                self.drawings_made += usize::from(lod == Lod::Full);
                 if let Some(node) = self.nodes.get_mut(i) {
                     node.drawings[slot] = Some(Box::new(drawing));
                 }
