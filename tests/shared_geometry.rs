@@ -147,6 +147,37 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
         );
     }
 
+    // Arrows: each arrow between cards in view is painted as a curve ending where the SVG's does.
+    let doc = h.state().editor.doc();
+    let mut arrows = 0;
+    for edge in doc.edges() {
+        let (Some(a), Some(b)) = (doc.node(edge.from), doc.node(edge.to)) else {
+            continue;
+        };
+        let (a, b) = (
+            cmoc_canvas::scene::to_rect(a.rect()),
+            cmoc_canvas::scene::to_rect(b.rect()),
+        );
+        if !(visible.contains_rect(a) && visible.contains_rect(b)) {
+            continue;
+        }
+        let geometry = cmoc_canvas::scene::edge_geometry(a, b);
+        let start = geometry.points[0];
+        let on_canvas = shapes.iter().any(|s| match s {
+            Shape::CubicBezier(c) => (to_world(c.points[0]) - start).length() <= 0.5,
+            Shape::LineSegment { points, .. } => (to_world(points[0]) - start).length() <= 0.5,
+            _ => false,
+        });
+        let in_svg = svg.contains(&format!(r#"d="M{:.2},{:.2} C"#, start.x, start.y));
+        assert!(
+            on_canvas && in_svg,
+            "arrow {:?}: canvas {on_canvas}, svg {in_svg}",
+            edge.id
+        );
+        arrows += 1;
+    }
+    assert!(arrows >= 3, "compared {arrows} arrows");
+
     // Dashes: the SVG's pattern is the scene's, and the canvas's top border of -ve CMOC 10 is
     // cut into dashes of that length with gaps of that length.
     let pattern = format!(

@@ -276,6 +276,12 @@ proptest! {
             let edges = |s: &Scene| s.edges.iter().map(|e| (e.id, e.geometry, e.name.clone(), e.label.clone())).collect::<Vec<_>>();
             prop_assert_eq!(nodes(&scene), nodes(&fresh));
             prop_assert_eq!(edges(&scene), edges(&fresh));
+            // Every arrow is found where it is (culling must never lose one).
+            for (i, edge) in scene.edges.iter().enumerate() {
+                prop_assert!(scene.edges_in(edge.geometry.bounds()).contains(&i));
+            }
+            let everything = scene.edges_in(egui::Rect::EVERYTHING);
+            prop_assert_eq!(everything.len(), scene.edges.len());
         }
         // Undoing everything still gives back the start, however typing was merged.
         while history.undo(&mut doc).expect("undo").is_some() {}

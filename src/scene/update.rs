@@ -242,6 +242,8 @@ impl Scene {
             .enumerate()
             .map(|(i, e)| (e.id, i))
             .collect();
+        let bounds: Vec<emath::Rect> = self.edges.iter().map(|e| e.geometry.bounds()).collect();
+        self.edge_grid = super::SpatialGrid::build(bounds.iter());
         self.edges_at.clear();
         for edge in &self.edges {
             self.edges_at.entry(edge.from).or_default().push(edge.id);
