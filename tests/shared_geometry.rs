@@ -165,6 +165,10 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
         let start = geometry.points[0];
         let on_canvas = shapes.iter().any(|s| match s {
             Shape::CubicBezier(c) => (to_world(c.points[0]) - start).length() <= 0.5,
+            Shape::Path(p) => p
+                .points
+                .first()
+                .is_some_and(|q| (to_world(*q) - start).length() <= 0.5),
             Shape::LineSegment { points, .. } => (to_world(points[0]) - start).length() <= 0.5,
             _ => false,
         });

@@ -123,6 +123,9 @@ pub struct TextRun {
     pub emphasis: bool,
     /// What the text is.
     pub role: TextRole,
+    /// The size is screen pixels and stays put while zooming (titles of zoomed-out boxes,
+    /// laid out once per zoom band; the line breaks leave room for it).
+    pub screen_size: bool,
 }
 
 /// A drawing primitive.

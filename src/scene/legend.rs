@@ -160,6 +160,7 @@ pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool) -> Le
             colour: palette.text,
             emphasis: true,
             role: TextRole::Legend,
+            screen_size: false,
         }));
         top += size.y + LEGEND_GAP;
     }
@@ -190,6 +191,7 @@ pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool) -> Le
             colour: palette.text,
             emphasis: false,
             role: TextRole::Legend,
+            screen_size: false,
         }));
         legend.rows.push((
             Rect::from_min_size(row_min, vec2(LEGEND_COLUMN_WIDTH, LEGEND_ROW_HEIGHT)),

@@ -79,6 +79,7 @@ fn text(pos: Pos2, text: &str, size: f32, colour: Color32, role: TextRole) -> Pr
         colour,
         emphasis: false,
         role,
+        screen_size: false,
     })
 }
 
@@ -110,6 +111,15 @@ pub(super) fn draw_node(
         Lod::Titles(_) => {
             outline(node, local, &mut drawing.prims);
             draw_titled(node, local, lod.px_to_world(), measure, &mut drawing);
+            // Laid out for the band's smallest zoom; shown at that screen size throughout
+            // the band, so zooming within it reuses the shaped text.
+            let px = lod.px_to_world();
+            for prim in &mut drawing.prims {
+                if let Prim::Text(run) = prim {
+                    run.size /= px;
+                    run.screen_size = true;
+                }
+            }
         }
         Lod::Full => {
             outline(node, local, &mut drawing.prims);

@@ -51,6 +51,7 @@ impl LaidText {
                     colour,
                     emphasis,
                     role,
+                    screen_size: false,
                 })
             })
     }

@@ -148,7 +148,8 @@ fn paint_node(
     let offset = node.rect.min.to_vec2();
     let screen = out.camera.rect_to_screen(out.canvas, node.rect);
     hits.visible_nodes.push((node.id, screen));
-    let clip = screen.expand(2.0).intersect(out.canvas);
+    // No clip per node: the scene only emits lines that fit their node, and one clip for the
+    // whole canvas lets egui batch everything (a clip per node cost an allocation each).
     for prim in &drawing.prims {
         if let Prim::Text(run) = prim
             && let crate::scene::TextRole::Field(field) = run.role
@@ -156,8 +157,7 @@ fn paint_node(
         {
             continue;
         }
-        let clip = (!matches!(prim, Prim::Counter { .. })).then_some(clip);
-        if let Some(r) = out.paint(prim, offset, clip)
+        if let Some(r) = out.paint(prim, offset, None)
             && matches!(prim, Prim::Counter { .. })
         {
             hits.comment_badges.push((node.id, r));

@@ -9,7 +9,7 @@ use crate::scene::style::{
     EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_STROKE_PX, MIN_TEXT_PX, TEXT_PX_STEP,
 };
 use crate::scene::{Corners, Line, Prim};
-use egui::epaint::{CubicBezierShape, Mesh, PathShape, PathStroke};
+use egui::epaint::{Mesh, PathShape, PathStroke};
 use egui::{
     Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
@@ -240,18 +240,13 @@ impl<'a> PrimPainter<'a> {
             Prim::Curve { points, line } => {
                 let pts = points.map(|p| self.to_screen(p + offset));
                 let (stroke, dash) = self.stroke(line);
-                let curve = CubicBezierShape::from_points_stroke(
-                    pts,
-                    false,
-                    Color32::TRANSPARENT,
-                    PathStroke::new(stroke.width, stroke.color),
-                );
+                let flat = flatten_cubic(pts);
                 match dash {
-                    None => self.add(clip, curve.into()),
-                    Some(dash) => {
-                        let flat = curve.flatten(Some(0.5));
-                        self.dashed(clip, &flat, stroke, dash);
-                    }
+                    None => self.add(
+                        clip,
+                        PathShape::line(flat, PathStroke::new(stroke.width, stroke.color)).into(),
+                    ),
+                    Some(dash) => self.dashed(clip, &flat, stroke, dash),
                 }
             }
             Prim::Segment { from, to, line } => {
@@ -263,7 +258,11 @@ impl<'a> PrimPainter<'a> {
                 }
             }
             Prim::Text(run) => {
-                let size = run.size * z;
+                let size = if run.screen_size {
+                    run.size
+                } else {
+                    run.size * z
+                };
                 if size < MIN_TEXT_PX {
                     return None;
                 }
@@ -314,6 +313,29 @@ impl<'a> PrimPainter<'a> {
         }
         None
     }
+}
+
+/// A cubic Bézier curve as a polyline with about one point per 12 screen pixels (4 to 32
+/// pieces). Cheaper than egui's adaptive flattening, which dominated zoom frames with
+/// thousands of arrows on screen, and smooth at any size an arrow can have.
+fn flatten_cubic([p0, p1, p2, p3]: [Pos2; 4]) -> Vec<Pos2> {
+    let length = p0.distance(p1) + p1.distance(p2) + p2.distance(p3);
+    let pieces = if length.is_finite() {
+        (length / 12.0).clamp(4.0, 32.0) as usize
+    } else {
+        4
+    };
+    (0..=pieces)
+        .map(|i| {
+            let t = i as f32 / pieces as f32;
+            let u = 1.0 - t;
+            let v = u * u * u * p0.to_vec2()
+                + 3.0 * u * u * t * p1.to_vec2()
+                + 3.0 * u * t * t * p2.to_vec2()
+                + t * t * t * p3.to_vec2();
+            v.to_pos2()
+        })
+        .collect()
 }
 
 fn add_line_quad(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
