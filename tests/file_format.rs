@@ -244,3 +244,136 @@ fn a_bad_value_deep_in_the_file_points_at_its_line() {
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_a_private_file_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("confidential.ron");
+    let doc = common::holding();
+    save_file(&doc, &path).expect("first save");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
+    save_file(&doc, &path).expect("second save");
+    let mode = fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "permissions kept: {mode:o}");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+    save_file(&doc, &path).expect("third save");
+    let mode = fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "permissions kept: {mode:o}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real_folder = dir.path().join("shared drive");
+    fs::create_dir(&real_folder).expect("folder");
+    let real = real_folder.join("holding.ron");
+    let link = dir.path().join("holding link.ron");
+    let doc = common::holding();
+    save_file(&doc, &real).expect("save the real file");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let changed = retitled(&doc, "Changed through the link");
+    save_file(&changed, &link).expect("save through the link");
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link metadata")
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let reopened = load_file(&real).expect("the target opens").document;
+    assert_eq!(reopened.metadata().title, "Changed through the link");
+    // A relative link to a file that does not exist yet creates that file.
+    let dangling = dir.path().join("new link.ron");
+    std::os::unix::fs::symlink("shared drive/new.ron", &dangling).expect("link");
+    save_file(&doc, &dangling).expect("save through a dangling link");
+    assert!(real_folder.join("new.ron").is_file());
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .expect("metadata")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_read_only_file_is_refused_not_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("protected.ron");
+    let doc = common::holding();
+    save_file(&doc, &path).expect("first save");
+    let before = fs::read(&path).expect("read");
+    let mut permissions = fs::metadata(&path).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&path, permissions).expect("make read-only");
+    let changed = retitled(&doc, "Should not land");
+    let err = save_file(&changed, &path).expect_err("refused");
+    assert!(matches!(err, SaveError::ReadOnlyFile { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("read-only") && message.contains("Save As"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(&path).expect("read"),
+        before,
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn a_killed_saves_leftover_is_cleared_by_the_next_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("holding.ron");
+    let stale = dir.path().join(".holding.ron.999999.saving");
+    let fresh = dir.path().join(".holding.ron.999998.saving");
+    let other = dir.path().join(".notes.txt.999999.saving");
+    for p in [&stale, &fresh, &other] {
+        fs::write(p, "half a file").expect("leftover");
+    }
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for p in [&stale, &other] {
+        fs::File::options()
+            .write(true)
+            .open(p)
+            .and_then(|f| f.set_modified(old))
+            .expect("age the leftover");
+    }
+    save_file(&common::holding(), &path).expect("save");
+    assert!(
+        !stale.exists(),
+        "an hour-old leftover of this file is removed"
+    );
+    assert!(
+        fresh.exists(),
+        "a fresh one may be a save in progress in another window"
+    );
+    assert!(
+        other.exists(),
+        "other files' leftovers are not ours to judge"
+    );
+    let leftovers = fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .contains(&format!(".{}.", std::process::id()))
+        })
+        .count();
+    assert_eq!(leftovers, 0, "our own save leaves nothing behind");
+}
+
+fn retitled(doc: &cmoc_canvas::model::Document, title: &str) -> cmoc_canvas::model::Document {
+    let mut changed = doc.clone();
+    let mut metadata = changed.metadata().clone();
+    metadata.title = title.into();
+    Edit::SetMetadata {
+        metadata: Box::new(metadata),
+    }
+    .apply(&mut changed)
+    .expect("retitle");
+    changed
+}

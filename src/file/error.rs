@@ -78,6 +78,15 @@ pub enum SaveError {
         /// The file that was to be written.
         path: PathBuf,
     },
+    /// The file itself is marked read-only (someone protected it on purpose).
+    #[error(
+        "Did not save over {}: the file is marked read-only. Use Save As to save under another name, or make the file writable first; your work is still open.",
+        path.display()
+    )]
+    ReadOnlyFile {
+        /// The file that was to be written.
+        path: PathBuf,
+    },
     /// The disk is full.
     #[error(
         "Could not save {}: the disk is full. Free some space or save to another disk; the previous version of the file is untouched.",

@@ -9,7 +9,7 @@ mod save;
 pub use error::{LoadError, SaveError};
 pub use format::{FORMAT_VERSION, pretty_config, to_ron_string};
 pub use load::{Loaded, load_file, load_str};
-pub use save::{save_file, write_atomic};
+pub use save::{newer_diagram_at, resolve_target, save_file, write_atomic};
 
 /// The built-in example: Figure 2 of Westlake et al. (2024), so a first start has a diagram.
 pub const HOLDING_EXAMPLE: &str = include_str!("../../assets/examples/holding.ron");

@@ -1,5 +1,10 @@
 //! Saving that never loses work: write a temporary file beside the target, flush it to disk,
 //! then rename it over the target. A crash or a full disk mid-save leaves the old file intact.
+//!
+//! Saving also keeps what the user set up around the file: its permissions (a 0600 file of
+//! confidential quotes stays 0600), a symbolic link (the link's target is written, the link
+//! stays a link), and a read-only file is refused rather than silently replaced. Temporary files
+//! left behind by a save that was killed are removed by the next save into that folder.
 
 use super::error::SaveError;
 use super::format::{FORMAT_VERSION, declared_version, to_ron_string};
@@ -7,6 +12,7 @@ use crate::model::Document;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Saves the document to `path` atomically, refusing to overwrite a file from a newer version.
 pub fn save_file(doc: &Document, path: &Path) -> Result<(), SaveError> {
@@ -16,22 +22,62 @@ pub fn save_file(doc: &Document, path: &Path) -> Result<(), SaveError> {
 }
 
 fn refuse_newer_target(path: &Path) -> Result<(), SaveError> {
-    let Ok(existing) = fs::read(path) else {
+    let Some(found) = newer_diagram_at(path) else {
         return Ok(());
     };
-    let head = String::from_utf8_lossy(&existing[..existing.len().min(4096)]);
+    Err(SaveError::WouldOverwriteNewer {
+        path: path.to_path_buf(),
+        found,
+    })
+}
+
+/// The format version of the CMOC diagram at `path` when it is newer than this program reads
+/// (such a file must never be overwritten: saving would lose what this version does not know).
+pub fn newer_diagram_at(path: &Path) -> Option<u32> {
+    let mut head = Vec::new();
+    let file = File::open(path).ok()?;
+    use std::io::Read;
+    file.take(4096).read_to_end(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
     match declared_version(&head) {
-        Some(found) if found > u64::from(FORMAT_VERSION) => Err(SaveError::WouldOverwriteNewer {
-            path: path.to_path_buf(),
-            found: u32::try_from(found).unwrap_or(u32::MAX),
-        }),
-        _ => Ok(()),
+        Some(found) if found > u64::from(FORMAT_VERSION) => {
+            Some(u32::try_from(found).unwrap_or(u32::MAX))
+        }
+        _ => None,
     }
+}
+
+/// Where writing `path` really goes: a symbolic link is followed to the file it points to
+/// (also when that file does not exist yet), so the link itself is kept.
+pub fn resolve_target(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A bounded walk: a loop of links ends here and the write fails with the system's words.
+    for _ in 0..40 {
+        let Ok(meta) = fs::symlink_metadata(&current) else {
+            return current;
+        };
+        if !meta.file_type().is_symlink() {
+            return current;
+        }
+        let Ok(target) = fs::read_link(&current) else {
+            return current;
+        };
+        current = if target.is_absolute() {
+            target
+        } else {
+            match current.parent() {
+                Some(folder) => folder.join(target),
+                None => target,
+            }
+        };
+    }
+    current
 }
 
 /// Writes `bytes` to `path` so that readers see either the old file or the new one whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let folder = match path.parent() {
+    let target = resolve_target(path);
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -41,12 +87,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             folder,
         });
     }
-    let name = path
+    let existing = fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(SaveError::Io {
+                path: path.to_path_buf(),
+                reason: "that is a folder, not a file".into(),
+            });
+        }
+        if meta.permissions().readonly() {
+            return Err(SaveError::ReadOnlyFile {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "diagram.ron".into());
+    remove_stale_temporaries(&folder, &name);
     let temp = folder.join(format!(".{name}.{}.saving", std::process::id()));
-    let result = write_and_sync(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let result =
+        write_and_sync(&temp, bytes, existing.as_ref()).and_then(|()| fs::rename(&temp, &target));
     if let Err(error) = result {
         let _ = fs::remove_file(&temp);
         return Err(SaveError::from_io(path, &error));
@@ -55,15 +117,72 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     Ok(())
 }
 
-fn write_and_sync(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(temp)?;
+fn write_and_sync(
+    temp: &Path,
+    bytes: &[u8],
+    existing: Option<&fs::Metadata>,
+) -> std::io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    // Until its permissions are set, the copy is readable by its owner only: a confidential
+    // file is never readable by others, not even for a moment.
+    #[cfg(unix)]
+    if existing.is_some() {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(temp)?;
+    // Lock the copy while it is written, so another save can tell it from a stale one.
+    let _ = file.try_lock();
+    if let Some(meta) = existing {
+        file.set_permissions(meta.permissions())?;
+    }
     file.write_all(bytes)?;
     file.flush()?;
     file.sync_all()
+}
+
+/// How old an unlocked temporary file must be before a save takes it for a leftover: a save
+/// in another window finishes far sooner.
+const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// Removes `.NAME.PID.saving` files that a killed save left in `folder`: ours by name, not
+/// locked by a save in progress, and older than a minute.
+fn remove_stale_temporaries(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".saving"))
+        else {
+            continue;
+        };
+        if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let old_enough = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if !old_enough {
+            continue;
+        }
+        let path = entry.path();
+        let unlocked = File::open(&path).is_ok_and(|f| f.try_lock().is_ok());
+        if unlocked {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }
 
 /// Makes the rename itself durable where the platform allows it (best effort).
