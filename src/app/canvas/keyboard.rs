@@ -90,7 +90,8 @@ pub(super) fn handle_keys(
         focus_node(ui, response, canvas, editor, state, id);
         return;
     }
-    let Some(focused) = state.focused else {
+    // Keys act on the card with keyboard focus or, after a click, on the one selected card.
+    let Some(focused) = state.focused.or_else(|| editor.selection.single_node()) else {
         return;
     };
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {

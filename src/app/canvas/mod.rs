@@ -331,14 +331,13 @@ pub fn canvas_ui(
     output.show_comments = gestures::handle_clicks(ui, &response, rect, editor, state, palette);
     gestures::context_menu(&response, rect, editor, state, &mut output);
 
-    if response.clicked() || response.drag_started() {
+    let took_keyboard = response.clicked() || response.drag_started();
+    if took_keyboard {
         // The canvas takes the keyboard (Tab, arrows, Delete) once it is used; a clicked
-        // node becomes the keyboard focus too.
+        // node becomes the keyboard focus too (requested below, after the node widgets:
+        // egui takes focus from a widget the click did not land on as the widget is made).
         response.request_focus();
         state.focused = editor.selection.single_node();
-        if let Some(id) = state.focused {
-            ui.memory_mut(|m| m.request_focus(keyboard::node_widget_id(response.id, id)));
-        }
     }
     keyboard::handle_keys(ui, &response, rect, editor, state, palette);
 
@@ -368,6 +367,9 @@ pub fn canvas_ui(
     state.matches = matches;
     state.hits = hits;
     keyboard::accessibility_nodes(ui, &response, editor, state, palette);
+    if took_keyboard && let Some(id) = state.focused {
+        ui.memory_mut(|m| m.request_focus(keyboard::node_widget_id(response.id, id)));
+    }
     grow_to_fit_typing(editor, state, rect);
     overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
     overlays::inline_editor_ui(ui, rect, editor, state);
