@@ -17,6 +17,8 @@ pub enum Action {
     Open,
     /// Open the built-in Figure 2 example.
     OpenExample,
+    /// Offer again the unsaved work a crashed editor left behind.
+    RecoverUnsaved,
     /// Save to the current file (asks for a name the first time).
     Save,
     /// Save under a new name.
@@ -187,6 +189,7 @@ impl Action {
             Action::New => "New",
             Action::Open => "Open…",
             Action::OpenExample => "Open example (Figure 2)",
+            Action::RecoverUnsaved => "Recover unsaved work…",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
             Action::ExportFigure => "Export figure…",
@@ -246,6 +249,9 @@ impl Action {
             Action::New => "Start an empty diagram",
             Action::Open => "Open a diagram file (.ron)",
             Action::OpenExample => "Open the programme theory of Westlake et al. (2024), Figure 2",
+            Action::RecoverUnsaved => {
+                "Look for changes kept aside when CMOC Canvas last closed without saving (a crash, a power cut), and recover or discard them"
+            }
             Action::Save => "Save the diagram",
             Action::SaveAs => "Save the diagram under a new name",
             Action::ExportFigure => "Save the diagram as an SVG or PNG figure for a paper",
@@ -308,7 +314,7 @@ impl Action {
         match self {
             Action::New => vec![cmd(Key::N)],
             Action::Open => vec![cmd(Key::O)],
-            Action::OpenExample => vec![],
+            Action::OpenExample | Action::RecoverUnsaved => vec![],
             Action::Save => vec![cmd(Key::S)],
             Action::SaveAs => vec![cmd_shift(Key::S)],
             Action::ExportFigure => vec![cmd(Key::E)],

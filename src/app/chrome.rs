@@ -42,6 +42,7 @@ impl EditorApp {
                 }
             });
             item(ui, Action::OpenExample, true);
+            item(ui, Action::RecoverUnsaved, true);
             ui.separator();
             item(ui, Action::Save, true);
             item(ui, Action::SaveAs, true);

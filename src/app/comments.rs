@@ -9,8 +9,16 @@ use egui::{Key, Modifiers, RichText, TextEdit, Ui};
 /// What the comments panel keeps between frames.
 #[derive(Default)]
 pub struct CommentsState {
-    /// The comment being written.
-    pub draft: String,
+    /// Comments being written, one per card or arrow: selecting something else keeps a half
+    /// written comment with the card it was meant for. Kept in recovery snapshots too.
+    pub drafts: std::collections::BTreeMap<Target, String>,
+}
+
+impl CommentsState {
+    /// Drafts that hold some text.
+    pub fn unsent(&self) -> impl Iterator<Item = (&Target, &String)> {
+        self.drafts.iter().filter(|(_, d)| !d.trim().is_empty())
+    }
 }
 
 /// Shows the comments panel. `author` is the remembered name comments are signed with;
@@ -82,10 +90,17 @@ pub fn comments_ui(
             .labelled_by(label.id)
             .changed();
     });
+    let about = match target {
+        Target::Node(id) => editor.doc().node(id).map(Node::label),
+        Target::Edge(_) => Some("the selected arrow".to_string()),
+    }
+    .unwrap_or_default();
+    ui.label(RichText::new(format!("On {about}")).weak());
     let label = ui.label("New comment");
+    let draft = state.drafts.entry(target).or_default();
     let response = ui
         .add(
-            TextEdit::multiline(&mut state.draft)
+            TextEdit::multiline(draft)
                 .hint_text("Write a comment… (Ctrl+Enter adds it)")
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
@@ -93,15 +108,15 @@ pub fn comments_ui(
         .labelled_by(label.id);
     let submit_key =
         response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
-    let can_add = !state.draft.trim().is_empty();
+    let can_add = !draft.trim().is_empty();
     if (ui
         .add_enabled(can_add, egui::Button::new("Add comment"))
         .clicked()
         || submit_key)
         && can_add
     {
-        editor.add_comment(target, author, &state.draft);
-        state.draft.clear();
+        editor.add_comment(target, author, draft);
+        state.drafts.remove(&target);
     }
     author_changed
 }

@@ -104,4 +104,9 @@ pub enum Modal {
     ExportTable,
     /// Preview and column mapping of a CSV table being imported.
     ImportTable(Box<ImportDialog>),
+    /// "Recover unsaved changes?" for the first snapshot a crashed editor left.
+    Recover {
+        /// The differences from the file on disk, once the user asked to compare.
+        compare: Option<Vec<String>>,
+    },
 }

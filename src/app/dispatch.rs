@@ -27,6 +27,7 @@ impl EditorApp {
             Action::New => self.after_unsaved_check(Then::New),
             Action::Open => self.after_unsaved_check(Then::Open),
             Action::OpenExample => self.after_unsaved_check(Then::OpenExample),
+            Action::RecoverUnsaved => self.offer_recovery(),
             Action::Save => {
                 self.save();
             }

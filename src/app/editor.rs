@@ -118,6 +118,11 @@ impl Editor {
         self.doc.stamp()
     }
 
+    /// Marks the document as not matching any saved file (e.g. recovered after a crash).
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
+    }
+
     /// Ends a burst of typing: the next keystroke starts a new undo step.
     pub fn seal(&mut self) {
         self.history.seal();

@@ -18,6 +18,7 @@ mod inspector;
 mod legend;
 mod modals;
 mod palette;
+pub mod recovery;
 pub mod settings;
 pub mod table_view;
 
@@ -73,6 +74,8 @@ pub struct EditorApp {
     pub palette: Option<palette::Palette>,
     /// The find bar.
     pub find: find::FindBar,
+    /// Recovery snapshots of unsaved work.
+    pub recovery: recovery::RecoveryState,
 }
 
 /// The tabs of the side panel.
@@ -145,6 +148,7 @@ impl EditorApp {
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
         let settings = Settings::load(settings_path.as_deref());
+        let settings_path_for_recovery = settings_path.clone();
         let has_recent = !settings.recent_files.is_empty();
         let mut app = Self {
             editor: Editor::new(example_document(), Origin::Example),
@@ -166,11 +170,18 @@ impl EditorApp {
             ctx: None,
             palette: None,
             find: find::FindBar::default(),
+            recovery: recovery::RecoveryState::open(recovery::recovery_dir(
+                settings_path_for_recovery.as_deref(),
+            )),
         };
         match file {
             Some(path) => app.open_path(&path),
             None if has_recent => app.modal = Some(Modal::Welcome),
             None => {}
+        }
+        // Work a crashed editor left behind comes first.
+        if !app.recovery.offers.is_empty() {
+            app.modal = Some(Modal::Recover { compare: None });
         }
         app
     }
@@ -182,10 +193,16 @@ impl EditorApp {
     }
 
     fn replace_document(&mut self, doc: Document, origin: Origin) {
+        let path = match &origin {
+            Origin::File(path) => Some(path.clone()),
+            _ => None,
+        };
         self.editor = Editor::new(doc, origin);
         self.validation = crate::model::Validation::default();
         self.canvas.reset_for_new_document();
         self.comments = CommentsState::default();
+        // The previous document was saved or discarded on purpose: its snapshot goes.
+        self.recovery_after_open_or_save(path.as_deref());
     }
 
     /// Opens a file, showing an error dialog (and keeping the current document) on failure.
@@ -250,6 +267,7 @@ impl EditorApp {
         match self.editor.save_to(path) {
             Ok(()) => {
                 self.editor.origin = Origin::File(path.to_path_buf());
+                self.recovery_after_open_or_save(Some(path));
                 self.editor.status = format!("Saved {}", path.display());
                 self.settings.remember(path);
                 self.save_settings();
@@ -267,7 +285,7 @@ impl EditorApp {
 
     /// Does `then` now, or first asks about unsaved changes.
     fn after_unsaved_check(&mut self, then: Then) {
-        if self.editor.is_dirty() {
+        if self.has_unsaved_work() {
             self.modal = Some(Modal::Unsaved(then));
         } else {
             self.carry_out(then);
@@ -294,6 +312,8 @@ impl EditorApp {
                 self.editor.status = "Opened the example. Save As keeps your own copy.".into();
             }
             Then::Quit => {
+                // Saved or discarded on purpose: nothing to recover next time.
+                self.recovery.end();
                 self.allow_close = true;
                 self.close_sent = true;
             }
@@ -402,6 +422,7 @@ impl EditorApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title_sent = title;
         }
+        self.recovery_tick(&ctx);
         if self.close_sent {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
@@ -409,12 +430,44 @@ impl EditorApp {
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.editor.is_dirty() {
+            if self.has_unsaved_work() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                // Protect the work first, in case the question is never answered.
+                self.write_snapshot();
                 self.modal = Some(Modal::Unsaved(Then::Quit));
             } else {
+                self.recovery.end();
                 self.allow_close = true;
             }
         }
+    }
+
+    /// Unsaved changes, or comments written but not yet added.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.editor.is_dirty() || self.comments.unsent().next().is_some()
+    }
+
+    /// Adds every comment still being written, as its author would have (before saving on
+    /// the way out, so no words said in a workshop are lost).
+    pub(super) fn add_unsent_comments(&mut self) -> usize {
+        let drafts: Vec<(crate::model::Target, String)> = self
+            .comments
+            .unsent()
+            .map(|(t, d)| (*t, d.clone()))
+            .collect();
+        let mut added = 0;
+        for (target, text) in drafts {
+            let exists = match target {
+                crate::model::Target::Node(id) => self.editor.doc().node(id).is_some(),
+                crate::model::Target::Edge(id) => self.editor.doc().edge(id).is_some(),
+            };
+            if exists {
+                let author = self.settings.author_name.clone();
+                self.editor.add_comment(target, &author, &text);
+                self.comments.drafts.remove(&target);
+                added += 1;
+            }
+        }
+        added
     }
 }

@@ -20,12 +20,24 @@ impl EditorApp {
         let has_selection = !self.editor.selection.nodes.is_empty();
         let display_name = self.editor.display_name();
         let recent = self.settings.recent_files.clone();
+        let unsent = self.comments.unsent().count();
+        let dirty = self.editor.is_dirty();
+        let offer = self.recovery.offers.first().cloned();
+        let mut recover_answer = None;
         let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match &mut modal {
                 Modal::Unsaved(then) => {
                     ui.heading("Save changes?");
-                    ui.label(format!("“{display_name}” has changes that are not saved."));
+                    if dirty {
+                        ui.label(format!("“{display_name}” has changes that are not saved."));
+                    }
+                    if unsent > 0 {
+                        ui.label(format!(
+                            "{unsent} comment(s) are written but not yet added. Save adds them to \
+                             their cards first; Don't save drops them."
+                        ));
+                    }
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
                             then_do = Some((true, then.clone()));
@@ -102,10 +114,41 @@ impl EditorApp {
                     DialogAnswer::Cancel => close = true,
                     DialogAnswer::Open => {}
                 },
+                Modal::Recover { compare } => match &offer {
+                    Some(orphan) => recover_answer = super::recovery::recover_ui(ui, orphan, compare),
+                    None => close = true,
+                },
             }
         });
         if response.should_close() {
+            if matches!(modal, Modal::Recover { .. }) {
+                // Clicking beside the question does not decide it: the snapshot is kept.
+                recover_answer = recover_answer.or(Some(super::recovery::RecoverAnswer::Later));
+            }
             close = true;
+        }
+        if let Some(answer) = recover_answer {
+            close = true;
+            if !self.recovery.offers.is_empty() {
+                let orphan = self.recovery.offers.remove(0);
+                match answer {
+                    super::recovery::RecoverAnswer::Recover => self.recover(&orphan),
+                    super::recovery::RecoverAnswer::Discard => self.discard_snapshot(&orphan),
+                    super::recovery::RecoverAnswer::Later => {}
+                }
+            }
+            // The next snapshot, if several editors crashed (recovering one replaces the
+            // open document, so the next is offered after it is saved or discarded).
+            if self.modal.is_none() && !self.recovery.offers.is_empty() {
+                if self.has_unsaved_work() {
+                    self.editor.status = format!(
+                        "{} more recovery snapshot(s): save this diagram, then choose File → Recover unsaved work….",
+                        self.recovery.offers.len()
+                    );
+                } else {
+                    self.modal = Some(Modal::Recover { compare: None });
+                }
+            }
         }
         if let Some(dialog) = figure_to_export {
             close = true;
@@ -150,8 +193,11 @@ impl EditorApp {
             self.perform(action);
         }
         if let Some((save_first, then)) = then_do {
-            if save_first && !self.save() {
-                return;
+            if save_first {
+                self.add_unsent_comments();
+                if !self.save() {
+                    return;
+                }
             }
             self.carry_out(then);
         }

@@ -4,6 +4,7 @@
 mod error;
 mod format;
 mod load;
+pub mod recovery;
 mod save;
 
 pub use error::{LoadError, SaveError};

@@ -5,7 +5,7 @@ use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// What a comment is attached to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Target {
     /// A node (card, condition, note …).
     Node(NodeId),

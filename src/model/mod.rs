@@ -3,6 +3,7 @@
 
 mod annotation;
 mod changes;
+mod compare;
 mod document;
 mod edge;
 mod geometry;
@@ -13,6 +14,7 @@ mod validate;
 
 pub use annotation::{Annotation, Target};
 pub use changes::{Change, Changes, Stamp};
+pub use compare::differences;
 pub use document::{Document, Metadata, Repair};
 pub use edge::{Branch, Edge, EdgeEffect};
 pub use geometry::{Point, Rect, Size};
