@@ -376,6 +376,15 @@ pub(super) fn recover_ui(
             });
     }
     ui.separator();
+    ui.label(
+        RichText::new("Enter recovers; Esc decides later (the changes stay kept aside).").weak(),
+    );
+    // Enter takes the choice that loses nothing.
+    if orphan.snapshot.is_ok()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        answer = Some(RecoverAnswer::Recover);
+    }
     ui.horizontal(|ui| {
         if orphan.snapshot.is_ok() && ui.button("Recover").clicked() {
             answer = Some(RecoverAnswer::Recover);

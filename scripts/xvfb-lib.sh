@@ -1,0 +1,52 @@
+# Shared by the scripts that drive the real window: a private Xvfb display, private settings
+# and data folders, and helpers to start the app, find its window and photograph it.
+# Source it; it sets DISPLAY, CMOC_CANVAS_CONFIG_DIR, CMOC_CANVAS_DATA_DIR and a cleanup trap.
+# Needs: xvfb, xdotool, imagemagick, x11-utils (.ci/run installs them).
+
+for tool in Xvfb xdotool import identify convert xdpyinfo; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool is missing (run .ci/run or install xvfb xdotool imagemagick x11-utils)" >&2; exit 1; }
+done
+
+export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
+export CMOC_CANVAS_CONFIG_DIR=$(mktemp -d)   # no recent files: the example opens
+export CMOC_CANVAS_DATA_DIR=$(mktemp -d)     # recovery snapshots go here
+
+display=""
+for n in $(seq 150 199); do
+  [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { display=:$n; break; }
+done
+[ -n "$display" ] || { echo "$0: no free X display" >&2; exit 1; }
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+export DISPLAY=$display
+app=""
+wid=""
+cleanup() {
+  # Never let cleaning up decide the exit status.
+  if [ -n "$app" ]; then
+    kill "$app" 2>/dev/null || true
+    sleep 0.3
+    kill -9 "$app" 2>/dev/null || true
+  fi
+  kill "$xvfb" 2>/dev/null || true
+  return 0
+}
+trap cleanup EXIT
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+# start_app LOG [ARGS…]: runs the release binary, waits for its window (sets app and wid).
+start_app() {
+  local log=$1; shift
+  target/release/cmoc-canvas "$@" >"$log" 2>&1 & app=$!
+  wid=""
+  for _ in $(seq 150); do
+    wid=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && break
+    kill -0 "$app" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -z "$wid" ]; then
+    echo "$0: no window appeared; the program printed:" >&2; tail -n 30 "$log" >&2; exit 1
+  fi
+}
+
+photo() { import -window "$wid" "$1" 2>/dev/null || xwd -id "$wid" -silent | convert xwd:- "$1"; }
