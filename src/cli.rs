@@ -1,7 +1,9 @@
 //! The `cmoc-canvas` command line: open the editor, or work on files without a window.
 
 use crate::edit::Edit;
-use crate::file::{Loaded, load_file, save_file, write_atomic};
+use crate::file::{
+    Loaded, OutputKind, check_distinct, check_output, load_file, save_file, write_atomic,
+};
 use crate::interchange::{
     FigureOptions, TableFormat, figure_png, figure_svg, import_csv, import_edit, write_table,
 };
@@ -113,6 +115,25 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 );
                 return 2;
             }
+            // Check every output before any work: a mistake must not cost an input.
+            let mut checks = Vec::new();
+            if let Some(path) = svg {
+                checks.push(check_output(path, &[file], OutputKind::Other("SVG figure")));
+            }
+            if let Some(path) = png {
+                checks.push(check_output(
+                    path,
+                    &[file],
+                    OutputKind::Other("PNG picture"),
+                ));
+            }
+            if let (Some(a), Some(b)) = (svg, png) {
+                checks.push(check_distinct(a, b));
+            }
+            if let Some(Err(e)) = checks.into_iter().find(Result::is_err) {
+                let _ = writeln!(err, "{e}");
+                return 2;
+            }
             let doc = match load_file(file) {
                 Ok(loaded) => loaded.document,
                 Err(e) => {
@@ -188,6 +209,10 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
 }
 
 fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if let Err(e) = check_output(output, &[table], OutputKind::Diagram) {
+        let _ = writeln!(err, "{e}");
+        return 2;
+    }
     let bytes = match std::fs::read(table) {
         Ok(b) => b,
         Err(e) => {

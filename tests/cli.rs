@@ -188,3 +188,110 @@ fn table_as_sentences() {
     assert_eq!(text.lines().count(), 27);
     assert!(text.contains("-ve CMOC 22 (not activated): If holding is explicitly communicated"));
 }
+
+/// Runs the command and returns (success, stderr), asserting `files` are byte-for-byte as before.
+fn refused_keeping(args: &[&std::ffi::OsStr], files: &[&std::path::Path]) -> String {
+    let before: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(f).expect("read"))
+        .collect();
+    let out = cmoc_canvas().args(args).output().expect("runs");
+    assert!(!out.status.success(), "refused: {args:?}");
+    for (f, b) in files.iter().zip(&before) {
+        assert_eq!(
+            &std::fs::read(f).expect("read"),
+            b,
+            "{} untouched",
+            f.display()
+        );
+    }
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn no_command_writes_over_its_input_or_a_diagram() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().join("D.ron");
+    std::fs::copy(EXAMPLE, &d).expect("copy");
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+
+    // export D.ron --svg D.ron: the diagram would become an SVG.
+    let msg = refused_keeping(
+        &[os("export"), d.as_os_str(), os("--svg"), d.as_os_str()],
+        &[&d],
+    );
+    assert!(msg.contains("also the file being read"), "{msg}");
+
+    // The same through a link, and through a hard link.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.svg");
+        std::os::unix::fs::symlink(&d, &link).expect("link");
+        let msg = refused_keeping(
+            &[os("export"), d.as_os_str(), os("--png"), link.as_os_str()],
+            &[&d],
+        );
+        assert!(msg.contains("also the file being read"), "{msg}");
+        let hard = dir.path().join("hard.svg");
+        std::fs::hard_link(&d, &hard).expect("hard link");
+        refused_keeping(
+            &[os("export"), d.as_os_str(), os("--svg"), hard.as_os_str()],
+            &[&d],
+        );
+    }
+
+    // A figure over another diagram, or over a newer diagram.
+    let other = dir.path().join("other.ron");
+    std::fs::copy(EXAMPLE, &other).expect("copy");
+    let msg = refused_keeping(
+        &[os("export"), d.as_os_str(), os("--svg"), other.as_os_str()],
+        &[&d, &other],
+    );
+    assert!(msg.contains("is a CMOC Canvas diagram"), "{msg}");
+    let newer = dir.path().join("newer.ron");
+    std::fs::write(&newer, "(format_version: 99, future: true)\n").expect("write");
+    let msg = refused_keeping(
+        &[os("export"), d.as_os_str(), os("--png"), newer.as_os_str()],
+        &[&newer],
+    );
+    assert!(msg.contains("newer CMOC Canvas"), "{msg}");
+
+    // The same file twice as output.
+    let fig = dir.path().join("fig.out");
+    let out = cmoc_canvas()
+        .args([
+            os("export"),
+            d.as_os_str(),
+            os("--svg"),
+            fig.as_os_str(),
+            os("--png"),
+            fig.as_os_str(),
+        ])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(!fig.exists(), "nothing written");
+
+    // import T.csv -o T.csv: the spreadsheet would become a diagram; -o over a newer diagram.
+    let t = dir.path().join("T.csv");
+    std::fs::write(&t, "No.,Context,Mechanism,Outcome\n1,c,m,o\n").expect("csv");
+    let msg = refused_keeping(
+        &[os("import"), t.as_os_str(), os("-o"), t.as_os_str()],
+        &[&t],
+    );
+    assert!(msg.contains("also the file being read"), "{msg}");
+    let msg = refused_keeping(
+        &[os("import"), t.as_os_str(), os("-o"), newer.as_os_str()],
+        &[&t, &newer],
+    );
+    assert!(msg.contains("newer CMOC Canvas"), "{msg}");
+
+    // And the ordinary case still works.
+    let svg = dir.path().join("D.svg");
+    let out = cmoc_canvas()
+        .args([os("export"), d.as_os_str(), os("--svg"), svg.as_os_str()])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(svg.is_file());
+}

@@ -258,3 +258,27 @@ fn decode(png: &[u8]) -> Image {
         pixels,
     }
 }
+
+#[test]
+fn exporting_from_the_editor_never_writes_over_the_open_diagram() {
+    use cmoc_canvas::app::figures::{FigureDialog, export_figure, export_table};
+    use cmoc_canvas::app::{Editor, Origin};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("holding.ron");
+    std::fs::write(&path, cmoc_canvas::file::HOLDING_EXAMPLE).expect("write");
+    let editor = Editor::new(
+        cmoc_canvas::app::example_document(),
+        Origin::File(path.clone()),
+    );
+    let err = export_figure(&editor, &FigureDialog::default(), &path).expect_err("refused");
+    assert!(err.contains("also the file being read"), "{err}");
+    let err = export_table(&editor, cmoc_canvas::interchange::TableFormat::Csv, &path)
+        .expect_err("refused");
+    assert!(err.contains("also the file being read"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        cmoc_canvas::file::HOLDING_EXAMPLE
+    );
+    let svg = dir.path().join("holding.svg");
+    export_figure(&editor, &FigureDialog::default(), &svg).expect("an SVG beside it is fine");
+}

@@ -157,6 +157,16 @@ pub fn export_figure(
         transparent: dialog.transparent,
         embed_font: true,
     };
+    let what = if dialog.png {
+        "PNG picture"
+    } else {
+        "SVG figure"
+    };
+    crate::file::check_output(
+        path,
+        &open_file(editor),
+        crate::file::OutputKind::Other(what),
+    )?;
     let bytes = if dialog.png {
         figure_png(editor.doc(), &options, dialog.scale).map_err(|e| e.to_string())?
     } else {
@@ -168,8 +178,21 @@ pub fn export_figure(
     Ok(format!("Exported the figure to {}", path.display()))
 }
 
+/// The open document's file, which no export may write over.
+fn open_file(editor: &Editor) -> Vec<&Path> {
+    match &editor.origin {
+        super::Origin::File(path) => vec![path.as_path()],
+        _ => Vec::new(),
+    }
+}
+
 /// Writes the CMOC table in `format` to `path`.
 pub fn export_table(editor: &Editor, format: TableFormat, path: &Path) -> Result<String, String> {
+    crate::file::check_output(
+        path,
+        &open_file(editor),
+        crate::file::OutputKind::Other("CMOC table"),
+    )?;
     let text = write_table(editor.doc(), format);
     crate::file::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(format!("Exported the CMOC table to {}", path.display()))

@@ -3,12 +3,14 @@
 
 mod error;
 mod format;
+mod guard;
 mod load;
 pub mod recovery;
 mod save;
 
 pub use error::{LoadError, SaveError};
 pub use format::{FORMAT_VERSION, pretty_config, to_ron_string};
+pub use guard::{OutputKind, check_distinct, check_output};
 pub use load::{Loaded, load_file, load_str};
 pub use save::{newer_diagram_at, resolve_target, save_file, write_atomic};
 
