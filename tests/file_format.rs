@@ -9,6 +9,7 @@ use cmoc_canvas::file::{
     to_ron_string,
 };
 use cmoc_canvas::model::{NodeId, Polarity};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -376,4 +377,54 @@ fn retitled(doc: &cmoc_canvas::model::Document, title: &str) -> cmoc_canvas::mod
     .apply(&mut changed)
     .expect("retitle");
     changed
+}
+
+#[test]
+fn duplicate_ids_at_the_top_of_the_range_are_repaired_and_nothing_is_dropped() {
+    let max = u64::MAX;
+    let node = |id: u64, n: u32| {
+        format!(
+            "(id: {id}, content: Cmoc((number: {n}, context: \"c{n}\", mechanism: \"m\", outcome: \"o\")), position: (0.0, 0.0), size: (280.0, 200.0)),"
+        )
+    };
+    let text = format!(
+        "(format_version: 1, nodes: [{} {} {} {} {}], edges: [(id: {max}, from: {max}, to: {}), (id: {max}, from: {}, to: {max})], annotations: [(id: {max}, target: Node({max}), text: \"a\", created: \"2024-05-02T14:03:00Z\"), (id: {max}, target: Node({max}), text: \"b\", created: \"2024-05-02T14:03:00Z\")])",
+        node(max, 1),
+        node(max, 2),
+        node(max, 3),
+        node(max - 1, 4),
+        node(max - 1, 5),
+        max - 1,
+        max - 1,
+    );
+    let loaded = load_str(&text, "top.ron").expect("opens");
+    let doc = &loaded.document;
+    assert_eq!(doc.node_count(), 5, "every node kept");
+    assert_eq!(doc.edge_count(), 2, "every arrow kept");
+    assert_eq!(doc.annotation_count(), 2, "every comment kept");
+    let mut numbers: Vec<u32> = doc.cmoc_cards().map(|(_, c)| c.number).collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+    assert_eq!(loaded.repairs.len(), 5, "{:?}", loaded.repairs);
+    assert!(
+        loaded
+            .repairs
+            .iter()
+            .all(|r| r.message.contains("now has id"))
+    );
+    // Ids handed out afterwards are fresh too: none in use, none twice.
+    let used: BTreeSet<u64> = doc
+        .nodes()
+        .map(|n| n.id.0)
+        .chain(doc.edges().map(|e| e.id.0))
+        .chain(doc.annotations().map(|a| a.id.0))
+        .collect();
+    let fresh: Vec<u64> = (0..5).map(|_| doc.allocate_id()).collect();
+    let distinct: BTreeSet<u64> = fresh.iter().copied().collect();
+    assert_eq!(distinct.len(), fresh.len(), "{fresh:?}");
+    assert!(distinct.is_disjoint(&used), "{fresh:?} vs {used:?}");
+    // And it saves and opens again unchanged.
+    let again = load_str(&to_ron_string(doc).expect("saves"), "again.ron").expect("re-opens");
+    assert!(again.repairs.is_empty());
+    assert_eq!(&again.document, doc);
 }

@@ -211,7 +211,24 @@ impl EditorApp {
             Ok(loaded) => {
                 let problems = validate(&loaded.document).len();
                 let repairs = loaded.repairs.len();
+                let repair_list: Vec<String> =
+                    loaded.repairs.iter().map(|r| r.message.clone()).collect();
                 self.replace_document(loaded.document, Origin::File(path.to_path_buf()));
+                if !repair_list.is_empty() {
+                    // Say what was changed to open it: the file itself is untouched until saved.
+                    let shown = repair_list.len().min(20);
+                    let mut message = repair_list[..shown].join("\n");
+                    if repair_list.len() > shown {
+                        message.push_str(&format!("\n… and {} more.", repair_list.len() - shown));
+                    }
+                    message.push_str(
+                        "\n\nNothing was dropped. The file on disk is unchanged until you save.",
+                    );
+                    self.modal = Some(Modal::Error {
+                        title: format!("Opened {} with {repairs} repair(s)", path.display()),
+                        message,
+                    });
+                }
                 self.editor.status = match (problems, repairs) {
                     (0, 0) => format!("Opened {}", path.display()),
                     (p, 0) => format!(

@@ -160,11 +160,51 @@ impl Document {
         (doc, repairs)
     }
 
-    /// Reserves a fresh id number (for a node, arrow or comment about to be added).
+    /// Reserves a fresh id number (for a node, arrow or comment about to be added): never one
+    /// in use, and never the same twice. Ids count up; a file whose ids reach the top of the
+    /// range (`u64::MAX`) makes the count continue from the lowest free number.
     pub fn allocate_id(&self) -> u64 {
-        let id = self.next_id.get().max(1);
-        self.next_id.set(id.saturating_add(1));
+        let mut id = self.next_id.get().max(1);
+        loop {
+            if id == u64::MAX {
+                id = self.lowest_free_id();
+            }
+            if !self.id_in_use(id) {
+                break;
+            }
+            id += 1;
+        }
+        // `id` is below u64::MAX here, so this cannot overflow.
+        self.next_id.set(id + 1);
         id
+    }
+
+    fn id_in_use(&self, id: u64) -> bool {
+        self.nodes.contains_key(&NodeId(id))
+            || self.edges.contains_key(&EdgeId(id))
+            || self.annotations.contains_key(&AnnotationId(id))
+    }
+
+    /// The smallest id above zero that nothing uses.
+    fn lowest_free_id(&self) -> u64 {
+        let mut used: Vec<u64> = self
+            .nodes
+            .keys()
+            .map(|i| i.0)
+            .chain(self.edges.keys().map(|i| i.0))
+            .chain(self.annotations.keys().map(|i| i.0))
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut candidate = 1;
+        for id in used {
+            if id == candidate {
+                candidate += 1;
+            } else if id > candidate {
+                break;
+            }
+        }
+        candidate
     }
 
     /// A fresh node id.
