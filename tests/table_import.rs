@@ -130,3 +130,44 @@ fn importing_is_one_undoable_step_in_the_history() {
     assert_eq!(doc, start);
     let _ = Edit::Batch(vec![]);
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_exported_safe_and_imported_unchanged() {
+    use cmoc_canvas::model::CmocCard;
+    let texts = [
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "-ve feelings about the service",
+        "+ more support",
+        "@home visits",
+    ];
+    let cards: Vec<CmocCard> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| CmocCard {
+            number: u32::try_from(i + 1).expect("small"),
+            context: (*t).to_string(),
+            mechanism: format!("m{i}"),
+            outcome: "=1+1".into(),
+            ..CmocCard::default()
+        })
+        .collect();
+    let mut doc = Document::new("formulas");
+    import_edit(&doc, cards, "cards")
+        .apply(&mut doc)
+        .expect("applies");
+    let csv = write_table(&doc, TableFormat::Csv);
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !matches!(cell.chars().next(), Some('=' | '+' | '-' | '@')),
+                "a spreadsheet would run {cell:?} in {line:?}"
+            );
+        }
+    }
+    let back = import_csv(&csv).expect("reads");
+    assert!(back.problems.is_empty(), "{:?}", back.problems);
+    let contexts: Vec<&str> = back.cards.iter().map(|c| c.context.as_str()).collect();
+    assert_eq!(contexts, texts);
+    assert!(back.cards.iter().all(|c| c.outcome == "=1+1"));
+}

@@ -186,7 +186,10 @@ pub fn read_csv(text: &str) -> Result<CsvTable, ImportError> {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                let cells: Vec<String> = record
+                    .iter()
+                    .map(|c| super::table::read_formula_safe(c.trim()).trim().to_string())
+                    .collect();
                 if cells.iter().all(String::is_empty) {
                     continue;
                 }

@@ -149,11 +149,43 @@ fn markdown_cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
-fn csv_cell(text: &str) -> String {
+/// One CSV cell: formula-safe (see [`formula_safe`]), quoted when it holds a comma, quote,
+/// line break or edge space.
+pub(crate) fn csv_cell(text: &str) -> String {
+    let text = formula_safe(text);
     if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text.into_owned()
+    }
+}
+
+/// Whether a spreadsheet would take a cell for a formula: it begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return, or is such a cell already escaped with `'`.
+fn looks_like_formula(text: &str) -> bool {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => true,
+        Some('\'') => looks_like_formula(&text[1..]),
+        _ => false,
+    }
+}
+
+/// Neutralises a cell that Excel or LibreOffice would run as a formula (a title "-ve CMOC 22"
+/// shows as #NAME?; "=HYPERLINK(…)" runs) by putting `'` before it, as OWASP recommends. Our
+/// importer takes the `'` off again ([`read_formula_safe`]), so the text comes back unchanged.
+pub fn formula_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The text of a cell written by [`formula_safe`].
+pub fn read_formula_safe(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => cell,
     }
 }
 
@@ -208,6 +240,35 @@ mod tests {
             md.contains("| 1 | positive | a \\| b<br>c | m | o |  |"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn csv_cells_that_spreadsheets_would_run_are_neutralised_and_read_back() {
+        for text in [
+            "=HYPERLINK(\"http://example.com\",\"x\")",
+            "+1",
+            "-ve CMOC 22",
+            "@SUM(A1)",
+            "\tindented",
+            "\rreturn",
+            "'=already quoted",
+            "''=twice",
+            "'plain apostrophe",
+            "plain",
+            "",
+        ] {
+            let safe = formula_safe(text);
+            assert!(
+                !matches!(
+                    safe.chars().next(),
+                    Some('=' | '+' | '-' | '@' | '\t' | '\r')
+                ),
+                "{safe:?}"
+            );
+            assert_eq!(read_formula_safe(&safe), text, "round trip of {text:?}");
+        }
+        assert_eq!(formula_safe("plain"), "plain");
+        assert_eq!(formula_safe("-ve"), "'-ve");
     }
 
     #[test]
