@@ -213,20 +213,16 @@ fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wr
         let _ = writeln!(err, "{e}");
         return 2;
     }
-    let bytes = match std::fs::read(table) {
-        Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(err, "Could not read {}: {e}", table.display());
+    let text = match crate::interchange::read_table_file(table) {
+        Ok(text) => text,
+        Err(crate::interchange::ImportError::Unreadable(message)) => {
+            let _ = writeln!(err, "{message}");
             return 1;
         }
-    };
-    let Ok(text) = String::from_utf8(bytes) else {
-        let _ = writeln!(
-            err,
-            "{} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and try again.",
-            table.display()
-        );
-        return 1;
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", table.display());
+            return 1;
+        }
     };
     let result = match import_csv(&text) {
         Ok(r) => r,

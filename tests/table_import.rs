@@ -171,3 +171,31 @@ fn cells_a_spreadsheet_would_run_are_exported_safe_and_imported_unchanged() {
     assert_eq!(contexts, texts);
     assert!(back.cards.iter().all(|c| c.outcome == "=1+1"));
 }
+
+#[test]
+fn old_mac_line_ends_an_unclosed_quote_and_a_huge_file_are_told_by_line_and_size() {
+    // Carriage returns only (older Mac Excel): the bad row is on line 3, not "line 1".
+    let mac = "No.,Context,Mechanism,Outcome\r1,c,m,o\rx,c,m,o\r3,c,m,o\r";
+    let result = import_csv(mac).expect("reads");
+    assert_eq!(result.cards.len(), 2);
+    assert_eq!(result.problems.len(), 1, "{:?}", result.problems);
+    assert_eq!(result.problems[0].line, 3, "{:?}", result.problems);
+
+    // An unterminated quote would swallow every row after it: say where it began.
+    let open = "No.,Context,Mechanism,Outcome\n1,c,m,o\n2,\"never closed,m,o\n3,c,m,o\n4,c,m,o\n";
+    let err = import_csv(open).expect_err("refused");
+    let message = err.to_string();
+    assert!(message.starts_with("Line 3:"), "{message}");
+    assert!(message.contains("never closed"), "{message}");
+    // Quotes used properly, with escaped quotes and line breaks inside, are fine.
+    let fine = "No.,Context,Mechanism,Outcome\n1,\"say \"\"hi\"\"\nthen go\",m,o\n2,5\" tall,m,o\n";
+    assert_eq!(import_csv(fine).expect("reads").cards.len(), 2);
+
+    // A file larger than an import allows is refused by its size, before it is read.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let huge = dir.path().join("huge.csv");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(1_000_000_000).expect("a sparse 1 GB file");
+    let err = cmoc_canvas::interchange::read_table_file(&huge).expect_err("refused");
+    assert!(err.to_string().contains("1000 MB"), "{err}");
+}

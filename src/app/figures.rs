@@ -212,10 +212,9 @@ pub struct ImportDialog {
 impl ImportDialog {
     /// Reads a CSV file for the dialog.
     pub fn open(path: &Path) -> Result<Self, String> {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("Could not read {}: {e}", path.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            format!("{} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and import that.", path.display())
+        let text = crate::interchange::read_table_file(path).map_err(|e| match e {
+            crate::interchange::ImportError::Unreadable(message) => message,
+            other => format!("{}: {other}", path.display()),
         })?;
         let table =
             crate::interchange::read_csv(&text).map_err(|e| format!("{}: {e}", path.display()))?;

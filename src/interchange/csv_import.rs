@@ -21,6 +21,14 @@ pub enum ImportError {
     /// Too big to be a CMOC table.
     #[error("The table is {0} MB, more than CMOC Canvas imports at once (64 MB).")]
     TooLarge(usize),
+    /// A quoted cell is opened and never closed: everything after it would be one cell.
+    #[error(
+        "Line {0}: a cell opens with a double quote \" that is never closed, so every row after it would be swallowed into that one cell. Close the quote or remove it, then import again."
+    )]
+    UnclosedQuote(u64),
+    /// The file could not be read, or is not text.
+    #[error("{0}")]
+    Unreadable(String),
     /// A required column could not be found by name.
     #[error(
         "No column for the {0} was found. Name the columns No., Context, Mechanism and Outcome (Polarity, Title and Evidence are optional), or map them by hand in File > Import CMOC table."
@@ -145,13 +153,83 @@ fn detect_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| *d)
 }
 
+/// Reads a table file, refusing one too large before reading it, and one that is not text.
+pub fn read_table_file(path: &std::path::Path) -> Result<String, ImportError> {
+    let unreadable = |e: std::io::Error| {
+        ImportError::Unreadable(format!("Could not read {}: {e}", path.display()))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_IMPORT_BYTES as u64 {
+        return Err(ImportError::TooLarge(
+            usize::try_from(size / 1_000_000).unwrap_or(usize::MAX),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|_| {
+        ImportError::Unreadable(format!(
+            "{} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and try again.",
+            path.display()
+        ))
+    })
+}
+
+/// The line on which a quoted cell opens and is never closed, if one does (a quote opens a
+/// cell only at its start, as in RFC 4180; `""` inside is an escaped quote).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let mut line = 1u64;
+    let mut opened_on = 0u64;
+    let mut quoted = false;
+    let mut field_start = true;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            } else if b == b'\n' {
+                line += 1;
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+            opened_on = line;
+        } else {
+            if b == b'\n' {
+                line += 1;
+            }
+            field_start = b == delimiter || b == b'\n';
+            i += 1;
+            continue;
+        }
+        field_start = false;
+        i += 1;
+    }
+    quoted.then_some(opened_on)
+}
+
 /// Reads CSV text into a header and rows.
 pub fn read_csv(text: &str) -> Result<CsvTable, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len() / 1_000_000));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Older Mac spreadsheets end lines with a lone carriage return: make every line end "\n"
+    // so rows and line numbers come out right.
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let delimiter = detect_delimiter(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(ImportError::UnclosedQuote(line));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

@@ -10,7 +10,7 @@ mod table;
 
 pub use csv_import::{
     ColumnMapping, CsvRow, CsvTable, ImportError, ImportResult, MAX_IMPORT_BYTES, RowProblem,
-    cards_from_table, import_csv, import_edit, read_csv,
+    cards_from_table, import_csv, import_edit, read_csv, read_table_file,
 };
 pub use figure::{FigureError, FigureOptions, figure_svg};
 pub use png::{MAX_PNG_SIDE, figure_png};
