@@ -78,7 +78,10 @@ impl Editor {
             let id = self.doc().new_node_id();
             ids.insert(node.id, id);
             node.id = id;
+            // Pasted text may come from anywhere: impossible geometry is made drawable.
+            node.repair_geometry();
             node.position = node.position.offset(offset.0, offset.1).rounded();
+            node.repair_geometry();
             if let Some(card) = node.content.cmoc_mut() {
                 if taken.contains(&(card.number, card.polarity)) {
                     card.number = next_number.max(card.number);

@@ -84,6 +84,10 @@ fn text_box(
     multiline: bool,
 ) -> Option<String> {
     let label_response = ui.label(RichText::new(label).strong());
+    if text.len() > super::MAX_EDIT_BYTES {
+        super::too_long_to_edit(ui, label, text);
+        return None;
+    }
     let mut buffer = text.to_string();
     let widget = if multiline {
         TextEdit::multiline(&mut buffer).desired_rows(2)

@@ -337,6 +337,16 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
                 ];
                 for (field, text, slot) in fields {
                     row.col(|ui| {
+                        if text.len() > super::MAX_EDIT_BYTES {
+                            ui.label(
+                                RichText::new(format!(
+                                    "({} characters, too long to edit here; kept unchanged)",
+                                    text.chars().count()
+                                ))
+                                .weak(),
+                            );
+                            return;
+                        }
                         let mut buffer = text.clone();
                         let response =
                             ui.add(TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY));

@@ -405,6 +405,73 @@ impl Node {
     }
 }
 
+/// The largest coordinate a node may sit at, in world units (a diagram a thousand screens
+/// wide); beyond it, and for positions that are not numbers, the loader moves the node.
+pub const MAX_COORDINATE: f32 = 10_000_000.0;
+/// The largest width or height of a node.
+pub const MAX_SIDE: f32 = 100_000.0;
+/// The smallest width or height a file may give; smaller, zero, negative or not-a-number sizes
+/// get the kind's usual size.
+pub const MIN_SIDE: f32 = 1.0;
+
+impl Node {
+    /// Makes impossible geometry possible — positions and sizes that are not numbers, infinite,
+    /// negative, zero or astronomically large — and says in plain words what was changed.
+    /// Sound geometry is left exactly as it is.
+    pub fn repair_geometry(&mut self) -> Vec<String> {
+        let mut said = Vec::new();
+        let label = self.label();
+        let describe = |v: f32| {
+            if v.is_nan() {
+                "not a number".to_string()
+            } else if v.is_infinite() {
+                if v > 0.0 { "infinity" } else { "minus infinity" }.to_string()
+            } else if v.abs() >= 1e7 {
+                format!("{v:e}")
+            } else {
+                format!("{v}")
+            }
+        };
+        let place = |v: f32| {
+            if v.is_nan() {
+                0.0
+            } else {
+                v.clamp(-MAX_COORDINATE, MAX_COORDINATE)
+            }
+        };
+        let (x, y) = (place(self.position.x), place(self.position.y));
+        if x.to_bits() != self.position.x.to_bits() || y.to_bits() != self.position.y.to_bits() {
+            said.push(format!(
+                "{label} was placed at ({}, {}), which cannot be drawn; it is now at ({x}, {y}).",
+                describe(self.position.x),
+                describe(self.position.y),
+            ));
+            self.position = Point::new(x, y);
+        }
+        let usual = self.kind().default_size();
+        let side = |v: f32, usual: f32| {
+            if v.is_nan() || v < MIN_SIDE {
+                usual
+            } else {
+                v.min(MAX_SIDE)
+            }
+        };
+        let (w, h) = (
+            side(self.size.width, usual.width),
+            side(self.size.height, usual.height),
+        );
+        if w.to_bits() != self.size.width.to_bits() || h.to_bits() != self.size.height.to_bits() {
+            said.push(format!(
+                "{label} had the size {} × {}, which cannot be drawn; it is now {w} × {h}.",
+                describe(self.size.width),
+                describe(self.size.height),
+            ));
+            self.size = Size::new(w, h);
+        }
+        said
+    }
+}
+
 /// `text` cut to at most `max_chars` characters on one line, with an ellipsis when cut.
 pub fn shorten(text: &str, max_chars: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");

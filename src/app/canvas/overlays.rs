@@ -109,6 +109,16 @@ pub(super) fn inline_editor_ui(
         state.inline_edit = None;
         return;
     };
+    if text.len() > crate::app::MAX_EDIT_BYTES {
+        state.inline_edit = None;
+        editor.status = format!(
+            "The {} of {} is {} characters long, too long to edit in place; it is kept unchanged.",
+            edit.field.name(),
+            node.label(),
+            text.chars().count()
+        );
+        return;
+    }
     let area = state
         .hits
         .fields

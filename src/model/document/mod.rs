@@ -115,6 +115,11 @@ impl Document {
         };
         let mut repairs = Vec::new();
         for mut node in nodes {
+            repairs.extend(
+                node.repair_geometry()
+                    .into_iter()
+                    .map(|message| Repair { message }),
+            );
             if doc.nodes.contains_key(&node.id) {
                 let old = node.id;
                 node.id = NodeId(doc.allocate_id());
