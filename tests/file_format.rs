@@ -108,7 +108,10 @@ fn a_newer_file_is_refused_with_both_versions_and_never_overwritten() {
         LoadError::NewerVersion {
             found, supported, ..
         } => {
-            assert_eq!((*found, *supported), (newer, FORMAT_VERSION));
+            assert_eq!(
+                (found.as_str(), *supported),
+                (newer.to_string().as_str(), FORMAT_VERSION)
+            );
         }
         other => panic!("expected NewerVersion, got {other:?}"),
     }
@@ -427,4 +430,86 @@ fn duplicate_ids_at_the_top_of_the_range_are_repaired_and_nothing_is_dropped() {
     let again = load_str(&to_ron_string(doc).expect("saves"), "again.ron").expect("re-opens");
     assert!(again.repairs.is_empty());
     assert_eq!(&again.document, doc);
+}
+
+/// Every load error a damaged file can give reads as plain words: it names the file and a
+/// line and column (or the version), quotes at most a short excerpt, and never shows the
+/// parser's or the program's own vocabulary.
+#[test]
+fn damaged_files_get_messages_in_plain_words() {
+    const JARGON: [&str; 14] = [
+        "FileV1",
+        "CmocCard",
+        "TextBlock",
+        "NodeContent",
+        "Metadata",
+        "ron::",
+        "recursion_limit",
+        "serde",
+        "raw identifier",
+        "std identifier",
+        "expected option",
+        "Option",
+        "u32",
+        "f32",
+    ];
+    let example = HOLDING_EXAMPLE;
+    let mut cases: Vec<String> = Vec::new();
+    let step = example.len() / 150;
+    for (k, at) in (0..example.len()).step_by(step.max(1)).enumerate() {
+        if !example.is_char_boundary(at) {
+            continue;
+        }
+        let junk = ["-", "}", "\"", "((", "x", "9e999", ",,", "[", "r#\"", "/*"][k % 10];
+        cases.push(format!("{}{junk}{}", &example[..at], &example[at..]));
+        let end = (at + 7).min(example.len());
+        if example.is_char_boundary(end) {
+            cases.push(format!("{}{}", &example[..at], &example[end..]));
+        }
+    }
+    cases.push(format!(
+        "(format_version: 1, metadata: (title: {}))",
+        "x".repeat(1_000_000)
+    ));
+    cases.push(format!(
+        "(format_version: 1, metadata: (title: \"a\"), nodes: {}{})",
+        "[".repeat(500),
+        "]".repeat(500)
+    ));
+    cases.push("(format_version: 1, nodes: [(id: 1, content: Theory((titel: \"x\")), position: (0.0, 0.0), size: (1.0, 1.0))])".into());
+    cases.push("(format_version: -1)".into());
+    let mut errors = 0;
+    for (i, text) in cases.iter().enumerate() {
+        let Err(err) = load_str(text, "damaged.ron") else {
+            continue;
+        };
+        errors += 1;
+        let message = err.to_string();
+        assert!(message.starts_with("damaged.ron"), "case {i}: {message}");
+        assert!(
+            message.len() < 600,
+            "case {i}: {} chars: {message}",
+            message.len()
+        );
+        for word in JARGON {
+            assert!(!message.contains(word), "case {i}: “{word}” in {message}");
+        }
+        if let LoadError::Syntax { line, column, .. } = err {
+            assert!(line >= 1 && column >= 1, "case {i}");
+        }
+    }
+    assert!(errors > 150, "the cases really are damaged ({errors})");
+}
+
+#[test]
+fn a_byte_that_is_not_text_is_found_by_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bytes.ron");
+    let mut bytes = b"(\n    format_version: 1,\n    metadata: (title: \"ok ".to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(b"\"),\n)\n");
+    fs::write(&path, bytes).expect("write");
+    let err = load_file(&path).expect_err("not text");
+    let message = err.to_string();
+    assert!(message.contains("line 3, column 27"), "{message}");
 }

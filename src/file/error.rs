@@ -16,10 +16,16 @@ pub enum LoadError {
         reason: String,
     },
     /// The file is not UTF-8 text.
-    #[error("{file} is not a text file (it is not UTF-8), so it cannot be a CMOC Canvas diagram.")]
+    #[error(
+        "{file}, line {line}, column {column}: this byte is not text (the file is not UTF-8), so the file cannot be a CMOC Canvas diagram as it is. If it was one, it has been damaged: open a backup copy, or remove the odd character in a text editor."
+    )]
     NotText {
         /// The file's name.
         file: String,
+        /// 1-based line of the first byte that is not text.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
     },
     /// The text is not valid RON, or not the shape of a CMOC Canvas document.
     #[error("{file}, line {line}, column {column}: {message}")]
@@ -40,18 +46,20 @@ pub enum LoadError {
     NewerVersion {
         /// The file's name.
         file: String,
-        /// The version written in the file.
-        found: u32,
+        /// The version as written in the file.
+        found: String,
         /// The newest version this program reads.
         supported: u32,
     },
     /// The file names a format version that never existed.
-    #[error("{file} says it is file format version {found}, which no CMOC Canvas ever wrote.")]
+    #[error(
+        "{file} says it is file format version {found}, which no CMOC Canvas ever wrote. If you edited the file by hand, set `format_version: 1`; otherwise open a backup copy."
+    )]
     UnknownVersion {
         /// The file's name.
         file: String,
-        /// The version written in the file.
-        found: u32,
+        /// The version as written in the file (at most 40 characters).
+        found: String,
     },
 }
 
@@ -104,8 +112,8 @@ pub enum SaveError {
     WouldOverwriteNewer {
         /// The file that was to be written.
         path: PathBuf,
-        /// The version found in it.
-        found: u32,
+        /// The version found in it, as written.
+        found: String,
     },
     /// Any other failure of the operating system.
     #[error("Could not save {}: {reason}. The previous version of the file is untouched.", path.display())]

@@ -58,12 +58,166 @@ pub fn to_ron_string(doc: &Document) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// What a file says its format version is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Declared {
+    /// No top-level `format_version` field.
+    Missing,
+    /// A whole number that fits.
+    Number(u64),
+    /// Something else, quoted as written (a negative number, one too large, a word…), at most
+    /// 40 characters.
+    Other(String),
+}
+
 /// Reads the `format_version` a file declares without parsing the rest, so a file from a
-/// newer program is recognised even when its content would not parse here.
-pub(crate) fn declared_version(text: &str) -> Option<u64> {
-    let start = text.find("format_version")? + "format_version".len();
-    let rest = text[start..].trim_start();
-    let rest = rest.strip_prefix(':')?.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+/// newer program is recognised even when its content would not parse here. Only the field of
+/// the outermost item counts: the words "format_version: 7" inside a title or a comment do not.
+pub(crate) fn declared_version(text: &str) -> Declared {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => i = skip_string(bytes, i + 1),
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) && !ident_before(bytes, i) => {
+                i = skip_raw_string(bytes, i + 1);
+            }
+            b'\'' => i = skip_char(bytes, i + 1),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(bytes.len(), |p| i + p + 1);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i + 2),
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                if depth == 1 && &bytes[start..i] == b"format_version" {
+                    return version_value(&text[i..]);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    Declared::Missing
+}
+
+fn ident_before(bytes: &[u8], i: usize) -> bool {
+    i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+}
+
+fn skip_string(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+fn skip_raw_string(bytes: &[u8], mut i: usize) -> usize {
+    let hashes = bytes[i..].iter().take_while(|&&c| c == b'#').count();
+    i += hashes;
+    if bytes.get(i) != Some(&b'"') {
+        return i;
+    }
+    i += 1;
+    while i < bytes.len() {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+        {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn skip_char(bytes: &[u8], i: usize) -> usize {
+    // 'x', '\n', '\u{…}': up to the closing quote on the same line.
+    let end = bytes[i..]
+        .iter()
+        .take(12)
+        .enumerate()
+        .skip(1)
+        .find(|(k, c)| **c == b'\'' && bytes[i + k - 1] != b'\\')
+        .map(|(k, _)| i + k + 1);
+    end.unwrap_or(i + 1)
+}
+
+fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
+    let mut nesting = 1usize;
+    while i < bytes.len() {
+        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            nesting += 1;
+            i += 2;
+        } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
+            nesting -= 1;
+            i += 2;
+            if nesting == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    bytes.len()
+}
+
+/// The value after `format_version`: `: 1` is a number; anything else is quoted.
+fn version_value(rest: &str) -> Declared {
+    let rest = rest.trim_start();
+    let Some(rest) = rest.strip_prefix(':') else {
+        return Declared::Missing;
+    };
+    let value: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| !matches!(c, ',' | ')' | '\n' | '\r'))
+        .take(40)
+        .collect();
+    let value = value.trim().to_string();
+    let digits = value.replace('_', "");
+    match digits.parse::<u64>() {
+        Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Declared::Number(n)
+        }
+        _ => Declared::Other(value),
+    }
+}
+
+impl Declared {
+    /// Whether the file declares a version newer than this program reads (a number above
+    /// ours, or one too large to read at all); the version as written when so.
+    pub(crate) fn newer(&self) -> Option<String> {
+        match self {
+            Declared::Number(n) if *n > u64::from(FORMAT_VERSION) => Some(n.to_string()),
+            Declared::Other(v)
+                if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'_') =>
+            {
+                Some(v.clone())
+            }
+            _ => None,
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! diagram from a newer CMOC Canvas, and — when what is written is not a diagram — not a
 //! diagram at all (an SVG written over a `.ron` would destroy months of analysis).
 
-use super::format::declared_version;
+use super::format::{Declared, declared_version};
 use super::save::newer_diagram_at;
 use std::path::Path;
 
@@ -47,19 +47,12 @@ pub fn check_output(output: &Path, inputs: &[&Path], kind: OutputKind) -> Result
 
 /// Whether the file at `path` declares itself a CMOC Canvas diagram.
 fn is_diagram(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut head = Vec::new();
-    if file.take(4096).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let head = String::from_utf8_lossy(&head);
-    head.trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('(')
-        && declared_version(&head).is_some()
+    super::save::read_head(path).is_some_and(|head| {
+        head.trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('(')
+            && declared_version(&head) != Declared::Missing
+    })
 }
 
 /// Refuses two outputs that are the same file (e.g. `--svg x --png x`).

@@ -2,7 +2,7 @@
 //! errors into messages that say where and what in plain words.
 
 use super::error::{LoadError, read_reason};
-use super::format::{FORMAT_VERSION, FileV1, declared_version};
+use super::format::{Declared, FORMAT_VERSION, FileV1, declared_version};
 use crate::model::{Document, Repair};
 use std::path::Path;
 
@@ -24,7 +24,24 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         reason: read_reason(&e),
     })?;
     let file = path.display().to_string();
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText { file: file.clone() })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError::NotText {
+            file: file.clone(),
+            line,
+            column,
+        }
+    })?;
     load_str(&text, &file)
 }
 
@@ -32,38 +49,38 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let version = match declared_version(text) {
-        Some(v) => match u32::try_from(v) {
-            Ok(v) if v > FORMAT_VERSION => {
+        Declared::Missing => return Err(not_a_cmoc_file(text, file)),
+        declared => {
+            if let Some(found) = declared.newer() {
                 return Err(LoadError::NewerVersion {
                     file: file.into(),
-                    found: v,
+                    found,
                     supported: FORMAT_VERSION,
                 });
             }
-            Ok(0) => {
-                return Err(LoadError::UnknownVersion {
-                    file: file.into(),
-                    found: 0,
-                });
+            match declared {
+                Declared::Number(n) if n >= 1 => u32::try_from(n).unwrap_or(FORMAT_VERSION),
+                Declared::Number(n) => {
+                    return Err(LoadError::UnknownVersion {
+                        file: file.into(),
+                        found: n.to_string(),
+                    });
+                }
+                Declared::Other(found) => {
+                    return Err(LoadError::UnknownVersion {
+                        file: file.into(),
+                        found,
+                    });
+                }
+                Declared::Missing => return Err(not_a_cmoc_file(text, file)),
             }
-            Ok(v) => v,
-            Err(_) => {
-                return Err(LoadError::NewerVersion {
-                    file: file.into(),
-                    found: u32::MAX,
-                    supported: FORMAT_VERSION,
-                });
-            }
-        },
-        None => {
-            return Err(not_a_cmoc_file(text, file));
         }
     };
     // Version 1 is the only format so far, so there is nothing to migrate yet; the first
     // format change adds a migration step from version 1 here.
     let parsed: FileV1 = ron::Options::default()
         .from_str(text)
-        .map_err(|e| syntax_error(file, &e))?;
+        .map_err(|e| syntax_error(file, text, &e))?;
     let (document, repairs) = Document::from_parts(
         parsed.metadata,
         parsed.nodes,
@@ -80,7 +97,7 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 fn not_a_cmoc_file(text: &str, file: &str) -> LoadError {
     // Prefer the parser's own complaint when the text is not RON at all.
     if let Err(e) = ron::Options::default().from_str::<ron::Value>(text) {
-        return syntax_error(file, &e);
+        return syntax_error(file, text, &e);
     }
     LoadError::Syntax {
         file: file.into(),
@@ -90,53 +107,161 @@ fn not_a_cmoc_file(text: &str, file: &str) -> LoadError {
     }
 }
 
-fn syntax_error(file: &str, error: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(file: &str, text: &str, error: &ron::error::SpannedError) -> LoadError {
+    let (line, column) = (error.span.start.line, error.span.start.col);
+    let mut message = plain_words(&error.code);
+    if let Some(near) = excerpt(text, line, column) {
+        message.push_str(&format!(" Near: «{near}»."));
+    }
+    message.push_str(" Correct it in a text editor, or open a backup copy.");
     LoadError::Syntax {
         file: file.into(),
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: plain_words(&error.code),
+        line,
+        column,
+        message,
     }
 }
 
-/// Parser errors in a researcher's words, with the parser's own wording where it is clear.
+/// At most 40 characters of line `line` around `column` (both 1-based), on one line.
+fn excerpt(text: &str, line: usize, column: usize) -> Option<String> {
+    let line_text = text.split('\n').nth(line.checked_sub(1)?)?;
+    let chars: Vec<char> = line_text.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    let at = column.saturating_sub(1).min(chars.len().saturating_sub(1));
+    let from = at.saturating_sub(20);
+    let to = (from + 40).min(chars.len());
+    let mut near: String = chars[from..to]
+        .iter()
+        .map(|c| if c.is_control() { ' ' } else { *c })
+        .collect();
+    near = near.trim().to_string();
+    if from > 0 {
+        near.insert(0, '…');
+    }
+    if to < chars.len() {
+        near.push('…');
+    }
+    (!near.is_empty()).then_some(near)
+}
+
+/// The parts of a diagram by the names a researcher knows, not the program's type names.
+fn part_name(outer: Option<&str>) -> &'static str {
+    match outer.unwrap_or("") {
+        "FileV1" | "FileOut" => "the diagram",
+        "Metadata" => "the diagram's details (title, authors…)",
+        "Node" => "a node",
+        "CmocCard" => "a CMOC card",
+        "TextBlock" => "the text of a node",
+        "Evidence" => "an evidence item",
+        "Edge" => "an arrow",
+        "Annotation" => "a comment",
+        "NodeContent" => "a node's content",
+        "Target" => "a comment's target",
+        _ => "this item",
+    }
+}
+
+/// Parser errors in a researcher's words: what was found, what was expected.
 fn plain_words(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
-        E::Eof => "the file ends too early; it may have been cut off while saving or copying. Open a backup copy if you have one.".into(),
+        E::Eof => "the file ends too early; it may have been cut off while saving or copying.".into(),
         E::ExpectedComma => "expected a comma `,` between two items.".into(),
+        E::ExpectedArray => "expected a list in square brackets `[ … ]` here.".into(),
         E::ExpectedArrayEnd => "expected `]` to close a list, or a comma before the next item.".into(),
+        E::ExpectedMap | E::ExpectedMapColon | E::ExpectedMapEnd => {
+            "expected a table of entries `{ key: value, … }` here.".into()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructName(_) => {
+            "expected an item in round brackets `( … )` here.".into()
+        }
+        E::ExpectedDifferentStructName { .. } => "an item here has the wrong name in front of its brackets; remove the name.".into(),
         E::ExpectedStructLikeEnd => "expected `)` to close the item, or a comma before the next field.".into(),
-        E::ExpectedString | E::ExpectedStringEnd => {
+        E::ExpectedString | E::ExpectedStringEnd | E::ExpectedByteString => {
             "expected text in double quotes, like \"patients feel unburdened\".".into()
         }
-        E::ExpectedInteger | E::IntegerOutOfBounds => "expected a whole number here.".into(),
-        E::ExpectedFloat => "expected a number here.".into(),
+        E::InvalidEscape(_) => "a backslash `\\` in a text is followed by a letter it cannot go with; write `\\\\` for a backslash.".into(),
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } | E::UnderscoreAtBeginning => {
+            "expected a whole number here, like 12.".into()
+        }
+        E::ExpectedFloat | E::FloatUnderscore => "expected a number here, like 280.0.".into(),
+        E::ExpectedBoolean => "expected `true` or `false` here.".into(),
+        E::ExpectedChar | E::ExpectedByteLiteral => "expected a single character in single quotes here.".into(),
+        E::ExpectedOption | E::ExpectedOptionEnd => {
+            "expected a value here (or leave the whole field out).".into()
+        }
+        E::ExpectedUnit | E::ExpectedAttribute | E::ExpectedAttributeEnd | E::ExpectedRangeSyntax | E::ExpectedRawValue => {
+            "found something that does not belong in a CMOC Canvas diagram here.".into()
+        }
+        E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) | E::UnexpectedChar(_) => {
+            "found a character or word that does not belong here (a field name, a number, text in double quotes or a bracket was expected).".into()
+        }
+        E::NoSuchExtension(_) => "the file asks for a reading option CMOC Canvas does not have; remove the `#![enable(…)]` line.".into(),
+        E::UnclosedBlockComment => "a comment opened with `/*` is never closed with `*/`.".into(),
+        E::UnclosedLineComment => "a comment at the end of the file is not finished.".into(),
+        E::Utf8Error(_) => "the file holds bytes that are not text (it is not UTF-8).".into(),
         E::TrailingCharacters => "there is more text after the end of the diagram; remove it.".into(),
+        E::ExceededRecursionLimit => "brackets are nested far too deeply here; the file is damaged or is not a CMOC Canvas diagram.".into(),
+        E::InvalidValueForType { expected, .. } => format!("expected {} here.", plain_expected(expected)),
+        E::ExpectedDifferentLength { expected, found } => format!(
+            "expected {} here, but found {found} value{}.",
+            plain_expected(expected),
+            if *found == 1 { "" } else { "s" }
+        ),
         E::NoSuchStructField { expected, found, outer } => format!(
-            "`{found}` is not a field of {}; expected one of: {}.",
-            outer.as_deref().unwrap_or("this item"),
+            "`{}` is not a field of {}; expected one of: {}.",
+            crate::model::shorten(found, 40),
+            part_name(outer.as_deref()),
             expected.join(", ")
         ),
-        E::MissingStructField { field, outer } => format!(
-            "{} is missing its `{field}` field.",
-            outer.as_deref().unwrap_or("an item")
-        ),
+        E::MissingStructField { field, outer } => {
+            format!("{} is missing its `{field}` field.", capitalised(part_name(outer.as_deref())))
+        }
         E::DuplicateStructField { field, outer } => format!(
             "{} has the field `{field}` twice; keep one.",
-            outer.as_deref().unwrap_or("an item")
+            capitalised(part_name(outer.as_deref()))
         ),
-        E::NoSuchEnumVariant { expected, found, .. } => format!(
-            "`{found}` is not known here; expected one of: {}.",
+        E::NoSuchEnumVariant { expected, found, outer } => format!(
+            "`{}` is not known in {}; expected one of: {}.",
+            crate::model::shorten(found, 40),
+            part_name(outer.as_deref()),
             expected.join(", ")
         ),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => format!("{}{}.", first.to_lowercase(), chars.as_str()).replace("..", "."),
-                None => "the file could not be read.".into(),
-            }
-        }
+        // Our own checks (a timestamp, a colour) speak plain words already; keep them short.
+        E::Message(text) => format!("{}.", crate::model::shorten(text.trim_end_matches('.'), 160)),
+        E::Fmt | E::Io(_) => "the file could not be read.".into(),
+        // A kind of problem added to the parser after this was written.
+        _ => "the file is not written the way a CMOC Canvas diagram is.".into(),
+    }
+}
+
+/// "a whole number" rather than "u32", "a pair of numbers" rather than "a tuple of length 2".
+fn plain_expected(expected: &str) -> String {
+    let e = expected.to_lowercase();
+    if e.contains("tuple of size 2") || e.contains("tuple of length 2") || e.contains("2 elements")
+    {
+        "a pair of numbers like (280.0, 200.0)".into()
+    } else if e.contains("tuple of size 3") || e.contains("3 elements") {
+        "three numbers like (255, 128, 0)".into()
+    } else if e.contains("u8") {
+        "a whole number from 0 to 255".into()
+    } else if e.contains("integer") || e.contains("u32") || e.contains("u64") {
+        "a whole number".into()
+    } else if e.contains("float") || e.contains("f32") {
+        "a number".into()
+    } else if e.contains("string") {
+        "text in double quotes".into()
+    } else {
+        "a different kind of value".into()
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
     }
 }

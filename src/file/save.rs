@@ -7,7 +7,7 @@
 //! left behind by a save that was killed are removed by the next save into that folder.
 
 use super::error::SaveError;
-use super::format::{FORMAT_VERSION, declared_version, to_ron_string};
+use super::format::{declared_version, to_ron_string};
 use crate::model::Document;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -32,19 +32,21 @@ fn refuse_newer_target(path: &Path) -> Result<(), SaveError> {
 }
 
 /// The format version of the CMOC diagram at `path` when it is newer than this program reads
-/// (such a file must never be overwritten: saving would lose what this version does not know).
-pub fn newer_diagram_at(path: &Path) -> Option<u32> {
-    let mut head = Vec::new();
-    let file = File::open(path).ok()?;
+/// (such a file must never be overwritten: saving would lose what this version does not know),
+/// as written in the file.
+pub fn newer_diagram_at(path: &Path) -> Option<String> {
+    let head = read_head(path)?;
+    declared_version(&head).newer()
+}
+
+/// The first megabyte of a file as text (enough to find the version of any diagram we write,
+/// which puts it first), or `None` when it cannot be read.
+pub(crate) fn read_head(path: &Path) -> Option<String> {
     use std::io::Read;
-    file.take(4096).read_to_end(&mut head).ok()?;
-    let head = String::from_utf8_lossy(&head);
-    match declared_version(&head) {
-        Some(found) if found > u64::from(FORMAT_VERSION) => {
-            Some(u32::try_from(found).unwrap_or(u32::MAX))
-        }
-        _ => None,
-    }
+    let file = File::open(path).ok()?;
+    let mut head = Vec::new();
+    file.take(1 << 20).read_to_end(&mut head).ok()?;
+    Some(String::from_utf8_lossy(&head).into_owned())
 }
 
 /// Where writing `path` really goes: a symbolic link is followed to the file it points to

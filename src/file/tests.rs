@@ -1,11 +1,48 @@
-use super::format::declared_version;
+use super::format::{Declared, declared_version};
 use super::*;
 
 #[test]
 fn declared_version_is_read_without_parsing_the_rest() {
-    assert_eq!(declared_version("(format_version: 7, junk"), Some(7));
-    assert_eq!(declared_version("(\n    format_version :  12,"), Some(12));
-    assert_eq!(declared_version("(title: \"x\")"), None);
+    assert_eq!(
+        declared_version("(format_version: 7, junk"),
+        Declared::Number(7)
+    );
+    assert_eq!(
+        declared_version("(\n    format_version :  12,"),
+        Declared::Number(12)
+    );
+    assert_eq!(declared_version("(title: \"x\")"), Declared::Missing);
+    // Only the outermost field counts: not words in a title, a comment or a nested item.
+    assert_eq!(
+        declared_version("(metadata: (title: \"format_version: 7\"), format_version: 1)"),
+        Declared::Number(1)
+    );
+    assert_eq!(
+        declared_version(
+            "(metadata: (title: r#\"a \"format_version: 7\" b\"#), format_version: 1)"
+        ),
+        Declared::Number(1)
+    );
+    assert_eq!(
+        declared_version("( // format_version: 9\n /* format_version: 8 */ format_version: 1)"),
+        Declared::Number(1)
+    );
+    assert_eq!(
+        declared_version("(metadata: (format_version: 5))"),
+        Declared::Missing
+    );
+    // Written values are kept as written.
+    assert_eq!(
+        declared_version("(format_version: -1)"),
+        Declared::Other("-1".into())
+    );
+    let huge = declared_version("(format_version: 99999999999999999999999)");
+    assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
+    assert_eq!(
+        declared_version("(format_version: 2)").newer().as_deref(),
+        Some("2")
+    );
+    assert_eq!(declared_version("(format_version: 1)").newer(), None);
 }
 
 #[test]
@@ -42,7 +79,9 @@ fn a_file_without_format_version_is_not_taken_for_a_diagram() {
 #[test]
 fn version_zero_is_unknown() {
     let err = load_str("(format_version: 0)", "zero.ron").expect_err("v0");
-    assert!(matches!(err, LoadError::UnknownVersion { found: 0, .. }));
+    assert!(matches!(err, LoadError::UnknownVersion { ref found, .. } if found == "0"));
+    let err = load_str("(format_version: -1)", "minus.ron").expect_err("v-1");
+    assert!(err.to_string().contains("format version -1"), "{err}");
 }
 
 #[test]

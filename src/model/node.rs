@@ -425,7 +425,12 @@ impl Node {
             if v.is_nan() {
                 "not a number".to_string()
             } else if v.is_infinite() {
-                if v > 0.0 { "infinity" } else { "minus infinity" }.to_string()
+                if v > 0.0 {
+                    "infinity"
+                } else {
+                    "minus infinity"
+                }
+                .to_string()
             } else if v.abs() >= 1e7 {
                 format!("{v:e}")
             } else {
