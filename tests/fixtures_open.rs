@@ -1,0 +1,128 @@
+//! Files written by released versions open forever, unchanged in meaning, and save in the
+//! current format. See tests/fixtures/README.md.
+
+use cmoc_canvas::file::{FORMAT_VERSION, load_file, load_str, to_ron_string};
+use cmoc_canvas::model::{Branch, EdgeEffect, NodeKind, Polarity, Target, validate};
+use std::path::PathBuf;
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    let mut files = Vec::new();
+    for version in std::fs::read_dir(&dir).expect("fixtures folder").flatten() {
+        if version.path().is_dir() {
+            for file in std::fs::read_dir(version.path())
+                .expect("version folder")
+                .flatten()
+            {
+                if file.path().extension().is_some_and(|e| e == "ron") {
+                    files.push(file.path());
+                }
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_fixture_opens_cleanly_and_saves_in_the_current_format() {
+    let files = fixtures();
+    assert!(files.len() >= 2, "{files:?}");
+    for path in files {
+        let loaded = load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            loaded.repairs.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            loaded.repairs
+        );
+        assert!(
+            validate(&loaded.document).is_empty(),
+            "{}: {:?}",
+            path.display(),
+            validate(&loaded.document)
+        );
+        let saved = to_ron_string(&loaded.document).expect("saves");
+        assert!(
+            saved.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},")),
+            "{}",
+            path.display()
+        );
+        let again = load_str(&saved, "again.ron").expect("reopens");
+        assert_eq!(again.document, loaded.document, "{}", path.display());
+        let by_hand = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains("by-hand"));
+        if loaded.original_version == FORMAT_VERSION && !by_hand {
+            let text = std::fs::read_to_string(&path).expect("read");
+            assert_eq!(
+                saved,
+                text,
+                "{}: current files save byte for byte",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_format_1_fixture_means_what_it_says() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/every-kind.ron"
+    );
+    let doc = load_file(std::path::Path::new(path))
+        .expect("opens")
+        .document;
+    assert_eq!(doc.metadata().authors.len(), 2);
+    assert_eq!(doc.node_count(), 10);
+    for kind in [
+        NodeKind::Cmoc,
+        NodeKind::Context,
+        NodeKind::Mechanism,
+        NodeKind::Outcome,
+        NodeKind::Condition,
+        NodeKind::Theory,
+        NodeKind::Region,
+        NodeKind::Note,
+    ] {
+        assert!(doc.count_kind(kind) >= 1, "{kind:?}");
+    }
+    let seven = doc.find_cmoc(7, Polarity::Positive).expect("CMOC 7");
+    let card = seven.content.cmoc().expect("card");
+    assert_eq!(card.title, "Trust");
+    assert_eq!(card.mechanism_resource, "time to talk");
+    assert_eq!(card.mechanism_reasoning, "feeling heard");
+    assert_eq!(card.evidence.len(), 2);
+    assert_eq!(card.evidence[0].quote, "She's been a rock");
+    assert!(card.evidence[1].quote.is_empty());
+    assert_eq!(seven.colour.map(|c| c.0), Some([0x1f, 0x77, 0xb4]));
+    assert_eq!(seven.tags, vec!["patients", "link workers"]);
+    assert!(
+        doc.find_cmoc(7, Polarity::Negative).is_some(),
+        "the -ve twin"
+    );
+    let edges: Vec<_> = doc.edges().collect();
+    assert_eq!(edges.len(), 5);
+    assert_eq!(edges[0].branch, Some(Branch::Yes));
+    assert_eq!(edges[0].label, "yes: protected");
+    assert_eq!(edges[1].branch, Some(Branch::No));
+    assert_eq!(edges[2].effect, EdgeEffect::Prevents);
+    let comments: Vec<_> = doc.annotations().collect();
+    assert_eq!(comments.len(), 2);
+    assert_eq!(comments[0].author, "PPI group");
+    assert!(matches!(comments[0].target, Target::Node(_)));
+    assert!(matches!(comments[1].target, Target::Edge(_)));
+    assert!(comments[1].resolved && !comments[0].resolved);
+}
+
+#[test]
+fn a_hand_written_file_leaving_defaults_out_means_the_same_as_the_saved_one() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1/");
+    let open = |name: &str| {
+        load_file(std::path::Path::new(&format!("{dir}{name}")))
+            .expect("opens")
+            .document
+    };
+    assert_eq!(open("every-kind.ron"), open("every-kind-by-hand.ron"));
+}
