@@ -5,7 +5,7 @@ use crate::file::{
     Loaded, OutputKind, check_distinct, check_output, load_file, save_file, write_atomic,
 };
 use crate::interchange::{
-    FigureOptions, TableFormat, figure_png, figure_svg, import_csv, import_edit, write_table,
+    FigureLayout, FigureOptions, TableFormat, figure_png, import_csv, import_edit, write_table,
 };
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
@@ -149,8 +149,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             };
             let mut status = 0;
             if let Some(path) = svg {
-                let bytes = figure_svg(&doc, &options).map(String::into_bytes);
-                status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
+                status |= write_svg_streamed(&doc, &options, path, out, err);
             }
             if let Some(path) = png {
                 let bytes = figure_png(&doc, &options, *scale);
@@ -261,6 +260,32 @@ fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wr
                     n => format!(" ({n} row{} skipped)", if n == 1 { "" } else { "s" }),
                 }
             );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}
+
+/// Writes the SVG figure to `path` as it is made (never whole in memory), atomically.
+fn write_svg_streamed(
+    doc: &crate::model::Document,
+    options: &FigureOptions,
+    path: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let result = FigureLayout::new(doc, options)
+        .map_err(|e| e.to_string())
+        .and_then(|mut layout| {
+            crate::file::write_atomic_with(path, &mut |w| layout.write_svg(w))
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {}", path.display());
             0
         }
         Err(e) => {

@@ -282,3 +282,20 @@ fn exporting_from_the_editor_never_writes_over_the_open_diagram() {
     let svg = dir.path().join("holding.svg");
     export_figure(&editor, &FigureDialog::default(), &svg).expect("an SVG beside it is fine");
 }
+
+#[test]
+fn a_png_too_large_is_refused_before_work_with_its_size_and_a_scale_that_fits() {
+    let mut b = DiagramBuilder::new("far apart");
+    for x in [0.0, 40_000.0] {
+        b.cmoc(CmocCard::new(1, "c", "m", "o"), Point::new(x, 0.0), None);
+    }
+    let doc = b.finish();
+    let err = figure_png(&doc, &FigureOptions::default(), 2.0).expect_err("too large");
+    let message = err.to_string();
+    assert!(message.contains("pixels"), "{message}");
+    assert!(message.contains("At scale 0.4"), "{message}");
+    assert!(message.contains("Nothing was written"), "{message}");
+    // The suggested scale works.
+    let png = figure_png(&doc, &FigureOptions::default(), 0.4).expect("fits at the suggestion");
+    assert!(png_size(&png).0 <= 16_384);
+}

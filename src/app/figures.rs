@@ -3,8 +3,8 @@
 
 use super::editor::Editor;
 use crate::interchange::{
-    ColumnMapping, CsvTable, FigureOptions, TableFormat, cards_from_table, figure_png, figure_svg,
-    import_edit, write_table,
+    ColumnMapping, CsvTable, FigureOptions, TableFormat, cards_from_table, figure_png, import_edit,
+    write_table,
 };
 use egui::{ComboBox, RichText, Ui};
 use std::path::{Path, PathBuf};
@@ -167,14 +167,15 @@ pub fn export_figure(
         &open_file(editor),
         crate::file::OutputKind::Other(what),
     )?;
-    let bytes = if dialog.png {
-        figure_png(editor.doc(), &options, dialog.scale).map_err(|e| e.to_string())?
+    if dialog.png {
+        let bytes = figure_png(editor.doc(), &options, dialog.scale).map_err(|e| e.to_string())?;
+        crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())?;
     } else {
-        figure_svg(editor.doc(), &options)
-            .map_err(|e| e.to_string())?
-            .into_bytes()
-    };
-    crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())?;
+        let mut layout = crate::interchange::FigureLayout::new(editor.doc(), &options)
+            .map_err(|e| e.to_string())?;
+        crate::file::write_atomic_with(path, &mut |w| layout.write_svg(w))
+            .map_err(|e| e.to_string())?;
+    }
     Ok(format!("Exported the figure to {}", path.display()))
 }
 

@@ -12,7 +12,7 @@ pub use error::{LoadError, SaveError};
 pub use format::{FORMAT_VERSION, pretty_config, to_ron_string};
 pub use guard::{OutputKind, check_distinct, check_output};
 pub use load::{Loaded, load_file, load_str};
-pub use save::{newer_diagram_at, resolve_target, save_file, write_atomic};
+pub use save::{newer_diagram_at, resolve_target, save_file, write_atomic, write_atomic_with};
 
 /// The built-in example: Figure 2 of Westlake et al. (2024), so a first start has a diagram.
 pub const HOLDING_EXAMPLE: &str = include_str!("../../assets/examples/holding.ron");

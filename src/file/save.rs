@@ -78,6 +78,15 @@ pub fn resolve_target(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` so that readers see either the old file or the new one whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, &mut |out: &mut dyn Write| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content written by `write` as it is made (a large figure
+/// is streamed to disk instead of being held in memory whole).
+pub fn write_atomic_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let target = resolve_target(path);
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -110,7 +119,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     remove_stale_temporaries(&folder, &name);
     let temp = folder.join(format!(".{name}.{}.saving", std::process::id()));
     let result =
-        write_and_sync(&temp, bytes, existing.as_ref()).and_then(|()| fs::rename(&temp, &target));
+        write_and_sync(&temp, write, existing.as_ref()).and_then(|()| fs::rename(&temp, &target));
     if let Err(error) = result {
         let _ = fs::remove_file(&temp);
         return Err(SaveError::from_io(path, &error));
@@ -121,7 +130,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 
 fn write_and_sync(
     temp: &Path,
-    bytes: &[u8],
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
     existing: Option<&fs::Metadata>,
 ) -> std::io::Result<()> {
     let mut options = OpenOptions::new();
@@ -139,8 +148,11 @@ fn write_and_sync(
     if let Some(meta) = existing {
         file.set_permissions(meta.permissions())?;
     }
-    file.write_all(bytes)?;
-    file.flush()?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
     file.sync_all()
 }
 

@@ -60,125 +60,193 @@ pub enum FigureError {
     Empty,
     /// The PNG would be too large to render.
     #[error(
-        "The picture would be {0} × {1} pixels, too large to render; choose a smaller scale or export a selection."
+        "The picture would be {width} × {height} pixels, more than a PNG export renders (16,384 pixels a side, 67 million in all). {suggestion} Nothing was written."
     )]
-    TooLarge(u32, u32),
+    TooLarge {
+        /// Width in pixels at the scale asked for.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+        /// What to do instead.
+        suggestion: String,
+    },
     /// resvg could not read our own SVG (a bug).
     #[error("Could not render the figure: {0}")]
     Render(String),
 }
 
-/// The figure as an SVG document.
-pub fn figure_svg(doc: &Document, options: &FigureOptions) -> Result<String, FigureError> {
-    let palette = Palette::LIGHT;
-    let mut scene = Scene::new(palette, SceneOptions::FIGURE);
-    scene.update(doc);
-    let keep = |id: NodeId| options.only.as_ref().is_none_or(|ids| ids.contains(&id));
-    let nodes: Vec<usize> = (0..scene.nodes.len())
-        .filter(|&i| keep(scene.nodes[i].id))
-        .collect();
-    scene.prepare(&nodes, Lod::Full);
-    let edges: Vec<&SceneEdge> = scene
-        .edges
-        .iter()
-        .filter(|e| keep(e.from) && keep(e.to))
-        .collect();
-    let bounds = nodes
-        .iter()
-        .map(|&i| scene.nodes[i].rect)
-        .chain(edges.iter().map(|e| e.geometry.bounds()))
-        .filter(|r| r.is_finite())
-        .reduce(|a, b| a.union(b))
-        .ok_or(FigureError::Empty)?;
-    let mut measure = crate::scene::text::TextMeasure::new();
-    let legend = options.legend.then(|| legend(&palette, &mut measure, true));
-    let margin = FIGURE_MARGIN;
-    let title_height = if options.title {
-        FIGURE_TITLE_HEIGHT
-    } else {
-        0.0
-    };
-    let legend_height = legend.as_ref().map_or(0.0, |l| l.size.y + margin);
-    let frame = Rect::from_min_max(
-        bounds.min - vec2(margin, margin + title_height),
-        bounds.max + vec2(margin, margin + legend_height),
-    );
-    let frame = Rect::from_min_size(frame.min, frame.size().max(vec2(FIGURE_MIN_WIDTH, 10.0)));
-
-    let mut svg = String::with_capacity(64 * 1024 + nodes.len() * 1500);
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="{x:.1} {y:.1} {w:.1} {h:.1}" font-family="'{FONT_FAMILY}', Ubuntu, 'Helvetica Neue', Arial, sans-serif">"#,
-        x = frame.min.x,
-        y = frame.min.y,
-        w = frame.width(),
-        h = frame.height()
-    );
-    let _ = writeln!(svg, "<title>{}</title>", escape(&doc.metadata().title));
-    if options.embed_font {
-        let font = base64(epaint_default_fonts::UBUNTU_LIGHT);
-        let _ = writeln!(
-            svg,
-            "<defs><style>@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/ttf;base64,{font}) format('truetype'); }}</style></defs>"
-        );
-    }
-    if !options.transparent {
-        write_prim(
-            &mut svg,
-            &Prim::Rect {
-                rect: frame,
-                corners: crate::scene::Corners::all(0.0),
-                fill: Color32::WHITE,
-                line: None,
-            },
-            Vec2::ZERO,
-            Some("background"),
-        );
-    }
-    if options.title {
-        let laid = measure.layout(
-            &doc.metadata().title,
-            FIGURE_TITLE_SIZE,
-            frame.width() - 2.0 * margin,
-        );
-        for prim in laid.runs(
-            pos2(frame.min.x + margin, frame.min.y + margin * 0.6),
-            FIGURE_TITLE_SIZE,
-            palette.text,
-            false,
-            TextRole::FigureTitle,
-            f32::INFINITY,
-        ) {
-            write_prim(&mut svg, &prim, Vec2::ZERO, None);
-        }
-    }
-    let is_region = |i: &&usize| scene.nodes[**i].kind == NodeKind::Region;
-    svg.push_str("<g class=\"regions\">\n");
-    for &i in nodes.iter().filter(is_region) {
-        write_node(&mut svg, &scene, i);
-    }
-    svg.push_str("</g>\n<g class=\"edges\">\n");
-    for edge in &edges {
-        write_edge(&mut svg, &scene, edge);
-    }
-    svg.push_str("</g>\n<g class=\"nodes\">\n");
-    for &i in nodes.iter().filter(|i| !is_region(i)) {
-        write_node(&mut svg, &scene, i);
-    }
-    svg.push_str("</g>\n");
-    if let Some(legend) = legend {
-        let at = pos2(frame.min.x + margin, bounds.max.y + margin);
-        svg.push_str("<g class=\"legend\">\n");
-        for prim in &legend.drawing.prims {
-            write_prim(&mut svg, prim, at.to_vec2(), None);
-        }
-        svg.push_str("</g>\n");
-    }
-    svg.push_str("</svg>\n");
-    Ok(svg)
+/// Everything a figure needs before a byte is written: which nodes and arrows, and the frame.
+/// Cheap to make (no text is laid out), so the size of a PNG is known before any work.
+pub struct FigureLayout<'d> {
+    doc: &'d Document,
+    options: FigureOptions,
+    scene: Scene,
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+    bounds: Rect,
+    /// The whole figure, in diagram units.
+    pub frame: Rect,
 }
 
-fn write_node(svg: &mut String, scene: &Scene, index: usize) {
+impl<'d> FigureLayout<'d> {
+    /// Lays out the figure of `doc` (the nodes chosen by `options`).
+    pub fn new(doc: &'d Document, options: &FigureOptions) -> Result<Self, FigureError> {
+        let palette = Palette::LIGHT;
+        let mut scene = Scene::new(palette, SceneOptions::FIGURE);
+        scene.update(doc);
+        let keep = |id: NodeId| options.only.as_ref().is_none_or(|ids| ids.contains(&id));
+        let nodes: Vec<usize> = (0..scene.nodes.len())
+            .filter(|&i| keep(scene.nodes[i].id))
+            .collect();
+        let edges: Vec<usize> = (0..scene.edges.len())
+            .filter(|&i| keep(scene.edges[i].from) && keep(scene.edges[i].to))
+            .collect();
+        let bounds = nodes
+            .iter()
+            .map(|&i| scene.nodes[i].rect)
+            .chain(edges.iter().map(|&i| scene.edges[i].geometry.bounds()))
+            .filter(|r| r.is_finite())
+            .reduce(|a, b| a.union(b))
+            .ok_or(FigureError::Empty)?;
+        let margin = FIGURE_MARGIN;
+        let title_height = if options.title {
+            FIGURE_TITLE_HEIGHT
+        } else {
+            0.0
+        };
+        let legend_height = if options.legend {
+            let mut measure = crate::scene::text::TextMeasure::new();
+            legend(&palette, &mut measure, true).size.y + margin
+        } else {
+            0.0
+        };
+        let frame = Rect::from_min_max(
+            bounds.min - vec2(margin, margin + title_height),
+            bounds.max + vec2(margin, margin + legend_height),
+        );
+        let frame = Rect::from_min_size(frame.min, frame.size().max(vec2(FIGURE_MIN_WIDTH, 10.0)));
+        Ok(Self {
+            doc,
+            options: options.clone(),
+            scene,
+            nodes,
+            edges,
+            bounds,
+            frame,
+        })
+    }
+
+    /// Writes the SVG to `out` node by node: each node is laid out, written and dropped, so
+    /// memory stays that of the diagram plus one node, whatever the figure's size.
+    pub fn write_svg(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let palette = Palette::LIGHT;
+        let frame = self.frame;
+        let margin = FIGURE_MARGIN;
+        let mut svg = String::with_capacity(64 * 1024);
+        let _ = writeln!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="{x:.1} {y:.1} {w:.1} {h:.1}" font-family="'{FONT_FAMILY}', Ubuntu, 'Helvetica Neue', Arial, sans-serif">"#,
+            x = frame.min.x,
+            y = frame.min.y,
+            w = frame.width(),
+            h = frame.height()
+        );
+        let _ = writeln!(svg, "<title>{}</title>", escape(&self.doc.metadata().title));
+        if self.options.embed_font {
+            let font = base64(epaint_default_fonts::UBUNTU_LIGHT);
+            let _ = writeln!(
+                svg,
+                "<defs><style>@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/ttf;base64,{font}) format('truetype'); }}</style></defs>"
+            );
+        }
+        if !self.options.transparent {
+            write_prim(
+                &mut svg,
+                &Prim::Rect {
+                    rect: frame,
+                    corners: crate::scene::Corners::all(0.0),
+                    fill: Color32::WHITE,
+                    line: None,
+                },
+                Vec2::ZERO,
+                Some("background"),
+            );
+        }
+        let mut measure = crate::scene::text::TextMeasure::new();
+        if self.options.title {
+            let laid = measure.layout(
+                &self.doc.metadata().title,
+                FIGURE_TITLE_SIZE,
+                frame.width() - 2.0 * margin,
+            );
+            for prim in laid.runs(
+                pos2(frame.min.x + margin, frame.min.y + margin * 0.6),
+                FIGURE_TITLE_SIZE,
+                palette.text,
+                false,
+                TextRole::FigureTitle,
+                f32::INFINITY,
+            ) {
+                write_prim(&mut svg, &prim, Vec2::ZERO, None);
+            }
+        }
+        let nodes = std::mem::take(&mut self.nodes);
+        let (regions, others): (Vec<usize>, Vec<usize>) = nodes
+            .iter()
+            .partition(|&&i| self.scene.nodes[i].kind == NodeKind::Region);
+        svg.push_str("<g class=\"regions\">\n");
+        for i in regions {
+            write_node(&mut svg, &mut self.scene, i);
+            flush_when_large(&mut svg, out)?;
+        }
+        svg.push_str("</g>\n<g class=\"edges\">\n");
+        let mut prims = Vec::new();
+        for &e in &self.edges {
+            write_edge(&mut svg, &self.scene, &self.scene.edges[e], &mut prims);
+            flush_when_large(&mut svg, out)?;
+        }
+        svg.push_str("</g>\n<g class=\"nodes\">\n");
+        for i in others {
+            write_node(&mut svg, &mut self.scene, i);
+            flush_when_large(&mut svg, out)?;
+        }
+        svg.push_str("</g>\n");
+        self.nodes = nodes;
+        if self.options.legend {
+            let legend = legend(&palette, &mut measure, true);
+            let at = pos2(frame.min.x + margin, self.bounds.max.y + margin);
+            svg.push_str("<g class=\"legend\">\n");
+            for prim in &legend.drawing.prims {
+                write_prim(&mut svg, prim, at.to_vec2(), None);
+            }
+            svg.push_str("</g>\n");
+        }
+        svg.push_str("</svg>\n");
+        out.write_all(svg.as_bytes())
+    }
+}
+
+/// Hands the text written so far to `out` once it is a few hundred kilobytes.
+fn flush_when_large(svg: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if svg.len() > 256 * 1024 {
+        out.write_all(svg.as_bytes())?;
+        svg.clear();
+    }
+    Ok(())
+}
+
+/// The figure as an SVG document, in memory (see [`FigureLayout::write_svg`] to stream it).
+pub fn figure_svg(doc: &Document, options: &FigureOptions) -> Result<String, FigureError> {
+    let mut layout = FigureLayout::new(doc, options)?;
+    let mut bytes = Vec::new();
+    layout
+        .write_svg(&mut bytes)
+        .map_err(|e| FigureError::Render(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| FigureError::Render(e.to_string()))
+}
+
+fn write_node(svg: &mut String, scene: &mut Scene, index: usize) {
+    let drawing = scene.drawing_uncached(index, Lod::Full);
     let node: &SceneNode = &scene.nodes[index];
     let kind = format!("{:?}", node.kind).to_lowercase();
     let _ = write!(svg, r#"<g class="node {kind}" data-node="{}""#, node.id.0);
@@ -192,7 +260,7 @@ fn write_node(svg: &mut String, scene: &Scene, index: usize) {
     }
     let _ = write!(svg, r#" aria-label="{}""#, escape(&node.name));
     svg.push_str(">\n");
-    if let Some(drawing) = scene.drawing(index, Lod::Full) {
+    if let Some(drawing) = drawing {
         let offset = node.rect.min.to_vec2();
         for (i, prim) in drawing.prims.iter().enumerate() {
             let class = match (i, prim) {
@@ -206,7 +274,7 @@ fn write_node(svg: &mut String, scene: &Scene, index: usize) {
     svg.push_str("</g>\n");
 }
 
-fn write_edge(svg: &mut String, scene: &Scene, edge: &SceneEdge) {
+fn write_edge(svg: &mut String, scene: &Scene, edge: &SceneEdge, prims: &mut Vec<Prim>) {
     let _ = writeln!(
         svg,
         r#"<g class="edge" data-edge="{}" data-from="{}" data-to="{}" aria-label="{}">"#,
@@ -215,14 +283,16 @@ fn write_edge(svg: &mut String, scene: &Scene, edge: &SceneEdge) {
         edge.to.0,
         escape(&edge.name)
     );
-    for prim in scene.edge_prims(edge, Lod::Full) {
+    prims.clear();
+    scene.edge_prims_into(edge, Lod::Full, prims);
+    for prim in prims.iter() {
         let class = match prim {
             Prim::Curve { .. } => Some("line"),
             Prim::Polygon { .. } => Some("arrowhead"),
             Prim::Rect { .. } => Some("label-background"),
             _ => None,
         };
-        write_prim(svg, &prim, Vec2::ZERO, class);
+        write_prim(svg, prim, Vec2::ZERO, class);
     }
     svg.push_str("</g>\n");
 }

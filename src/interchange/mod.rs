@@ -12,6 +12,6 @@ pub use csv_import::{
     ColumnMapping, CsvRow, CsvTable, ImportError, ImportResult, MAX_IMPORT_BYTES, RowProblem,
     cards_from_table, import_csv, import_edit, read_csv, read_table_file,
 };
-pub use figure::{FigureError, FigureOptions, figure_svg};
-pub use png::{MAX_PNG_SIDE, figure_png};
+pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg};
+pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png};
 pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, write_table};

@@ -337,6 +337,22 @@ impl Scene {
         }
     }
 
+    /// A node's drawing at `lod` laid out now and not kept (a figure export writes each node
+    /// once, so memory stays that of one node, not of the whole diagram).
+    pub fn drawing_uncached(&mut self, index: usize, lod: Lod) -> Option<Drawing> {
+        if let Some(kept) = self.drawing(index, lod) {
+            return Some(kept.clone());
+        }
+        let node = self.nodes.get(index)?;
+        Some(node_draw::draw_node(
+            node,
+            lod,
+            &self.options,
+            &self.palette,
+            &mut self.measure,
+        ))
+    }
+
     /// A node's drawing at `lod`, relative to its top-left corner, once [`Scene::prepare`]d.
     pub fn drawing(&self, index: usize, lod: Lod) -> Option<&Drawing> {
         self.nodes.get(index)?.drawings[lod.slot()].as_deref()
