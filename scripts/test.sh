@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --all-targets
 cargo test --doc
+# Fuzzing, bounded: a minute of mutated diagrams, tables and pastes through the debug build
+# (overflow checks on). A panic fails the run and saves the input in target/fuzz-findings/.
+# Long runs: cargo run --release --example fuzz -- --inputs 10000000 --seed N
+cargo run --quiet --example fuzz -- --seconds 60
 # A large SVG export is streamed: peak memory at most 4 × the SVG (20,000 cards here; see
 # scripts/export-memory.sh for the README's larger runs).
 if [ -x /usr/bin/time ]; then

@@ -23,7 +23,12 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_path_buf(),
         reason: read_reason(&e),
     })?;
-    let file = path.display().to_string();
+    load_bytes(bytes, &path.display().to_string())
+}
+
+/// Parses the bytes of a CMOC Canvas file; `file` names it in error messages.
+pub fn load_bytes(bytes: Vec<u8>, file: &str) -> Result<Loaded, LoadError> {
+    let file = file.to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];

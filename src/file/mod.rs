@@ -11,7 +11,7 @@ mod save;
 pub use error::{LoadError, SaveError};
 pub use format::{FORMAT_VERSION, pretty_config, to_ron_string};
 pub use guard::{OutputKind, check_distinct, check_output};
-pub use load::{Loaded, load_file, load_str};
+pub use load::{Loaded, load_bytes, load_file, load_str};
 pub use save::{newer_diagram_at, resolve_target, save_file, write_atomic, write_atomic_with};
 
 /// The built-in example: Figure 2 of Westlake et al. (2024), so a first start has a diagram.

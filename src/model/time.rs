@@ -48,7 +48,9 @@ impl Timestamp {
         let hour: u32 = time_parts.next()?.parse().ok()?;
         let minute: u32 = time_parts.next()?.parse().ok()?;
         let second: u32 = time_parts.next().unwrap_or("0").parse().ok()?;
-        let valid = (1..=12).contains(&month)
+        // Years of four digits: far larger ones overflowed the arithmetic below.
+        let valid = (0..=9999).contains(&year)
+            && (1..=12).contains(&month)
             && (1..=days_in_month(year, month)).contains(&day)
             && hour < 24
             && minute < 60
@@ -157,6 +159,9 @@ mod tests {
         assert_eq!(Timestamp::parse("2023-02-29T00:00:00Z"), None);
         assert_eq!(Timestamp::parse("2023-13-01T00:00:00Z"), None);
         assert_eq!(Timestamp::parse("yesterday"), None);
+        // Found by the fuzzer: a year this large overflowed the day count.
+        assert_eq!(Timestamp::parse("20264294967296-11-25T10:20:00Z"), None);
+        assert_eq!(Timestamp::parse("-9223372036854775808-01-01"), None);
     }
 
     #[test]
