@@ -250,6 +250,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     h.state_mut().dialogs = Box::new(ScriptedDialogs {
         open_answers: vec![],
         save_answers: vec![Some(target.clone())],
+        unavailable: None,
     });
     h.state_mut().perform(cmoc_canvas::app::Action::Quit);
     h.run_steps(2);

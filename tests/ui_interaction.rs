@@ -29,6 +29,7 @@ impl Fixture {
         let dialogs = ScriptedDialogs {
             open_answers: opens.into_iter().map(Some).collect(),
             save_answers: saves.into_iter().map(Some).collect(),
+            unavailable: None,
         };
         EditorApp::start(None, Some(self.path("settings.ron")), Box::new(dialogs))
     }
@@ -742,6 +743,7 @@ fn import_a_csv_table_with_preview_as_one_undo_step() {
     h.state_mut().dialogs = Box::new(ScriptedDialogs {
         open_answers: vec![Some(csv.clone())],
         save_answers: vec![],
+        unavailable: None,
     });
     press(&mut h, Modifiers::COMMAND, Key::I);
     assert!(matches!(h.state().modal, Some(Modal::ImportTable(_))));

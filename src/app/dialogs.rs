@@ -5,27 +5,80 @@ use super::figures::{FigureDialog, FileKind, ImportDialog};
 
 use std::path::PathBuf;
 
-/// Asks the user for files to open and places to save.
-pub trait FileDialogs {
-    /// Asks for a file of `kind` to open; `None` when cancelled.
-    fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf>;
-    /// Asks where to save a file of `kind`, suggesting a name; `None` when cancelled.
-    fn pick_save(&mut self, suggested_name: &str, kind: FileKind) -> Option<PathBuf>;
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The user chose this path.
+    Path(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown; why, in plain words.
+    Unavailable(String),
 }
 
-/// The operating system's dialogs (through rfd), filtered to `.ron` files.
+/// Asks the user for files to open and places to save.
+pub trait FileDialogs {
+    /// Asks for a file of `kind` to open.
+    fn pick_open(&mut self, kind: FileKind) -> Picked;
+    /// Asks where to save a file of `kind`, suggesting a name.
+    fn pick_save(&mut self, suggested_name: &str, kind: FileKind) -> Picked;
+}
+
+/// The operating system's dialogs (through rfd), filtered to the kind's extension.
 pub struct NativeDialogs;
 
+/// A person cannot close a file dialog this quickly: an answer sooner means none appeared.
+const FASTEST_HUMAN_CANCEL: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Why the system's file dialog cannot appear, when that can be told beforehand: on Linux and
+/// the BSDs, rfd asks the desktop portal over the D-Bus session bus, or zenity.
+pub fn missing_dialog_service() -> Option<String> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty())
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
+        let zenity = std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        });
+        if !bus && !zenity {
+            return Some(
+                "This desktop has no file-dialog service (no D-Bus session for the desktop portal, and no zenity), so the system's file dialog cannot appear. Choose the file here instead; installing xdg-desktop-portal or zenity brings the system's dialog back.".into(),
+            );
+        }
+    }
+    None
+}
+
+fn native(asked: std::time::Instant, answer: Option<PathBuf>) -> Picked {
+    match answer {
+        Some(path) => Picked::Path(path),
+        None if asked.elapsed() < FASTEST_HUMAN_CANCEL => Picked::Unavailable(
+            "The system's file dialog did not appear (the desktop portal or zenity did not answer). Choose the file here instead.".into(),
+        ),
+        None => Picked::Cancelled,
+    }
+}
+
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn pick_open(&mut self, kind: FileKind) -> Picked {
+        if let Some(why) = missing_dialog_service() {
+            return Picked::Unavailable(why);
+        }
+        let asked = std::time::Instant::now();
+        let answer = rfd::FileDialog::new()
             .set_title(format!("Open a {}", kind.filter_name()))
             .add_filter(kind.filter_name(), &[kind.extension()])
-            .pick_file()
+            .pick_file();
+        native(asked, answer)
     }
 
-    fn pick_save(&mut self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn pick_save(&mut self, suggested_name: &str, kind: FileKind) -> Picked {
+        if let Some(why) = missing_dialog_service() {
+            return Picked::Unavailable(why);
+        }
+        let asked = std::time::Instant::now();
+        let answer = rfd::FileDialog::new()
             .set_title(format!("Save as {}", kind.filter_name()))
             .add_filter(kind.filter_name(), &[kind.extension()])
             .set_file_name(suggested_name)
@@ -36,34 +89,47 @@ impl FileDialogs for NativeDialogs {
                 } else {
                     p
                 }
-            })
+            });
+        native(asked, answer)
     }
 }
 
 /// Dialogs that answer from a script: for tests and demos.
 #[derive(Default)]
 pub struct ScriptedDialogs {
-    /// Answers to "open" questions, first first.
+    /// Answers to "open" questions, first first (`None`: cancelled).
     pub open_answers: Vec<Option<PathBuf>>,
     /// Answers to "save" questions, first first.
     pub save_answers: Vec<Option<PathBuf>>,
+    /// When set, every question answers that no dialog can appear, with this reason.
+    pub unavailable: Option<String>,
+}
+
+impl ScriptedDialogs {
+    fn answer(&mut self, from_open: bool) -> Picked {
+        if let Some(why) = &self.unavailable {
+            return Picked::Unavailable(why.clone());
+        }
+        let answers = if from_open {
+            &mut self.open_answers
+        } else {
+            &mut self.save_answers
+        };
+        if answers.is_empty() {
+            Picked::Cancelled
+        } else {
+            answers.remove(0).map_or(Picked::Cancelled, Picked::Path)
+        }
+    }
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self, _kind: FileKind) -> Option<PathBuf> {
-        if self.open_answers.is_empty() {
-            None
-        } else {
-            self.open_answers.remove(0)
-        }
+    fn pick_open(&mut self, _kind: FileKind) -> Picked {
+        self.answer(true)
     }
 
-    fn pick_save(&mut self, _suggested_name: &str, _kind: FileKind) -> Option<PathBuf> {
-        if self.save_answers.is_empty() {
-            None
-        } else {
-            self.save_answers.remove(0)
-        }
+    fn pick_save(&mut self, _suggested_name: &str, _kind: FileKind) -> Picked {
+        self.answer(false)
     }
 }
 
@@ -109,4 +175,6 @@ pub enum Modal {
         /// The differences from the file on disk, once the user asked to compare.
         compare: Option<Vec<String>>,
     },
+    /// The built-in file chooser, when the system's cannot appear.
+    PickPath(Box<super::path_picker::PathPicker>),
 }

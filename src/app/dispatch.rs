@@ -4,7 +4,7 @@
 
 use super::dialogs::Modal;
 use super::editor::Align;
-use super::figures::{self, FileKind};
+use super::figures;
 use super::{Action, EditorApp, Then, ZOOM_STEP, editor};
 use crate::model::{NodeKind, Point};
 use egui::{Event, ViewportCommand};
@@ -39,17 +39,7 @@ impl EditorApp {
             }
             Action::ExportTable => self.modal = Some(Modal::ExportTable),
             Action::ImportTable => {
-                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
-                    match figures::ImportDialog::open(&path) {
-                        Ok(dialog) => self.modal = Some(Modal::ImportTable(Box::new(dialog))),
-                        Err(message) => {
-                            self.modal = Some(Modal::Error {
-                                title: "Could not import the table".into(),
-                                message,
-                            })
-                        }
-                    }
-                }
+                self.ask_path(super::path_picker::PickPurpose::ImportTable);
             }
             Action::ToggleTable => self.show_table = !self.show_table,
             Action::ToggleLegend => self.show_legend = !self.show_legend,

@@ -18,6 +18,7 @@ mod inspector;
 mod legend;
 mod modals;
 mod palette;
+pub mod path_picker;
 pub mod recovery;
 pub mod settings;
 pub mod table_view;
@@ -33,7 +34,6 @@ use canvas::{CanvasState, canvas_ui};
 use comments::{CommentsState, comments_ui};
 use dialogs::{FileDialogs, Modal, NativeDialogs, Then};
 use egui::{RichText, Ui, ViewportCommand};
-use figures::FileKind;
 use settings::Settings;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -284,23 +284,19 @@ impl EditorApp {
         }
     }
 
-    /// Asks for a file name and saves there. Returns true when saved.
+    /// Asks for a file name and saves there. Returns true when saved now (false when
+    /// cancelled, or when the built-in chooser was opened and saves once a path is chosen).
     pub fn save_as(&mut self) -> bool {
-        let suggested = match &self.editor.origin {
-            Origin::File(p) => p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            Origin::Example => "holding.ron".into(),
-            Origin::Untitled => "diagram.ron".into(),
-        };
-        match self.dialogs.pick_save(&suggested, FileKind::Diagram) {
-            Some(path) => self.save_to(&path),
-            None => false,
-        }
+        self.save_as_then(None)
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    /// Save As, then `then` (e.g. quit) once saved, also when the built-in chooser answers
+    /// later. Returns true when saved now.
+    pub(super) fn save_as_then(&mut self, then: Option<Then>) -> bool {
+        self.ask_path(path_picker::PickPurpose::SaveAs { then })
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
         match self.editor.save_to(path) {
             Ok(()) => {
                 self.editor.origin = Origin::File(path.to_path_buf());
@@ -329,7 +325,7 @@ impl EditorApp {
         }
     }
 
-    fn carry_out(&mut self, then: Then) {
+    pub(super) fn carry_out(&mut self, then: Then) {
         match then {
             Then::New => {
                 self.replace_document(Document::new("Untitled programme theory"), Origin::Untitled);
@@ -339,9 +335,7 @@ impl EditorApp {
                     "New diagram. Double-click the canvas to add a CMOC card.".into();
             }
             Then::Open => {
-                if let Some(path) = self.dialogs.pick_open(FileKind::Diagram) {
-                    self.open_path(&path);
-                }
+                self.ask_path(path_picker::PickPurpose::OpenDiagram);
             }
             Then::OpenPath(path) => self.open_path(&path),
             Then::OpenExample => {

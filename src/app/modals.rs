@@ -2,7 +2,8 @@
 //! and the figure/table export and table import dialogs.
 
 use super::dialogs::{Modal, Then};
-use super::figures::{self, DialogAnswer, FileKind};
+use super::figures::{self, DialogAnswer};
+use super::path_picker::{PickAnswer, PickPurpose, path_picker_ui};
 use super::{Action, EditorApp, Origin};
 use egui::{RichText, Ui};
 
@@ -24,6 +25,7 @@ impl EditorApp {
         let dirty = self.editor.is_dirty();
         let offer = self.recovery.offers.first().cloned();
         let mut recover_answer = None;
+        let mut picked = None;
         let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match &mut modal {
@@ -114,6 +116,7 @@ impl EditorApp {
                     DialogAnswer::Cancel => close = true,
                     DialogAnswer::Open => {}
                 },
+                Modal::PickPath(picker) => picked = path_picker_ui(ui, picker),
                 Modal::Recover { compare } => match &offer {
                     Some(orphan) => recover_answer = super::recovery::recover_ui(ui, orphan, compare),
                     None => close = true,
@@ -152,32 +155,16 @@ impl EditorApp {
         }
         if let Some(dialog) = figure_to_export {
             close = true;
-            let kind = if dialog.png {
-                FileKind::Png
-            } else {
-                FileKind::Svg
-            };
-            let name = format!("{}.{}", self.file_stem(), kind.extension());
-            if let Some(path) = self.dialogs.pick_save(&name, kind) {
-                self.report(
-                    figures::export_figure(&self.editor, &dialog, &path),
-                    "Could not export the figure",
-                );
-            }
+            self.ask_path(PickPurpose::ExportFigure(dialog));
         }
         if let Some(format) = table_format {
             close = true;
-            let kind = match format {
-                crate::interchange::TableFormat::Markdown => FileKind::Markdown,
-                crate::interchange::TableFormat::Csv => FileKind::Csv,
-                crate::interchange::TableFormat::Sentences => FileKind::Text,
-            };
-            let name = format!("{}-cmocs.{}", self.file_stem(), kind.extension());
-            if let Some(path) = self.dialogs.pick_save(&name, kind) {
-                self.report(
-                    figures::export_table(&self.editor, format, &path),
-                    "Could not export the table",
-                );
+            self.ask_path(PickPurpose::ExportTable(format));
+        }
+        if let Some(answer) = picked {
+            close = true;
+            if let (PickAnswer::Chosen(path), Modal::PickPath(picker)) = (answer, &modal) {
+                self.use_path(picker.purpose.clone(), &path);
             }
         }
         if import_now {
@@ -195,7 +182,16 @@ impl EditorApp {
         if let Some((save_first, then)) = then_do {
             if save_first {
                 self.add_unsent_comments();
-                if !self.save() {
+                let saved = match self.editor.origin.clone() {
+                    Origin::File(path) => self.save_to(&path),
+                    // Save As carries on with `then` itself once a name is chosen, also
+                    // through the built-in chooser.
+                    Origin::Untitled | Origin::Example => {
+                        self.save_as_then(Some(then));
+                        return;
+                    }
+                };
+                if !saved {
                     return;
                 }
             }
