@@ -7,6 +7,10 @@
 //! moving every card, the pointer moving over the canvas, and wheel-zoom frames, at 5,000
 //! and 20,000 cards; idle fitted frames at 20,000.
 
+/// The program's own allocator, so frames are measured as users get them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::app::{Editor, EditorApp, Origin};
 use cmoc_canvas::edit::synthetic_diagram;

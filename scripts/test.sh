@@ -11,7 +11,7 @@ cargo test --doc
 # Fuzzing, bounded: a minute of mutated diagrams, tables and pastes through the debug build
 # (overflow checks on). A panic fails the run and saves the input in target/fuzz-findings/.
 # Long runs: cargo run --release --example fuzz -- --inputs 10000000 --seed N
-cargo run --quiet --example fuzz -- --seconds 60
+cargo run --quiet --example fuzz -- --seconds 60 --seed "$(date +%s)"
 # A large SVG export is streamed: peak memory at most 4 × the SVG (20,000 cards here; see
 # scripts/export-memory.sh for the README's larger runs).
 if [ -x /usr/bin/time ]; then
