@@ -119,6 +119,14 @@ pub enum Action {
     FindNext,
     /// Go to the previous card found.
     FindPrevious,
+    /// Present the theory to a group, step by step, full screen.
+    Present,
+    /// Larger text and controls.
+    TextLarger,
+    /// Smaller text and controls.
+    TextSmaller,
+    /// How to read a programme theory, in plain words.
+    HowToRead,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -240,6 +248,10 @@ impl Action {
             Action::Find => "Find…",
             Action::FindNext => "Find next",
             Action::FindPrevious => "Find previous",
+            Action::Present => "Present…",
+            Action::TextLarger => "Larger text",
+            Action::TextSmaller => "Smaller text",
+            Action::HowToRead => "How to read a programme theory",
         }
     }
 
@@ -306,6 +318,14 @@ impl Action {
             Action::Find => "Find cards by words or by CMOC number (\"10\", \"-ve 22\")",
             Action::FindNext => "Go to the next card found",
             Action::FindPrevious => "Go to the previous card found",
+            Action::Present => {
+                "Present the theory to a group: full screen, one card at a time in plain words, capturing what the room says (Esc leaves)"
+            }
+            Action::TextLarger => "Make text and controls larger, everywhere (remembered)",
+            Action::TextSmaller => "Make text and controls smaller, everywhere (remembered)",
+            Action::HowToRead => {
+                "Context, mechanism, outcome, the IF-fork and \"-ve\" cards explained without jargon"
+            }
         }
     }
 
@@ -345,6 +365,10 @@ impl Action {
             Action::Find => vec![cmd(Key::F)],
             Action::FindNext => vec![plain(Key::F3)],
             Action::FindPrevious => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)],
+            Action::Present => vec![plain(Key::F5)],
+            Action::TextLarger => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
+            Action::TextSmaller => vec![cmd_shift(Key::Minus)],
+            Action::HowToRead => vec![],
             _ => vec![],
         }
     }

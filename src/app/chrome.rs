@@ -117,9 +117,12 @@ impl EditorApp {
             item(ui, Action::DistributeVertically, three);
         });
         ui.menu_button("View", |ui| {
+            item(ui, Action::Present, true);
             item(ui, Action::CommandPalette, true);
             item(ui, Action::Find, true);
             ui.separator();
+            item(ui, Action::TextLarger, true);
+            item(ui, Action::TextSmaller, true);
             item(ui, Action::ZoomIn, true);
             item(ui, Action::ZoomOut, true);
             item(ui, Action::ActualSize, true);
@@ -161,6 +164,7 @@ impl EditorApp {
             }
         });
         ui.menu_button("Help", |ui| {
+            item(ui, Action::HowToRead, true);
             item(ui, Action::ShowShortcuts, true);
             ui.separator();
             ui.label(RichText::new(definitions::CMOC).weak());

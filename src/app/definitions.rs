@@ -23,3 +23,15 @@ pub fn for_tag(tag: &str) -> &'static str {
         _ => OUTCOME,
     }
 }
+
+/// "How to read this picture", for a patient and public group: no jargon. Shown as the first
+/// step when presenting, and in Help.
+pub const HOW_TO_READ: &[&str] = &[
+    "Each numbered box is one idea about how the service helps, for whom, and when.",
+    "The top part of a box, the situation (C), says when or for whom it happens: \"If …\".",
+    "The middle part, the change inside people (M), says what shifts in how people think or feel — the reason it works: \"because …\".",
+    "The last part, the result (O), says what happens because of it: \"then …\".",
+    "The box marked IF is a fork in the road: when what it says is true, follow the arrow marked yes; when it is not, follow the arrow marked no.",
+    "A box marked \"-ve\", with a dashed border, shows the same idea when it does not work: the situation is there, but the helpful change does not happen, and neither does the good result.",
+    "Arrows show what leads to what. Tell us where this matches your experience, and where it does not.",
+];

@@ -112,6 +112,21 @@ impl EditorApp {
             Action::Find => self.find.open(),
             Action::FindNext => self.find_step(true),
             Action::FindPrevious => self.find_step(false),
+            Action::Present => {
+                if self.present.is_some() {
+                    self.stop_presenting();
+                } else {
+                    self.start_presenting();
+                }
+            }
+            Action::TextLarger => self.change_ui_scale(true),
+            Action::TextSmaller => self.change_ui_scale(false),
+            Action::HowToRead => {
+                self.modal = Some(Modal::Error {
+                    title: "How to read a programme theory".into(),
+                    message: super::definitions::HOW_TO_READ.join("\n\n"),
+                });
+            }
             Action::AddCmoc
             | Action::AddContext
             | Action::AddMechanism

@@ -19,6 +19,7 @@ mod legend;
 mod modals;
 mod palette;
 pub mod path_picker;
+pub mod present;
 pub mod recovery;
 pub mod settings;
 pub mod table_view;
@@ -76,6 +77,8 @@ pub struct EditorApp {
     pub find: find::FindBar,
     /// Recovery snapshots of unsaved work.
     pub recovery: recovery::RecoveryState,
+    /// The presentation, while presenting.
+    pub present: Option<present::Presenting>,
 }
 
 /// The tabs of the side panel.
@@ -190,6 +193,7 @@ impl EditorApp {
             ctx: None,
             palette: None,
             find: find::FindBar::default(),
+            present: None,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
                 settings_path_for_recovery.as_deref(),
             )),
@@ -355,9 +359,19 @@ impl EditorApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
+        self.apply_ui_scale(&ctx);
         self.handle_close_request(&ctx);
-        self.keyboard(&ctx);
         let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
+        if self.present.is_some() {
+            self.present_ui(ui, &palette);
+            self.modal_ui(&ctx);
+            self.recovery_tick(&ctx);
+            if self.close_sent {
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            return;
+        }
+        self.keyboard(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui));
@@ -471,6 +485,36 @@ impl EditorApp {
                 self.allow_close = true;
             }
         }
+    }
+
+    /// Text and interface scale from the settings (Ctrl+Shift+= / Ctrl+Shift+-).
+    fn apply_ui_scale(&mut self, ctx: &egui::Context) {
+        let scale = if self.settings.ui_scale.is_finite() && self.settings.ui_scale > 0.0 {
+            self.settings.ui_scale.clamp(0.5, 3.0)
+        } else {
+            1.0
+        };
+        if (ctx.zoom_factor() - scale).abs() > 1e-3 {
+            ctx.set_zoom_factor(scale);
+        }
+        // The editor owns Ctrl+= / Ctrl+- (canvas zoom) and Ctrl+Shift+= / - (this scale).
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    }
+
+    /// Makes text and controls larger or smaller by one step, remembered.
+    pub fn change_ui_scale(&mut self, larger: bool) {
+        let now = if self.settings.ui_scale > 0.0 {
+            self.settings.ui_scale
+        } else {
+            1.0
+        };
+        let next = if larger { now * 1.1 } else { now / 1.1 };
+        self.settings.ui_scale = (next * 100.0).round().clamp(50.0, 300.0) / 100.0;
+        self.editor.status = format!(
+            "Text and controls at {:.0}% (Ctrl+Shift+= larger, Ctrl+Shift+- smaller)",
+            self.settings.ui_scale * 100.0
+        );
+        self.save_settings();
     }
 
     /// Unsaved changes, or comments written but not yet added.

@@ -19,6 +19,12 @@ pub struct Settings {
     pub author_name: String,
     /// Snap moved nodes to the grid.
     pub snap_to_grid: bool,
+    /// The groups in a workshop room ("Table 1", "Carers"), who sign comments when presenting.
+    pub groups: Vec<String>,
+    /// Which of `groups` is speaking now.
+    pub current_group: usize,
+    /// Text and interface scale (1 = normal), for small laptops and projectors.
+    pub ui_scale: f32,
 }
 
 impl Settings {

@@ -288,6 +288,11 @@ impl Scene {
         self.nodes.get(*self.index_of.get(&id)?)
     }
 
+    /// Where the node with this id is in [`Scene::nodes`].
+    pub fn position_of(&self, id: NodeId) -> Option<usize> {
+        self.index_of.get(&id).copied()
+    }
+
     /// The arrow drawn with this id.
     pub fn edge(&self, id: EdgeId) -> Option<&SceneEdge> {
         self.edges.get(*self.edge_index.get(&id)?)

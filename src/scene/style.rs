@@ -229,3 +229,22 @@ pub const RUBBER_BAND_WIDTH_PX: f32 = 1.0;
 /// The in-place text editor's font stays between these screen sizes, so it can be read and
 /// still fits the card.
 pub const INLINE_EDIT_FONT_PX: (f32, f32) = (9.0, 40.0);
+
+// Presenting to a group (View → Present).
+/// How much the rest of the diagram is veiled while a step is presented (0 none, 1 hidden):
+/// it stays visible for context.
+pub const SPOTLIGHT_VEIL_OPACITY: f32 = 0.72;
+/// Share of the diagram area's height the current card fills.
+pub const PRESENT_FILL: f32 = 0.78;
+/// Screen pixels of body text the current card gets at least, when the screen allows.
+pub const PRESENT_MIN_BODY_PX: f32 = 32.0;
+/// Share of the screen's height kept for the caption under the diagram.
+pub const PRESENT_CAPTION_SHARE: f32 = 0.26;
+/// Caption text: the card's sentence in plain words.
+pub const PRESENT_SENTENCE_PX: f32 = 34.0;
+/// Caption text: the badge, progress and group.
+pub const PRESENT_DETAIL_PX: f32 = 24.0;
+/// The "How to read this" explanation.
+pub const PRESENT_HOW_TO_PX: f32 = 30.0;
+/// How long the camera glides to the next step, in seconds.
+pub const PRESENT_GLIDE_SECONDS: f64 = 0.35;

@@ -24,6 +24,9 @@ pub struct ViewState<'a> {
     pub focused: Option<NodeId>,
     /// Nodes matching a Find.
     pub matches: &'a [NodeId],
+    /// While presenting: the nodes of the current step, shown in full while the rest of the
+    /// diagram is veiled (`None`: nothing is veiled).
+    pub spotlight: Option<&'a [NodeId]>,
 }
 
 fn outline(node: &SceneNode, gap_px: f32, zoom: f32, line: Line) -> Prim {
@@ -111,6 +114,61 @@ impl Scene {
             ));
         }
         prims
+    }
+
+    /// While presenting: a veil over the rest of the diagram, then the spotlit nodes and the
+    /// arrows touching them drawn again on top, each prim with the offset it is drawn at
+    /// (node drawings are relative to their node's corner). Drawings must be prepared at `lod`.
+    pub fn spotlight_prims(
+        &self,
+        spotlight: &[NodeId],
+        lod: super::Lod,
+        visible: Rect,
+    ) -> Vec<(Prim, emath::Vec2)> {
+        use super::style::SPOTLIGHT_VEIL_OPACITY;
+        let palette = self.palette();
+        let mut out = vec![(
+            Prim::Rect {
+                rect: visible,
+                corners: Corners::all(0.0),
+                fill: faded(palette.background, SPOTLIGHT_VEIL_OPACITY),
+                line: None,
+            },
+            emath::Vec2::ZERO,
+        )];
+        let lit: HashSet<NodeId> = spotlight.iter().copied().collect();
+        let mut prims = Vec::new();
+        for edge in &self.edges {
+            if lit.contains(&edge.from) || lit.contains(&edge.to) {
+                prims.clear();
+                self.edge_prims_into(edge, lod, &mut prims);
+                out.extend(prims.drain(..).map(|p| (p, emath::Vec2::ZERO)));
+            }
+        }
+        for id in spotlight {
+            let Some(index) = self.position_of(*id) else {
+                continue;
+            };
+            let node = &self.nodes[index];
+            if let Some(drawing) = self.drawing(index, lod) {
+                let offset = node.rect.min.to_vec2();
+                out.extend(drawing.prims.iter().cloned().map(|p| (p, offset)));
+            }
+        }
+        out
+    }
+
+    /// The steps of a presentation, as the default path through the diagram: each
+    /// IF-condition, the cards of its yes pathway, of its no pathway, then the other cards —
+    /// the reading order, keeping conditions and CMOC cards.
+    pub fn presentation_order(&self) -> Vec<NodeId> {
+        self.reading_order()
+            .into_iter()
+            .filter(|id| {
+                self.node(*id)
+                    .is_some_and(|n| matches!(n.kind, NodeKind::Cmoc | NodeKind::Condition))
+            })
+            .collect()
     }
 
     /// The order in which Tab and screen readers visit nodes: each IF-condition, then its yes

@@ -101,6 +101,10 @@ pub struct CanvasState {
     pub focused: Option<NodeId>,
     /// Nodes that match the current Find, in reading order.
     pub matches: Vec<NodeId>,
+    /// While presenting: the current step's nodes, drawn in full over a veiled diagram.
+    pub spotlight: Vec<NodeId>,
+    /// Presenting to a group: no editing handles or zoom readout on the canvas.
+    pub presenting: bool,
     /// Set when Enter on a focused node asks for the inspector.
     pub open_inspector: bool,
     /// The node widgets registered last frame (focus and accessibility).
@@ -131,6 +135,8 @@ impl Default for CanvasState {
             open_inspector: false,
             node_widgets: rustc_hash::FxHashMap::default(),
             widget_id: None,
+            spotlight: Vec::new(),
+            presenting: false,
             frame_cache: None,
             scene: None,
         }
@@ -177,6 +183,15 @@ impl CanvasState {
         self.fitted_once = false;
         self.focused = None;
         self.matches.clear();
+    }
+
+    /// Gives a node keyboard focus (and so the screen reader's attention) from outside the
+    /// canvas, e.g. when a presentation moves to it.
+    pub fn focus_on(&mut self, ctx: &egui::Context, id: NodeId) {
+        self.focused = Some(id);
+        if let Some(canvas) = self.widget_id {
+            ctx.memory_mut(|m| m.request_focus(keyboard::node_widget_id(canvas, id)));
+        }
     }
 
     /// True when the widget with keyboard focus is the canvas or one of its nodes (so the
@@ -347,6 +362,7 @@ pub fn canvas_ui(
     let hovered = state.hovered;
     let focused = state.focused;
     let matches = std::mem::take(&mut state.matches);
+    let spotlight = std::mem::take(&mut state.spotlight);
     let painter = ui.painter_at(rect);
     let hits = {
         let selection = &editor.selection;
@@ -357,6 +373,7 @@ pub fn canvas_ui(
             hovered,
             focused,
             matches: &matches,
+            spotlight: (!spotlight.is_empty()).then_some(&spotlight[..]),
         };
         let mut cache = state.frame_cache.take();
         let scene = state.scene(editor, palette);
@@ -365,13 +382,16 @@ pub fn canvas_ui(
         hits
     };
     state.matches = matches;
+    state.spotlight = spotlight;
     state.hits = hits;
     keyboard::accessibility_nodes(ui, &response, editor, state, palette);
     if took_keyboard && let Some(id) = state.focused {
         ui.memory_mut(|m| m.request_focus(keyboard::node_widget_id(response.id, id)));
     }
     grow_to_fit_typing(editor, state, rect);
-    overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
+    if !state.presenting {
+        overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
+    }
     overlays::inline_editor_ui(ui, rect, editor, state);
     overlays::hover_help(&response, state);
     output

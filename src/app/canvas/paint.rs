@@ -87,6 +87,12 @@ pub fn paint_scene(
         }
     };
     let mut out = PrimPainter::new(painter, canvas, camera);
+    if let Some(spotlight) = view.spotlight {
+        let lod = Lod::for_zoom(camera.zoom);
+        for (prim, offset) in scene.spotlight_prims(spotlight, lod, visible) {
+            out.paint(&prim, offset, None);
+        }
+    }
     for prim in scene.view_prims(view, visible) {
         out.paint(&prim, vec2(0.0, 0.0), None);
     }

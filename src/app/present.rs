@@ -1,0 +1,593 @@
+//! Presenting the theory to a group (View → Present, F5): full screen, no menus or panels,
+//! one step at a time along a path through the diagram — "How to read this", each IF-condition,
+//! its yes pathway, its no pathway, then the other cards — with the camera gliding to each
+//! step, the rest of the diagram veiled but visible, and the step said in plain words in large
+//! type. The room's words are captured as they come: C writes a comment on the current card,
+//! signed by the current group (G changes group), kept as a draft in recovery snapshots until
+//! it is added; T asks "what if this did not happen?" by toggling the card's polarity (undoable).
+//!
+//! Keys are those presentation clickers send: → / PageDown / Space for next, ← / PageUp /
+//! Backspace for previous, Home / End, a CMOC number then Enter to jump, Esc to leave.
+
+use super::EditorApp;
+use super::canvas::Camera;
+use super::definitions;
+use crate::model::{CmocCard, NodeContent, NodeId, Polarity, Target};
+use crate::scene::style::{
+    PRESENT_CAPTION_SHARE, PRESENT_DETAIL_PX, PRESENT_FILL, PRESENT_GLIDE_SECONDS,
+    PRESENT_HOW_TO_PX, PRESENT_MIN_BODY_PX, PRESENT_SENTENCE_PX,
+};
+use egui::{Key, Modifiers, RichText, Ui, ViewportCommand};
+
+/// One step of a presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// How to read a programme theory, in plain words, over the whole diagram.
+    HowToRead,
+    /// A card or an IF-condition.
+    Node(NodeId),
+}
+
+/// The state of a presentation.
+#[derive(Clone, Debug)]
+pub struct Presenting {
+    /// The path.
+    pub steps: Vec<Step>,
+    /// The current step.
+    pub index: usize,
+    /// A CMOC number being typed to jump to.
+    pub typed: String,
+    /// The comment box on the current card is open.
+    pub commenting: bool,
+    glide: Option<Glide>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Glide {
+    from: Camera,
+    start: f64,
+}
+
+impl Presenting {
+    /// The current step.
+    pub fn step(&self) -> Step {
+        self.steps
+            .get(self.index)
+            .copied()
+            .unwrap_or(Step::HowToRead)
+    }
+
+    /// The current step's node, if it is one.
+    pub fn node(&self) -> Option<NodeId> {
+        match self.step() {
+            Step::Node(id) => Some(id),
+            Step::HowToRead => None,
+        }
+    }
+}
+
+/// "If C, then O, because M." from a card, keeping the researcher's own "If", "When", "then"
+/// and "because" where the texts already start with them.
+pub fn plain_sentence(card: &CmocCard) -> String {
+    let clean = |t: &str| t.trim().trim_end_matches(['.', ',', ';']).to_string();
+    let starts = |t: &str, words: &[&str]| {
+        let first = t
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        words.contains(&first.as_str())
+    };
+    let (c, m, o) = (
+        clean(&card.context),
+        clean(&card.mechanism),
+        clean(&card.outcome),
+    );
+    let c = if c.is_empty() || starts(&c, &["if", "when", "where", "while", "for"]) {
+        c
+    } else {
+        format!("If {c}")
+    };
+    let o = if o.is_empty() || starts(&o, &["then", "so"]) {
+        o
+    } else {
+        format!("then {o}")
+    };
+    let m = if m.is_empty() || starts(&m, &["because", "as", "since", "so", "to"]) {
+        m
+    } else {
+        format!("because {m}")
+    };
+    let parts: Vec<String> = [c, o, m].into_iter().filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return "This card has no words yet.".into();
+    }
+    format!("{}.", parts.join(", "))
+}
+
+impl EditorApp {
+    /// Starts presenting: full screen, the default path, the first step.
+    pub fn start_presenting(&mut self) {
+        let palette = crate::scene::Palette::for_dark_mode(
+            self.ctx
+                .as_ref()
+                .is_some_and(|c| c.global_style().visuals.dark_mode),
+        );
+        let order = self
+            .canvas
+            .scene(&self.editor, &palette)
+            .presentation_order();
+        let mut steps = vec![Step::HowToRead];
+        steps.extend(order.into_iter().map(Step::Node));
+        self.present = Some(Presenting {
+            steps,
+            index: 0,
+            typed: String::new(),
+            commenting: false,
+            glide: None,
+        });
+        self.canvas.inline_edit = None;
+        self.canvas.presenting = true;
+        if let Some(ctx) = &self.ctx {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        }
+        self.go_to_step(0);
+    }
+
+    /// Leaves the presentation: the window and the editor's panels come back.
+    pub fn stop_presenting(&mut self) {
+        self.present = None;
+        self.canvas.spotlight.clear();
+        self.canvas.presenting = false;
+        if let Some(ctx) = &self.ctx {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        }
+        self.canvas.fit_pending = true;
+    }
+
+    /// Moves to step `index` (clamped), gliding the camera there.
+    pub fn go_to_step(&mut self, index: usize) {
+        let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+        let camera = self.canvas.camera;
+        let Some(present) = &mut self.present else {
+            return;
+        };
+        present.index = index.min(present.steps.len().saturating_sub(1));
+        present.typed.clear();
+        present.commenting = false;
+        present.glide = Some(Glide {
+            from: camera,
+            start: now,
+        });
+        let step = present.step();
+        self.canvas.spotlight = match step {
+            Step::Node(id) => vec![id],
+            Step::HowToRead => Vec::new(),
+        };
+        // No selection (its outline and handles are for editing); keyboard focus follows the
+        // step, so a screen reader reads the card.
+        self.editor.selection.clear();
+        if let Step::Node(id) = step
+            && let Some(ctx) = self.ctx.clone()
+        {
+            self.canvas.focus_on(&ctx, id);
+        }
+    }
+
+    /// Where the camera goes for a step: the whole diagram for "How to read this"; the card
+    /// filling most of the diagram area, with its body text at least 32 px where the screen
+    /// allows.
+    fn step_camera(&self, step: Step) -> Camera {
+        let canvas = self.canvas.rect;
+        let mut camera = self.canvas.camera;
+        let world = match step {
+            Step::HowToRead => self.editor.doc().bounds().map(crate::scene::to_rect),
+            Step::Node(id) => self
+                .editor
+                .doc()
+                .node(id)
+                .map(|n| crate::scene::to_rect(n.rect())),
+        };
+        let Some(world) = world else {
+            return camera;
+        };
+        match step {
+            Step::HowToRead => camera.fit(canvas, world, 40.0, 1.0),
+            Step::Node(_) => {
+                let fill = (canvas.size() * PRESENT_FILL).max(egui::vec2(10.0, 10.0));
+                let fit = (fill.x / world.width()).min(fill.y / world.height());
+                let readable = PRESENT_MIN_BODY_PX / crate::scene::style::BODY_FONT_SIZE;
+                // Never so large that the card leaves the screen.
+                let most = (canvas.width() / world.width()).min(canvas.height() / world.height());
+                let zoom = fit.max(readable).min(most).min(8.0);
+                camera.zoom = zoom;
+                camera.centre_on(canvas, world.center());
+            }
+        }
+        camera
+    }
+
+    /// The presenting keys; true when one was used this frame.
+    fn presenting_keys(&mut self, ctx: &egui::Context) {
+        let Some(present) = &self.present else {
+            return;
+        };
+        let typing = ctx.egui_wants_keyboard_input()
+            && !ctx
+                .memory(|m| m.focused())
+                .is_some_and(|id| self.canvas.owns_focus(id));
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        if present.commenting {
+            if pressed(Key::Escape)
+                && let Some(p) = &mut self.present
+            {
+                p.commenting = false;
+            }
+            return;
+        }
+        if typing {
+            return;
+        }
+        let index = present.index;
+        let last = present.steps.len().saturating_sub(1);
+        if pressed(Key::Escape) || pressed(Key::F5) {
+            if present.typed.is_empty() {
+                self.stop_presenting();
+            } else if let Some(p) = &mut self.present {
+                p.typed.clear();
+            }
+            return;
+        }
+        if [Key::ArrowRight, Key::PageDown, Key::Space, Key::ArrowDown]
+            .into_iter()
+            .any(pressed)
+        {
+            self.go_to_step((index + 1).min(last));
+        } else if [Key::ArrowLeft, Key::PageUp, Key::Backspace, Key::ArrowUp]
+            .into_iter()
+            .any(pressed)
+        {
+            self.go_to_step(index.saturating_sub(1));
+        } else if pressed(Key::Home) {
+            self.go_to_step(0);
+        } else if pressed(Key::End) {
+            self.go_to_step(last);
+        }
+        for (key, digit) in [
+            (Key::Num0, '0'),
+            (Key::Num1, '1'),
+            (Key::Num2, '2'),
+            (Key::Num3, '3'),
+            (Key::Num4, '4'),
+            (Key::Num5, '5'),
+            (Key::Num6, '6'),
+            (Key::Num7, '7'),
+            (Key::Num8, '8'),
+            (Key::Num9, '9'),
+        ] {
+            if pressed(key)
+                && let Some(p) = &mut self.present
+                && p.typed.len() < 5
+            {
+                p.typed.push(digit);
+            }
+        }
+        if pressed(Key::Enter) {
+            self.jump_to_typed();
+        }
+        let current = self.present.as_ref().and_then(Presenting::node);
+        if pressed(Key::C)
+            && let Some(id) = current
+        {
+            if let Some(p) = &mut self.present {
+                p.commenting = true;
+            }
+            self.comments.drafts.entry(Target::Node(id)).or_default();
+        }
+        if pressed(Key::G) {
+            self.next_group();
+        }
+        if pressed(Key::T)
+            && let Some(id) = current
+        {
+            self.editor.toggle_card(id);
+        }
+    }
+
+    /// Jumps to the card whose CMOC number was typed (the positive one first).
+    fn jump_to_typed(&mut self) {
+        let Some(present) = &self.present else {
+            return;
+        };
+        let Ok(number) = present.typed.parse::<u32>() else {
+            return;
+        };
+        let doc = self.editor.doc();
+        let found = [Polarity::Positive, Polarity::Negative]
+            .into_iter()
+            .filter_map(|p| doc.find_cmoc(number, p).map(|n| n.id))
+            .find_map(|id| present.steps.iter().position(|s| *s == Step::Node(id)));
+        match found {
+            Some(index) => self.go_to_step(index),
+            None => {
+                if let Some(p) = &mut self.present {
+                    p.typed.clear();
+                }
+                self.editor.status = format!("There is no CMOC {number} on the path.");
+            }
+        }
+    }
+
+    /// The group comments are signed with now.
+    pub fn current_group(&self) -> String {
+        let groups = &self.settings.groups;
+        groups
+            .get(
+                self.settings
+                    .current_group
+                    .min(groups.len().saturating_sub(1)),
+            )
+            .cloned()
+            .unwrap_or_else(|| self.settings.author_name.clone())
+    }
+
+    fn next_group(&mut self) {
+        let n = self.settings.groups.len();
+        if n > 0 {
+            self.settings.current_group = (self.settings.current_group + 1) % n;
+            self.save_settings();
+        }
+    }
+
+    /// Draws the presentation: the diagram, the caption, and the comment box.
+    pub(super) fn present_ui(&mut self, ui: &mut Ui, palette: &crate::scene::Palette) {
+        let ctx = ui.ctx().clone();
+        self.presenting_keys(&ctx);
+        let Some(present) = self.present.clone() else {
+            return;
+        };
+        // The camera glides (no zoom overshoot: zoom moves in log space, eased).
+        if let Some(glide) = present.glide {
+            let target = self.step_camera(present.step());
+            let t = ((ctx.input(|i| i.time) - glide.start) / PRESENT_GLIDE_SECONDS).clamp(0.0, 1.0)
+                as f32;
+            let e = t * t * (3.0 - 2.0 * t);
+            let canvas = self.canvas.rect;
+            let centre = |c: &Camera| (canvas.size() / 2.0 - c.offset) / c.zoom;
+            let (a, b) = (centre(&glide.from), centre(&target));
+            let zoom = (glide.from.zoom.ln() * (1.0 - e) + target.zoom.ln() * e).exp();
+            let mid = a + (b - a) * e;
+            self.canvas.camera.zoom = zoom;
+            self.canvas.camera.offset = canvas.size() / 2.0 - mid * zoom;
+            if t < 1.0 {
+                ctx.request_repaint();
+            } else if let Some(p) = &mut self.present {
+                p.glide = None;
+            }
+        }
+        let height = ui.available_height() * PRESENT_CAPTION_SHARE;
+        egui::Panel::bottom("present-caption")
+            .exact_size(height)
+            .show(ui, |ui| self.caption_ui(ui, &present));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let _ = super::canvas::canvas_ui(
+                    ui,
+                    &mut self.editor,
+                    &mut self.canvas,
+                    palette,
+                    self.settings.snap_to_grid,
+                );
+                if present.step() == Step::HowToRead {
+                    how_to_read_ui(ui, self.canvas.rect);
+                }
+            });
+        if present.commenting {
+            self.comment_box_ui(&ctx, &present);
+        }
+    }
+
+    fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
+        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
+        let (what, sentence) = self.step_words(present.step());
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(detail(what).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(detail(format!(
+                    "{} / {}",
+                    present.index + 1,
+                    present.steps.len()
+                )));
+                ui.add_space(24.0);
+                let group = self.current_group();
+                ui.label(detail(if group.is_empty() {
+                    "No group named".into()
+                } else {
+                    format!("Group: {group}")
+                }));
+                if !present.typed.is_empty() {
+                    ui.add_space(24.0);
+                    ui.label(detail(format!("Go to CMOC {}… (Enter)", present.typed)));
+                }
+            });
+        });
+        if present.step() == Step::HowToRead {
+            ui.horizontal(|ui| {
+                let label = ui.label(detail("Groups in the room:".into()));
+                let mut names = self.settings.groups.join(", ");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut names)
+                            .font(egui::FontId::proportional(PRESENT_DETAIL_PX))
+                            .hint_text("Table 1, Table 2, Carers")
+                            .desired_width(ui.available_width() * 0.6),
+                    )
+                    .labelled_by(label.id);
+                if field.changed() {
+                    self.settings.groups = names
+                        .split(',')
+                        .map(|g| g.trim().to_string())
+                        .filter(|g| !g.is_empty())
+                        .collect();
+                    self.settings.current_group = 0;
+                    self.save_settings();
+                }
+            });
+        }
+        let hint_height = 28.0;
+        egui::ScrollArea::vertical()
+            .id_salt("present-sentence")
+            .max_height((ui.available_height() - hint_height).max(40.0))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.label(RichText::new(sentence).size(PRESENT_SENTENCE_PX));
+            });
+        ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+            ui.label(
+                RichText::new(
+                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   C: comment   G: next group   T: what if this did not happen?   Esc: leave",
+                )
+                .size(20.0)
+                .weak(),
+            );
+        });
+    }
+
+    /// What the caption says for a step: a heading, and the step in plain words.
+    fn step_words(&self, step: Step) -> (String, String) {
+        match step {
+            Step::HowToRead => (
+                "How to read this".to_string(),
+                "Each numbered box is one idea about how the service helps, for whom and when. Press the right arrow key to go through them one by one."
+                    .to_string(),
+            ),
+            Step::Node(id) => match self.editor.doc().node(id).map(|n| (n.label(), &n.content)) {
+                Some((label, NodeContent::Cmoc(card))) => {
+                    let what = match card.polarity {
+                        Polarity::Positive => label,
+                        Polarity::Negative => {
+                            format!("{label}: what happens when this does not work")
+                        }
+                    };
+                    let what = if card.title.trim().is_empty() {
+                        what
+                    } else {
+                        format!("{what} · {}", card.title.trim())
+                    };
+                    (what, plain_sentence(card))
+                }
+                Some((label, NodeContent::Condition(block))) => (
+                    label,
+                    format!(
+                        "A fork in the road: {}. Follow “yes” when this is true, “no” when it is not.",
+                        [block.title.trim(), block.text.trim()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty() && *s != "IF")
+                            .collect::<Vec<_>>()
+                            .join(": ")
+                    ),
+                ),
+                Some((label, _)) => (label, String::new()),
+                None => ("(removed)".into(), String::new()),
+            },
+        }
+    }
+
+    fn comment_box_ui(&mut self, ctx: &egui::Context, present: &Presenting) {
+        let Some(id) = present.node() else {
+            return;
+        };
+        let label = self
+            .editor
+            .doc()
+            .node(id)
+            .map(crate::model::Node::label)
+            .unwrap_or_default();
+        let group = self.current_group();
+        let mut add = false;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("present-comment")).show(ctx, |ui| {
+            ui.set_width(ctx.content_rect().width() * 0.6);
+            ui.label(
+                RichText::new(format!("Comment on {label}, from {group}"))
+                    .size(PRESENT_DETAIL_PX)
+                    .strong(),
+            );
+            let draft = self.comments.drafts.entry(Target::Node(id)).or_default();
+            let response = ui.add(
+                egui::TextEdit::multiline(draft)
+                    .font(egui::FontId::proportional(PRESENT_DETAIL_PX + 4.0))
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("What the group said…"),
+            );
+            super::name_widget(ui, &response, "Workshop comment");
+            if !response.has_focus() && draft.is_empty() {
+                response.request_focus();
+            }
+            let ctrl_enter = response.has_focus()
+                && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+            ui.horizontal(|ui| {
+                let can = !draft.trim().is_empty();
+                if ui
+                    .add_enabled(
+                        can,
+                        egui::Button::new(RichText::new("Add comment").size(PRESENT_DETAIL_PX)),
+                    )
+                    .clicked()
+                    || (ctrl_enter && can)
+                {
+                    add = true;
+                }
+                if ui
+                    .button(RichText::new("Close").size(PRESENT_DETAIL_PX))
+                    .on_hover_text("The words stay as a draft on this card")
+                    .clicked()
+                {
+                    close = true;
+                }
+            });
+            ui.label(
+                RichText::new("Ctrl+Enter adds it; Esc closes and keeps the words as a draft.")
+                    .size(20.0)
+                    .weak(),
+            );
+        });
+        if add {
+            let text = self
+                .comments
+                .drafts
+                .remove(&Target::Node(id))
+                .unwrap_or_default();
+            self.editor.add_comment(Target::Node(id), &group, &text);
+            close = true;
+        }
+        if close && let Some(p) = &mut self.present {
+            p.commenting = false;
+        }
+    }
+}
+
+/// "How to read this", over the whole diagram.
+fn how_to_read_ui(ui: &mut Ui, canvas: egui::Rect) {
+    let area = canvas.shrink2(egui::vec2(canvas.width() * 0.12, canvas.height() * 0.08));
+    let frame = egui::Frame::popup(ui.style()).inner_margin(24.0);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        frame.show(ui, |ui| {
+            ui.label(
+                RichText::new("How to read this picture")
+                    .size(PRESENT_HOW_TO_PX + 8.0)
+                    .strong(),
+            );
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for line in definitions::HOW_TO_READ {
+                    ui.label(RichText::new(*line).size(PRESENT_HOW_TO_PX));
+                    ui.add_space(6.0);
+                }
+            });
+        });
+    });
+}

@@ -1,0 +1,217 @@
+//! Presenting the theory to a PPI group: F5 enters, the keys a clicker sends step through the
+//! path, a typed number jumps, the screen reader follows the current card, the room's words
+//! are captured as comments signed by the group, T asks "what if not?", Esc leaves.
+
+use cmoc_canvas::app::dialogs::ScriptedDialogs;
+use cmoc_canvas::app::present::{Step, plain_sentence};
+use cmoc_canvas::app::{Action, EditorApp};
+use cmoc_canvas::model::{Polarity, Target};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(dir: &std::path::Path) -> Harness<'static, EditorApp> {
+    let app = EditorApp::start(
+        None,
+        Some(dir.join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn press(h: &mut Harness<'_, EditorApp>, key: Key) {
+    h.key_press(key);
+    h.run_steps(3);
+}
+
+fn step(h: &Harness<'_, EditorApp>) -> Step {
+    h.state().present.as_ref().expect("presenting").step()
+}
+
+fn card_number(h: &Harness<'_, EditorApp>) -> Option<(u32, Polarity)> {
+    let Step::Node(id) = step(h) else {
+        return None;
+    };
+    h.state()
+        .editor
+        .doc()
+        .node(id)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| (c.number, c.polarity))
+}
+
+#[test]
+fn present_step_through_capture_the_room_and_leave() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    press(&mut h, Key::F5);
+    assert!(h.state().present.is_some(), "F5 presents");
+    assert_eq!(step(&h), Step::HowToRead);
+    h.get_by_label_contains("How to read this picture");
+    assert!(
+        h.query_by_label("Edit").is_none(),
+        "the menus are hidden while presenting"
+    );
+    // Name the groups on the first step.
+    let groups = h.get_by_label("Groups in the room:");
+    groups.focus();
+    h.run_steps(1);
+    h.get_by_label("Groups in the room:")
+        .type_text("Table 1, Table 2, Carers");
+    h.run_steps(2);
+    // Click the canvas-free caption area? Give the keyboard back to the presentation.
+    h.state_mut().canvas.focused = None;
+    h.ctx.memory_mut(|m| {
+        if let Some(id) = m.focused() {
+            m.surrender_focus(id);
+        }
+    });
+    h.run_steps(1);
+    assert_eq!(
+        h.state().settings.groups,
+        vec!["Table 1", "Table 2", "Carers"]
+    );
+
+    // → then PageDown: the IF-condition, then the first card of its yes pathway.
+    press(&mut h, Key::ArrowRight);
+    let first = step(&h);
+    assert!(matches!(first, Step::Node(_)));
+    press(&mut h, Key::PageDown);
+    assert_ne!(step(&h), first);
+    // ← goes back.
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(step(&h), first);
+
+    // Typing a number and Enter jumps to that CMOC; the screen reader's focus follows.
+    for key in [Key::Num1, Key::Num2] {
+        h.key_press(key);
+    }
+    h.run_steps(1);
+    press(&mut h, Key::Enter);
+    assert_eq!(card_number(&h), Some((12, Polarity::Positive)));
+    let Step::Node(twelve) = step(&h) else {
+        panic!("a card");
+    };
+    assert_eq!(h.state().canvas.focused, Some(twelve));
+    h.get_by_label_contains("CMOC 12, positive (activated).");
+    // The caption says it in plain words, large.
+    let card = h
+        .state()
+        .editor
+        .doc()
+        .node(twelve)
+        .and_then(|n| n.content.cmoc())
+        .cloned()
+        .expect("card");
+    h.get_by_label(&plain_sentence(&card));
+
+    // At 1920×1080 the current card's body text is at least 32 px high.
+    for _ in 0..4 {
+        h.run_steps(2);
+    }
+    let body_px = cmoc_canvas::scene::style::BODY_FONT_SIZE * h.state().canvas.camera.zoom;
+    assert!(body_px >= 32.0, "body text {body_px} px");
+
+    // G moves to the next group; C opens the comment box on the card, signed by the group.
+    press(&mut h, Key::G);
+    press(&mut h, Key::C);
+    h.get_by_label_contains("Comment on CMOC 12, from Table 2");
+    h.get_by_label("Workshop comment")
+        .type_text("We were never told this was part of the job");
+    h.run_steps(2);
+    h.get_by_label("Add comment").click();
+    h.run_steps(3);
+    let comments: Vec<(String, String)> = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(twelve))
+        .map(|a| (a.author.clone(), a.text.clone()))
+        .collect();
+    assert_eq!(
+        comments,
+        vec![(
+            "Table 2".to_string(),
+            "We were never told this was part of the job".to_string()
+        )]
+    );
+
+    // T: "what if this did not happen?" — the card turns negative, as one undoable edit.
+    press(&mut h, Key::T);
+    assert_eq!(card_number(&h), Some((12, Polarity::Negative)));
+    h.get_by_label_contains("what happens when this does not work");
+
+    // Esc leaves; the editor is back, with everything in the document.
+    press(&mut h, Key::Escape);
+    assert!(h.state().present.is_none());
+    h.get_by_label("Edit");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let polarity = h
+        .state()
+        .editor
+        .doc()
+        .node(twelve)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.polarity);
+    assert_eq!(polarity, Some(Polarity::Positive), "the toggle undoes");
+    assert_eq!(
+        h.state()
+            .editor
+            .doc()
+            .annotations_on(Target::Node(twelve))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn the_path_starts_with_how_to_read_then_the_if_and_its_pathways() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    h.state_mut().perform(Action::Present);
+    h.run_steps(2);
+    let present = h.state().present.clone().expect("presenting");
+    assert_eq!(present.steps[0], Step::HowToRead);
+    let doc = h.state().editor.doc();
+    let kinds: Vec<String> = present.steps[1..]
+        .iter()
+        .filter_map(|s| match s {
+            Step::Node(id) => doc.node(*id).map(|n| n.label()),
+            Step::HowToRead => None,
+        })
+        .collect();
+    assert!(kinds[0].starts_with("Condition"), "{kinds:?}");
+    // The yes pathway (CMOC 22 first) comes before the no pathway (-ve CMOC 10).
+    let at = |label: &str| kinds.iter().position(|k| k == label);
+    assert!(at("CMOC 22") < at("-ve CMOC 10"), "{kinds:?}");
+    assert_eq!(kinds.iter().filter(|k| k.contains("CMOC")).count(), 27);
+}
+
+#[test]
+fn the_plain_sentence_keeps_the_researchers_own_words() {
+    let card = cmoc_canvas::model::CmocCard::new(
+        1,
+        "When patients trust their link worker.",
+        "because they feel unburdened",
+        "their emotions are more manageable",
+    );
+    assert_eq!(
+        plain_sentence(&card),
+        "When patients trust their link worker, then their emotions are more manageable, because they feel unburdened."
+    );
+    let bare = cmoc_canvas::model::CmocCard::new(
+        2,
+        "patients wait long",
+        "they lose hope",
+        "they stop coming",
+    );
+    assert_eq!(
+        plain_sentence(&bare),
+        "If patients wait long, then they stop coming, because they lose hope."
+    );
+}
