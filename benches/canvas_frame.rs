@@ -4,8 +4,8 @@
 //! Views: the whole diagram fitted (plain boxes), 30% (titled boxes, ~100 on screen) and
 //! 100% (full cards with C/M/O text), and 100% with the CMOC table open (one row per card).
 //! Interaction (`interaction` group, 1600×1000): one keystroke into one card, a drag frame
-//! moving every card, the pointer moving over the canvas, and wheel-zoom frames, at 5,000
-//! and 20,000 cards; idle fitted frames at 20,000.
+//! moving every card, the pointer moving over the canvas, wheel-zoom frames, and frames of a
+//! presentation's step transition, at 5,000 and 20,000 cards; idle fitted frames at 20,000.
 
 /// The program's own allocator, so frames are measured as users get them.
 #[global_allocator]
@@ -213,6 +213,48 @@ fn bench_interaction(c: &mut Criterion) {
             });
         });
         app.editor.commit_gesture();
+        app.editor.selection.clear();
+
+        // Presenting: frames of a step transition (the camera gliding to the next card, the
+        // rest veiled). A key every eighth frame starts the next glide.
+        app.start_presenting();
+        big_frame(&ctx, &mut app, Vec::new());
+        let mut frame_no = 0usize;
+        let mut step_times: Vec<std::time::Duration> = Vec::new();
+        group.bench_function(BenchmarkId::new("present step", cards), |b| {
+            b.iter_custom(|iterations| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iterations {
+                    frame_no += 1;
+                    let events = if frame_no.is_multiple_of(8) {
+                        vec![egui::Event::Key {
+                            key: egui::Key::ArrowRight,
+                            physical_key: None,
+                            pressed: true,
+                            repeat: false,
+                            modifiers: egui::Modifiers::NONE,
+                        }]
+                    } else {
+                        Vec::new()
+                    };
+                    let start = std::time::Instant::now();
+                    black_box(big_frame(&ctx, &mut app, events));
+                    let took = start.elapsed();
+                    step_times.push(took);
+                    total += took;
+                }
+                total
+            });
+        });
+        step_times.sort_unstable();
+        if let Some(p90) = step_times.get(step_times.len() * 9 / 10) {
+            println!(
+                "interaction/present step/{cards}: p90 {:.2} ms over {} frames",
+                p90.as_secs_f64() * 1e3,
+                step_times.len()
+            );
+        }
+        app.stop_presenting();
     }
     group.finish();
 }

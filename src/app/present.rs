@@ -69,37 +69,11 @@ impl Presenting {
 /// "If C, then O, because M." from a card, keeping the researcher's own "If", "When", "then"
 /// and "because" where the texts already start with them.
 pub fn plain_sentence(card: &CmocCard) -> String {
-    let clean = |t: &str| t.trim().trim_end_matches(['.', ',', ';']).to_string();
-    let starts = |t: &str, words: &[&str]| {
-        let first = t
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        words.contains(&first.as_str())
-    };
-    let (c, m, o) = (
-        clean(&card.context),
-        clean(&card.mechanism),
-        clean(&card.outcome),
-    );
-    let c = if c.is_empty() || starts(&c, &["if", "when", "where", "while", "for"]) {
-        c
-    } else {
-        format!("If {c}")
-    };
-    let o = if o.is_empty() || starts(&o, &["then", "so"]) {
-        o
-    } else {
-        format!("then {o}")
-    };
-    let m = if m.is_empty() || starts(&m, &["because", "as", "since", "so", "to"]) {
-        m
-    } else {
-        format!("because {m}")
-    };
-    let parts: Vec<String> = [c, o, m].into_iter().filter(|p| !p.is_empty()).collect();
+    let parts: Vec<String> =
+        crate::interchange::sentence_parts(&card.context, &card.mechanism, &card.outcome, "If")
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
     if parts.is_empty() {
         return "This card has no words yet.".into();
     }

@@ -14,4 +14,4 @@ pub use csv_import::{
 };
 pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg};
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png};
-pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, write_table};
+pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table};

@@ -113,27 +113,38 @@ fn starts_with_word(text: &str, words: &[&str]) -> bool {
     words.contains(&first.as_str())
 }
 
+/// Context, outcome and mechanism as the parts of one sentence — "`opening` C", "then O",
+/// "because M" — keeping the researcher's own "When", "If", "then", "because", "so" where the
+/// texts already start with them. Empty parts stay empty.
+pub fn sentence_parts(context: &str, mechanism: &str, outcome: &str, opening: &str) -> [String; 3] {
+    let clean = |t: &str| t.trim().trim_end_matches(['.', ',', ';']).to_string();
+    let lead = |text: String, words: &[&str], word: &str| {
+        if text.is_empty() || starts_with_word(&text, words) {
+            text
+        } else {
+            format!("{word} {text}")
+        }
+    };
+    [
+        lead(
+            clean(context),
+            &["when", "if", "where", "while", "for"],
+            opening,
+        ),
+        lead(clean(outcome), &["then", "so"], "then"),
+        lead(
+            clean(mechanism),
+            &["because", "as", "since", "so", "to"],
+            "because",
+        ),
+    ]
+}
+
 /// "CMOC 1: When C, then O, because M." — keeping the researcher's own "When", "If", "then",
 /// "because", "so" where the texts already start with them.
 pub fn sentence(row: &TableRow) -> String {
-    let context = row.context.trim().trim_end_matches(['.', ',']);
-    let mechanism = row.mechanism.trim().trim_end_matches(['.', ',']);
-    let outcome = row.outcome.trim().trim_end_matches(['.', ',']);
-    let context = if starts_with_word(context, &["when", "if", "where", "while", "for"]) {
-        context.to_string()
-    } else {
-        format!("When {context}")
-    };
-    let outcome = if starts_with_word(outcome, &["then", "so"]) {
-        outcome.to_string()
-    } else {
-        format!("then {outcome}")
-    };
-    let mechanism = if starts_with_word(mechanism, &["because", "as", "since", "so", "to"]) {
-        mechanism.to_string()
-    } else {
-        format!("because {mechanism}")
-    };
+    let [context, outcome, mechanism] =
+        sentence_parts(&row.context, &row.mechanism, &row.outcome, "When");
     let badge = match row.polarity {
         Polarity::Positive => format!("CMOC {}", row.number),
         Polarity::Negative => format!("-ve CMOC {} (not activated)", row.number),
