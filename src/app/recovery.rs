@@ -180,6 +180,14 @@ impl EditorApp {
             self.editor.revision(),
             drafts_fingerprint(&self.comments.drafts),
         );
+        if self.recovery.session().is_none() {
+            // No recovery folder (or it cannot be written, which was said): nothing to write,
+            // and no document copied every frame in vain.
+            self.recovery.written = Some(seen);
+            self.recovery.first_unwritten = None;
+            self.report_recovery_problem();
+            return;
+        }
         let path = match &self.editor.origin {
             super::Origin::File(path) => Some(path.clone()),
             _ => None,
