@@ -41,11 +41,15 @@ pub enum LoadError {
     },
     /// The file was written by a newer CMOC Canvas.
     #[error(
-        "{file} was saved by a newer CMOC Canvas (file format version {found}); this version reads format version {supported} and older. Update CMOC Canvas to open it. The file has not been changed."
+        "{file}, line {line}, column {column}: saved by a newer CMOC Canvas (file format version {found}); this version reads format version {supported} and older. Update CMOC Canvas to open it. The file has not been changed."
     )]
     NewerVersion {
         /// The file's name.
         file: String,
+        /// 1-based line of `format_version`.
+        line: usize,
+        /// 1-based column of `format_version`.
+        column: usize,
         /// The version as written in the file.
         found: String,
         /// The newest version this program reads.
@@ -53,11 +57,15 @@ pub enum LoadError {
     },
     /// The file names a format version that never existed.
     #[error(
-        "{file} says it is file format version {found}, which no CMOC Canvas ever wrote. If you edited the file by hand, set `format_version: 1`; otherwise open a backup copy."
+        "{file}, line {line}, column {column}: the file says it is format version {found}, which no CMOC Canvas ever wrote. If you edited the file by hand, set `format_version: 1`; otherwise open a backup copy."
     )]
     UnknownVersion {
         /// The file's name.
         file: String,
+        /// 1-based line of `format_version`.
+        line: usize,
+        /// 1-based column of `format_version`.
+        column: usize,
         /// The version as written in the file (at most 40 characters).
         found: String,
     },

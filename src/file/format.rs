@@ -74,6 +74,20 @@ pub(crate) enum Declared {
 /// newer program is recognised even when its content would not parse here. Only the field of
 /// the outermost item counts: the words "format_version: 7" inside a title or a comment do not.
 pub(crate) fn declared_version(text: &str) -> Declared {
+    scan_version(text).map_or(Declared::Missing, |(_, declared)| declared)
+}
+
+/// The 1-based line and column where the outermost `format_version` field is written.
+pub(crate) fn declared_version_position(text: &str) -> Option<(usize, usize)> {
+    let (at, _) = scan_version(text)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column))
+}
+
+/// Where the outermost `format_version` field starts, and what it says.
+fn scan_version(text: &str) -> Option<(usize, Declared)> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -106,13 +120,13 @@ pub(crate) fn declared_version(text: &str) -> Declared {
                     i += 1;
                 }
                 if depth == 1 && &bytes[start..i] == b"format_version" {
-                    return version_value(&text[i..]);
+                    return Some((start, version_value(&text[i..])));
                 }
             }
             _ => i += 1,
         }
     }
-    Declared::Missing
+    None
 }
 
 fn ident_before(bytes: &[u8], i: usize) -> bool {

@@ -2,7 +2,9 @@
 //! errors into messages that say where and what in plain words.
 
 use super::error::{LoadError, read_reason};
-use super::format::{Declared, FORMAT_VERSION, FileV1, declared_version};
+use super::format::{
+    Declared, FORMAT_VERSION, FileV1, declared_version, declared_version_position,
+};
 use crate::model::{Document, Repair};
 use std::path::Path;
 
@@ -53,12 +55,15 @@ pub fn load_bytes(bytes: Vec<u8>, file: &str) -> Result<Loaded, LoadError> {
 /// Parses the text of a CMOC Canvas file; `file` names it in error messages.
 pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (line, column) = declared_version_position(text).unwrap_or((1, 1));
     let version = match declared_version(text) {
         Declared::Missing => return Err(not_a_cmoc_file(text, file)),
         declared => {
             if let Some(found) = declared.newer() {
                 return Err(LoadError::NewerVersion {
                     file: file.into(),
+                    line,
+                    column,
                     found,
                     supported: FORMAT_VERSION,
                 });
@@ -68,12 +73,16 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
                 Declared::Number(n) => {
                     return Err(LoadError::UnknownVersion {
                         file: file.into(),
+                        line,
+                        column,
                         found: n.to_string(),
                     });
                 }
                 Declared::Other(found) => {
                     return Err(LoadError::UnknownVersion {
                         file: file.into(),
+                        line,
+                        column,
                         found,
                     });
                 }

@@ -96,3 +96,18 @@ fn a_byte_order_mark_is_accepted() {
     let loaded = load_str("\u{feff}(format_version: 1)", "bom.ron").expect("BOM is fine");
     assert_eq!(loaded.document.node_count(), 0);
 }
+
+#[test]
+fn version_errors_say_where_the_version_is_written() {
+    let err = load_str("(\n    format_version: 9,\n)", "new.ron").expect_err("newer");
+    assert!(
+        err.to_string()
+            .starts_with("new.ron, line 2, column 5: saved by a newer"),
+        "{err}"
+    );
+    let err = load_str("(\n  metadata: (),\n  format_version: -3,\n)", "neg.ron").expect_err("v-3");
+    assert!(
+        err.to_string().starts_with("neg.ron, line 3, column 3:") && err.to_string().contains("-3"),
+        "{err}"
+    );
+}
