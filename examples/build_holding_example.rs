@@ -118,6 +118,87 @@ fn region(b: &mut DiagramBuilder, title: &str, text: &str, origin: Point, inner:
     )
 }
 
+/// The cards on the figure's two pathways in words a patient group would use (shown large
+/// when presenting): written for this example, from the paper's CMOCs.
+const PLAIN: &[(u32, Polarity, &str)] = &[
+    (
+        22,
+        Polarity::Positive,
+        "When managers say clearly that \"holding\" patients is a proper part of the job, link workers feel free to stay with a patient for as long as they need.",
+    ),
+    (
+        23,
+        Polarity::Positive,
+        "When there is time and training for this work, link workers feel supported, carry less worry home, and are more likely to stay in the job.",
+    ),
+    (
+        24,
+        Polarity::Positive,
+        "When GPs see the good in link workers staying alongside patients whom medicine cannot \"fix\", they back them to do it.",
+    ),
+    (
+        12,
+        Polarity::Positive,
+        "When the person holding a patient has the right skills, both the patient and the worker are kept safe and well.",
+    ),
+    (
+        13,
+        Polarity::Positive,
+        "When link workers get help and supervision from the wider practice team in good time, they do not carry the risks and the worry alone.",
+    ),
+    (
+        1,
+        Polarity::Positive,
+        "When patients can talk through their troubles with a link worker they trust, a weight is lifted and their feelings become easier to manage.",
+    ),
+    (
+        5,
+        Polarity::Positive,
+        "When patients who are not ready to take the next step are held rather than pushed, they gain confidence and can move forward later.",
+    ),
+    (
+        10,
+        Polarity::Negative,
+        "When link workers have to push patients to change before they are ready, patients feel pressured and may stop coming.",
+    ),
+    (
+        22,
+        Polarity::Negative,
+        "When \"holding\" is not seen as part of the job, link workers do not feel free to stay with patients who need them.",
+    ),
+    (
+        11,
+        Polarity::Negative,
+        "When there is nowhere to send a patient on to, and holding them is not allowed, patients may be sent back to their GP with nothing changed.",
+    ),
+    (
+        18,
+        Polarity::Positive,
+        "When link workers do not have enough time, they may not understand a patient's needs and risks, because they cannot get to the bottom of the problems.",
+    ),
+    (
+        20,
+        Polarity::Positive,
+        "When a link worker holds a patient and sees no progress, they can feel low or frustrated, as if they are failing at the job.",
+    ),
+    (
+        21,
+        Polarity::Positive,
+        "When link workers hold patients without support, the emotional load can wear them out.",
+    ),
+];
+
+fn with_plain_words(mut doc: cmoc_canvas::model::Document) -> cmoc_canvas::model::Document {
+    for (number, polarity, words) in PLAIN {
+        let Some(mut node) = doc.find_cmoc(*number, *polarity).cloned() else {
+            continue;
+        };
+        node.plain = (*words).to_string();
+        let _ = cmoc_canvas::edit::Edit::ReplaceNode { node }.apply(&mut doc);
+    }
+    doc
+}
+
 fn build() -> cmoc_canvas::model::Document {
     let mut b = DiagramBuilder::new(
         "Programme theory of the value of recognising and supporting link worker holding",
@@ -459,7 +540,7 @@ fn build() -> cmoc_canvas::model::Document {
     b.connect(c20, o_frustration);
     b.connect(c21, o_burnout_neg);
     b.connect(n11, o_longer);
-    b.finish()
+    with_plain_words(b.finish())
 }
 
 /// Table 4 alone: the 24 CMOCs with their evidence sources, as a CSV in the layout the CMOC

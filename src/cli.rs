@@ -181,14 +181,20 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
             Polarity::Negative => (p, n + 1),
         });
     let cards = doc.count_kind(NodeKind::Cmoc);
-    let open = doc.annotations().filter(|a| !a.resolved).count();
+    let open = doc.annotations().filter(|a| a.is_open_comment()).count();
+    let reactions = doc.annotations().filter(|a| a.reaction.is_some()).count();
     let problems = validate(doc);
     writeln!(
         out,
-        "{name}: {} nodes, {cards} CMOC cards ({positive} positive, {negative} negative), {} arrows, {} comments ({open} open); {}",
+        "{name}: {} nodes, {cards} CMOC cards ({positive} positive, {negative} negative), {} arrows, {} comments ({open} open){}; {}",
         doc.node_count(),
         doc.edge_count(),
-        doc.annotation_count(),
+        doc.annotation_count() - reactions,
+        if reactions == 0 {
+            String::new()
+        } else {
+            format!(", {reactions} reactions")
+        },
         match (problems.len(), loaded.repairs.len()) {
             (0, 0) => "no problems".to_string(),
             (p, 0) => format!("{p} problem{}", if p == 1 { "" } else { "s" }),

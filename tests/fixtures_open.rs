@@ -126,3 +126,30 @@ fn a_hand_written_file_leaving_defaults_out_means_the_same_as_the_saved_one() {
     };
     assert_eq!(open("every-kind.ron"), open("every-kind-by-hand.ron"));
 }
+
+#[test]
+fn the_format_2_fixture_has_plain_words_a_reply_and_a_reaction() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v2/every-kind.ron"
+    );
+    let loaded = load_file(std::path::Path::new(path)).expect("opens");
+    assert_eq!(loaded.original_version, 2);
+    let doc = loaded.document;
+    let seven = doc.find_cmoc(7, Polarity::Positive).expect("CMOC 7");
+    assert!(seven.plain.starts_with("When patients can talk"));
+    let comments: Vec<_> = doc.annotations().collect();
+    assert_eq!(comments[2].reply_to, Some(comments[0].id));
+    assert_eq!(
+        comments[3].reaction,
+        Some(cmoc_canvas::model::Reaction::Agrees)
+    );
+    // The same diagram in format 1 means the same, less what format 2 added.
+    let v1 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/every-kind.ron"
+    );
+    let old = load_file(std::path::Path::new(v1)).expect("opens").document;
+    assert_eq!(old.node_count(), doc.node_count());
+    assert!(old.nodes().all(|n| n.plain.is_empty()));
+}

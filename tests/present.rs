@@ -108,6 +108,19 @@ fn present_step_through_capture_the_room_and_leave() {
         .cloned()
         .expect("card");
     h.get_by_label(&plain_sentence(&card));
+    // The example gives CMOC 12 plain words: they are shown too, large.
+    let plain = h
+        .state()
+        .editor
+        .doc()
+        .node(twelve)
+        .map(|n| n.plain.clone())
+        .expect("node");
+    assert!(
+        !plain.is_empty(),
+        "the example ships plain words for CMOC 12"
+    );
+    h.get_by_label(&plain);
 
     // At 1920×1080 the current card's body text is at least 32 px high.
     for _ in 0..4 {
@@ -140,6 +153,33 @@ fn present_step_through_capture_the_room_and_leave() {
         )]
     );
 
+    // 2 alone, then a pause: Table 2 is not sure; 1 then replaces its reaction (one per group).
+    press(&mut h, Key::Num2);
+    h.run_steps(6);
+    press(&mut h, Key::Num1);
+    h.run_steps(6);
+    let reactions: Vec<(String, Option<cmoc_canvas::model::Reaction>)> = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(twelve))
+        .filter(|a| a.reaction.is_some())
+        .map(|a| (a.author.clone(), a.reaction))
+        .collect();
+    assert_eq!(
+        reactions,
+        vec![(
+            "Table 2".to_string(),
+            Some(cmoc_canvas::model::Reaction::Agrees)
+        )]
+    );
+    h.get_by_label("Agrees 1 · Not sure 0 · Disagrees 0");
+    assert_eq!(
+        step(&h),
+        Step::Node(twelve),
+        "a reaction does not move the step"
+    );
+
     // T: "what if this did not happen?" — the card turns negative, as one undoable edit.
     press(&mut h, Key::T);
     assert_eq!(card_number(&h), Some((12, Polarity::Negative)));
@@ -165,7 +205,8 @@ fn present_step_through_capture_the_room_and_leave() {
             .doc()
             .annotations_on(Target::Node(twelve))
             .count(),
-        1
+        2,
+        "the comment and the reaction are in the document"
     );
 }
 

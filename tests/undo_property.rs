@@ -147,6 +147,8 @@ fn concrete(doc: &mut Document, op: &Op) -> Option<Edit> {
                     created: Timestamp::from_utc(2025, 1, 1, 0, 0, 0),
                     text: text.clone(),
                     resolved: false,
+                    reaction: None,
+                    reply_to: None,
                 },
                 index: None,
             }

@@ -38,7 +38,16 @@ pub fn comments_ui(
         open_comments_overview(ui, editor);
         return false;
     };
-    let comments: Vec<Annotation> = editor.doc().annotations_on(target).cloned().collect();
+    let all: Vec<Annotation> = editor.doc().annotations_on(target).cloned().collect();
+    let (reactions, comments): (Vec<Annotation>, Vec<Annotation>) =
+        all.into_iter().partition(|a| a.reaction.is_some());
+    if !reactions.is_empty() {
+        let words: Vec<String> = reactions
+            .iter()
+            .filter_map(|a| a.reaction.map(|r| format!("{} {}", a.author, r.words())))
+            .collect();
+        ui.label(RichText::new(format!("Reactions: {}", words.join("; "))).weak());
+    }
     if comments.is_empty() {
         ui.label(RichText::new("No comments yet.").weak());
     }
@@ -125,7 +134,7 @@ fn open_comments_overview(ui: &mut Ui, editor: &mut Editor) {
     let open: Vec<Annotation> = editor
         .doc()
         .annotations()
-        .filter(|a| !a.resolved)
+        .filter(|a| a.is_open_comment())
         .cloned()
         .collect();
     if open.is_empty() {

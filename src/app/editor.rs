@@ -394,6 +394,45 @@ impl Editor {
         }
     }
 
+    /// Records a group's reaction to a card (one per group per card: a new one replaces the
+    /// group's last), as one undoable step.
+    pub fn react(&mut self, target: Target, group: &str, reaction: crate::model::Reaction) {
+        let group = group.trim().to_string();
+        let mut edits: Vec<Edit> = self
+            .doc
+            .annotations_on(target)
+            .filter(|a| a.reaction.is_some() && a.author == group)
+            .map(|a| Edit::RemoveAnnotation { id: a.id })
+            .collect();
+        let annotation = Annotation {
+            id: self.doc.new_annotation_id(),
+            target,
+            author: group.clone(),
+            created: Timestamp::now(),
+            text: String::new(),
+            resolved: false,
+            reaction: Some(reaction),
+            reply_to: None,
+        };
+        edits.push(Edit::AddAnnotation {
+            annotation,
+            index: None,
+        });
+        let about = match target {
+            Target::Node(id) => self.doc.node(id).map(Node::label).unwrap_or_default(),
+            Target::Edge(_) => "the arrow".into(),
+        };
+        let who = if group.is_empty() {
+            "The group"
+        } else {
+            &group
+        };
+        let label = format!("{who} {} ({about})", reaction.words());
+        if self.apply(Edit::Batch(edits), label.clone()) {
+            self.status = label;
+        }
+    }
+
     /// Adds a comment to a node or arrow.
     pub fn add_comment(
         &mut self,
@@ -413,6 +452,8 @@ impl Editor {
             created: Timestamp::now(),
             text: text.to_string(),
             resolved: false,
+            reaction: None,
+            reply_to: None,
         };
         self.apply(
             Edit::AddAnnotation {

@@ -108,6 +108,17 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
         return;
     };
     ui.heading(node.label());
+    if let Some(new) = text_box(
+        ui,
+        editor,
+        "In plain words",
+        "how you would say it to a patient group (shown large when presenting)",
+        &node.plain,
+        true,
+    ) {
+        change_node(editor, id, "plain words", |n| n.plain = new);
+    }
+    reactions_ui(ui, editor, id);
     match &node.content {
         NodeContent::Cmoc(card) => {
             ui.horizontal(|ui| {
@@ -487,4 +498,24 @@ fn metadata_ui(ui: &mut Ui, editor: &mut Editor) {
         )
         .weak(),
     );
+}
+
+/// The groups' reactions to a node, recorded while presenting (1 / 2 / 3).
+fn reactions_ui(ui: &mut Ui, editor: &Editor, id: NodeId) {
+    let reactions: Vec<(String, crate::model::Reaction)> = editor
+        .doc()
+        .annotations_on(crate::model::Target::Node(id))
+        .filter_map(|a| a.reaction.map(|r| (a.author.clone(), r)))
+        .collect();
+    if reactions.is_empty() {
+        return;
+    }
+    let words: Vec<String> = reactions
+        .iter()
+        .map(|(group, r)| {
+            let group = if group.is_empty() { "A group" } else { group };
+            format!("{group} {}", r.words())
+        })
+        .collect();
+    ui.label(RichText::new(format!("Reactions: {}", words.join("; "))).weak());
 }

@@ -391,7 +391,7 @@ impl EditorApp {
                     .editor
                     .doc()
                     .annotations()
-                    .filter(|a| !a.resolved)
+                    .filter(|a| a.is_open_comment())
                     .count();
                 ui.horizontal(|ui| {
                     for (tab, text) in [

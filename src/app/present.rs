@@ -19,6 +19,9 @@ use crate::scene::style::{
 };
 use egui::{Key, Modifiers, RichText, Ui, ViewportCommand};
 
+/// How long a lone 1, 2 or 3 waits for more digits or Enter before it counts as a reaction.
+pub const REACTION_PAUSE: f64 = 1.2;
+
 /// One step of a presentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -35,8 +38,10 @@ pub struct Presenting {
     pub steps: Vec<Step>,
     /// The current step.
     pub index: usize,
-    /// A CMOC number being typed to jump to.
+    /// A CMOC number being typed to jump to (or a reaction: 1, 2 or 3 alone, after a pause).
     pub typed: String,
+    /// When the last digit was typed.
+    typed_at: f64,
     /// The comment box on the current card is open.
     pub commenting: bool,
     glide: Option<Glide>,
@@ -98,6 +103,7 @@ impl EditorApp {
             steps,
             index: 0,
             typed: String::new(),
+            typed_at: 0.0,
             commenting: false,
             glide: None,
         });
@@ -245,11 +251,13 @@ impl EditorApp {
                 && p.typed.len() < 5
             {
                 p.typed.push(digit);
+                p.typed_at = ctx.input(|i| i.time);
             }
         }
         if pressed(Key::Enter) {
             self.jump_to_typed();
         }
+        self.reaction_after_pause(ctx);
         let current = self.present.as_ref().and_then(Presenting::node);
         if pressed(Key::C)
             && let Some(id) = current
@@ -266,6 +274,35 @@ impl EditorApp {
             && let Some(id) = current
         {
             self.editor.toggle_card(id);
+        }
+    }
+
+    /// 1, 2 or 3 typed alone and not followed by more digits or Enter within the pause is the
+    /// current group's reaction to the card: agrees, not sure, disagrees.
+    fn reaction_after_pause(&mut self, ctx: &egui::Context) {
+        let Some(present) = &self.present else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let reaction = match present.typed.as_str() {
+            "1" => crate::model::Reaction::Agrees,
+            "2" => crate::model::Reaction::NotSure,
+            "3" => crate::model::Reaction::Disagrees,
+            _ => return,
+        };
+        if now - present.typed_at < REACTION_PAUSE {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                REACTION_PAUSE - (now - present.typed_at),
+            ));
+            return;
+        }
+        let node = present.node();
+        if let Some(p) = &mut self.present {
+            p.typed.clear();
+        }
+        if let Some(id) = node {
+            let group = self.current_group();
+            self.editor.react(Target::Node(id), &group, reaction);
         }
     }
 
@@ -366,6 +403,12 @@ impl EditorApp {
     fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
         let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
         let (what, sentence) = self.step_words(present.step());
+        let plain = present
+            .node()
+            .and_then(|id| self.editor.doc().node(id))
+            .map(|n| n.plain.trim().to_string())
+            .filter(|p| !p.is_empty());
+        let tally = present.node().map(|id| self.tally(id)).unwrap_or_default();
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             ui.label(detail(what).strong());
@@ -384,7 +427,13 @@ impl EditorApp {
                 }));
                 if !present.typed.is_empty() {
                     ui.add_space(24.0);
-                    ui.label(detail(format!("Go to CMOC {}… (Enter)", present.typed)));
+                    let hint = match present.typed.as_str() {
+                        "1" => "1: agrees… (or go to CMOC 1 with Enter)".to_string(),
+                        "2" => "2: not sure… (or go to CMOC 2 with Enter)".to_string(),
+                        "3" => "3: disagrees… (or go to CMOC 3 with Enter)".to_string(),
+                        typed => format!("Go to CMOC {typed}… (Enter)"),
+                    };
+                    ui.label(detail(hint));
                 }
             });
         });
@@ -416,18 +465,48 @@ impl EditorApp {
             .id_salt("present-sentence")
             .max_height((ui.available_height() - hint_height).max(40.0))
             .auto_shrink([false, true])
-            .show(ui, |ui| {
-                ui.label(RichText::new(sentence).size(PRESENT_SENTENCE_PX));
+            .show(ui, |ui| match &plain {
+                // Plain words large, the researchers' sentence beneath in smaller type.
+                Some(plain) => {
+                    ui.label(RichText::new(plain).size(PRESENT_SENTENCE_PX));
+                    ui.label(RichText::new(&sentence).size(PRESENT_DETAIL_PX).weak());
+                }
+                None => {
+                    ui.label(RichText::new(&sentence).size(PRESENT_SENTENCE_PX));
+                }
             });
+        if !tally.is_empty() {
+            ui.label(detail(tally));
+        }
         ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
             ui.label(
                 RichText::new(
-                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   C: comment   G: next group   T: what if this did not happen?   Esc: leave",
+                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   1 / 2 / 3: the group agrees / is not sure / disagrees   C: comment   G: next group   T: what if not?   Esc: leave",
                 )
                 .size(20.0)
                 .weak(),
             );
         });
+    }
+
+    /// The groups' reactions to a card, counted: "Agrees 2 · Not sure 1 · Disagrees 0".
+    fn tally(&self, id: NodeId) -> String {
+        let mut counts = [0usize; 3];
+        for a in self.editor.doc().annotations_on(Target::Node(id)) {
+            if let Some(r) = a.reaction {
+                counts[crate::model::Reaction::ALL
+                    .iter()
+                    .position(|x| *x == r)
+                    .unwrap_or(0)] += 1;
+            }
+        }
+        if counts.iter().all(|c| *c == 0) {
+            return String::new();
+        }
+        format!(
+            "Agrees {} · Not sure {} · Disagrees {}",
+            counts[0], counts[1], counts[2]
+        )
     }
 
     /// What the caption says for a step: a heading, and the step in plain words.

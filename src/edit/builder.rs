@@ -93,6 +93,8 @@ impl DiagramBuilder {
                 created,
                 text: text.into(),
                 resolved: false,
+                reaction: None,
+                reply_to: None,
             },
             index: None,
         });

@@ -39,6 +39,8 @@ fn comment(doc: &mut Document, target: Target, text: &str) -> AnnotationId {
             created: Timestamp::from_utc(2024, 1, 1, 10, 0, 0),
             text: text.into(),
             resolved: false,
+            reaction: None,
+            reply_to: None,
         },
         index: None,
     }

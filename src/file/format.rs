@@ -1,4 +1,4 @@
-//! The on-disk shape of a CMOC Canvas file (format version 1) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 2) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
@@ -6,7 +6,11 @@ use crate::model::{Annotation, Document, Edge, Metadata, Node};
 use serde::{Deserialize, Serialize};
 
 /// The file format version this program writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: CMOC Canvas 0.1.
+/// - 2: plain words on nodes (`plain`), reactions and replies on comments (`reaction`,
+///   `reply_to`). Version 1 files are migrated on opening (see `load.rs`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -18,10 +22,11 @@ pub(crate) struct FileOut<'a> {
     pub annotations: Vec<&'a Annotation>,
 }
 
-/// A file as read, in format version 1.
+/// A file as read, in format version 1 or 2 (the same fields; version 1 files have none of
+/// version 2's optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct FileV1 {
+pub(crate) struct FileIn {
     #[allow(dead_code)] // checked before parsing, kept so the field is accepted
     pub format_version: u32,
     #[serde(default)]

@@ -3,7 +3,7 @@
 
 use super::error::{LoadError, read_reason};
 use super::format::{
-    Declared, FORMAT_VERSION, FileV1, declared_version, declared_version_position,
+    Declared, FORMAT_VERSION, FileIn, declared_version, declared_version_position,
 };
 use crate::model::{Document, Repair};
 use std::path::Path;
@@ -90,11 +90,15 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
             }
         }
     };
-    // Version 1 is the only format so far, so there is nothing to migrate yet; the first
-    // format change adds a migration step from version 1 here.
-    let parsed: FileV1 = ron::Options::default()
+    let parsed: FileIn = ron::Options::default()
         .from_str(text)
         .map_err(|e| syntax_error(file, text, &e))?;
+    let parsed = migrate(parsed, version).map_err(|message| LoadError::Syntax {
+        file: file.into(),
+        line,
+        column,
+        message,
+    })?;
     let (document, repairs) = Document::from_parts(
         parsed.metadata,
         parsed.nodes,
@@ -106,6 +110,40 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
         repairs,
         original_version: version,
     })
+}
+
+/// Brings a file of an older format version to the current one, step by step.
+///
+/// 1 → 2: version 2 added plain words on nodes, reactions and replies on comments; a version 1
+/// file has none of them, so its content carries over as it is, and it is saved as version 2
+/// (which CMOC Canvas 0.1 cannot open). A file that says version 1 but uses those fields was
+/// not written by version 1: it is refused, saying which field and what to do.
+fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
+    let mut file = file;
+    if version < 2 {
+        file = migrate_1_to_2(file)?;
+    }
+    Ok(file)
+}
+
+fn migrate_1_to_2(file: FileIn) -> Result<FileIn, String> {
+    let newer_field = file
+        .nodes
+        .iter()
+        .find(|n| !n.plain.is_empty())
+        .map(|n| format!("{} has plain words (`plain`)", n.label()))
+        .or_else(|| {
+            file.annotations
+                .iter()
+                .find(|a| a.reaction.is_some() || a.reply_to.is_some())
+                .map(|_| "a comment has a reaction or a reply (`reaction`, `reply_to`)".to_string())
+        });
+    match newer_field {
+        Some(what) => Err(format!(
+            "the file says format version 1, but {what}, which only version 2 has. Set `format_version: 2`."
+        )),
+        None => Ok(file),
+    }
 }
 
 fn not_a_cmoc_file(text: &str, file: &str) -> LoadError {
@@ -163,7 +201,7 @@ fn excerpt(text: &str, line: usize, column: usize) -> Option<String> {
 /// The parts of a diagram by the names a researcher knows, not the program's type names.
 fn part_name(outer: Option<&str>) -> &'static str {
     match outer.unwrap_or("") {
-        "FileV1" | "FileOut" => "the diagram",
+        "FileIn" | "FileV1" | "FileOut" => "the diagram",
         "Metadata" => "the diagram's details (title, authors…)",
         "Node" => "a node",
         "CmocCard" => "a CMOC card",

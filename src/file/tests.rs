@@ -39,10 +39,10 @@ fn declared_version_is_read_without_parsing_the_rest() {
     let huge = declared_version("(format_version: 99999999999999999999999)");
     assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
     assert_eq!(
-        declared_version("(format_version: 2)").newer().as_deref(),
-        Some("2")
+        declared_version("(format_version: 3)").newer().as_deref(),
+        Some("3")
     );
-    assert_eq!(declared_version("(format_version: 1)").newer(), None);
+    assert_eq!(declared_version("(format_version: 2)").newer(), None);
 }
 
 #[test]
@@ -109,5 +109,24 @@ fn version_errors_say_where_the_version_is_written() {
     assert!(
         err.to_string().starts_with("neg.ron, line 3, column 3:") && err.to_string().contains("-3"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
+    let v1 = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0))])";
+    let loaded = load_str(v1, "old.ron").expect("a version 1 file opens");
+    assert_eq!(loaded.original_version, 1);
+    assert!(
+        to_ron_string(&loaded.document)
+            .expect("saves")
+            .starts_with("(\n    format_version: 2,")
+    );
+    let mixed = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
+    let err = load_str(mixed, "mixed.ron").expect_err("not a real version 1 file");
+    let message = err.to_string();
+    assert!(
+        message.contains("only version 2 has") && message.contains("format_version: 2"),
+        "{message}"
     );
 }

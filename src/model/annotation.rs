@@ -31,4 +31,42 @@ pub struct Annotation {
     /// True once the discussion is settled; resolved comments stay in the file.
     #[serde(default)]
     pub resolved: bool,
+    /// A group's reaction to the card, recorded while presenting (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reaction: Option<Reaction>,
+    /// The comment this one answers (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<AnnotationId>,
+}
+
+impl Annotation {
+    /// An open comment: written words not yet resolved (a reaction is not a comment).
+    pub fn is_open_comment(&self) -> bool {
+        !self.resolved && self.reaction.is_none()
+    }
+}
+
+/// How a group in a workshop reacted to a card: does it match their experience?
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Reaction {
+    /// "Yes, that is how it is."
+    Agrees,
+    /// "We are not sure."
+    NotSure,
+    /// "No, that is not our experience."
+    Disagrees,
+}
+
+impl Reaction {
+    /// All three, in key order (1, 2, 3).
+    pub const ALL: [Reaction; 3] = [Reaction::Agrees, Reaction::NotSure, Reaction::Disagrees];
+
+    /// The words shown for it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reaction::Agrees => "agrees",
+            Reaction::NotSure => "not sure",
+            Reaction::Disagrees => "disagrees",
+        }
+    }
 }

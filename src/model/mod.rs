@@ -12,7 +12,7 @@ mod node;
 mod time;
 mod validate;
 
-pub use annotation::{Annotation, Target};
+pub use annotation::{Annotation, Reaction, Target};
 pub use changes::{Change, Changes, Stamp};
 pub use compare::differences;
 pub use document::{Document, Metadata, Repair};

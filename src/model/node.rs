@@ -350,6 +350,10 @@ pub struct Node {
     /// Free tags for filtering and grouping (e.g. "patients", "link workers").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The node in plain words, for a patient and public group: shown large when presenting
+    /// (format version 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub plain: String,
 }
 
 impl Node {
@@ -363,6 +367,7 @@ impl Node {
             size,
             colour: None,
             tags: Vec::new(),
+            plain: String::new(),
         }
     }
 

@@ -189,7 +189,7 @@ impl Scene {
     fn rebuild(&mut self, doc: &Document) {
         let mut old: HashMap<NodeId, SceneNode> = self.nodes.drain(..).map(|n| (n.id, n)).collect();
         let mut open: HashMap<Target, usize> = HashMap::default();
-        for a in doc.annotations().filter(|a| !a.resolved) {
+        for a in doc.annotations().filter(|a| a.is_open_comment()) {
             *open.entry(a.target).or_default() += 1;
         }
         self.nodes = doc

@@ -357,7 +357,9 @@ impl Document {
 
     /// How many comments on `target` are still open.
     pub fn unresolved_count(&self, target: Target) -> usize {
-        self.annotations_on(target).filter(|a| !a.resolved).count()
+        self.annotations_on(target)
+            .filter(|a| a.is_open_comment())
+            .count()
     }
 
     /// Counts of nodes per kind.
