@@ -121,6 +121,7 @@ fn present_step_through_capture_the_room_and_leave() {
         "the example ships plain words for CMOC 12"
     );
     h.get_by_label(&plain);
+    h.get_by_label_contains(&format!("In plain words: {plain}"));
 
     // At 1920×1080 the current card's body text is at least 32 px high.
     for _ in 0..4 {

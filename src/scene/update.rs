@@ -142,6 +142,11 @@ impl Scene {
             }
         };
         scene_node.name = node_name(&scene_node);
+        if !node.plain.trim().is_empty() {
+            // The plain words are read too: for a blind member of a workshop group.
+            scene_node.name.push_str(" In plain words: ");
+            scene_node.name.push_str(node.plain.trim());
+        }
         scene_node
     }
 
