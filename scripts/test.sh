@@ -12,10 +12,10 @@ cargo test --doc
 # (overflow checks on). A panic fails the run and saves the input in target/fuzz-findings/.
 # Long runs: cargo run --release --example fuzz -- --inputs 10000000 --seed N
 cargo run --quiet --example fuzz -- --seconds 60 --seed "$(date +%s)"
-# A large SVG export is streamed: peak memory at most 4 × the SVG (20,000 cards here; see
+# A large SVG export is streamed: peak memory at most 4 × the SVG (2,000 and 20,000 cards here; see
 # scripts/export-memory.sh for the README's larger runs).
 if [ -x /usr/bin/time ]; then
-  bash scripts/export-memory.sh 20000
+  bash scripts/export-memory.sh 2000 20000
 elif [ "${CI:-}" = "true" ]; then
   echo "export-memory: /usr/bin/time missing on CI; .ci/run should have installed it" >&2
   exit 1
