@@ -540,7 +540,57 @@ fn build() -> cmoc_canvas::model::Document {
     b.connect(c20, o_frustration);
     b.connect(c21, o_burnout_neg);
     b.connect(n11, o_longer);
-    with_plain_words(b.finish())
+    with_path(with_plain_words(b.finish()))
+}
+
+/// The example's presentation path, as a facilitator would prepare it for a PPI group: "How
+/// to read this", the IF-condition, the cards of the two pathways in reading order (those with
+/// plain words), each with a speaker note where one helps, then the CMOCs the figure does not
+/// place, together in one step that is skipped unless there is time.
+fn with_path(mut doc: cmoc_canvas::model::Document) -> cmoc_canvas::model::Document {
+    use cmoc_canvas::model::{NodeKind, PathStep, StepShows};
+    let order = cmoc_canvas::scene::presentation_order_of(&doc);
+    let notes: BTreeMap<(u32, Polarity), &str> = [
+        ((22, Polarity::Positive), "Start of the good path. Ask: does anyone here see a link worker? Did it feel like this?"),
+        ((13, Polarity::Positive), "The heart of holding. Give the room time: 1, 2 or 3 from each table."),
+        ((10, Polarity::Negative), "The failure branch begins. Press T on a card from the good path to ask \u{201c}what if this did not happen?\u{201d}"),
+        ((11, Polarity::Negative), "Last card of the failure branch. Ask which branch sounds more like their experience."),
+    ]
+    .into_iter()
+    .collect();
+    let mut path = vec![PathStep {
+        notes: "Name the groups first (Table 1, Table 2, Carers). Explain 1 = agrees, 2 = not sure, 3 = disagrees.".into(),
+        ..PathStep::how_to_read()
+    }];
+    let mut rest = Vec::new();
+    for id in order {
+        let Some(node) = doc.node(id) else { continue };
+        let on_a_pathway = node.kind() == NodeKind::Condition || !node.plain.is_empty();
+        if !on_a_pathway {
+            rest.push(id);
+            continue;
+        }
+        let mut step = PathStep::node(id);
+        if let Some(card) = node.content.cmoc()
+            && let Some(note) = notes.get(&(card.number, card.polarity))
+        {
+            step.notes = (*note).to_string();
+        }
+        if node.kind() == NodeKind::Condition {
+            step.notes = "The fork in the road: is holding recognised and supported? Yes goes up, no goes down.".into();
+        }
+        path.push(step);
+    }
+    if !rest.is_empty() {
+        path.push(PathStep {
+            shows: StepShows::Nodes(rest),
+            title: "The other CMOCs of Table 4".into(),
+            notes: "Only if there is time: the CMOCs the figure does not place.".into(),
+            skip: true,
+        });
+    }
+    let _ = cmoc_canvas::edit::Edit::SetPath { path: Some(path) }.apply(&mut doc);
+    doc
 }
 
 /// Table 4 alone: the 24 CMOCs with their evidence sources, as a CSV in the layout the CMOC

@@ -5,7 +5,8 @@ use crate::file::{
     Loaded, OutputKind, check_distinct, check_output, load_file, save_file, write_atomic,
 };
 use crate::interchange::{
-    FigureLayout, FigureOptions, TableFormat, figure_png, import_csv, import_edit, write_table,
+    FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_csv, import_edit,
+    workshop_notes, write_table,
 };
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
@@ -69,6 +70,16 @@ pub enum Command {
         /// Transparent background instead of white.
         #[arg(long)]
         transparent: bool,
+    },
+    /// Print the notes of the workshops held with a diagram, step by step along its
+    /// presentation path: each card in plain words and C/M/O, every comment and reply with its
+    /// group and time, each group's reactions, and what changed in each session.
+    Notes {
+        /// The diagram file.
+        file: PathBuf,
+        /// Markdown to read and share, or CSV (one row per entry) for a spreadsheet.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: NotesFormat,
     },
     /// Import a CMOC table from CSV into a new diagram (columns No., Context, Mechanism,
     /// Outcome; Polarity, Title and Evidence optional).
@@ -158,6 +169,16 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             status
         }
         Command::Import { table, output } => run_import(table, output, out, err),
+        Command::Notes { file, format } => match load_file(file) {
+            Ok(loaded) => {
+                let _ = out.write_all(workshop_notes(&loaded.document, *format).as_bytes());
+                0
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                1
+            }
+        },
         Command::Table { file, format } => match load_file(file) {
             Ok(loaded) => {
                 let _ = out.write_all(write_table(&loaded.document, *format).as_bytes());

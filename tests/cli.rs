@@ -295,3 +295,37 @@ fn no_command_writes_over_its_input_or_a_diagram() {
     assert!(out.status.success());
     assert!(svg.is_file());
 }
+
+#[test]
+fn notes_follow_the_path_of_the_example_in_plain_words() {
+    let out = cmoc_canvas()
+        .args(["notes", EXAMPLE])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("# Workshop notes: "), "{text}");
+    assert!(text.contains("## Step 1 of"), "{text}");
+    assert!(text.contains("How to read this"), "{text}");
+    assert!(text.contains("**In plain words:**"), "{text}");
+    assert!(text.contains("-ve CMOC 22"), "{text}");
+    let csv = cmoc_canvas()
+        .args(["notes", EXAMPLE, "--format", "csv"])
+        .output()
+        .expect("runs");
+    assert!(csv.status.success());
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(csv.starts_with(
+        "Step,Card,Plain words,Context,Mechanism,Outcome,Entry,Group,Time (UTC),Words\r\n"
+    ));
+    let missing = cmoc_canvas()
+        .args(["notes", "/nonexistent/holding.ron"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(!missing.stderr.is_empty());
+}

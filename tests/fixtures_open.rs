@@ -153,3 +153,50 @@ fn the_format_2_fixture_has_plain_words_a_reply_and_a_reaction() {
     assert_eq!(old.node_count(), doc.node_count());
     assert!(old.nodes().all(|n| n.plain.is_empty()));
 }
+
+#[test]
+fn the_format_3_fixture_has_a_path_with_notes_a_group_a_skipped_step_and_a_session() {
+    use cmoc_canvas::model::{NodeId, StepShows};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v3/every-kind.ron"
+    );
+    let loaded = load_file(std::path::Path::new(path)).expect("opens");
+    assert_eq!(loaded.original_version, 3);
+    let doc = loaded.document;
+    let steps = doc.workshop().path.clone().expect("a path of its own");
+    assert_eq!(steps.len(), 4);
+    assert_eq!(steps[0].shows, StepShows::HowToRead);
+    assert_eq!(steps[0].notes, "Name the groups first.");
+    assert_eq!(steps[2].nodes(), &[NodeId(1), NodeId(3)]);
+    assert_eq!(steps[2].title, "The two cards together");
+    assert_eq!(steps[2].notes, "Ask the carers first.\nThen Table 1.");
+    assert!(steps[3].skip && !steps[2].skip);
+    let session = &doc.workshop().sessions[0];
+    assert_eq!(session.groups, ["Table 1", "Table 2", "Carers"]);
+    assert_eq!(session.changes[0], "CMOC 4 made negative");
+    // The notes export follows that path, skipped step marked, and keeps the session.
+    let notes = cmoc_canvas::interchange::workshop_notes(
+        &doc,
+        cmoc_canvas::interchange::NotesFormat::Markdown,
+    );
+    assert!(
+        notes.contains("## Step 3 of 4: The two cards together ("),
+        "{notes}"
+    );
+    assert!(notes.contains("(skipped)"), "{notes}");
+    assert!(notes.contains("CMOC 4 made negative"), "{notes}");
+    assert!(
+        notes.contains("Yes: that is what happened to my mum"),
+        "{notes}"
+    );
+    // The same diagram in format 2 means the same, less what format 3 added.
+    let v2 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v2/every-kind.ron"
+    );
+    let old = load_file(std::path::Path::new(v2)).expect("opens").document;
+    assert!(old.workshop().is_empty());
+    assert_eq!(old.nodes().count(), doc.nodes().count());
+    assert_eq!(old.annotations().count(), doc.annotations().count());
+}

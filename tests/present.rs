@@ -3,9 +3,9 @@
 //! are captured as comments signed by the group, T asks "what if not?", Esc leaves.
 
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
-use cmoc_canvas::app::present::{Step, plain_sentence};
+use cmoc_canvas::app::present::plain_sentence;
 use cmoc_canvas::app::{Action, EditorApp};
-use cmoc_canvas::model::{Polarity, Target};
+use cmoc_canvas::model::{NodeId, PathStep, Polarity, StepShows, Target};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -28,14 +28,21 @@ fn press(h: &mut Harness<'_, EditorApp>, key: Key) {
     h.run_steps(3);
 }
 
-fn step(h: &Harness<'_, EditorApp>) -> Step {
-    h.state().present.as_ref().expect("presenting").step()
+fn step(h: &Harness<'_, EditorApp>) -> PathStep {
+    h.state()
+        .present
+        .as_ref()
+        .expect("presenting")
+        .step()
+        .clone()
+}
+
+fn step_node(h: &Harness<'_, EditorApp>) -> Option<NodeId> {
+    h.state().present.as_ref().expect("presenting").node()
 }
 
 fn card_number(h: &Harness<'_, EditorApp>) -> Option<(u32, Polarity)> {
-    let Step::Node(id) = step(h) else {
-        return None;
-    };
+    let id = step_node(h)?;
     h.state()
         .editor
         .doc()
@@ -50,7 +57,7 @@ fn present_step_through_capture_the_room_and_leave() {
     let mut h = harness(dir.path());
     press(&mut h, Key::F5);
     assert!(h.state().present.is_some(), "F5 presents");
-    assert_eq!(step(&h), Step::HowToRead);
+    assert_eq!(step(&h).shows, StepShows::HowToRead);
     h.get_by_label_contains("How to read this picture");
     assert!(
         h.query_by_label("Edit").is_none(),
@@ -79,7 +86,7 @@ fn present_step_through_capture_the_room_and_leave() {
     // → then PageDown: the IF-condition, then the first card of its yes pathway.
     press(&mut h, Key::ArrowRight);
     let first = step(&h);
-    assert!(matches!(first, Step::Node(_)));
+    assert_eq!(first.nodes().len(), 1);
     press(&mut h, Key::PageDown);
     assert_ne!(step(&h), first);
     // ← goes back.
@@ -93,9 +100,7 @@ fn present_step_through_capture_the_room_and_leave() {
     h.run_steps(1);
     press(&mut h, Key::Enter);
     assert_eq!(card_number(&h), Some((12, Polarity::Positive)));
-    let Step::Node(twelve) = step(&h) else {
-        panic!("a card");
-    };
+    let twelve = step_node(&h).expect("a card");
     assert_eq!(h.state().canvas.focused, Some(twelve));
     h.get_by_label_contains("CMOC 12, positive (activated).");
     // The caption says it in plain words, large.
@@ -176,8 +181,8 @@ fn present_step_through_capture_the_room_and_leave() {
     );
     h.get_by_label("Agrees 1 · Not sure 0 · Disagrees 0");
     assert_eq!(
-        step(&h),
-        Step::Node(twelve),
+        step(&h).nodes(),
+        &[twelve],
         "a reaction does not move the step"
     );
 
@@ -190,6 +195,18 @@ fn present_step_through_capture_the_room_and_leave() {
     press(&mut h, Key::Escape);
     assert!(h.state().present.is_none());
     h.get_by_label("Edit");
+    // The session is recorded in the file: its groups and what changed.
+    let sessions = h.state().editor.doc().workshop().sessions.clone();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].groups, ["Table 1", "Table 2", "Carers"]);
+    assert!(
+        sessions[0]
+            .changes
+            .iter()
+            .any(|c| c == "CMOC 12 made negative"),
+        "{:?}",
+        sessions[0].changes
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     let polarity = h
@@ -209,6 +226,60 @@ fn present_step_through_capture_the_room_and_leave() {
         2,
         "the comment and the reaction are in the document"
     );
+    assert_eq!(
+        h.state().editor.doc().workshop().sessions.len(),
+        1,
+        "undoing a change made in the session keeps the record of the session"
+    );
+
+    // After the session, the facilitator answers the group's comment in the comments panel.
+    h.state_mut().editor.selection.set_node(twelve);
+    h.run_steps(2);
+    h.get_by_label_contains("Comments (").click();
+    h.run_steps(3);
+    h.get_by_label("On CMOC 12");
+    h.get_by_label("Reply to Table 2").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Reply to Table 2: ").focus();
+    h.run_steps(1);
+    h.get_by_label_contains("Reply to Table 2: ")
+        .type_text("Thank you: we will add this to the theory");
+    h.run_steps(2);
+    h.get_by_label("Add reply").click();
+    h.run_steps(3);
+    let doc = h.state().editor.doc();
+    let comment = doc
+        .annotations_on(Target::Node(twelve))
+        .find(|a| a.author == "Table 2" && a.reaction.is_none())
+        .expect("the group's comment")
+        .id;
+    let reply = doc
+        .annotations_on(Target::Node(twelve))
+        .find(|a| a.reply_to == Some(comment))
+        .expect("the reply");
+    assert_eq!(reply.text, "Thank you: we will add this to the theory");
+
+    // File → Export workshop notes: everything the room said, and the answer, is in them.
+    let notes_path = dir.path().join("notes.md");
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        save_answers: vec![Some(notes_path.clone())],
+        ..ScriptedDialogs::default()
+    });
+    h.state_mut().perform(Action::ExportNotes);
+    h.run_steps(3);
+    h.get_by_label("Markdown (to read and share)…").click();
+    h.run_steps(4);
+    let notes = std::fs::read_to_string(&notes_path).expect("notes written");
+    for needle in [
+        "We were never told this was part of the job",
+        "reply from **",
+        "Thank you: we will add this to the theory",
+        "Agrees (1): Table 2",
+        "CMOC 12 made negative",
+        "groups: Table 1, Table 2, Carers",
+    ] {
+        assert!(notes.contains(needle), "{needle:?} missing from\n{notes}");
+    }
 }
 
 #[test]
@@ -218,20 +289,42 @@ fn the_path_starts_with_how_to_read_then_the_if_and_its_pathways() {
     h.state_mut().perform(Action::Present);
     h.run_steps(2);
     let present = h.state().present.clone().expect("presenting");
-    assert_eq!(present.steps[0], Step::HowToRead);
+    assert_eq!(present.steps[0].shows, StepShows::HowToRead);
     let doc = h.state().editor.doc();
     let kinds: Vec<String> = present.steps[1..]
         .iter()
-        .filter_map(|s| match s {
-            Step::Node(id) => doc.node(*id).map(|n| n.label()),
-            Step::HowToRead => None,
+        .flat_map(|s| {
+            s.nodes()
+                .iter()
+                .filter_map(|id| doc.node(*id).map(|n| n.label()))
         })
         .collect();
     assert!(kinds[0].starts_with("Condition"), "{kinds:?}");
     // The yes pathway (CMOC 22 first) comes before the no pathway (-ve CMOC 10).
     let at = |label: &str| kinds.iter().position(|k| k == label);
     assert!(at("CMOC 22") < at("-ve CMOC 10"), "{kinds:?}");
-    assert_eq!(kinds.iter().filter(|k| k.contains("CMOC")).count(), 27);
+    // The example's own path presents the 13 cards of its two pathways; the CMOCs the figure
+    // does not place wait in a skipped step.
+    assert_eq!(kinds.iter().filter(|k| k.contains("CMOC")).count(), 13);
+    assert!(present.steps[1].notes.starts_with("The fork in the road"));
+
+    // Without a path of its own, the path follows the diagram: all 27 cards.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.state_mut()
+        .editor
+        .set_path(None, "Follow the diagram again");
+    h.state_mut().perform(Action::Present);
+    h.run_steps(2);
+    let present = h.state().present.clone().expect("presenting");
+    let doc = h.state().editor.doc();
+    let cards = present
+        .steps
+        .iter()
+        .flat_map(|s| s.nodes().iter())
+        .filter(|id| doc.node(**id).is_some_and(|n| n.content.cmoc().is_some()))
+        .count();
+    assert_eq!(cards, 27);
 }
 
 #[test]

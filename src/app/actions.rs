@@ -27,6 +27,8 @@ pub enum Action {
     ExportFigure,
     /// Export the CMOC table as Markdown, CSV or sentences.
     ExportTable,
+    /// Export what a workshop group said (comments, replies, reactions, changes) step by step.
+    ExportNotes,
     /// Import CMOC cards from a CSV table.
     ImportTable,
     /// Close the window.
@@ -202,6 +204,7 @@ impl Action {
             Action::SaveAs => "Save As…",
             Action::ExportFigure => "Export figure…",
             Action::ExportTable => "Export CMOC table…",
+            Action::ExportNotes => "Export workshop notes…",
             Action::ImportTable => "Import CMOC table…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
@@ -268,6 +271,9 @@ impl Action {
             Action::SaveAs => "Save the diagram under a new name",
             Action::ExportFigure => "Save the diagram as an SVG or PNG figure for a paper",
             Action::ExportTable => "Save the CMOC table as Markdown, CSV or sentences",
+            Action::ExportNotes => {
+                "Save what the workshop said, step by step: comments, replies, reactions and changes, as Markdown or CSV"
+            }
             Action::ImportTable => "Add CMOC cards from a spreadsheet's CSV table",
             Action::Quit => "Close CMOC Canvas",
             Action::Undo => "Undo the last change",
@@ -339,6 +345,7 @@ impl Action {
             Action::SaveAs => vec![cmd_shift(Key::S)],
             Action::ExportFigure => vec![cmd(Key::E)],
             Action::ExportTable => vec![],
+            Action::ExportNotes => vec![],
             Action::ImportTable => vec![cmd(Key::I)],
             Action::Quit => vec![cmd(Key::Q)],
             Action::Undo => vec![cmd(Key::Z)],

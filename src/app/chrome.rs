@@ -50,6 +50,7 @@ impl EditorApp {
             item(ui, Action::ImportTable, true);
             item(ui, Action::ExportFigure, true);
             item(ui, Action::ExportTable, true);
+            item(ui, Action::ExportNotes, true);
             ui.separator();
             item(ui, Action::Quit, true);
         });

@@ -1,9 +1,9 @@
-//! Comments on the selected node or arrow: add, list with times, resolve or reopen, delete.
-//! With nothing selected, lists every open comment in the diagram so a facilitator can walk
-//! through them.
+//! Comments on the selected node or arrow: add, reply (threads), list with times, resolve or
+//! reopen, delete. The panel names the card it shows. With nothing selected, lists every open
+//! comment in the diagram so a facilitator can walk through them.
 
 use super::editor::Editor;
-use crate::model::{Annotation, Node, Target};
+use crate::model::{Annotation, AnnotationId, Node, Target};
 use egui::{Key, Modifiers, RichText, TextEdit, Ui};
 
 /// What the comments panel keeps between frames.
@@ -12,6 +12,8 @@ pub struct CommentsState {
     /// Comments being written, one per card or arrow: selecting something else keeps a half
     /// written comment with the card it was meant for. Kept in recovery snapshots too.
     pub drafts: std::collections::BTreeMap<Target, String>,
+    /// For a card or arrow whose draft answers a comment: that comment.
+    pub replying: std::collections::BTreeMap<Target, AnnotationId>,
 }
 
 impl CommentsState {
@@ -38,6 +40,20 @@ pub fn comments_ui(
         open_comments_overview(ui, editor);
         return false;
     };
+    let about = match target {
+        Target::Node(id) => editor.doc().node(id).map(Node::label),
+        Target::Edge(id) => editor.doc().edge(id).map(|e| {
+            let name = |n| {
+                editor
+                    .doc()
+                    .node(n)
+                    .map_or_else(|| "a deleted node".into(), Node::label)
+            };
+            format!("the arrow from {} to {}", name(e.from), name(e.to))
+        }),
+    }
+    .unwrap_or_default();
+    ui.label(RichText::new(format!("On {about}")).strong());
     let all: Vec<Annotation> = editor.doc().annotations_on(target).cloned().collect();
     let (reactions, comments): (Vec<Annotation>, Vec<Annotation>) =
         all.into_iter().partition(|a| a.reaction.is_some());
@@ -51,38 +67,11 @@ pub fn comments_ui(
     if comments.is_empty() {
         ui.label(RichText::new("No comments yet.").weak());
     }
-    for comment in &comments {
+    for (comment, depth) in threaded(&comments) {
         ui.push_id(comment.id, |ui| {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    let who = if comment.author.is_empty() {
-                        "Anonymous"
-                    } else {
-                        &comment.author
-                    };
-                    ui.label(RichText::new(who).strong());
-                    ui.label(RichText::new(comment.created.short()).weak())
-                        .on_hover_text(format!("{} (UTC)", comment.created));
-                    if comment.resolved {
-                        ui.label(RichText::new("resolved").weak().italics());
-                    }
-                });
-                let text = RichText::new(&comment.text);
-                ui.label(if comment.resolved { text.weak() } else { text });
-                ui.horizontal(|ui| {
-                    let (label, resolved) = if comment.resolved {
-                        ("Reopen", false)
-                    } else {
-                        ("Resolve", true)
-                    };
-                    if ui.small_button(label).clicked() {
-                        editor.set_resolved(comment.id, resolved);
-                    }
-                    if ui.small_button("Delete").clicked() {
-                        editor.delete_comment(comment.id);
-                    }
-                });
+            ui.horizontal(|ui| {
+                ui.add_space(18.0 * depth.min(6) as f32);
+                comment_ui(ui, editor, state, target, comment);
             });
         });
     }
@@ -99,18 +88,29 @@ pub fn comments_ui(
             .labelled_by(label.id)
             .changed();
     });
-    let about = match target {
-        Target::Node(id) => editor.doc().node(id).map(Node::label),
-        Target::Edge(_) => Some("the selected arrow".to_string()),
+    let answering = state
+        .replying
+        .get(&target)
+        .and_then(|id| editor.doc().annotation(*id))
+        .filter(|a| a.target == target)
+        .map(|a| (a.id, who(a).to_string(), crate::model::shorten(&a.text, 60)));
+    if answering.is_none() {
+        state.replying.remove(&target);
     }
-    .unwrap_or_default();
-    ui.label(RichText::new(format!("On {about}")).weak());
-    let label = ui.label("New comment");
+    let heading = match &answering {
+        Some((_, name, text)) => format!("Reply to {name}: “{text}”"),
+        None => "New comment".to_string(),
+    };
+    let label = ui.label(heading);
     let draft = state.drafts.entry(target).or_default();
     let response = ui
         .add(
             TextEdit::multiline(draft)
-                .hint_text("Write a comment… (Ctrl+Enter adds it)")
+                .hint_text(if answering.is_some() {
+                    "Write a reply… (Ctrl+Enter adds it)"
+                } else {
+                    "Write a comment… (Ctrl+Enter adds it)"
+                })
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
@@ -118,16 +118,121 @@ pub fn comments_ui(
     let submit_key =
         response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
     let can_add = !draft.trim().is_empty();
-    if (ui
-        .add_enabled(can_add, egui::Button::new("Add comment"))
-        .clicked()
-        || submit_key)
-        && can_add
-    {
-        editor.add_comment(target, author, draft);
-        state.drafts.remove(&target);
+    let mut add = submit_key && can_add;
+    ui.horizontal(|ui| {
+        let text = if answering.is_some() {
+            "Add reply"
+        } else {
+            "Add comment"
+        };
+        if ui.add_enabled(can_add, egui::Button::new(text)).clicked() && can_add {
+            add = true;
+        }
+        if answering.is_some() && ui.button("Not a reply").clicked() {
+            state.replying.remove(&target);
+        }
+    });
+    if add {
+        let text = state.drafts.remove(&target).unwrap_or_default();
+        match answering {
+            Some((to, ..)) => {
+                editor.reply(to, author, &text);
+            }
+            None => {
+                editor.add_comment(target, author, &text);
+            }
+        }
+        state.replying.remove(&target);
     }
     author_changed
+}
+
+/// Comments in thread order — each followed by its replies, oldest first — with their depth.
+/// A reply whose comment is gone, or a loop of replies in a hand-edited file, starts a thread
+/// of its own: nothing is left out.
+fn threaded(comments: &[Annotation]) -> Vec<(&Annotation, usize)> {
+    let ids: std::collections::HashSet<AnnotationId> = comments.iter().map(|c| c.id).collect();
+    let mut children: std::collections::HashMap<AnnotationId, Vec<&Annotation>> =
+        std::collections::HashMap::new();
+    let mut roots = Vec::new();
+    for c in comments {
+        match c.reply_to {
+            Some(parent) if ids.contains(&parent) && parent != c.id => {
+                children.entry(parent).or_default().push(c);
+            }
+            _ => roots.push(c),
+        }
+    }
+    let mut out = Vec::with_capacity(comments.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<(&Annotation, usize)> = roots.into_iter().rev().map(|c| (c, 0)).collect();
+    loop {
+        while let Some((c, depth)) = stack.pop() {
+            if !seen.insert(c.id) {
+                continue;
+            }
+            out.push((c, depth));
+            for child in children.get(&c.id).into_iter().flatten().rev() {
+                stack.push((child, depth + 1));
+            }
+        }
+        match comments.iter().find(|c| !seen.contains(&c.id)) {
+            Some(c) => stack.push((c, 0)),
+            None => break,
+        }
+    }
+    out
+}
+
+fn who(comment: &Annotation) -> &str {
+    if comment.author.trim().is_empty() {
+        "Anonymous"
+    } else {
+        &comment.author
+    }
+}
+
+fn comment_ui(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    state: &mut CommentsState,
+    target: Target,
+    comment: &Annotation,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(who(comment)).strong());
+            if comment.reply_to.is_some() {
+                ui.label(RichText::new("replied").weak());
+            }
+            ui.label(RichText::new(comment.created.short()).weak())
+                .on_hover_text(format!("{} (UTC)", comment.created));
+            if comment.resolved {
+                ui.label(RichText::new("resolved").weak().italics());
+            }
+        });
+        let text = RichText::new(&comment.text);
+        ui.label(if comment.resolved { text.weak() } else { text });
+        ui.horizontal(|ui| {
+            let (label, resolved) = if comment.resolved {
+                ("Reopen", false)
+            } else {
+                ("Resolve", true)
+            };
+            let reply = ui.small_button("Reply");
+            super::name_widget(ui, &reply, &format!("Reply to {}", who(comment)));
+            if reply.clicked() {
+                state.replying.insert(target, comment.id);
+            }
+            if ui.small_button(label).clicked() {
+                editor.set_resolved(comment.id, resolved);
+            }
+            if ui.small_button("Delete").clicked() {
+                editor.delete_comment(comment.id);
+            }
+        });
+    });
 }
 
 fn open_comments_overview(ui: &mut Ui, editor: &mut Editor) {

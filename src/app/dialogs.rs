@@ -168,6 +168,8 @@ pub enum Modal {
     ExportFigure(FigureDialog),
     /// Choice of format for exporting the CMOC table.
     ExportTable,
+    /// Choice of format for exporting workshop notes.
+    ExportNotes,
     /// Preview and column mapping of a CSV table being imported.
     ImportTable(Box<ImportDialog>),
     /// "Recover unsaved changes?" for the first snapshot a crashed editor left.

@@ -38,6 +38,7 @@ impl EditorApp {
                 self.modal = Some(Modal::ExportFigure(figures::FigureDialog::default()))
             }
             Action::ExportTable => self.modal = Some(Modal::ExportTable),
+            Action::ExportNotes => self.modal = Some(Modal::ExportNotes),
             Action::ImportTable => {
                 self.ask_path(super::path_picker::PickPurpose::ImportTable);
             }

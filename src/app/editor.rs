@@ -3,8 +3,8 @@
 
 use crate::edit::{Edit, History, MergeKey};
 use crate::model::{
-    Annotation, AnnotationId, Branch, Document, Edge, EdgeId, Node, NodeId, NodeKind, Point,
-    Polarity, Target, Timestamp,
+    Annotation, AnnotationId, Branch, Document, Edge, EdgeId, Node, NodeId, NodeKind, PathStep,
+    Point, Polarity, Session, Target, Timestamp,
 };
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -440,6 +440,22 @@ impl Editor {
         author: &str,
         text: &str,
     ) -> Option<AnnotationId> {
+        self.write_comment(target, author, text, None)
+    }
+
+    /// Answers a comment: the reply is on the same card or arrow, under the comment.
+    pub fn reply(&mut self, to: AnnotationId, author: &str, text: &str) -> Option<AnnotationId> {
+        let target = self.doc.annotation(to)?.target;
+        self.write_comment(target, author, text, Some(to))
+    }
+
+    fn write_comment(
+        &mut self,
+        target: Target,
+        author: &str,
+        text: &str,
+        reply_to: Option<AnnotationId>,
+    ) -> Option<AnnotationId> {
         let text = text.trim();
         if text.is_empty() {
             return None;
@@ -453,14 +469,19 @@ impl Editor {
             text: text.to_string(),
             resolved: false,
             reaction: None,
-            reply_to: None,
+            reply_to,
+        };
+        let label = if reply_to.is_some() {
+            "Reply to comment"
+        } else {
+            "Add comment"
         };
         self.apply(
             Edit::AddAnnotation {
                 annotation,
                 index: None,
             },
-            "Add comment",
+            label,
         )
         .then_some(id)
     }
@@ -478,5 +499,26 @@ impl Editor {
     /// Deletes a comment.
     pub fn delete_comment(&mut self, id: AnnotationId) {
         self.apply(Edit::RemoveAnnotation { id }, "Delete comment");
+    }
+
+    /// Gives the diagram the facilitator's own presentation path (`None`: follow the diagram).
+    pub fn set_path(&mut self, path: Option<Vec<PathStep>>, label: &str) -> bool {
+        self.apply(Edit::SetPath { path }, label)
+    }
+
+    /// Changes the speaker notes or heading of one step as typing: a burst is one undo step.
+    pub fn type_in_path(&mut self, path: Vec<PathStep>, step: usize) -> bool {
+        self.apply_merging(
+            Edit::SetPath { path: Some(path) },
+            format!("Speaker notes of step {}", step + 1),
+            MergeKey::PathStep(step),
+        )
+    }
+
+    /// Keeps the record of a workshop session in the document: not an undo step (see
+    /// [`Document::record_session`]), but unsaved work until the file is saved.
+    pub fn record_session(&mut self, session: Session) {
+        self.doc.record_session(session);
+        self.history.mark_unsaved();
     }
 }

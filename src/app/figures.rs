@@ -199,6 +199,22 @@ pub fn export_table(editor: &Editor, format: TableFormat, path: &Path) -> Result
     Ok(format!("Exported the CMOC table to {}", path.display()))
 }
 
+/// Writes the workshop notes in `format` to `path`.
+pub fn export_notes(
+    editor: &Editor,
+    format: crate::interchange::NotesFormat,
+    path: &Path,
+) -> Result<String, String> {
+    crate::file::check_output(
+        path,
+        &open_file(editor),
+        crate::file::OutputKind::Other("workshop notes"),
+    )?;
+    let text = crate::interchange::workshop_notes(editor.doc(), format);
+    crate::file::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(format!("Exported the workshop notes to {}", path.display()))
+}
+
 /// The "Import CMOC table" dialog: a preview of the file and a mapping of its columns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportDialog {

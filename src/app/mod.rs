@@ -18,6 +18,7 @@ mod inspector;
 mod legend;
 mod modals;
 mod palette;
+mod path_panel;
 pub mod path_picker;
 pub mod present;
 pub mod recovery;
@@ -88,6 +89,8 @@ pub enum SideTab {
     Inspector,
     /// Comments on the selection.
     Comments,
+    /// The steps of a presentation, with speaker notes.
+    Path,
 }
 
 /// Opens the editor window, optionally with a file.
@@ -397,6 +400,7 @@ impl EditorApp {
                     for (tab, text) in [
                         (SideTab::Inspector, "Inspector".to_string()),
                         (SideTab::Comments, format!("Comments ({open} open)")),
+                        (SideTab::Path, "Path".to_string()),
                     ] {
                         if ui
                             .selectable_label(self.side_tab == tab, RichText::new(text).heading())
@@ -407,7 +411,21 @@ impl EditorApp {
                     }
                 });
                 ui.separator();
+                let default_order = if self.side_tab == SideTab::Path
+                    && self.editor.doc().workshop().path.is_none()
+                {
+                    self.canvas
+                        .scene(&self.editor, &palette)
+                        .presentation_order()
+                } else {
+                    Vec::new()
+                };
+                let mut path_output = None;
                 egui::ScrollArea::vertical().show(ui, |ui| match self.side_tab {
+                    SideTab::Path => {
+                        path_output =
+                            Some(path_panel::path_ui(ui, &mut self.editor, || default_order));
+                    }
                     SideTab::Inspector => inspector::inspector_ui(ui, &mut self.editor),
                     SideTab::Comments => {
                         let mut author = self.settings.author_name.clone();
@@ -417,6 +435,16 @@ impl EditorApp {
                         }
                     }
                 });
+                if let Some(output) = path_output {
+                    if let Some(nodes) = output.show {
+                        self.editor.selection.clear();
+                        self.editor.selection.nodes.extend(nodes);
+                        self.canvas.fit_selection(&self.editor);
+                    }
+                    if let Some(index) = output.present_from {
+                        self.start_presenting_at(index);
+                    }
+                }
             });
         if self.show_table {
             let output = egui::Panel::bottom("cmoc-table")
@@ -538,7 +566,15 @@ impl EditorApp {
             };
             if exists {
                 let author = self.settings.author_name.clone();
-                self.editor.add_comment(target, &author, &text);
+                let answers = self
+                    .comments
+                    .replying
+                    .remove(&target)
+                    .filter(|id| self.editor.doc().annotation(*id).is_some());
+                match answers {
+                    Some(to) => self.editor.reply(to, &author, &text),
+                    None => self.editor.add_comment(target, &author, &text),
+                };
                 self.comments.drafts.remove(&target);
                 added += 1;
             }

@@ -16,6 +16,7 @@ impl EditorApp {
         let mut then_do: Option<(bool, Then)> = None;
         let mut figure_to_export = None;
         let mut table_format = None;
+        let mut notes_format = None;
         let mut import_now = false;
         let mut start_action = None;
         let has_selection = !self.editor.selection.nodes.is_empty();
@@ -111,6 +112,23 @@ impl EditorApp {
                         close = true;
                     }
                 }
+                Modal::ExportNotes => {
+                    ui.heading("Export workshop notes");
+                    ui.label("What the room said, step by step along the presentation path: each card in plain words and C/M/O, every comment and reply with its group and time, each group's reactions, and what changed in each session.");
+                    ui.horizontal(|ui| {
+                        for (format, text) in [
+                            (crate::interchange::NotesFormat::Markdown, "Markdown (to read and share)…"),
+                            (crate::interchange::NotesFormat::Csv, "CSV (one row per entry)…"),
+                        ] {
+                            if ui.button(text).clicked() {
+                                notes_format = Some(format);
+                            }
+                        }
+                    });
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                }
                 Modal::ImportTable(dialog) => match figures::import_dialog_ui(ui, dialog) {
                     DialogAnswer::Confirm => import_now = true,
                     DialogAnswer::Cancel => close = true,
@@ -156,6 +174,10 @@ impl EditorApp {
         if let Some(dialog) = figure_to_export {
             close = true;
             self.ask_path(PickPurpose::ExportFigure(dialog));
+        }
+        if let Some(format) = notes_format {
+            close = true;
+            self.ask_path(PickPurpose::ExportNotes(format));
         }
         if let Some(format) = table_format {
             close = true;

@@ -6,7 +6,7 @@
 
 use super::dialogs::Then;
 use super::figures::{FigureDialog, FileKind};
-use crate::interchange::TableFormat;
+use crate::interchange::{NotesFormat, TableFormat};
 use egui::{RichText, Ui};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,8 @@ pub enum PickPurpose {
     ExportFigure(FigureDialog),
     /// Export the CMOC table in this format.
     ExportTable(TableFormat),
+    /// Export workshop notes in this format.
+    ExportNotes(NotesFormat),
     /// Import a CSV table.
     ImportTable,
 }
@@ -309,6 +311,17 @@ impl super::EditorApp {
                     format!("{}-cmocs.{}", self.file_stem(), kind.extension()),
                 )
             }
+            PickPurpose::ExportNotes(format) => {
+                let kind = match format {
+                    NotesFormat::Markdown => FileKind::Markdown,
+                    NotesFormat::Csv => FileKind::Csv,
+                };
+                (
+                    kind,
+                    true,
+                    format!("{}-workshop-notes.{}", self.file_stem(), kind.extension()),
+                )
+            }
         }
     }
 
@@ -336,6 +349,12 @@ impl super::EditorApp {
                 let result = super::figures::export_table(&self.editor, format, path);
                 let ok = result.is_ok();
                 self.report(result, "Could not export the table");
+                ok
+            }
+            PickPurpose::ExportNotes(format) => {
+                let result = super::figures::export_notes(&self.editor, format, path);
+                let ok = result.is_ok();
+                self.report(result, "Could not export the workshop notes");
                 ok
             }
             PickPurpose::ImportTable => match super::figures::ImportDialog::open(path) {

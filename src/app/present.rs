@@ -12,32 +12,34 @@
 use super::EditorApp;
 use super::canvas::Camera;
 use super::definitions;
-use crate::model::{CmocCard, NodeContent, NodeId, Polarity, Target};
+use crate::model::{
+    CmocCard, Document, NodeContent, NodeId, PathStep, Polarity, Session, StepShows, Target,
+    Timestamp, resolve_path,
+};
 use crate::scene::style::{
     PRESENT_CAPTION_SHARE, PRESENT_DETAIL_PX, PRESENT_FILL, PRESENT_GLIDE_SECONDS,
     PRESENT_HOW_TO_PX, PRESENT_MIN_BODY_PX, PRESENT_SENTENCE_PX,
 };
 use egui::{Key, Modifiers, RichText, Ui, ViewportCommand};
+use std::rc::Rc;
 
 /// How long a lone 1, 2 or 3 waits for more digits or Enter before it counts as a reaction.
 pub const REACTION_PAUSE: f64 = 1.2;
 
-/// One step of a presentation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// How to read a programme theory, in plain words, over the whole diagram.
-    HowToRead,
-    /// A card or an IF-condition.
-    Node(NodeId),
-}
-
-/// The state of a presentation.
+/// The state of a presentation (cheap to clone: the path and the document as it was when the
+/// session began are shared).
 #[derive(Clone, Debug)]
 pub struct Presenting {
-    /// The path.
-    pub steps: Vec<Step>,
+    /// The steps presented: the path without its skipped steps.
+    pub steps: Rc<Vec<PathStep>>,
     /// The current step.
     pub index: usize,
+    /// In a step showing several nodes, the one comments and reactions go to (Tab moves on).
+    pub within: usize,
+    /// The speaker notes are shown (N shows and hides them).
+    pub notes: bool,
+    /// When the session began, and the document then: what changed is recorded on leaving.
+    pub began: (Timestamp, Rc<Document>),
     /// A CMOC number being typed to jump to (or a reaction: 1, 2 or 3 alone, after a pause).
     pub typed: String,
     /// When the last digit was typed.
@@ -55,19 +57,28 @@ struct Glide {
 
 impl Presenting {
     /// The current step.
-    pub fn step(&self) -> Step {
-        self.steps
-            .get(self.index)
-            .copied()
-            .unwrap_or(Step::HowToRead)
+    pub fn step(&self) -> &PathStep {
+        static HOW_TO_READ: PathStep = PathStep {
+            shows: StepShows::HowToRead,
+            title: String::new(),
+            notes: String::new(),
+            skip: false,
+        };
+        self.steps.get(self.index).unwrap_or(&HOW_TO_READ)
     }
 
-    /// The current step's node, if it is one.
+    /// True on the "How to read this" step.
+    pub fn how_to_read(&self) -> bool {
+        matches!(self.step().shows, StepShows::HowToRead)
+    }
+
+    /// The card comments, reactions and T go to: the step's node, or in a group the one Tab
+    /// has reached.
     pub fn node(&self) -> Option<NodeId> {
-        match self.step() {
-            Step::Node(id) => Some(id),
-            Step::HowToRead => None,
-        }
+        let nodes = self.step().nodes();
+        nodes
+            .get(self.within.min(nodes.len().saturating_sub(1)))
+            .copied()
     }
 }
 
@@ -86,22 +97,40 @@ pub fn plain_sentence(card: &CmocCard) -> String {
 }
 
 impl EditorApp {
-    /// Starts presenting: full screen, the default path, the first step.
+    /// Starts presenting: full screen, the path, the first step.
     pub fn start_presenting(&mut self) {
+        self.start_presenting_at(0);
+    }
+
+    /// Starts presenting at step `from` of the path as the Path panel lists it (skipped steps
+    /// counted; starting at a skipped step starts at the next one shown).
+    pub fn start_presenting_at(&mut self, from: usize) {
         let palette = crate::scene::Palette::for_dark_mode(
             self.ctx
                 .as_ref()
                 .is_some_and(|c| c.global_style().visuals.dark_mode),
         );
-        let order = self
-            .canvas
-            .scene(&self.editor, &palette)
-            .presentation_order();
-        let mut steps = vec![Step::HowToRead];
-        steps.extend(order.into_iter().map(Step::Node));
+        let doc = self.editor.doc();
+        let path = if doc.workshop().path.is_some() {
+            resolve_path(doc, Vec::new)
+        } else {
+            let order = self
+                .canvas
+                .scene(&self.editor, &palette)
+                .presentation_order();
+            resolve_path(self.editor.doc(), || order)
+        };
+        let index = path.iter().take(from).filter(|s| !s.skip).count();
+        let mut steps: Vec<PathStep> = path.into_iter().filter(|s| !s.skip).collect();
+        if steps.is_empty() {
+            steps.push(PathStep::how_to_read());
+        }
         self.present = Some(Presenting {
-            steps,
+            steps: Rc::new(steps),
             index: 0,
+            within: 0,
+            notes: false,
+            began: (Timestamp::now(), Rc::new(self.editor.doc().clone())),
             typed: String::new(),
             typed_at: 0.0,
             commenting: false,
@@ -112,12 +141,26 @@ impl EditorApp {
         if let Some(ctx) = &self.ctx {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
         }
-        self.go_to_step(0);
+        self.go_to_step(index);
     }
 
-    /// Leaves the presentation: the window and the editor's panels come back.
+    /// Leaves the presentation: the window and the editor's panels come back, and the session
+    /// is recorded in the document (when, the groups, what changed) if it lasted a minute or
+    /// changed anything.
     pub fn stop_presenting(&mut self) {
-        self.present = None;
+        if let Some(present) = self.present.take() {
+            let (started, before) = present.began;
+            let changes = crate::model::differences(&before, self.editor.doc());
+            let ended = Timestamp::now();
+            if !changes.is_empty() || ended.unix_seconds - started.unix_seconds >= 60 {
+                self.editor.record_session(Session {
+                    started,
+                    ended,
+                    groups: self.settings.groups.clone(),
+                    changes,
+                });
+            }
+        }
         self.canvas.spotlight.clear();
         self.canvas.presenting = false;
         if let Some(ctx) = &self.ctx {
@@ -134,21 +177,36 @@ impl EditorApp {
             return;
         };
         present.index = index.min(present.steps.len().saturating_sub(1));
+        present.within = 0;
         present.typed.clear();
         present.commenting = false;
         present.glide = Some(Glide {
             from: camera,
             start: now,
         });
-        let step = present.step();
-        self.canvas.spotlight = match step {
-            Step::Node(id) => vec![id],
-            Step::HowToRead => Vec::new(),
-        };
+        self.canvas.spotlight = present.step().nodes().to_vec();
+        let current = present.node();
         // No selection (its outline and handles are for editing); keyboard focus follows the
         // step, so a screen reader reads the card.
         self.editor.selection.clear();
-        if let Step::Node(id) = step
+        if let Some(id) = current
+            && let Some(ctx) = self.ctx.clone()
+        {
+            self.canvas.focus_on(&ctx, id);
+        }
+    }
+
+    /// In a step of several nodes, moves comments, reactions and focus to the next one.
+    fn next_within(&mut self) {
+        let Some(present) = &mut self.present else {
+            return;
+        };
+        let n = present.step().nodes().len();
+        if n < 2 {
+            return;
+        }
+        present.within = (present.within + 1) % n;
+        if let Some(id) = present.node()
             && let Some(ctx) = self.ctx.clone()
         {
             self.canvas.focus_on(&ctx, id);
@@ -158,23 +216,23 @@ impl EditorApp {
     /// Where the camera goes for a step: the whole diagram for "How to read this"; the card
     /// filling most of the diagram area, with its body text at least 32 px where the screen
     /// allows.
-    fn step_camera(&self, step: Step) -> Camera {
+    fn step_camera(&self, step: &PathStep) -> Camera {
         let canvas = self.canvas.rect;
         let mut camera = self.canvas.camera;
-        let world = match step {
-            Step::HowToRead => self.editor.doc().bounds().map(crate::scene::to_rect),
-            Step::Node(id) => self
-                .editor
-                .doc()
-                .node(id)
-                .map(|n| crate::scene::to_rect(n.rect())),
+        let world = match &step.shows {
+            StepShows::HowToRead => self.editor.doc().bounds().map(crate::scene::to_rect),
+            StepShows::Nodes(ids) => ids
+                .iter()
+                .filter_map(|id| self.editor.doc().node(*id))
+                .map(|n| crate::scene::to_rect(n.rect()))
+                .reduce(|a, b| a.union(b)),
         };
         let Some(world) = world else {
             return camera;
         };
-        match step {
-            Step::HowToRead => camera.fit(canvas, world, 40.0, 1.0),
-            Step::Node(_) => {
+        match step.shows {
+            StepShows::HowToRead => camera.fit(canvas, world, 40.0, 1.0),
+            StepShows::Nodes(_) => {
                 let fill = (canvas.size() * PRESENT_FILL).max(egui::vec2(10.0, 10.0));
                 let fit = (fill.x / world.width()).min(fill.y / world.height());
                 let readable = PRESENT_MIN_BODY_PX / crate::scene::style::BODY_FONT_SIZE;
@@ -270,6 +328,14 @@ impl EditorApp {
         if pressed(Key::G) {
             self.next_group();
         }
+        if pressed(Key::N)
+            && let Some(p) = &mut self.present
+        {
+            p.notes = !p.notes;
+        }
+        if pressed(Key::Tab) {
+            self.next_within();
+        }
         if pressed(Key::T)
             && let Some(id) = current
         {
@@ -318,7 +384,7 @@ impl EditorApp {
         let found = [Polarity::Positive, Polarity::Negative]
             .into_iter()
             .filter_map(|p| doc.find_cmoc(number, p).map(|n| n.id))
-            .find_map(|id| present.steps.iter().position(|s| *s == Step::Node(id)));
+            .find_map(|id| present.steps.iter().position(|s| s.nodes().contains(&id)));
         match found {
             Some(index) => self.go_to_step(index),
             None => {
@@ -391,7 +457,7 @@ impl EditorApp {
                     palette,
                     self.settings.snap_to_grid,
                 );
-                if present.step() == Step::HowToRead {
+                if present.how_to_read() {
                     how_to_read_ui(ui, self.canvas.rect);
                 }
             });
@@ -402,7 +468,7 @@ impl EditorApp {
 
     fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
         let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
-        let (what, sentence) = self.step_words(present.step());
+        let (what, sentence) = self.step_words(present);
         let plain = present
             .node()
             .and_then(|id| self.editor.doc().node(id))
@@ -437,7 +503,10 @@ impl EditorApp {
                 }
             });
         });
-        if present.step() == Step::HowToRead {
+        if present.notes && !present.step().notes.trim().is_empty() {
+            ui.label(detail(format!("Your notes: {}", present.step().notes.trim())).italics());
+        }
+        if present.how_to_read() {
             ui.horizontal(|ui| {
                 let label = ui.label(detail("Groups in the room:".into()));
                 let mut names = self.settings.groups.join(", ");
@@ -481,7 +550,7 @@ impl EditorApp {
         ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
             ui.label(
                 RichText::new(
-                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   1 / 2 / 3: the group agrees / is not sure / disagrees   C: comment   G: next group   T: what if not?   Esc: leave",
+                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   1 / 2 / 3: the group agrees / is not sure / disagrees   C: comment   G: next group   T: what if not?   N: your notes   Esc: leave",
                 )
                 .size(20.0)
                 .weak(),
@@ -510,14 +579,29 @@ impl EditorApp {
     }
 
     /// What the caption says for a step: a heading, and the step in plain words.
-    fn step_words(&self, step: Step) -> (String, String) {
-        match step {
-            Step::HowToRead => (
+    fn step_words(&self, present: &Presenting) -> (String, String) {
+        let step = present.step();
+        let group = (step.nodes().len() > 1).then(|| {
+            let name = super::path_panel::step_name(&self.editor, step);
+            let on = present
+                .node()
+                .and_then(|id| self.editor.doc().node(id))
+                .map(crate::model::Node::label)
+                .unwrap_or_default();
+            format!("{name}   Now: {on} (Tab: next)")
+        });
+        let (what, words) = self.node_words(present);
+        (group.unwrap_or(what), words)
+    }
+
+    fn node_words(&self, present: &Presenting) -> (String, String) {
+        match present.node() {
+            None => (
                 "How to read this".to_string(),
                 "Each numbered box is one idea about how the service helps, for whom and when. Press the right arrow key to go through them one by one."
                     .to_string(),
             ),
-            Step::Node(id) => match self.editor.doc().node(id).map(|n| (n.label(), &n.content)) {
+            Some(id) => match self.editor.doc().node(id).map(|n| (n.label(), &n.content)) {
                 Some((label, NodeContent::Cmoc(card))) => {
                     let what = match card.polarity {
                         Polarity::Positive => label,

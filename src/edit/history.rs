@@ -24,6 +24,8 @@ pub enum MergeKey {
     },
     /// The diagram's title, authors and citation.
     Metadata,
+    /// The speaker notes or heading of a step of the presentation path (by position).
+    PathStep(usize),
 }
 
 impl MergeKey {

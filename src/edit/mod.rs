@@ -10,8 +10,8 @@ pub use history::{History, MergeKey};
 pub use synthetic::synthetic_diagram;
 
 use crate::model::{
-    Annotation, AnnotationId, Document, Edge, EdgeId, Metadata, Node, NodeId, Point, Polarity,
-    Size, Target,
+    Annotation, AnnotationId, Document, Edge, EdgeId, Metadata, Node, NodeId, PathStep, Point,
+    Polarity, Size, Target,
 };
 use thiserror::Error;
 
@@ -129,6 +129,11 @@ pub enum Edit {
         /// The new metadata.
         metadata: Box<Metadata>,
     },
+    /// Replaces the presentation path (`None`: the path follows the diagram).
+    SetPath {
+        /// The new path.
+        path: Option<Vec<PathStep>>,
+    },
     /// Several edits applied in order as one; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -240,6 +245,9 @@ impl Edit {
                     metadata: Box::new(old),
                 })
             }
+            Edit::SetPath { path } => Ok(Edit::SetPath {
+                path: doc.replace_path(path),
+            }),
             Edit::Batch(edits) => apply_all(doc, edits).map(Edit::Batch),
         }
     }

@@ -1,16 +1,20 @@
-//! The on-disk shape of a CMOC Canvas file (format version 2) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 3) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
-use crate::model::{Annotation, Document, Edge, Metadata, Node};
+use crate::model::{Annotation, Document, Edge, Metadata, Node, Workshop};
 use serde::{Deserialize, Serialize};
 
 /// The file format version this program writes, and the newest it reads.
 ///
 /// - 1: CMOC Canvas 0.1.
 /// - 2: plain words on nodes (`plain`), reactions and replies on comments (`reaction`,
-///   `reply_to`). Version 1 files are migrated on opening (see `load.rs`).
-pub const FORMAT_VERSION: u32 = 2;
+///   `reply_to`).
+/// - 3: the workshop part (`workshop`): the facilitator's presentation path with speaker
+///   notes, and the record of workshop sessions.
+///
+/// Older files are migrated on opening (see `load.rs`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -20,10 +24,16 @@ pub(crate) struct FileOut<'a> {
     pub nodes: Vec<&'a Node>,
     pub edges: Vec<&'a Edge>,
     pub annotations: Vec<&'a Annotation>,
+    #[serde(skip_serializing_if = "is_empty_workshop")]
+    pub workshop: &'a Workshop,
 }
 
-/// A file as read, in format version 1 or 2 (the same fields; version 1 files have none of
-/// version 2's optional ones, which the migration checks).
+fn is_empty_workshop(w: &&Workshop) -> bool {
+    w.is_empty()
+}
+
+/// A file as read, in format version 1, 2 or 3 (the same fields; older files have none of the
+/// newer versions' optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FileIn {
@@ -37,6 +47,8 @@ pub(crate) struct FileIn {
     pub edges: Vec<Edge>,
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    #[serde(default)]
+    pub workshop: Workshop,
 }
 
 /// The pretty-printing settings of CMOC Canvas files (four-space indent, no struct names).
@@ -57,6 +69,7 @@ pub fn to_ron_string(doc: &Document) -> Result<String, ron::Error> {
         nodes: doc.nodes().collect(),
         edges: doc.edges().collect(),
         annotations: doc.annotations().collect(),
+        workshop: doc.workshop(),
     };
     let mut text = ron::ser::to_string_pretty(&out, pretty_config())?;
     text.push('\n');

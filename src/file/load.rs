@@ -105,6 +105,7 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
         parsed.edges,
         parsed.annotations,
     );
+    let document = document.with_workshop(parsed.workshop);
     Ok(Loaded {
         document,
         repairs,
@@ -115,15 +116,32 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 /// Brings a file of an older format version to the current one, step by step.
 ///
 /// 1 → 2: version 2 added plain words on nodes, reactions and replies on comments; a version 1
-/// file has none of them, so its content carries over as it is, and it is saved as version 2
+/// file has none of them, so its content carries over as it is, and it is saved in the newest version
 /// (which CMOC Canvas 0.1 cannot open). A file that says version 1 but uses those fields was
 /// not written by version 1: it is refused, saying which field and what to do.
+///
+/// 2 → 3: version 3 added the workshop part (presentation path, speaker notes, sessions); a
+/// version 2 file has none, so its presentation path is the one derived from the diagram, as
+/// before. A file that says version 1 or 2 but has a `workshop` part is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
         file = migrate_1_to_2(file)?;
     }
+    if version < 3 {
+        file = migrate_2_to_3(file, version)?;
+    }
     Ok(file)
+}
+
+fn migrate_2_to_3(file: FileIn, version: u32) -> Result<FileIn, String> {
+    if file.workshop.is_empty() {
+        Ok(file)
+    } else {
+        Err(format!(
+            "the file says format version {version}, but it has a workshop part (`workshop`: a presentation path or sessions), which only version 3 has. Set `format_version: 3`."
+        ))
+    }
 }
 
 fn migrate_1_to_2(file: FileIn) -> Result<FileIn, String> {

@@ -39,10 +39,10 @@ fn declared_version_is_read_without_parsing_the_rest() {
     let huge = declared_version("(format_version: 99999999999999999999999)");
     assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
     assert_eq!(
-        declared_version("(format_version: 3)").newer().as_deref(),
-        Some("3")
+        declared_version("(format_version: 4)").newer().as_deref(),
+        Some("4")
     );
-    assert_eq!(declared_version("(format_version: 2)").newer(), None);
+    assert_eq!(declared_version("(format_version: 3)").newer(), None);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
     assert!(
         to_ron_string(&loaded.document)
             .expect("saves")
-            .starts_with("(\n    format_version: 2,")
+            .starts_with("(\n    format_version: 3,")
     );
     let mixed = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
     let err = load_str(mixed, "mixed.ron").expect_err("not a real version 1 file");
@@ -129,4 +129,62 @@ fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
         message.contains("only version 2 has") && message.contains("format_version: 2"),
         "{message}"
     );
+}
+
+#[test]
+fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
+    let v2 = "(format_version: 2, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
+    let loaded = load_str(v2, "two.ron").expect("a version 2 file opens");
+    assert_eq!(loaded.original_version, 2);
+    assert!(loaded.document.workshop().is_empty());
+    let saved = to_ron_string(&loaded.document).expect("saves");
+    assert!(saved.starts_with("(\n    format_version: 3,"), "{saved}");
+    assert!(
+        !saved.contains("workshop"),
+        "an empty workshop part is not written"
+    );
+    let mixed = "(format_version: 2, workshop: (path: Some([(shows: HowToRead)])))";
+    let err = load_str(mixed, "mixed.ron").expect_err("not a real version 2 file");
+    let message = err.to_string();
+    assert!(
+        message.contains("only version 3 has") && message.contains("format_version: 3"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_path_with_notes_and_a_session_survive_saving_and_opening() {
+    use crate::edit::Edit;
+    use crate::model::{NodeId, PathStep, Session, StepShows, Timestamp, Workshop};
+    let mut doc = crate::app::example_document();
+    let ids: Vec<NodeId> = doc.cmoc_cards().map(|(n, _)| n.id).take(2).collect();
+    let workshop = Workshop {
+        path: Some(vec![
+            PathStep::how_to_read(),
+            PathStep {
+                shows: StepShows::Nodes(ids),
+                title: "Two \"quoted\" cards".into(),
+                notes: "Ask the carers first.\nThen Table 1.".into(),
+                skip: true,
+            },
+        ]),
+        sessions: vec![Session {
+            started: Timestamp::from_utc(2026, 11, 29, 14, 0, 0),
+            ended: Timestamp::from_utc(2026, 11, 29, 15, 0, 0),
+            groups: vec!["Table 1".into()],
+            changes: vec!["CMOC 18 made negative".into()],
+        }],
+    };
+    Edit::SetPath {
+        path: workshop.path.clone(),
+    }
+    .apply(&mut doc)
+    .expect("set");
+    for session in workshop.sessions.clone() {
+        doc.record_session(session);
+    }
+    let text = to_ron_string(&doc).expect("saves");
+    let back = load_str(&text, "round.ron").expect("opens");
+    assert_eq!(back.document.workshop(), &workshop);
+    assert_eq!(back.document, doc);
 }

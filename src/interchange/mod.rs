@@ -1,9 +1,10 @@
 //! What comes in and goes out besides the diagram file: figures for papers (SVG, PNG) drawn
 //! from the scene, the CMOC table (Markdown, CSV, sentences), and CMOC tables brought in from
-//! spreadsheets (CSV).
+//! spreadsheets (CSV), and the notes of a workshop (Markdown, CSV).
 
 mod csv_import;
 mod figure;
+mod notes;
 mod png;
 pub mod svg;
 mod table;
@@ -13,5 +14,6 @@ pub use csv_import::{
     cards_from_table, import_csv, import_edit, read_csv, read_table_file,
 };
 pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg};
+pub use notes::{NotesFormat, workshop_notes};
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png};
 pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table};

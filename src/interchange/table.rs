@@ -152,7 +152,7 @@ pub fn sentence(row: &TableRow) -> String {
     format!("{badge}: {context}, {outcome}, {mechanism}.")
 }
 
-fn markdown_cell(text: &str) -> String {
+pub(crate) fn markdown_cell(text: &str) -> String {
     text.trim()
         .replace('\\', "\\\\")
         .replace('|', "\\|")

@@ -19,7 +19,15 @@ pub fn differences(old: &Document, new: &Document) -> Vec<String> {
             None => lines.push(format!("Added {}", describe(node))),
             Some(before) if before != node => {
                 let parts = changed_parts(before, node);
-                lines.push(format!("Changed {}: {}", describe(node), parts.join(", ")));
+                match (parts.as_slice(), node.content.cmoc()) {
+                    // A card turned over in a workshop ("what if this did not happen?").
+                    (["positive/negative"], Some(card)) => lines.push(format!(
+                        "CMOC {} made {}",
+                        card.number,
+                        card.polarity.word()
+                    )),
+                    _ => lines.push(format!("Changed {}: {}", describe(node), parts.join(", "))),
+                }
             }
             Some(_) => {}
         }

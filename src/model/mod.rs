@@ -11,6 +11,7 @@ mod ids;
 mod node;
 mod time;
 mod validate;
+mod workshop;
 
 pub use annotation::{Annotation, Reaction, Target};
 pub use changes::{Change, Changes, Stamp};
@@ -24,3 +25,4 @@ pub use node::{
 };
 pub use time::Timestamp;
 pub use validate::{Problem, Subject, Validation, validate};
+pub use workshop::{PathStep, Session, StepShows, Workshop, resolve_path};

@@ -160,7 +160,8 @@ impl Scene {
 
     /// The steps of a presentation, as the default path through the diagram: each
     /// IF-condition, the cards of its yes pathway, of its no pathway, then the other cards —
-    /// the reading order, keeping conditions and CMOC cards.
+    /// the reading order, keeping conditions and CMOC cards. (See [`presentation_order_of`] for
+    /// a document without a scene at hand.)
     pub fn presentation_order(&self) -> Vec<NodeId> {
         self.reading_order()
             .into_iter()
@@ -284,4 +285,10 @@ impl Scene {
         });
         starts.into_iter().map(|n| n.id).collect()
     }
+}
+
+/// The default presentation order of a document (see [`Scene::presentation_order`]), for
+/// callers without a scene: the notes export and the command line.
+pub fn presentation_order_of(doc: &crate::model::Document) -> Vec<NodeId> {
+    Scene::build(doc, &super::Palette::for_dark_mode(false)).presentation_order()
 }

@@ -9,6 +9,7 @@ use super::geometry::Rect;
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::{CmocCard, Node, NodeKind, Polarity};
 use super::time::Timestamp;
+use super::workshop::Workshop;
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 use rustc_hash::FxHashMap as HashMap;
@@ -48,6 +49,8 @@ pub struct Document {
     nodes: IndexMap<NodeId, Node, FxBuildHasher>,
     edges: IndexMap<EdgeId, Edge, FxBuildHasher>,
     annotations: IndexMap<AnnotationId, Annotation, FxBuildHasher>,
+    /// The presentation path and the record of workshop sessions.
+    workshop: Workshop,
     /// The next unused id number, shared by nodes, arrows and comments. Handing out an id
     /// changes no content, so it works through a shared reference.
     next_id: std::cell::Cell<u64>,
@@ -67,6 +70,7 @@ impl PartialEq for Document {
             && self.nodes.iter().eq(other.nodes.iter())
             && self.edges.iter().eq(other.edges.iter())
             && self.annotations.iter().eq(other.annotations.iter())
+            && self.workshop == other.workshop
     }
 }
 
@@ -237,6 +241,25 @@ impl Document {
     /// Title, authors and dates.
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
+    }
+
+    /// The presentation path and the record of workshop sessions.
+    pub fn workshop(&self) -> &Workshop {
+        &self.workshop
+    }
+
+    /// Gives a freshly loaded document its workshop part (not an edit: used while building).
+    pub fn with_workshop(mut self, workshop: Workshop) -> Self {
+        self.workshop = workshop;
+        self
+    }
+
+    /// Keeps the record of a workshop session. Like the save time, a record of what happened
+    /// is not a change to the theory and is not undone: undoing a change made in the session
+    /// must not erase the record that the session took place.
+    pub fn record_session(&mut self, session: super::workshop::Session) {
+        self.log.record(super::changes::Change::Metadata);
+        self.workshop.sessions.push(session);
     }
 
     /// Records the save time; not an undoable edit, as saving is not a change of content.

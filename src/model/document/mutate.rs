@@ -3,6 +3,7 @@
 //! CMOC-number index up to date.
 
 use super::{Document, Metadata};
+use crate::model::PathStep;
 use crate::model::annotation::Annotation;
 use crate::model::changes::Change;
 use crate::model::edge::Edge;
@@ -198,5 +199,11 @@ impl Document {
     pub(crate) fn replace_metadata(&mut self, metadata: Metadata) -> Metadata {
         self.log.record(Change::Metadata);
         std::mem::replace(&mut self.metadata, metadata)
+    }
+
+    /// Replaces the presentation path, returning the old one.
+    pub(crate) fn replace_path(&mut self, path: Option<Vec<PathStep>>) -> Option<Vec<PathStep>> {
+        self.log.record(Change::Metadata);
+        std::mem::replace(&mut self.workshop.path, path)
     }
 }
