@@ -350,3 +350,59 @@ fn the_plain_sentence_keeps_the_researchers_own_words() {
         "If patients wait long, then they stop coming, because they lose hope."
     );
 }
+
+/// WCAG contrast ratio of two colours.
+fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    let lum = |c: egui::Color32| {
+        let f = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * f(c.r()) + 0.7152 * f(c.g()) + 0.0722 * f(c.b())
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn presenting_puts_on_the_high_contrast_projector_theme_and_leaving_takes_it_off() {
+    use cmoc_canvas::app::present::projector_visuals;
+    for dark in [false, true] {
+        let v = projector_visuals(dark);
+        assert!(
+            contrast(v.text_color(), v.panel_fill) >= 20.0,
+            "dark {dark}"
+        );
+        assert!(
+            contrast(v.weak_text_color(), v.panel_fill) >= 10.0,
+            "quiet text, dark {dark}: {}",
+            contrast(v.weak_text_color(), v.panel_fill)
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    let usual = h.ctx.global_style().visuals.panel_fill;
+    press(&mut h, Key::F5);
+    let v = h.ctx.global_style().visuals.clone();
+    assert_eq!(v.panel_fill, projector_visuals(v.dark_mode).panel_fill);
+    assert_ne!(v.panel_fill, usual);
+    // D switches between the light and the dark projector theme.
+    press(&mut h, Key::D);
+    let switched = h.ctx.global_style().visuals.clone();
+    assert_ne!(switched.dark_mode, v.dark_mode);
+    assert_eq!(
+        switched.panel_fill,
+        projector_visuals(switched.dark_mode).panel_fill
+    );
+    press(&mut h, Key::Escape);
+    assert!(h.state().present.is_none());
+    let after = h.ctx.global_style().visuals.clone();
+    assert_ne!(
+        after.panel_fill,
+        projector_visuals(after.dark_mode).panel_fill
+    );
+}

@@ -123,6 +123,8 @@ pub enum Action {
     FindPrevious,
     /// Present the theory to a group, step by step, full screen.
     Present,
+    /// Show the Path panel: the steps of the presentation, with speaker notes.
+    EditPath,
     /// Larger text and controls.
     TextLarger,
     /// Smaller text and controls.
@@ -252,6 +254,7 @@ impl Action {
             Action::FindNext => "Find next",
             Action::FindPrevious => "Find previous",
             Action::Present => "Present…",
+            Action::EditPath => "Presentation path",
             Action::TextLarger => "Larger text",
             Action::TextSmaller => "Smaller text",
             Action::HowToRead => "How to read a programme theory",
@@ -327,6 +330,9 @@ impl Action {
             Action::Present => {
                 "Present the theory to a group: full screen, one card at a time in plain words, capturing what the room says (Esc leaves)"
             }
+            Action::EditPath => {
+                "Prepare the presentation: the order of its steps, which to skip, speaker notes"
+            }
             Action::TextLarger => "Make text and controls larger, everywhere (remembered)",
             Action::TextSmaller => "Make text and controls smaller, everywhere (remembered)",
             Action::HowToRead => {
@@ -373,6 +379,7 @@ impl Action {
             Action::FindNext => vec![plain(Key::F3)],
             Action::FindPrevious => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)],
             Action::Present => vec![plain(Key::F5)],
+            Action::EditPath => vec![],
             Action::TextLarger => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Action::TextSmaller => vec![cmd_shift(Key::Minus)],
             Action::HowToRead => vec![],

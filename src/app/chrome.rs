@@ -119,6 +119,7 @@ impl EditorApp {
         });
         ui.menu_button("View", |ui| {
             item(ui, Action::Present, true);
+            item(ui, Action::EditPath, true);
             item(ui, Action::CommandPalette, true);
             item(ui, Action::Find, true);
             ui.separator();

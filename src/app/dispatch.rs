@@ -120,6 +120,7 @@ impl EditorApp {
                     self.start_presenting();
                 }
             }
+            Action::EditPath => self.side_tab = super::SideTab::Path,
             Action::TextLarger => self.change_ui_scale(true),
             Action::TextSmaller => self.change_ui_scale(false),
             Action::HowToRead => {

@@ -6,7 +6,7 @@
 //! saved in the file; every change is an undoable edit.
 
 use super::editor::Editor;
-use crate::model::{Node, NodeId, PathStep, StepShows, resolve_path};
+use crate::model::{Node, NodeContent, NodeId, PathStep, StepShows, resolve_path};
 use egui::{RichText, TextEdit, Ui};
 
 /// What the panel did that the app must carry out.
@@ -182,7 +182,14 @@ pub fn step_name(editor: &Editor, step: &PathStep) -> String {
         StepShows::Nodes(ids) => {
             let names: Vec<String> = ids
                 .iter()
-                .filter_map(|id| editor.doc().node(*id).map(Node::label))
+                .filter_map(|id| editor.doc().node(*id))
+                .map(|n| {
+                    if ids.len() == 1 {
+                        node_name(n)
+                    } else {
+                        n.label()
+                    }
+                })
                 .collect();
             let names = crate::model::shorten(&names.join(", "), 80);
             if step.title.trim().is_empty() {
@@ -191,5 +198,27 @@ pub fn step_name(editor: &Editor, step: &PathStep) -> String {
                 format!("{} ({names})", step.title.trim())
             }
         }
+    }
+}
+
+/// A node as a step names it: a card's badge and title, a condition's question.
+fn node_name(node: &Node) -> String {
+    match &node.content {
+        NodeContent::Cmoc(card) if !card.title.trim().is_empty() => {
+            format!(
+                "{} · {}",
+                card.badge(),
+                crate::model::shorten(card.title.trim(), 50)
+            )
+        }
+        NodeContent::Condition(block) => {
+            let text = [block.title.trim(), block.text.trim()]
+                .into_iter()
+                .filter(|t| !t.is_empty() && *t != "IF")
+                .collect::<Vec<_>>()
+                .join(": ");
+            format!("IF {}", crate::model::shorten(&text, 60))
+        }
+        _ => node.label(),
     }
 }

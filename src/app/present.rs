@@ -23,6 +23,49 @@ use crate::scene::style::{
 use egui::{Key, Modifiers, RichText, Ui, ViewportCommand};
 use std::rc::Rc;
 
+/// The projector theme: the most contrast a projector in a lit room can give. Pure white on
+/// black or black on white, and "quiet" text (the researchers' sentence under the plain words,
+/// hints) still at least 10:1 against the background, where egui's usual weak text is a faded
+/// grey that a projector washes out.
+pub fn projector_visuals(dark: bool) -> egui::Visuals {
+    use egui::Color32;
+    let (mut v, bg, text, quiet) = if dark {
+        (
+            egui::Visuals::dark(),
+            Color32::BLACK,
+            Color32::WHITE,
+            Color32::from_gray(0xD0),
+        )
+    } else {
+        (
+            egui::Visuals::light(),
+            Color32::WHITE,
+            Color32::BLACK,
+            Color32::from_gray(0x38),
+        )
+    };
+    v.override_text_color = Some(text);
+    v.weak_text_color = Some(quiet);
+    v.panel_fill = bg;
+    v.window_fill = bg;
+    v.extreme_bg_color = bg;
+    v.window_stroke = egui::Stroke::new(2.0, text);
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, quiet);
+    v.widgets.inactive.fg_stroke = egui::Stroke::new(1.5, text);
+    v
+}
+
+/// Puts the projector theme on (while presenting) or the usual themes back.
+fn projector_theme(ctx: &egui::Context, on: bool) {
+    let (light, dark) = if on {
+        (projector_visuals(false), projector_visuals(true))
+    } else {
+        (egui::Visuals::light(), egui::Visuals::dark())
+    };
+    ctx.set_visuals_of(egui::Theme::Light, light);
+    ctx.set_visuals_of(egui::Theme::Dark, dark);
+}
+
 /// How long a lone 1, 2 or 3 waits for more digits or Enter before it counts as a reaction.
 pub const REACTION_PAUSE: f64 = 1.2;
 
@@ -140,6 +183,7 @@ impl EditorApp {
         self.canvas.presenting = true;
         if let Some(ctx) = &self.ctx {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            projector_theme(ctx, true);
         }
         self.go_to_step(index);
     }
@@ -165,6 +209,7 @@ impl EditorApp {
         self.canvas.presenting = false;
         if let Some(ctx) = &self.ctx {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            projector_theme(ctx, false);
         }
         self.canvas.fit_pending = true;
     }
@@ -335,6 +380,15 @@ impl EditorApp {
         }
         if pressed(Key::Tab) {
             self.next_within();
+        }
+        if pressed(Key::D) {
+            // Light or dark projector theme, for the light in the room (as View → Theme).
+            let dark = ctx.global_style().visuals.dark_mode;
+            self.perform(if dark {
+                super::Action::ThemeLight
+            } else {
+                super::Action::ThemeDark
+            });
         }
         if pressed(Key::T)
             && let Some(id) = current
@@ -550,7 +604,7 @@ impl EditorApp {
         ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
             ui.label(
                 RichText::new(
-                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   1 / 2 / 3: the group agrees / is not sure / disagrees   C: comment   G: next group   T: what if not?   N: your notes   Esc: leave",
+                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   1 / 2 / 3: the group agrees / is not sure / disagrees   C: comment   G: next group   T: what if not?   N: your notes   D: dark / light   Esc: leave",
                 )
                 .size(20.0)
                 .weak(),
