@@ -406,3 +406,75 @@ fn presenting_puts_on_the_high_contrast_projector_theme_and_leaving_takes_it_off
         projector_visuals(after.dark_mode).panel_fill
     );
 }
+
+#[test]
+fn the_strip_and_the_facilitators_window_drive_the_presentation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    h.state_mut().settings.groups = vec!["Table 1".into(), "Carers".into()];
+    press(&mut h, Key::F5);
+    // One screen: the strip's buttons step and capture, each with a name to find it by.
+    h.get_by_label("Next step").click();
+    h.run_steps(3);
+    h.get_by_label("Next step").click();
+    h.run_steps(3);
+    assert_eq!(h.state().present.as_ref().map(|p| p.index), Some(2));
+    let card = step_node(&h).expect("a card");
+    h.get_by_label("The group agrees").click();
+    h.run_steps(3);
+    let reacted: Vec<_> = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(card))
+        .filter_map(|a| a.reaction.map(|r| (a.author.clone(), r)))
+        .collect();
+    assert_eq!(
+        reacted,
+        [("Table 1".to_string(), cmoc_canvas::model::Reaction::Agrees)]
+    );
+    // H hides the strip and brings it back.
+    press(&mut h, Key::H);
+    assert!(h.query_by_label("Next step").is_none());
+    press(&mut h, Key::H);
+    h.get_by_label("Next step");
+
+    // Two screens: F opens the facilitator's window with the step, the next one, the notes
+    // and the comment box; the strip makes way for it.
+    press(&mut h, Key::F);
+    assert!(h.state().present.as_ref().is_some_and(|p| p.facilitator));
+    h.get_by_label_contains("Now: CMOC 22");
+    h.get_by_label_contains("Next: ");
+    h.get_by_label_contains("Start of the good path");
+    h.get_by_label_contains("The controls are in the facilitator's window");
+    h.get_by_label("Carers").click();
+    h.run_steps(3);
+    assert_eq!(h.state().current_group(), "Carers");
+    h.get_by_label("Workshop comment").focus();
+    h.run_steps(1);
+    h.get_by_label("Workshop comment")
+        .type_text("Our link worker had no supervision at all");
+    h.run_steps(2);
+    h.get_by_label("Add comment").click();
+    h.run_steps(3);
+    let comment = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(card))
+        .find(|a| a.reaction.is_none())
+        .map(|a| (a.author.clone(), a.text.clone()));
+    assert_eq!(
+        comment,
+        Some((
+            "Carers".to_string(),
+            "Our link worker had no supervision at all".to_string()
+        ))
+    );
+    h.get_by_label("Next step").click();
+    h.run_steps(3);
+    assert_eq!(h.state().present.as_ref().map(|p| p.index), Some(3));
+    h.get_by_label("Leave the presentation").click();
+    h.run_steps(3);
+    assert!(h.state().present.is_none());
+}

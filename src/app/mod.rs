@@ -12,6 +12,7 @@ mod definitions;
 pub mod dialogs;
 mod dispatch;
 pub mod editor;
+mod facilitator;
 pub mod figures;
 mod find;
 mod inspector;

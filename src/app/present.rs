@@ -81,6 +81,10 @@ pub struct Presenting {
     pub within: usize,
     /// The speaker notes are shown (N shows and hides them).
     pub notes: bool,
+    /// The strip of controls is shown (H hides and shows it).
+    pub strip: bool,
+    /// The facilitator's own window is open (F): the controls, notes and comment box are there.
+    pub facilitator: bool,
     /// When the session began, and the document then: what changed is recorded on leaving.
     pub began: (Timestamp, Rc<Document>),
     /// A CMOC number being typed to jump to (or a reaction: 1, 2 or 3 alone, after a pause).
@@ -173,6 +177,8 @@ impl EditorApp {
             index: 0,
             within: 0,
             notes: false,
+            strip: true,
+            facilitator: false,
             began: (Timestamp::now(), Rc::new(self.editor.doc().clone())),
             typed: String::new(),
             typed_at: 0.0,
@@ -292,14 +298,15 @@ impl EditorApp {
     }
 
     /// The presenting keys; true when one was used this frame.
-    fn presenting_keys(&mut self, ctx: &egui::Context) {
+    pub(super) fn presenting_keys(&mut self, ctx: &egui::Context) {
         let Some(present) = &self.present else {
             return;
         };
-        let typing = ctx.egui_wants_keyboard_input()
-            && !ctx
-                .memory(|m| m.focused())
-                .is_some_and(|id| self.canvas.owns_focus(id));
+        // Only a text field keeps the keys: a focused button must not swallow the clicker's
+        // Space or arrows.
+        let typing = ctx.memory(|m| m.focused()).is_some_and(|id| {
+            !self.canvas.owns_focus(id) && egui::TextEdit::load_state(ctx, id).is_some()
+        });
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
         if present.commenting {
             if pressed(Key::Escape)
@@ -380,6 +387,16 @@ impl EditorApp {
         }
         if pressed(Key::Tab) {
             self.next_within();
+        }
+        if pressed(Key::H)
+            && let Some(p) = &mut self.present
+        {
+            p.strip = !p.strip;
+        }
+        if pressed(Key::F)
+            && let Some(p) = &mut self.present
+        {
+            p.facilitator = !p.facilitator;
         }
         if pressed(Key::D) {
             // Light or dark projector theme, for the light in the room (as View → Theme).
@@ -515,9 +532,10 @@ impl EditorApp {
                     how_to_read_ui(ui, self.canvas.rect);
                 }
             });
-        if present.commenting {
+        if present.commenting && !present.facilitator {
             self.comment_box_ui(&ctx, &present);
         }
+        self.facilitator_window(&ctx, &present);
     }
 
     fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
@@ -557,7 +575,7 @@ impl EditorApp {
                 }
             });
         });
-        if present.notes && !present.step().notes.trim().is_empty() {
+        if present.notes && !present.facilitator && !present.step().notes.trim().is_empty() {
             ui.label(detail(format!("Your notes: {}", present.step().notes.trim())).italics());
         }
         if present.how_to_read() {
@@ -602,13 +620,7 @@ impl EditorApp {
             ui.label(detail(tally));
         }
         ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
-            ui.label(
-                RichText::new(
-                    "Right arrow or PageDown: next   Left arrow: back   a number, Enter: go to that CMOC   1 / 2 / 3: the group agrees / is not sure / disagrees   C: comment   G: next group   T: what if not?   N: your notes   D: dark / light   Esc: leave",
-                )
-                .size(20.0)
-                .weak(),
-            );
+            self.strip_ui(ui, present);
         });
     }
 
@@ -707,40 +719,14 @@ impl EditorApp {
                     .size(PRESENT_DETAIL_PX)
                     .strong(),
             );
-            let draft = self.comments.drafts.entry(Target::Node(id)).or_default();
-            let response = ui.add(
-                egui::TextEdit::multiline(draft)
-                    .font(egui::FontId::proportional(PRESENT_DETAIL_PX + 4.0))
-                    .desired_rows(4)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("What the group said…"),
-            );
-            super::name_widget(ui, &response, "Workshop comment");
-            if !response.has_focus() && draft.is_empty() {
-                response.request_focus();
+            add = self.comment_editor(ui, id, true);
+            if ui
+                .button(RichText::new("Close").size(PRESENT_DETAIL_PX))
+                .on_hover_text("The words stay as a draft on this card")
+                .clicked()
+            {
+                close = true;
             }
-            let ctrl_enter = response.has_focus()
-                && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
-            ui.horizontal(|ui| {
-                let can = !draft.trim().is_empty();
-                if ui
-                    .add_enabled(
-                        can,
-                        egui::Button::new(RichText::new("Add comment").size(PRESENT_DETAIL_PX)),
-                    )
-                    .clicked()
-                    || (ctrl_enter && can)
-                {
-                    add = true;
-                }
-                if ui
-                    .button(RichText::new("Close").size(PRESENT_DETAIL_PX))
-                    .on_hover_text("The words stay as a draft on this card")
-                    .clicked()
-                {
-                    close = true;
-                }
-            });
             ui.label(
                 RichText::new("Ctrl+Enter adds it; Esc closes and keeps the words as a draft.")
                     .size(20.0)

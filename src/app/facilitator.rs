@@ -1,0 +1,375 @@
+//! The facilitator's controls while presenting. With one screen they fold into a slim strip at
+//! the foot of the projected picture (H hides and shows it). With two screens, the facilitator
+//! opens their own window (F, or "Second screen" in the strip) and drags it to the laptop: it
+//! shows the current and next step, the speaker notes, the group, the time in the session and
+//! the comment being typed, while the projector shows only the diagram and its plain words.
+//!
+//! egui cannot tell how many monitors there are, so the second window is opened by hand; where
+//! the platform cannot open another window (and in tests) it appears inside the main one.
+
+use super::EditorApp;
+use super::present::Presenting;
+use crate::model::{Reaction, Target, Timestamp};
+use crate::scene::style::PRESENT_DETAIL_PX;
+use egui::{Key, Modifiers, RichText, Ui};
+
+/// The smallest text shown while presenting.
+const CONTROL_PX: f32 = 20.0;
+
+/// What a control button asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Control {
+    Back,
+    Next,
+    React(Reaction),
+    Comment,
+    Group(usize),
+    Toggle,
+    Notes,
+    SecondScreen,
+    HideStrip,
+    Leave,
+}
+
+impl EditorApp {
+    /// The slim strip of controls at the foot of the caption (one screen), or a one-line hint
+    /// when it is hidden or the controls are in the facilitator's window.
+    pub(super) fn strip_ui(&mut self, ui: &mut Ui, present: &Presenting) {
+        if present.facilitator {
+            ui.label(
+                RichText::new("The controls are in the facilitator's window (F closes it).")
+                    .size(CONTROL_PX)
+                    .weak(),
+            );
+            return;
+        }
+        if !present.strip {
+            ui.label(RichText::new("H: controls").size(CONTROL_PX).weak());
+            return;
+        }
+        let mut asked = None;
+        ui.horizontal_wrapped(|ui| {
+            asked = self.controls(ui, present, true);
+        });
+        if let Some(control) = asked {
+            self.carry_out_control(control);
+        }
+    }
+
+    /// The facilitator's window, while it is open.
+    pub(super) fn facilitator_window(&mut self, ctx: &egui::Context, present: &Presenting) {
+        if !present.facilitator {
+            return;
+        }
+        let builder = egui::ViewportBuilder::default()
+            .with_title("CMOC Canvas: facilitator")
+            .with_inner_size([760.0, 600.0]);
+        ctx.show_viewport_immediate(
+            egui::ViewportId::from_hash_of("cmoc-facilitator"),
+            builder,
+            |ui, class| {
+                if class == egui::ViewportClass::Immediate {
+                    // A window of its own: the clicker's keys work here too, and closing it
+                    // brings the controls back to the strip.
+                    if ui.ctx().input(|i| i.viewport().close_requested())
+                        && let Some(p) = &mut self.present
+                    {
+                        p.facilitator = false;
+                    }
+                    let ctx = ui.ctx().clone();
+                    self.presenting_keys(&ctx);
+                    egui::CentralPanel::default().show(ui, |ui| self.facilitator_ui(ui));
+                } else {
+                    self.facilitator_ui(ui);
+                }
+            },
+        );
+    }
+
+    fn facilitator_ui(&mut self, ui: &mut Ui) {
+        let Some(present) = self.present.clone() else {
+            return;
+        };
+        let big = |t: String| RichText::new(t).size(PRESENT_DETAIL_PX);
+        let now = Timestamp::now();
+        let minutes = (now.unix_seconds - present.began.0.unix_seconds).max(0) / 60;
+        ui.horizontal(|ui| {
+            ui.label(big(format!(
+                "Step {} of {}",
+                present.index + 1,
+                present.steps.len()
+            )))
+            .on_hover_text("Where the presentation is");
+            ui.label(big(format!("· {minutes} min into the session")));
+        });
+        // Redraw each minute so the clock moves.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(30));
+        let name = super::path_panel::step_name(&self.editor, present.step());
+        ui.label(big(format!("Now: {name}")).strong());
+        let next = present
+            .steps
+            .get(present.index + 1)
+            .map(|s| super::path_panel::step_name(&self.editor, s))
+            .unwrap_or_else(|| "the end of the path".into());
+        ui.label(RichText::new(format!("Next: {next}")).size(CONTROL_PX));
+        ui.separator();
+        let notes = present.step().notes.trim();
+        ui.label(RichText::new("Your notes").size(CONTROL_PX).strong());
+        ui.label(
+            RichText::new(if notes.is_empty() {
+                "(none for this step)"
+            } else {
+                notes
+            })
+            .size(PRESENT_DETAIL_PX),
+        );
+        ui.separator();
+        let mut asked = None;
+        ui.horizontal_wrapped(|ui| {
+            asked = self.controls(ui, &present, false);
+        });
+        if let Some(control) = asked {
+            self.carry_out_control(control);
+        }
+        if let Some(id) = present.node() {
+            ui.separator();
+            let label = self
+                .editor
+                .doc()
+                .node(id)
+                .map(crate::model::Node::label)
+                .unwrap_or_default();
+            let group = self.current_group();
+            let from = if group.trim().is_empty() {
+                String::new()
+            } else {
+                format!(", from {group}")
+            };
+            ui.label(
+                RichText::new(format!("Comment on {label}{from}"))
+                    .size(CONTROL_PX)
+                    .strong(),
+            );
+            if self.comment_editor(ui, id, present.commenting) {
+                let text = self
+                    .comments
+                    .drafts
+                    .remove(&Target::Node(id))
+                    .unwrap_or_default();
+                self.editor.add_comment(Target::Node(id), &group, &text);
+                if let Some(p) = &mut self.present {
+                    p.commenting = false;
+                }
+            }
+        }
+    }
+
+    /// The comment being written on `id`: a large text box (focused when `focus`) and an Add
+    /// button; true when the comment is to be added (button or Ctrl+Enter).
+    pub(super) fn comment_editor(
+        &mut self,
+        ui: &mut Ui,
+        id: crate::model::NodeId,
+        focus: bool,
+    ) -> bool {
+        let draft = self.comments.drafts.entry(Target::Node(id)).or_default();
+        let response = ui.add(
+            egui::TextEdit::multiline(draft)
+                .font(egui::FontId::proportional(PRESENT_DETAIL_PX + 4.0))
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text(RichText::new("What the group said…").size(PRESENT_DETAIL_PX)),
+        );
+        super::name_widget(ui, &response, "Workshop comment");
+        if focus && !response.has_focus() && draft.is_empty() {
+            response.request_focus();
+        }
+        let ctrl_enter =
+            response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+        let can = !draft.trim().is_empty();
+        let clicked = ui
+            .add_enabled(
+                can,
+                egui::Button::new(RichText::new("Add comment").size(PRESENT_DETAIL_PX)),
+            )
+            .clicked();
+        can && (clicked || ctrl_enter)
+    }
+
+    /// The facilitator's buttons; `slim` leaves out what the strip has no room for.
+    fn controls(&mut self, ui: &mut Ui, present: &Presenting, slim: bool) -> Option<Control> {
+        let mut asked = None;
+        let mut button = |ui: &mut Ui, text: &str, name: &str, control: Control, enabled: bool| {
+            if control_button(ui, text, name, enabled) {
+                asked = Some(control);
+            }
+        };
+        let mut chosen_group = None;
+        let on_card = present.node().is_some();
+        let last = present.steps.len().saturating_sub(1);
+        button(
+            ui,
+            "Back",
+            "Previous step",
+            Control::Back,
+            present.index > 0,
+        );
+        button(ui, "Next", "Next step", Control::Next, present.index < last);
+        ui.add_space(12.0);
+        for (reaction, text, key) in [
+            (Reaction::Agrees, "Agrees", 1),
+            (Reaction::NotSure, "Not sure", 2),
+            (Reaction::Disagrees, "Disagrees", 3),
+        ] {
+            button(
+                ui,
+                &format!("{text} ({key})"),
+                &format!("The group {}", reaction.words()),
+                Control::React(reaction),
+                on_card,
+            );
+        }
+        if slim {
+            button(
+                ui,
+                "Comment (C)",
+                "Write a comment",
+                Control::Comment,
+                on_card,
+            );
+        }
+        button(
+            ui,
+            "What if not? (T)",
+            "What if this did not happen",
+            Control::Toggle,
+            on_card,
+        );
+        ui.add_space(12.0);
+        let groups = self.settings.groups.clone();
+        if groups.is_empty() {
+            ui.label(RichText::new("Name the groups on the first step").size(CONTROL_PX));
+        } else if slim {
+            let group = self.current_group();
+            let next = (self.settings.current_group + 1) % groups.len();
+            button(
+                ui,
+                &format!("Group: {group} (G)"),
+                "Next group",
+                Control::Group(next),
+                groups.len() > 1,
+            );
+        } else {
+            ui.label(RichText::new("Group:").size(CONTROL_PX));
+            let current = self.current_group();
+            for (i, g) in groups.iter().enumerate() {
+                let r = ui.selectable_label(*g == current, RichText::new(g).size(CONTROL_PX));
+                if r.has_focus() {
+                    r.surrender_focus();
+                }
+                if r.clicked() {
+                    chosen_group = Some(i);
+                }
+            }
+        }
+        ui.add_space(12.0);
+        if slim {
+            button(
+                ui,
+                "Notes (N)",
+                "Show or hide your notes",
+                Control::Notes,
+                true,
+            );
+            button(
+                ui,
+                "Second screen (F)",
+                "Open the facilitator's window",
+                Control::SecondScreen,
+                true,
+            );
+            button(
+                ui,
+                "Hide (H)",
+                "Hide these controls",
+                Control::HideStrip,
+                true,
+            );
+        }
+        button(
+            ui,
+            "Leave (Esc)",
+            "Leave the presentation",
+            Control::Leave,
+            true,
+        );
+        chosen_group.map(Control::Group).or(asked)
+    }
+
+    fn carry_out_control(&mut self, control: Control) {
+        let Some(present) = self.present.clone() else {
+            return;
+        };
+        match control {
+            Control::Back => self.go_to_step(present.index.saturating_sub(1)),
+            Control::Next => self.go_to_step(present.index + 1),
+            Control::React(reaction) => {
+                if let Some(id) = present.node() {
+                    let group = self.current_group();
+                    self.editor.react(Target::Node(id), &group, reaction);
+                }
+            }
+            Control::Comment => {
+                if let Some(id) = present.node() {
+                    self.comments.drafts.entry(Target::Node(id)).or_default();
+                    if let Some(p) = &mut self.present {
+                        p.commenting = true;
+                    }
+                }
+            }
+            Control::Group(i) => {
+                if i < self.settings.groups.len() {
+                    self.settings.current_group = i;
+                    self.save_settings();
+                }
+            }
+            Control::Toggle => {
+                if let Some(id) = present.node() {
+                    self.editor.toggle_card(id);
+                }
+            }
+            Control::Notes => {
+                if let Some(p) = &mut self.present {
+                    p.notes = !p.notes;
+                }
+            }
+            Control::SecondScreen => {
+                if let Some(p) = &mut self.present {
+                    p.facilitator = true;
+                }
+            }
+            Control::HideStrip => {
+                if let Some(p) = &mut self.present {
+                    p.strip = false;
+                }
+            }
+            Control::Leave => self.stop_presenting(),
+        }
+    }
+}
+
+/// A control button with text of at least 20 px and a name a screen reader speaks.
+fn control_button(ui: &mut Ui, text: &str, name: &str, enabled: bool) -> bool {
+    let r = ui.add_enabled(
+        enabled,
+        egui::Button::new(RichText::new(text).size(CONTROL_PX)),
+    );
+    super::name_widget(ui, &r, name);
+    // The clicker's Space and Enter would press a focused button ("Leave"!): the buttons are
+    // for the mouse, and every one of them has a key.
+    if r.has_focus() {
+        r.surrender_focus();
+    }
+    r.clicked()
+}
