@@ -217,15 +217,15 @@ impl EditorApp {
         );
         button(ui, "Next", "Next step", Control::Next, present.index < last);
         ui.add_space(12.0);
-        for (reaction, text, key) in [
-            (Reaction::Agrees, "Agrees", 1),
-            (Reaction::NotSure, "Not sure", 2),
-            (Reaction::Disagrees, "Disagrees", 3),
+        for (reaction, text, key, name) in [
+            (Reaction::Agrees, "Agrees", 1, "The group agrees"),
+            (Reaction::NotSure, "Not sure", 2, "The group is not sure"),
+            (Reaction::Disagrees, "Disagrees", 3, "The group disagrees"),
         ] {
             button(
                 ui,
                 &format!("{text} ({key})"),
-                &format!("The group {}", reaction.words()),
+                name,
                 Control::React(reaction),
                 on_card,
             );
