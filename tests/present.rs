@@ -433,6 +433,8 @@ fn the_strip_and_the_facilitators_window_drive_the_presentation() {
         reacted,
         [("Table 1".to_string(), cmoc_canvas::model::Reaction::Agrees)]
     );
+    // The tally is on the card, and in what a screen reader says of it.
+    h.get_by_label_contains("Workshop: 1 group agrees.");
     // H hides the strip and brings it back.
     press(&mut h, Key::H);
     assert!(h.query_by_label("Next step").is_none());
@@ -477,4 +479,62 @@ fn the_strip_and_the_facilitators_window_drive_the_presentation() {
     h.get_by_label("Leave the presentation").click();
     h.run_steps(3);
     assert!(h.state().present.is_none());
+}
+
+#[test]
+fn a_cards_reactions_are_drawn_as_signed_counters_on_the_canvas_not_in_figures() {
+    use cmoc_canvas::edit::Edit;
+    use cmoc_canvas::model::{Annotation, AnnotationId, Reaction, Timestamp};
+    use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, SceneOptions};
+    let mut doc = cmoc_canvas::app::example_document();
+    let card = doc.cmoc_cards().next().map(|(n, _)| n.id).expect("card");
+    for (group, reaction) in [
+        ("Table 1", Reaction::Agrees),
+        ("Table 2", Reaction::Agrees),
+        ("Carers", Reaction::Disagrees),
+    ] {
+        let annotation = Annotation {
+            id: AnnotationId(doc.allocate_id()),
+            target: Target::Node(card),
+            author: group.into(),
+            created: Timestamp::from_utc(2026, 11, 29, 14, 0, 0),
+            text: String::new(),
+            resolved: false,
+            reaction: Some(reaction),
+            reply_to: None,
+        };
+        Edit::AddAnnotation {
+            annotation,
+            index: None,
+        }
+        .apply(&mut doc)
+        .expect("add");
+    }
+    let counters = |options: SceneOptions| {
+        let mut scene = Scene::new(Palette::for_dark_mode(false), options);
+        scene.update(&doc);
+        let index = scene.position_of(card).expect("drawn");
+        let drawing = scene
+            .drawing_now(index, Lod::Full)
+            .expect("drawing")
+            .clone();
+        drawing
+            .prims
+            .iter()
+            .filter_map(|p| match p {
+                Prim::Counter { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut on_canvas = counters(SceneOptions::CANVAS);
+    on_canvas.sort();
+    assert_eq!(on_canvas, ["+2", "-1"]);
+    assert!(counters(SceneOptions::FIGURE).is_empty());
+    let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    let name = &scene.node(card).expect("node").name;
+    assert!(
+        name.contains(" Workshop: 2 groups agree, 1 group disagrees."),
+        "{name}"
+    );
 }

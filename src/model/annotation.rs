@@ -39,6 +39,17 @@ pub struct Annotation {
     pub reply_to: Option<AnnotationId>,
 }
 
+impl Reaction {
+    /// Its place in [`Reaction::ALL`]: agrees 0, not sure 1, disagrees 2.
+    pub fn index(self) -> usize {
+        match self {
+            Reaction::Agrees => 0,
+            Reaction::NotSure => 1,
+            Reaction::Disagrees => 2,
+        }
+    }
+}
+
 impl Annotation {
     /// An open comment: written words not yet resolved (a reaction is not a comment).
     pub fn is_open_comment(&self) -> bool {

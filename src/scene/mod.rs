@@ -170,6 +170,8 @@ pub struct SceneNode {
     pub text_colour: Color32,
     /// Open comments on the node.
     pub open_comments: usize,
+    /// Workshop groups' reactions to the node: how many agree, are not sure, disagree.
+    pub reactions: [usize; 3],
     /// Evidence items on a card.
     pub evidence: usize,
     /// What a screen reader says for it.

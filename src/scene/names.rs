@@ -88,6 +88,22 @@ pub fn node_name(node: &SceneNode) -> String {
             if node.open_comments == 1 { "" } else { "s" }
         ));
     }
+    let [agree, unsure, disagree] = node.reactions;
+    if agree + unsure + disagree > 0 {
+        let said: Vec<String> = [
+            (agree, "agree", "agrees"),
+            (unsure, "are not sure", "is not sure"),
+            (disagree, "disagree", "disagrees"),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, many, one)| {
+            let group = if n == 1 { "group" } else { "groups" };
+            format!("{n} {group} {}", if n == 1 { one } else { many })
+        })
+        .collect();
+        out.push_str(&format!(" Workshop: {}.", said.join(", ")));
+    }
     out
 }
 

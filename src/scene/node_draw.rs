@@ -144,6 +144,35 @@ pub(super) fn draw_node(
             text_colour: Color32::WHITE,
         });
     }
+    // The groups' reactions, bottom right: "+2" agree, "?1" not sure, "-1" disagree — signs as
+    // well as colours, so the tally reads in greyscale and to colour-blind readers.
+    if options.comment_counters {
+        let step = (2.0 * COUNTER_RADIUS_PX + COUNTER_GAP_PX) * lod.px_to_world();
+        let mut x = local.max.x - (COUNTER_INSET_PX + COUNTER_RADIUS_PX) * lod.px_to_world();
+        for (i, sign) in ['-', '?', '+']
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (2 - i, s))
+        {
+            let count = node.reactions[i];
+            if count == 0 {
+                continue;
+            }
+            drawing.prims.push(Prim::Counter {
+                centre: pos2(
+                    x,
+                    local.max.y - (COUNTER_INSET_PX + COUNTER_RADIUS_PX) * lod.px_to_world(),
+                ),
+                radius_px: COUNTER_RADIUS_PX,
+                fill: palette.reaction[i],
+                ring: Line::screen(COUNTER_RING_PX, palette.background, None),
+                text: format!("{sign}{}", count.min(99)),
+                font_px: COUNTER_FONT_PX,
+                text_colour: Color32::WHITE,
+            });
+            x -= step;
+        }
+    }
     drawing
 }
 

@@ -32,6 +32,8 @@ pub struct Palette {
     pub selection: Color32,
     /// The badge with a count of open comments.
     pub comment_badge: Color32,
+    /// The counters of workshop reactions: agrees, not sure, disagrees (white text on each).
+    pub reaction: [Color32; 3],
 }
 
 /// How one kind of node is drawn.
@@ -60,6 +62,7 @@ impl Palette {
         label_background: hex(0xFAFAF7),
         selection: hex(0x2F6FEB),
         comment_badge: hex(0xC2571A),
+        reaction: [hex(0x00704F), hex(0x6B5B00), hex(0xA8321C)],
     };
 
     /// The dark theme.
@@ -74,6 +77,7 @@ impl Palette {
         label_background: hex(0x1B1C1E),
         selection: hex(0x6EA4FF),
         comment_badge: hex(0xE0703A),
+        reaction: [hex(0x00704F), hex(0x6B5B00), hex(0xA8321C)],
     };
 
     /// The light or dark palette.

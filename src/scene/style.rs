@@ -149,6 +149,8 @@ pub const COUNTER_FONT_PX: f32 = 11.0;
 pub const COUNTER_RING_PX: f32 = 1.5;
 /// Inset of the node's counter from its top-right corner.
 pub const COUNTER_INSET_PX: f32 = 2.0;
+/// Space between the reaction counters on a card, screen pixels.
+pub const COUNTER_GAP_PX: f32 = 3.0;
 
 /// How far the canvas emphasises a title by drawing it twice, this share of a pixel apart
 /// (the font has one weight).

@@ -43,7 +43,7 @@ impl Scene {
         self.stamp = Some(doc.stamp());
     }
 
-    fn scene_node(&self, node: &Node, open: usize) -> SceneNode {
+    fn scene_node(&self, node: &Node, open: usize, reactions: [usize; 3]) -> SceneNode {
         let palette = &self.palette;
         let kind = node.kind();
         let mut scene_node = match &node.content {
@@ -114,6 +114,7 @@ impl Scene {
                         palette.text
                     },
                     open_comments: open,
+                    reactions,
                     evidence: card.evidence.len(),
                     name: String::new(),
                     drawings: Default::default(),
@@ -135,6 +136,7 @@ impl Scene {
                     body: block.text,
                     text_colour: palette.text,
                     open_comments: open,
+                    reactions,
                     evidence: 0,
                     name: String::new(),
                     drawings: Default::default(),
@@ -194,14 +196,22 @@ impl Scene {
     fn rebuild(&mut self, doc: &Document) {
         let mut old: HashMap<NodeId, SceneNode> = self.nodes.drain(..).map(|n| (n.id, n)).collect();
         let mut open: HashMap<Target, usize> = HashMap::default();
-        for a in doc.annotations().filter(|a| a.is_open_comment()) {
-            *open.entry(a.target).or_default() += 1;
+        let mut reactions: HashMap<Target, [usize; 3]> = HashMap::default();
+        for a in doc.annotations() {
+            if a.is_open_comment() {
+                *open.entry(a.target).or_default() += 1;
+            }
+            if let Some(r) = a.reaction {
+                reactions.entry(a.target).or_default()[r.index()] += 1;
+            }
         }
         self.nodes = doc
             .nodes()
             .map(|node| {
-                let count = open.get(&Target::Node(node.id)).copied().unwrap_or(0);
-                let mut fresh = self.scene_node(node, count);
+                let target = Target::Node(node.id);
+                let count = open.get(&target).copied().unwrap_or(0);
+                let tally = reactions.get(&target).copied().unwrap_or_default();
+                let mut fresh = self.scene_node(node, count, tally);
                 if let Some(previous) = old.remove(&node.id)
                     && same_look(&previous, &fresh)
                 {
@@ -299,7 +309,12 @@ impl Scene {
             let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
                 continue;
             };
-            let fresh = self.scene_node(node, doc.unresolved_count(Target::Node(*id)));
+            let target = Target::Node(*id);
+            let fresh = self.scene_node(
+                node,
+                doc.unresolved_count(target),
+                doc.reaction_counts(target),
+            );
             let old_rect = self.nodes[index].rect;
             self.grid.update(index as u32, old_rect, fresh.rect);
             self.nodes[index] = fresh;
@@ -406,6 +421,7 @@ fn same_look(a: &SceneNode, b: &SceneNode) -> bool {
         && a.body == b.body
         && a.text_colour == b.text_colour
         && a.open_comments == b.open_comments
+        && a.reactions == b.reactions
         && a.evidence == b.evidence
 }
 

@@ -90,6 +90,11 @@ pub fn paint_scene(
     if let Some(spotlight) = view.spotlight {
         let lod = Lod::for_zoom(camera.zoom);
         for (prim, offset) in scene.spotlight_prims(spotlight, lod, visible) {
+            // The step's comments and reactions are said in the caption in large type; the
+            // small counters are for the editor, and on a projector too small to read.
+            if matches!(prim, crate::scene::Prim::Counter { .. }) {
+                continue;
+            }
             out.paint(&prim, offset, None);
         }
     }

@@ -378,6 +378,15 @@ impl Document {
             .filter(move |a| a.target == target)
     }
 
+    /// How many workshop groups agree, are not sure, and disagree with `target`.
+    pub fn reaction_counts(&self, target: Target) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for r in self.annotations_on(target).filter_map(|a| a.reaction) {
+            counts[r.index()] += 1;
+        }
+        counts
+    }
+
     /// How many comments on `target` are still open.
     pub fn unresolved_count(&self, target: Target) -> usize {
         self.annotations_on(target)
