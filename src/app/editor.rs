@@ -521,4 +521,13 @@ impl Editor {
         self.doc.record_session(session);
         self.history.mark_unsaved();
     }
+
+    /// Brings the record of session `index` up to date; false when there is none.
+    pub fn update_session(&mut self, index: usize, session: Session) -> bool {
+        let done = self.doc.update_session(index, session);
+        if done {
+            self.history.mark_unsaved();
+        }
+        done
+    }
 }

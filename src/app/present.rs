@@ -87,6 +87,12 @@ pub struct Presenting {
     pub facilitator: bool,
     /// When the session began, and the document then: what changed is recorded on leaving.
     pub began: (Timestamp, Rc<Document>),
+    /// Where the session's record is in the document, once it has one: it is written at the
+    /// first change the room makes (so a crash keeps it, through recovery), kept up to date at
+    /// each step, and completed on leaving.
+    pub recorded: Option<usize>,
+    /// The document's revision when the session began.
+    began_at: crate::model::Stamp,
     /// A CMOC number being typed to jump to (or a reaction: 1, 2 or 3 alone, after a pause).
     pub typed: String,
     /// When the last digit was typed.
@@ -180,6 +186,8 @@ impl EditorApp {
             strip: true,
             facilitator: false,
             began: (Timestamp::now(), Rc::new(self.editor.doc().clone())),
+            recorded: None,
+            began_at: self.editor.revision(),
             typed: String::new(),
             typed_at: 0.0,
             commenting: false,
@@ -199,16 +207,21 @@ impl EditorApp {
     /// changed anything.
     pub fn stop_presenting(&mut self) {
         if let Some(present) = self.present.take() {
-            let (started, before) = present.began;
-            let changes = crate::model::differences(&before, self.editor.doc());
-            let ended = Timestamp::now();
-            if !changes.is_empty() || ended.unix_seconds - started.unix_seconds >= 60 {
-                self.editor.record_session(Session {
-                    started,
-                    ended,
-                    groups: self.settings.groups.clone(),
-                    changes,
-                });
+            let (started, before) = &present.began;
+            let session = Session {
+                started: *started,
+                ended: Timestamp::now(),
+                groups: self.settings.groups.clone(),
+                changes: crate::model::differences(before, self.editor.doc()),
+            };
+            let worth = !session.changes.is_empty()
+                || session.ended.unix_seconds - started.unix_seconds >= 60;
+            match present.recorded {
+                Some(index) => {
+                    self.editor.update_session(index, session);
+                }
+                None if worth => self.editor.record_session(session),
+                None => {}
             }
         }
         self.canvas.spotlight.clear();
@@ -220,8 +233,46 @@ impl EditorApp {
         self.canvas.fit_pending = true;
     }
 
+    /// Writes the session's record into the document at the room's first change, then keeps
+    /// its end time current at each step, so a session cut short by a crash is still on record
+    /// in the recovered document. What changed is written on leaving.
+    fn keep_session_record(&mut self) {
+        let Some(present) = &self.present else {
+            return;
+        };
+        let session = Session {
+            started: present.began.0,
+            ended: Timestamp::now(),
+            groups: self.settings.groups.clone(),
+            changes: Vec::new(),
+        };
+        match present.recorded {
+            Some(index) => {
+                let changes = self
+                    .editor
+                    .doc()
+                    .workshop()
+                    .sessions
+                    .get(index)
+                    .map(|s| s.changes.clone())
+                    .unwrap_or_default();
+                self.editor
+                    .update_session(index, Session { changes, ..session });
+            }
+            None if self.editor.revision() != present.began_at => {
+                let index = self.editor.doc().workshop().sessions.len();
+                self.editor.record_session(session);
+                if let Some(p) = &mut self.present {
+                    p.recorded = Some(index);
+                }
+            }
+            None => {}
+        }
+    }
+
     /// Moves to step `index` (clamped), gliding the camera there.
     pub fn go_to_step(&mut self, index: usize) {
+        self.keep_session_record();
         let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
         let camera = self.canvas.camera;
         let Some(present) = &mut self.present else {
@@ -514,7 +565,13 @@ impl EditorApp {
                 p.glide = None;
             }
         }
-        let height = ui.available_height() * PRESENT_CAPTION_SHARE;
+        let screen = ui.available_height();
+        let height = (screen * PRESENT_CAPTION_SHARE)
+            .max(crate::scene::style::PRESENT_CAPTION_MIN_PX)
+            .min(screen * crate::scene::style::PRESENT_CAPTION_MAX_SHARE);
+        // The facilitator's strip at the very bottom, as tall as its buttons need; the caption
+        // above it.
+        egui::Panel::bottom("present-strip").show(ui, |ui| self.strip_ui(ui, &present));
         egui::Panel::bottom("present-caption")
             .exact_size(height)
             .show(ui, |ui| self.caption_ui(ui, &present));
@@ -601,27 +658,25 @@ impl EditorApp {
                 }
             });
         }
-        let hint_height = 28.0;
         egui::ScrollArea::vertical()
             .id_salt("present-sentence")
-            .max_height((ui.available_height() - hint_height).max(40.0))
+            .max_height(ui.available_height().max(40.0))
             .auto_shrink([false, true])
-            .show(ui, |ui| match &plain {
-                // Plain words large, the researchers' sentence beneath in smaller type.
-                Some(plain) => {
-                    ui.label(RichText::new(plain).size(PRESENT_SENTENCE_PX));
-                    ui.label(RichText::new(&sentence).size(PRESENT_DETAIL_PX).weak());
+            .show(ui, |ui| {
+                match &plain {
+                    // Plain words large, the researchers' sentence beneath in smaller type.
+                    Some(plain) => {
+                        ui.label(RichText::new(plain).size(PRESENT_SENTENCE_PX));
+                        ui.label(RichText::new(&sentence).size(PRESENT_DETAIL_PX).weak());
+                    }
+                    None => {
+                        ui.label(RichText::new(&sentence).size(PRESENT_SENTENCE_PX));
+                    }
                 }
-                None => {
-                    ui.label(RichText::new(&sentence).size(PRESENT_SENTENCE_PX));
+                if !tally.is_empty() {
+                    ui.label(detail(tally));
                 }
             });
-        if !tally.is_empty() {
-            ui.label(detail(tally));
-        }
-        ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
-            self.strip_ui(ui, present);
-        });
     }
 
     /// The groups' reactions to a card, counted: "Agrees 2 · Not sure 1 · Disagrees 0".

@@ -242,6 +242,11 @@ pub const PRESENT_FILL: f32 = 0.78;
 pub const PRESENT_MIN_BODY_PX: f32 = 32.0;
 /// Share of the screen's height kept for the caption under the diagram.
 pub const PRESENT_CAPTION_SHARE: f32 = 0.26;
+/// The caption's least height in points (heading, two lines of plain words, two of the
+/// sentence, the strip), up to [`PRESENT_CAPTION_MAX_SHARE`] of a small screen.
+pub const PRESENT_CAPTION_MIN_PX: f32 = 290.0;
+/// The most of the screen's height the caption takes on a small screen.
+pub const PRESENT_CAPTION_MAX_SHARE: f32 = 0.42;
 /// Caption text: the card's sentence in plain words.
 pub const PRESENT_SENTENCE_PX: f32 = 34.0;
 /// Caption text: the badge, progress and group.

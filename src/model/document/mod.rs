@@ -262,6 +262,20 @@ impl Document {
         self.workshop.sessions.push(session);
     }
 
+    /// Brings the record of session `index` up to date (see [`Document::record_session`]);
+    /// false when there is no such session.
+    pub fn update_session(&mut self, index: usize, session: super::workshop::Session) -> bool {
+        match self.workshop.sessions.get_mut(index) {
+            Some(old) if *old == session => true,
+            Some(old) => {
+                *old = session;
+                self.log.record(super::changes::Change::Metadata);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Records the save time; not an undoable edit, as saving is not a change of content.
     pub fn touch_modified(&mut self, when: Timestamp) {
         self.metadata.modified = when;
