@@ -473,6 +473,29 @@ fn the_strip_and_the_facilitators_window_drive_the_presentation() {
             "Our link worker had no supervision at all".to_string()
         ))
     );
+    // The facilitator answers it from their window: the reply is threaded under it.
+    h.get_by_label("Reply to Carers").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Reply to Carers, from Carers");
+    h.get_by_label("Table 1").click();
+    h.run_steps(3);
+    h.get_by_label("Workshop comment").focus();
+    h.run_steps(1);
+    h.get_by_label("Workshop comment")
+        .type_text("Same at our practice");
+    h.run_steps(2);
+    h.get_by_label("Add comment").click();
+    h.run_steps(3);
+    let doc = h.state().editor.doc();
+    let first = doc
+        .annotations_on(Target::Node(card))
+        .find(|a| a.author == "Carers" && a.reaction.is_none())
+        .map(|a| a.id);
+    let reply = doc
+        .annotations_on(Target::Node(card))
+        .find(|a| a.text == "Same at our practice")
+        .expect("the reply");
+    assert_eq!((reply.author.as_str(), reply.reply_to), ("Table 1", first));
     h.get_by_label("Next step").click();
     h.run_steps(3);
     assert_eq!(h.state().present.as_ref().map(|p| p.index), Some(3));

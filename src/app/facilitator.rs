@@ -146,22 +146,83 @@ impl EditorApp {
             } else {
                 format!(", from {group}")
             };
-            ui.label(
-                RichText::new(format!("Comment on {label}{from}"))
-                    .size(CONTROL_PX)
-                    .strong(),
-            );
-            if self.comment_editor(ui, id, present.commenting) {
-                let text = self
-                    .comments
-                    .drafts
-                    .remove(&Target::Node(id))
-                    .unwrap_or_default();
-                self.editor.add_comment(Target::Node(id), &group, &text);
-                if let Some(p) = &mut self.present {
-                    p.commenting = false;
-                }
+            // What has been said about this card so far, to answer.
+            let said: Vec<(crate::model::AnnotationId, String)> = self
+                .editor
+                .doc()
+                .annotations_on(Target::Node(id))
+                .filter(|a| a.reaction.is_none())
+                .map(|a| {
+                    let who = if a.author.trim().is_empty() {
+                        "Anonymous"
+                    } else {
+                        a.author.trim()
+                    };
+                    let how = if a.reply_to.is_some() {
+                        "  (reply) "
+                    } else {
+                        ""
+                    };
+                    (
+                        a.id,
+                        format!("{how}{who}: {}", crate::model::shorten(&a.text, 90)),
+                    )
+                })
+                .collect();
+            for (comment, line) in said {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&line).size(CONTROL_PX));
+                    let who = line.trim_start().split(':').next().unwrap_or_default();
+                    if control_button(ui, "Reply", &format!("Reply to {who}"), true) {
+                        self.comments.replying.insert(Target::Node(id), comment);
+                    }
+                });
             }
+            let answering = self.answering(id);
+            let heading = match &answering {
+                Some((_, who)) => format!("Reply to {who}{from}"),
+                None => format!("Comment on {label}{from}"),
+            };
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(heading).size(CONTROL_PX).strong());
+                if answering.is_some() && control_button(ui, "Not a reply", "Not a reply", true) {
+                    self.comments.replying.remove(&Target::Node(id));
+                }
+            });
+            if self.comment_editor(ui, id, present.commenting) {
+                self.add_drafted(id, &group);
+            }
+        }
+    }
+
+    /// The comment the draft on `id` answers, if any, with its author.
+    pub(super) fn answering(
+        &self,
+        id: crate::model::NodeId,
+    ) -> Option<(crate::model::AnnotationId, String)> {
+        let to = *self.comments.replying.get(&Target::Node(id))?;
+        let a = self.editor.doc().annotation(to)?;
+        (a.target == Target::Node(id)).then(|| {
+            let who = if a.author.trim().is_empty() {
+                "Anonymous".to_string()
+            } else {
+                a.author.trim().to_string()
+            };
+            (to, who)
+        })
+    }
+
+    /// Adds the draft on `id`, signed by `group`: as a reply when it answers a comment.
+    pub(super) fn add_drafted(&mut self, id: crate::model::NodeId, group: &str) {
+        let target = Target::Node(id);
+        let text = self.comments.drafts.remove(&target).unwrap_or_default();
+        match self.answering(id) {
+            Some((to, _)) => self.editor.reply(to, group, &text),
+            None => self.editor.add_comment(target, group, &text),
+        };
+        self.comments.replying.remove(&target);
+        if let Some(p) = &mut self.present {
+            p.commenting = false;
         }
     }
 

@@ -767,13 +767,13 @@ impl EditorApp {
         let group = self.current_group();
         let mut add = false;
         let mut close = false;
+        let heading = match self.answering(id) {
+            Some((_, who)) => format!("Reply to {who} on {label}, from {group}"),
+            None => format!("Comment on {label}, from {group}"),
+        };
         egui::Modal::new(egui::Id::unique("present-comment")).show(ctx, |ui| {
             ui.set_width(ctx.content_rect().width() * 0.6);
-            ui.label(
-                RichText::new(format!("Comment on {label}, from {group}"))
-                    .size(PRESENT_DETAIL_PX)
-                    .strong(),
-            );
+            ui.label(RichText::new(heading).size(PRESENT_DETAIL_PX).strong());
             add = self.comment_editor(ui, id, true);
             if ui
                 .button(RichText::new("Close").size(PRESENT_DETAIL_PX))
@@ -789,12 +789,7 @@ impl EditorApp {
             );
         });
         if add {
-            let text = self
-                .comments
-                .drafts
-                .remove(&Target::Node(id))
-                .unwrap_or_default();
-            self.editor.add_comment(Target::Node(id), &group, &text);
+            self.add_drafted(id, &group);
             close = true;
         }
         if close && let Some(p) = &mut self.present {
