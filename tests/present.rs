@@ -561,3 +561,50 @@ fn a_cards_reactions_are_drawn_as_signed_counters_on_the_canvas_not_in_figures()
         "{name}"
     );
 }
+
+#[test]
+fn a_group_step_shows_its_nodes_together_and_tab_moves_between_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    let doc = h.state().editor.doc();
+    let ten = doc.find_cmoc(10, Polarity::Negative).expect("-ve 10").id;
+    let eleven = doc.find_cmoc(11, Polarity::Negative).expect("-ve 11").id;
+    let path = vec![
+        PathStep {
+            shows: StepShows::Nodes(vec![ten, eleven]),
+            title: "Two failures".into(),
+            notes: "Ask about waiting times.".into(),
+            skip: false,
+        },
+        PathStep {
+            skip: true,
+            ..PathStep::node(ten)
+        },
+    ];
+    assert!(h.state_mut().editor.set_path(Some(path), "Set a path"));
+    press(&mut h, Key::F5);
+    let present = h.state().present.clone().expect("presenting");
+    assert_eq!(present.steps.len(), 1, "the skipped step is not presented");
+    assert_eq!(h.state().canvas.spotlight, vec![ten, eleven]);
+    h.get_by_label_contains("Two failures");
+    assert_eq!(step_node(&h), Some(ten));
+    press(&mut h, Key::Tab);
+    assert_eq!(step_node(&h), Some(eleven));
+    assert_eq!(h.state().canvas.focused, Some(eleven));
+    // N shows the speaker notes on the one screen.
+    press(&mut h, Key::N);
+    h.get_by_label_contains("Your notes: Ask about waiting times.");
+    // Undo takes the path back: the example's own path again.
+    press(&mut h, Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let steps = h
+        .state()
+        .editor
+        .doc()
+        .workshop()
+        .path
+        .as_ref()
+        .map(Vec::len);
+    assert_eq!(steps, Some(16));
+}

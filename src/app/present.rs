@@ -438,6 +438,8 @@ impl EditorApp {
         }
         if pressed(Key::Tab) {
             self.next_within();
+            // egui would also move its focus on to the next widget at the end of the frame.
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
         }
         if pressed(Key::H)
             && let Some(p) = &mut self.present
@@ -587,6 +589,16 @@ impl EditorApp {
                 );
                 if present.how_to_read() {
                     how_to_read_ui(ui, self.canvas.rect);
+                }
+                // The screen reader's focus follows the step: kept on the current card unless
+                // a text field (the groups, a comment) has the keyboard.
+                if let Some(id) = present.node()
+                    && self.canvas.focused != Some(id)
+                    && ctx
+                        .memory(|m| m.focused())
+                        .is_none_or(|f| self.canvas.owns_focus(f))
+                {
+                    self.canvas.focus_on(&ctx, id);
                 }
             });
         if present.commenting && !present.facilitator {
