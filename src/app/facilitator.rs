@@ -134,12 +134,7 @@ impl EditorApp {
         }
         if let Some(id) = present.node() {
             ui.separator();
-            let label = self
-                .editor
-                .doc()
-                .node(id)
-                .map(crate::model::Node::label)
-                .unwrap_or_default();
+            let label = self.label_of(id);
             let group = self.current_group();
             let from = if group.trim().is_empty() {
                 String::new()

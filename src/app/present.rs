@@ -766,16 +766,20 @@ impl EditorApp {
         }
     }
 
+    /// A node's short label ("CMOC 22"), or nothing for a node since deleted.
+    pub(super) fn label_of(&self, id: NodeId) -> String {
+        self.editor
+            .doc()
+            .node(id)
+            .map(crate::model::Node::label)
+            .unwrap_or_default()
+    }
+
     fn comment_box_ui(&mut self, ctx: &egui::Context, present: &Presenting) {
         let Some(id) = present.node() else {
             return;
         };
-        let label = self
-            .editor
-            .doc()
-            .node(id)
-            .map(crate::model::Node::label)
-            .unwrap_or_default();
+        let label = self.label_of(id);
         let group = self.current_group();
         let mut add = false;
         let mut close = false;
