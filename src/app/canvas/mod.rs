@@ -112,7 +112,7 @@ pub struct CanvasState {
     /// The canvas widget's id.
     widget_id: Option<egui::Id>,
     /// The diagram as painted last frame.
-    frame_cache: Option<paint::FrameCache>,
+    paint_memory: paint::PaintMemory,
     scene: Option<Scene>,
 }
 
@@ -137,7 +137,7 @@ impl Default for CanvasState {
             widget_id: None,
             spotlight: Vec::new(),
             presenting: false,
-            frame_cache: None,
+            paint_memory: paint::PaintMemory::default(),
             scene: None,
         }
     }
@@ -375,10 +375,11 @@ pub fn canvas_ui(
             matches: &matches,
             spotlight: (!spotlight.is_empty()).then_some(&spotlight[..]),
         };
-        let mut cache = state.frame_cache.take();
+        let mut memory = std::mem::take(&mut state.paint_memory);
+        memory.texts.begin_frame(ui.ctx());
         let scene = state.scene(editor, palette);
-        let hits = paint_scene(&painter, rect, &camera, scene, &view, editing, &mut cache);
-        state.frame_cache = cache;
+        let hits = paint_scene(&painter, rect, &camera, scene, &view, editing, &mut memory);
+        state.paint_memory = memory;
         hits
     };
     state.matches = matches;

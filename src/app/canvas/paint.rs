@@ -3,7 +3,7 @@
 //! `prims.rs`. Nothing here decides how anything looks.
 
 use super::camera::Camera;
-use super::prims::{Painted, PrimPainter};
+use super::prims::{Painted, PrimPainter, TextCache};
 use crate::model::{NodeId, NodeKind};
 use crate::scene::{Field, Lod, Palette, Prim, Scene, ViewState};
 use egui::{Painter, Rect, pos2, vec2};
@@ -47,6 +47,15 @@ pub struct FrameCache {
     hits: FrameHits,
 }
 
+/// What painting keeps from frame to frame: the last frame, and text laid out lately.
+#[derive(Default)]
+pub struct PaintMemory {
+    /// The last frame as painted.
+    pub frame: Option<FrameCache>,
+    /// Laid-out text.
+    pub texts: TextCache,
+}
+
 /// Paints the scene into `canvas` (a screen rectangle) and returns where things went.
 /// `editing` names a field being edited in place: the text editor draws it instead. `cache`
 /// keeps the painted diagram for the next frame.
@@ -57,8 +66,12 @@ pub fn paint_scene(
     scene: &mut Scene,
     view: &ViewState<'_>,
     editing: Option<(NodeId, Field)>,
-    cache: &mut Option<FrameCache>,
+    memory: &mut PaintMemory,
 ) -> FrameHits {
+    let PaintMemory {
+        frame: cache,
+        texts,
+    } = memory;
     let palette = *scene.palette();
     painter.rect_filled(canvas, 0.0, palette.background);
     paint_dots(painter, canvas, camera, &palette);
@@ -76,7 +89,7 @@ pub fn paint_scene(
             c.hits.clone()
         }
         _ => {
-            let (painted, hits) = paint_diagram(painter, canvas, camera, scene, editing);
+            let (painted, hits) = paint_diagram(painter, canvas, camera, scene, editing, texts);
             painted.show(painter);
             *cache = Some(FrameCache {
                 key,
@@ -86,7 +99,7 @@ pub fn paint_scene(
             hits
         }
     };
-    let mut out = PrimPainter::new(painter, canvas, camera);
+    let mut out = PrimPainter::new(painter, canvas, camera).with_texts(texts);
     if let Some(spotlight) = view.spotlight {
         let lod = Lod::for_zoom(camera.zoom);
         for (prim, offset) in scene.spotlight_prims(spotlight, lod, visible) {
@@ -112,6 +125,7 @@ fn paint_diagram(
     camera: &Camera,
     scene: &mut Scene,
     editing: Option<(NodeId, Field)>,
+    texts: &mut TextCache,
 ) -> (Painted, FrameHits) {
     let mut hits = FrameHits::default();
     let visible = camera.visible_world(canvas).expand(40.0 / camera.zoom);
@@ -120,7 +134,7 @@ fn paint_diagram(
     let lod = Lod::for_zoom(camera.zoom);
     scene.prepare(&indices, lod);
     let scene = &*scene;
-    let mut out = PrimPainter::new(painter, canvas, camera);
+    let mut out = PrimPainter::new(painter, canvas, camera).with_texts(texts);
 
     // Regions at the back, then arrows, then everything else in drawing order.
     let (regions, others): (Vec<usize>, Vec<usize>) = indices
