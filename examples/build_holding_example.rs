@@ -540,7 +540,33 @@ fn build() -> cmoc_canvas::model::Document {
     b.connect(c20, o_frustration);
     b.connect(c21, o_burnout_neg);
     b.connect(n11, o_longer);
-    with_path(with_plain_words(b.finish()))
+    let mut doc = with_path(with_plain_words(b.finish()));
+    with_scenarios(&mut doc, condition_id);
+    doc
+}
+
+/// The example's two scenarios: the IF-condition met, and not met.
+fn with_scenarios(doc: &mut cmoc_canvas::model::Document, condition: NodeId) {
+    use cmoc_canvas::model::{ConditionState, Scenario};
+    let scenario = |name: &str, description: &str, state| Scenario {
+        name: name.into(),
+        description: description.into(),
+        conditions: [(condition, state)].into_iter().collect(),
+        overrides: Default::default(),
+    };
+    let scenarios = vec![
+        scenario(
+            "Holding recognised and supported",
+            "Managers recognise holding as part of the link worker role, and supervision, peer support and shared risk are in place.",
+            ConditionState::Met,
+        ),
+        scenario(
+            "Not recognised or not supported",
+            "Holding is not recognised as part of the role, or the support for it is missing: the negative CMOCs tell what happens.",
+            ConditionState::NotMet,
+        ),
+    ];
+    let _ = cmoc_canvas::edit::Edit::SetScenarios { scenarios }.apply(doc);
 }
 
 /// The example's presentation path, as a facilitator would prepare it for a PPI group: "How

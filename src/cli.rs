@@ -81,6 +81,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: NotesFormat,
     },
+    /// List each "what if" scenario with the state of every node in it (active, not active,
+    /// partly active, not decided) and why.
+    Scenarios {
+        /// The diagram file.
+        file: PathBuf,
+        /// Text to read, or CSV (scenario, node, kind, state, why) for a spreadsheet.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScenariosFormat,
+    },
     /// Import a CMOC table from CSV into a new diagram (columns No., Context, Mechanism,
     /// Outcome; Polarity, Title and Evidence optional).
     Import {
@@ -90,6 +99,62 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+}
+
+/// How `scenarios` writes its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScenariosFormat {
+    /// One block per scenario, one line per node.
+    Text,
+    /// One row per scenario and node.
+    Csv,
+}
+
+/// Every scenario of `doc` with every node's state and why, as text or CSV.
+pub fn write_scenarios(doc: &crate::model::Document, format: ScenariosFormat) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if format == ScenariosFormat::Csv {
+        out.push_str("Scenario,Node,Kind,State,Why\r\n");
+    } else if doc.scenarios().is_empty() {
+        out.push_str("No scenarios in this diagram.\n");
+    }
+    for scenario in doc.scenarios() {
+        let states = crate::model::propagate(doc, scenario);
+        if format == ScenariosFormat::Text {
+            let _ = writeln!(out, "{}", scenario.name);
+            if !scenario.description.trim().is_empty() {
+                let _ = writeln!(out, "  {}", scenario.description.trim());
+            }
+        }
+        for node in doc.nodes() {
+            let state = states.state(node.id).words();
+            let why = states.explain(doc, scenario, node.id);
+            match format {
+                ScenariosFormat::Text => {
+                    let _ = writeln!(out, "  {}: {state}", node.label());
+                }
+                ScenariosFormat::Csv => {
+                    let cells = [
+                        scenario.name.clone(),
+                        node.label(),
+                        node.kind().name().to_string(),
+                        state.to_string(),
+                        why,
+                    ];
+                    let line: Vec<String> = cells
+                        .iter()
+                        .map(|c| crate::interchange::csv_field(c))
+                        .collect();
+                    let _ = write!(out, "{}\r\n", line.join(","));
+                }
+            }
+        }
+        if format == ScenariosFormat::Text {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Runs a command, writing results to `out` and complaints to `err`; returns the exit status.
@@ -169,6 +234,16 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             status
         }
         Command::Import { table, output } => run_import(table, output, out, err),
+        Command::Scenarios { file, format } => match load_file(file) {
+            Ok(loaded) => {
+                let _ = out.write_all(write_scenarios(&loaded.document, *format).as_bytes());
+                0
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                1
+            }
+        },
         Command::Notes { file, format } => match load_file(file) {
             Ok(loaded) => {
                 let _ = out.write_all(workshop_notes(&loaded.document, *format).as_bytes());

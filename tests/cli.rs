@@ -329,3 +329,36 @@ fn notes_follow_the_path_of_the_example_in_plain_words() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(!missing.stderr.is_empty());
 }
+
+#[test]
+fn scenarios_lists_every_node_state_in_each_scenario() {
+    let out = cmoc_canvas()
+        .args(["scenarios", EXAMPLE])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let second = text
+        .find("Not recognised or not supported")
+        .expect("second scenario");
+    let (first, second) = text.split_at(second);
+    assert!(
+        first.starts_with("Holding recognised and supported\n"),
+        "{text}"
+    );
+    assert!(first.contains("  CMOC 13: active\n"), "{first}");
+    assert!(first.contains("  -ve CMOC 10: not active\n"), "{first}");
+    assert!(second.contains("  CMOC 13: not active\n"), "{second}");
+    assert!(second.contains("  -ve CMOC 10: active\n"), "{second}");
+    let csv = cmoc_canvas()
+        .args(["scenarios", EXAMPLE, "--format", "csv"])
+        .output()
+        .expect("runs");
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(csv.starts_with("Scenario,Node,Kind,State,Why\r\n"));
+    // A cell starting with "-" is written formula-safe, as in every CSV export.
+    assert!(
+        csv.contains("Not recognised or not supported,'-ve CMOC 11,CMOC card,active,"),
+        "{csv}"
+    );
+}

@@ -175,6 +175,22 @@ fn the_format_3_fixture_has_a_path_with_notes_a_group_a_skipped_step_and_a_sessi
     let session = &doc.workshop().sessions[0];
     assert_eq!(session.groups, ["Table 1", "Table 2", "Carers"]);
     assert_eq!(session.changes[0], "CMOC 4 made negative");
+    // Two scenarios: the condition met, then not met with a card set partly activated.
+    use cmoc_canvas::model::{Activation, ConditionState, NodeState, propagate};
+    let names: Vec<&str> = doc.scenarios().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Support in place", "No support"]);
+    assert_eq!(
+        doc.scenarios()[0].conditions.get(&NodeId(7)),
+        Some(&ConditionState::Met)
+    );
+    assert_eq!(
+        doc.scenarios()[1].overrides.get(&NodeId(2)),
+        Some(&Activation::Partly)
+    );
+    assert_eq!(
+        propagate(&doc, &doc.scenarios()[1]).state(NodeId(2)),
+        NodeState::Partly
+    );
     // The notes export follows that path, skipped step marked, and keeps the session.
     let notes = cmoc_canvas::interchange::workshop_notes(
         &doc,

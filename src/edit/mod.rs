@@ -11,7 +11,7 @@ pub use synthetic::synthetic_diagram;
 
 use crate::model::{
     Annotation, AnnotationId, Document, Edge, EdgeId, Metadata, Node, NodeId, PathStep, Point,
-    Polarity, Size, Target,
+    Polarity, Scenario, Size, Target,
 };
 use thiserror::Error;
 
@@ -129,6 +129,12 @@ pub enum Edit {
         /// The new metadata.
         metadata: Box<Metadata>,
     },
+    /// Replaces the "what if" scenarios (creating, renaming, deleting one, or changing its
+    /// condition states and overrides).
+    SetScenarios {
+        /// The new scenarios.
+        scenarios: Vec<Scenario>,
+    },
     /// Replaces the presentation path (`None`: the path follows the diagram).
     SetPath {
         /// The new path.
@@ -245,6 +251,9 @@ impl Edit {
                     metadata: Box::new(old),
                 })
             }
+            Edit::SetScenarios { scenarios } => Ok(Edit::SetScenarios {
+                scenarios: doc.replace_scenarios(scenarios),
+            }),
             Edit::SetPath { path } => Ok(Edit::SetPath {
                 path: doc.replace_path(path),
             }),

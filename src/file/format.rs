@@ -2,7 +2,7 @@
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
-use crate::model::{Annotation, Document, Edge, Metadata, Node, Workshop};
+use crate::model::{Annotation, Document, Edge, Metadata, Node, Scenario, Workshop};
 use serde::{Deserialize, Serialize};
 
 /// The file format version this program writes, and the newest it reads.
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// - 2: plain words on nodes (`plain`), reactions and replies on comments (`reaction`,
 ///   `reply_to`).
 /// - 3: the workshop part (`workshop`): the facilitator's presentation path with speaker
-///   notes, and the record of workshop sessions.
+///   notes, and the record of workshop sessions; "what if" scenarios (`scenarios`).
 ///
 /// Older files are migrated on opening (see `load.rs`).
 pub const FORMAT_VERSION: u32 = 3;
@@ -26,6 +26,8 @@ pub(crate) struct FileOut<'a> {
     pub annotations: Vec<&'a Annotation>,
     #[serde(skip_serializing_if = "is_empty_workshop")]
     pub workshop: &'a Workshop,
+    #[serde(skip_serializing_if = "<[Scenario]>::is_empty")]
+    pub scenarios: &'a [Scenario],
 }
 
 fn is_empty_workshop(w: &&Workshop) -> bool {
@@ -49,6 +51,8 @@ pub(crate) struct FileIn {
     pub annotations: Vec<Annotation>,
     #[serde(default)]
     pub workshop: Workshop,
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
 }
 
 /// The pretty-printing settings of CMOC Canvas files (four-space indent, no struct names).
@@ -70,6 +74,7 @@ pub fn to_ron_string(doc: &Document) -> Result<String, ron::Error> {
         edges: doc.edges().collect(),
         annotations: doc.annotations().collect(),
         workshop: doc.workshop(),
+        scenarios: doc.scenarios(),
     };
     let mut text = ron::ser::to_string_pretty(&out, pretty_config())?;
     text.push('\n');

@@ -105,7 +105,9 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
         parsed.edges,
         parsed.annotations,
     );
-    let document = document.with_workshop(parsed.workshop);
+    let document = document
+        .with_workshop(parsed.workshop)
+        .with_scenarios(parsed.scenarios);
     Ok(Loaded {
         document,
         repairs,
@@ -120,9 +122,10 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 /// (which CMOC Canvas 0.1 cannot open). A file that says version 1 but uses those fields was
 /// not written by version 1: it is refused, saying which field and what to do.
 ///
-/// 2 → 3: version 3 added the workshop part (presentation path, speaker notes, sessions); a
-/// version 2 file has none, so its presentation path is the one derived from the diagram, as
-/// before. A file that says version 1 or 2 but has a `workshop` part is refused the same way.
+/// 2 → 3: version 3 added the workshop part (presentation path, speaker notes, sessions) and
+/// scenarios; a version 2 file has none, so its presentation path is the one derived from the
+/// diagram, as before, and it has no scenarios. A file that says version 1 or 2 but has a
+/// `workshop` part or `scenarios` is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
@@ -135,6 +138,11 @@ fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
 }
 
 fn migrate_2_to_3(file: FileIn, version: u32) -> Result<FileIn, String> {
+    if !file.scenarios.is_empty() {
+        return Err(format!(
+            "the file says format version {version}, but it has scenarios (`scenarios`), which only version 3 has. Set `format_version: 3`."
+        ));
+    }
     if file.workshop.is_empty() {
         Ok(file)
     } else {

@@ -143,6 +143,9 @@ fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
         !saved.contains("workshop"),
         "an empty workshop part is not written"
     );
+    let scenario = "(format_version: 2, scenarios: [(name: \"s\")])";
+    let err = load_str(scenario, "s.ron").expect_err("scenarios are version 3");
+    assert!(err.to_string().contains("scenarios"), "{err}");
     let mixed = "(format_version: 2, workshop: (path: Some([(shows: HowToRead)])))";
     let err = load_str(mixed, "mixed.ron").expect_err("not a real version 2 file");
     let message = err.to_string();

@@ -16,4 +16,5 @@ pub use csv_import::{
 pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg};
 pub use notes::{NotesFormat, workshop_notes};
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png};
+pub(crate) use table::csv_cell as csv_field;
 pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table};

@@ -9,6 +9,7 @@ mod edge;
 mod geometry;
 mod ids;
 mod node;
+mod scenario;
 mod time;
 mod validate;
 mod workshop;
@@ -23,6 +24,7 @@ pub use ids::{AnnotationId, EdgeId, NodeId};
 pub use node::{
     CmocCard, Evidence, Node, NodeContent, NodeKind, Polarity, Rgb, TextBlock, shorten,
 };
+pub use scenario::{Activation, Cause, ConditionState, NodeState, Outcome, Scenario, propagate};
 pub use time::Timestamp;
 pub use validate::{Problem, Subject, Validation, validate};
 pub use workshop::{PathStep, Session, StepShows, Workshop, resolve_path};

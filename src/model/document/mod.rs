@@ -8,6 +8,7 @@ use super::edge::Edge;
 use super::geometry::Rect;
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::{CmocCard, Node, NodeKind, Polarity};
+use super::scenario::Scenario;
 use super::time::Timestamp;
 use super::workshop::Workshop;
 use indexmap::IndexMap;
@@ -51,6 +52,8 @@ pub struct Document {
     annotations: IndexMap<AnnotationId, Annotation, FxBuildHasher>,
     /// The presentation path and the record of workshop sessions.
     workshop: Workshop,
+    /// "What if" scenarios for the IF-conditions.
+    scenarios: Vec<Scenario>,
     /// The next unused id number, shared by nodes, arrows and comments. Handing out an id
     /// changes no content, so it works through a shared reference.
     next_id: std::cell::Cell<u64>,
@@ -71,6 +74,7 @@ impl PartialEq for Document {
             && self.edges.iter().eq(other.edges.iter())
             && self.annotations.iter().eq(other.annotations.iter())
             && self.workshop == other.workshop
+            && self.scenarios == other.scenarios
     }
 }
 
@@ -252,6 +256,25 @@ impl Document {
     pub fn with_workshop(mut self, workshop: Workshop) -> Self {
         self.workshop = workshop;
         self
+    }
+
+    /// Gives a freshly loaded document its scenarios (not an edit: used while building).
+    pub fn with_scenarios(mut self, scenarios: Vec<Scenario>) -> Self {
+        self.scenarios = scenarios;
+        self
+    }
+
+    /// The "what if" scenarios, in the order they were made.
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
+    /// The scenario with this name (names are compared ignoring case and outer spaces).
+    pub fn scenario(&self, name: &str) -> Option<&Scenario> {
+        let name = name.trim().to_lowercase();
+        self.scenarios
+            .iter()
+            .find(|s| s.name.trim().to_lowercase() == name)
     }
 
     /// Keeps the record of a workshop session. Like the save time, a record of what happened

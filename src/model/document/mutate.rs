@@ -201,6 +201,15 @@ impl Document {
         std::mem::replace(&mut self.metadata, metadata)
     }
 
+    /// Replaces the scenarios, returning the old ones.
+    pub(crate) fn replace_scenarios(
+        &mut self,
+        scenarios: Vec<crate::model::Scenario>,
+    ) -> Vec<crate::model::Scenario> {
+        self.log.record(Change::Structure);
+        std::mem::replace(&mut self.scenarios, scenarios)
+    }
+
     /// Replaces the presentation path, returning the old one.
     pub(crate) fn replace_path(&mut self, path: Option<Vec<PathStep>>) -> Option<Vec<PathStep>> {
         self.log.record(Change::Metadata);

@@ -1,0 +1,257 @@
+//! Scenarios: flip the IF and see which pathway holds. The example's two scenarios give the
+//! states the paper describes; propagation ends and is deterministic on any graph; an override
+//! always wins; every node can say why it is in its state.
+
+use cmoc_canvas::edit::{DiagramBuilder, Edit};
+use cmoc_canvas::model::{
+    Activation, Branch, ConditionState, Document, EdgeEffect, NodeContent, NodeId, NodeKind,
+    NodeState, Point, Polarity, Scenario, TextBlock, propagate,
+};
+use proptest::prelude::*;
+
+fn example() -> Document {
+    cmoc_canvas::app::example_document()
+}
+
+fn card(doc: &Document, number: u32, polarity: Polarity) -> NodeId {
+    doc.find_cmoc(number, polarity)
+        .unwrap_or_else(|| panic!("CMOC {number} {polarity:?}"))
+        .id
+}
+
+fn outcome_titled(doc: &Document, starts: &str) -> NodeId {
+    doc.nodes()
+        .find(|n| {
+            n.kind() == NodeKind::Outcome
+                && n.content
+                    .text_block()
+                    .is_some_and(|b| b.title.starts_with(starts) || b.text.starts_with(starts))
+        })
+        .unwrap_or_else(|| panic!("outcome {starts}"))
+        .id
+}
+
+#[test]
+fn the_examples_two_scenarios_give_the_papers_pathways() {
+    let doc = example();
+    let names: Vec<&str> = doc.scenarios().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Holding recognised and supported",
+            "Not recognised or not supported"
+        ]
+    );
+    let positive: Vec<NodeId> = [22, 23, 24, 12, 13, 1, 5]
+        .into_iter()
+        .map(|n| card(&doc, n, Polarity::Positive))
+        .collect();
+    let negative: Vec<NodeId> = [
+        (10, Polarity::Negative),
+        (22, Polarity::Negative),
+        (11, Polarity::Negative),
+        (18, Polarity::Positive),
+        (20, Polarity::Positive),
+        (21, Polarity::Positive),
+    ]
+    .into_iter()
+    .map(|(n, p)| card(&doc, n, p))
+    .collect();
+    let good_outcome = outcome_titled(&doc, "Improved link worker job satisfaction");
+    let bad_outcome = outcome_titled(&doc, "Negative patient");
+
+    let met = doc
+        .scenario("holding recognised and supported")
+        .expect("first");
+    let states = propagate(&doc, met);
+    for id in positive.iter().chain([&good_outcome]) {
+        assert_eq!(
+            states.state(*id),
+            NodeState::Active,
+            "{}",
+            states.explain(&doc, met, *id)
+        );
+    }
+    for id in negative.iter().chain([&bad_outcome]) {
+        assert_eq!(
+            states.state(*id),
+            NodeState::Inactive,
+            "{}",
+            states.explain(&doc, met, *id)
+        );
+    }
+
+    let not_met = doc
+        .scenario("Not recognised or not supported")
+        .expect("second");
+    let states = propagate(&doc, not_met);
+    for id in positive.iter().chain([&good_outcome]) {
+        assert_eq!(
+            states.state(*id),
+            NodeState::Inactive,
+            "{}",
+            states.explain(&doc, not_met, *id)
+        );
+    }
+    for id in negative.iter().chain([&bad_outcome]) {
+        assert_eq!(
+            states.state(*id),
+            NodeState::Active,
+            "{}",
+            states.explain(&doc, not_met, *id)
+        );
+    }
+    // Each can say why, back to the condition.
+    let why = states.explain(&doc, not_met, positive[4]);
+    assert!(why.starts_with("Not active: "), "{why}");
+    assert!(why.contains("which is not met in this scenario"), "{why}");
+    let why = states.explain(&doc, not_met, negative[2]);
+    assert!(why.starts_with("Active: "), "{why}");
+    assert!(why.contains("no branch"), "{why}");
+    // The CMOCs the figure does not place are reached by no condition.
+    let unplaced = card(&doc, 2, Polarity::Positive);
+    assert_eq!(states.state(unplaced), NodeState::Unknown);
+    assert!(
+        states
+            .explain(&doc, not_met, unplaced)
+            .contains("no condition")
+    );
+}
+
+#[test]
+fn scenarios_are_edits_that_undo_and_survive_saving() {
+    let mut doc = example();
+    let before = doc.scenarios().to_vec();
+    let mut changed = before.clone();
+    changed.remove(0);
+    let undo = Edit::SetScenarios { scenarios: changed }
+        .apply(&mut doc)
+        .expect("delete a scenario");
+    assert_eq!(doc.scenarios().len(), 1);
+    undo.apply(&mut doc).expect("undo");
+    assert_eq!(doc.scenarios(), &before[..]);
+    let text = cmoc_canvas::file::to_ron_string(&doc).expect("saves");
+    let back = cmoc_canvas::file::load_str(&text, "s.ron")
+        .expect("opens")
+        .document;
+    assert_eq!(back.scenarios(), &before[..]);
+}
+
+/// A random diagram: conditions, cards and regions, arrows of every kind (cycles welcome).
+fn random_diagram(
+    nodes: usize,
+    arrows: &[(usize, usize, u8)],
+    regions: &[(usize, usize)],
+) -> (Document, Vec<NodeId>) {
+    let mut b = DiagramBuilder::new("random");
+    let mut ids = Vec::new();
+    for i in 0..nodes {
+        let at = Point::new((i % 7) as f32 * 400.0, (i / 7) as f32 * 300.0);
+        let id = if i % 5 == 0 {
+            b.node(
+                NodeContent::Condition(TextBlock::new("IF", format!("c{i}"))),
+                at,
+                None,
+            )
+        } else {
+            b.cmoc(
+                cmoc_canvas::model::CmocCard::new(i as u32, "c", "m", "o"),
+                at,
+                None,
+            )
+        };
+        ids.push(id);
+    }
+    for (a, r) in regions {
+        let (a, r) = (a % nodes, r % nodes);
+        let centre = b
+            .document()
+            .node(ids[a])
+            .map(|n| n.rect().center())
+            .unwrap_or(Point::new(0.0, 0.0));
+        let region = b.node(
+            NodeContent::Region(TextBlock::new("R", "")),
+            Point::new(centre.x - 10.0 - (r % 3) as f32 * 200.0, centre.y - 10.0),
+            Some(cmoc_canvas::model::Size::new(420.0, 320.0)),
+        );
+        ids.push(region);
+    }
+    let count = ids.len();
+    for (from, to, kind) in arrows {
+        let (from, to) = (ids[from % count], ids[to % count]);
+        match kind % 4 {
+            0 => {
+                b.connect(from, to);
+            }
+            1 => {
+                b.edge(from, to, |e| e.effect = EdgeEffect::Prevents);
+            }
+            2 => {
+                b.edge(from, to, |e| e.branch = Some(Branch::Yes));
+            }
+            _ => {
+                b.edge(from, to, |e| e.branch = Some(Branch::No));
+            }
+        }
+    }
+    (b.finish(), ids)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn propagation_ends_is_deterministic_and_overrides_win(
+        nodes in 1usize..25,
+        arrows in prop::collection::vec((0usize..40, 0usize..40, 0u8..4), 0..60),
+        regions in prop::collection::vec((0usize..40, 0usize..40), 0..4),
+        states in prop::collection::vec(0u8..3, 0..10),
+        overrides in prop::collection::vec((0usize..40, 0u8..3), 0..5),
+    ) {
+        let (doc, ids) = random_diagram(nodes, &arrows, &regions);
+        let conditions: Vec<NodeId> = doc
+            .nodes()
+            .filter(|n| n.kind() == NodeKind::Condition)
+            .map(|n| n.id)
+            .collect();
+        let mut scenario = Scenario { name: "s".into(), ..Scenario::default() };
+        for (c, s) in conditions.iter().zip(&states) {
+            scenario.conditions.insert(*c, match s {
+                0 => ConditionState::Met,
+                1 => ConditionState::NotMet,
+                _ => ConditionState::Unknown,
+            });
+        }
+        for (i, a) in &overrides {
+            scenario.overrides.insert(ids[i % ids.len()], match a {
+                0 => Activation::Activated,
+                1 => Activation::Partly,
+                _ => Activation::NotActivated,
+            });
+        }
+        let first = propagate(&doc, &scenario);
+        // The same diagram with its nodes and arrows in the opposite order gives the same states.
+        let mut reversed = Document::new("reversed");
+        let mut nodes: Vec<_> = doc.nodes().cloned().collect();
+        nodes.reverse();
+        for node in nodes {
+            Edit::AddNode { node, index: None }.apply(&mut reversed).expect("node");
+        }
+        let mut edges: Vec<_> = doc.edges().cloned().collect();
+        edges.reverse();
+        for edge in edges {
+            Edit::AddEdge { edge, index: None }
+                .apply(&mut reversed)
+                .expect("edge");
+        }
+        let second = propagate(&reversed, &scenario);
+        for id in &ids {
+            prop_assert_eq!(first.state(*id), second.state(*id));
+            let why = first.explain(&doc, &scenario, *id);
+            prop_assert!(!why.is_empty());
+        }
+        for (id, a) in &scenario.overrides {
+            prop_assert_eq!(first.state(*id), NodeState::from(*a));
+        }
+    }
+}
