@@ -8,6 +8,17 @@ fn cmoc_canvas() -> Command {
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/holding.ron");
 
+/// Runs the command line with `args`, expects success, and returns what it printed.
+fn printed(args: &[&str]) -> String {
+    let out = cmoc_canvas().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn validate_summarises_the_example() {
     let out = cmoc_canvas()
@@ -298,27 +309,13 @@ fn no_command_writes_over_its_input_or_a_diagram() {
 
 #[test]
 fn notes_follow_the_path_of_the_example_in_plain_words() {
-    let out = cmoc_canvas()
-        .args(["notes", EXAMPLE])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = printed(&["notes", EXAMPLE]);
     assert!(text.starts_with("# Workshop notes: "), "{text}");
     assert!(text.contains("## Step 1 of"), "{text}");
     assert!(text.contains("How to read this"), "{text}");
     assert!(text.contains("**In plain words:**"), "{text}");
     assert!(text.contains("-ve CMOC 22"), "{text}");
-    let csv = cmoc_canvas()
-        .args(["notes", EXAMPLE, "--format", "csv"])
-        .output()
-        .expect("runs");
-    assert!(csv.status.success());
-    let csv = String::from_utf8_lossy(&csv.stdout);
+    let csv = printed(&["notes", EXAMPLE, "--format", "csv"]);
     assert!(csv.starts_with(
         "Step,Card,Plain words,Context,Mechanism,Outcome,Entry,Group,Time (UTC),Words\r\n"
     ));
@@ -332,12 +329,7 @@ fn notes_follow_the_path_of_the_example_in_plain_words() {
 
 #[test]
 fn scenarios_lists_every_node_state_in_each_scenario() {
-    let out = cmoc_canvas()
-        .args(["scenarios", EXAMPLE])
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = printed(&["scenarios", EXAMPLE]);
     let second = text
         .find("Not recognised or not supported")
         .expect("second scenario");
@@ -350,11 +342,7 @@ fn scenarios_lists_every_node_state_in_each_scenario() {
     assert!(first.contains("  -ve CMOC 10: not active\n"), "{first}");
     assert!(second.contains("  CMOC 13: not active\n"), "{second}");
     assert!(second.contains("  -ve CMOC 10: active\n"), "{second}");
-    let csv = cmoc_canvas()
-        .args(["scenarios", EXAMPLE, "--format", "csv"])
-        .output()
-        .expect("runs");
-    let csv = String::from_utf8_lossy(&csv.stdout);
+    let csv = printed(&["scenarios", EXAMPLE, "--format", "csv"]);
     assert!(csv.starts_with("Scenario,Node,Kind,State,Why\r\n"));
     // A cell starting with "-" is written formula-safe, as in every CSV export.
     assert!(

@@ -175,20 +175,28 @@ impl Outcome {
     /// “Positive pathway”, on the yes branch of the condition “holding is recognised…”, which
     /// is not met in this scenario."
     pub fn explain(&self, doc: &Document, scenario: &Scenario, id: NodeId) -> String {
-        let state = self.state(id);
-        let mut out = capitalised(state.words());
+        let mut out = capitalised(self.state(id).words());
         out.push_str(": ");
         let mut at = id;
         let mut seen = Vec::new();
         loop {
             seen.push(at);
-            let step = match self.cause(at) {
-                Cause::SetByScenario => match scenario.conditions.get(&at) {
-                    Some(c) if is_condition(doc, at) => {
-                        format!("{} is {} in this scenario.", name(doc, at), c.words())
-                    }
-                    _ => format!("{} is set so in this scenario.", name(doc, at)),
-                },
+            let subject = if at == id {
+                "it".to_string()
+            } else {
+                name(doc, at)
+            };
+            // Either the sentence ends here, or it goes on to what gave `at` its state.
+            let next = match self.cause(at) {
+                Cause::SetByScenario => {
+                    out.push_str(&match scenario.conditions.get(&at) {
+                        Some(c) if is_condition(doc, at) => {
+                            format!("{} is {} in this scenario.", name(doc, at), c.words())
+                        }
+                        _ => format!("{} is set so in this scenario.", name(doc, at)),
+                    });
+                    None
+                }
                 Cause::Branch { condition, branch } => {
                     let c = scenario
                         .conditions
@@ -196,72 +204,47 @@ impl Outcome {
                         .copied()
                         .unwrap_or(ConditionState::Unknown);
                     out.push_str(&format!(
-                        "{} is on the {} branch of {}, which is {} in this scenario.",
-                        if at == id {
-                            "it".to_string()
-                        } else {
-                            name(doc, at)
-                        },
+                        "{subject} is on the {} branch of {}, which is {} in this scenario.",
                         branch.word(),
                         name(doc, condition),
                         c.words()
                     ));
-                    return out;
+                    None
                 }
                 Cause::Arrow { from, prevents } => {
+                    let how = if prevents {
+                        "is prevented by"
+                    } else {
+                        "follows from"
+                    };
                     out.push_str(&format!(
-                        "{} {} {}, which is {}; ",
-                        if at == id {
-                            "it".to_string()
-                        } else {
-                            name(doc, at)
-                        },
-                        if prevents {
-                            "is prevented by"
-                        } else {
-                            "follows from"
-                        },
+                        "{subject} {how} {}, which is {}; ",
                         name(doc, from),
                         self.state(from).words()
                     ));
-                    at = from;
-                    if seen.contains(&at) || seen.len() > 12 {
-                        out.push_str("and so on round a loop.");
-                        return out;
-                    }
-                    continue;
+                    Some(from)
                 }
                 Cause::Region(region) => {
                     out.push_str(&format!(
-                        "{} is in {}, which is {}; ",
-                        if at == id {
-                            "it".to_string()
-                        } else {
-                            name(doc, at)
-                        },
+                        "{subject} is in {}, which is {}; ",
                         name(doc, region),
                         self.state(region).words()
                     ));
-                    at = region;
-                    if seen.contains(&at) || seen.len() > 12 {
-                        out.push_str("and so on round a loop.");
-                        return out;
-                    }
-                    continue;
+                    Some(region)
                 }
                 Cause::Nothing => {
-                    format!(
-                        "no condition of this scenario reaches {}.",
-                        if at == id {
-                            "it".to_string()
-                        } else {
-                            name(doc, at)
-                        }
-                    )
+                    out.push_str(&format!("no condition of this scenario reaches {subject}."));
+                    None
                 }
             };
-            out.push_str(&step);
-            return out;
+            match next {
+                None => return out,
+                Some(next) if seen.contains(&next) || seen.len() > 12 => {
+                    out.push_str("and so on round a loop.");
+                    return out;
+                }
+                Some(next) => at = next,
+            }
         }
     }
 }
