@@ -255,3 +255,102 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_canvas_shows_a_scenario_and_a_screen_reader_hears_each_state() {
+    use cmoc_canvas::app::EditorApp;
+    use cmoc_canvas::app::dialogs::ScriptedDialogs;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(3);
+    // Pick the second scenario in the toolbar.
+    h.get_by_label("What if:").click();
+    h.run_steps(3);
+    h.get_by_label("Not recognised or not supported").click();
+    h.run_steps(4);
+    assert_eq!(h.state().canvas.scenario, Some(1));
+    let name_of = |start: &str| {
+        h.get_by_label_contains(start)
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let ten = name_of("CMOC 10, negative (not activated).");
+    assert!(ten.ends_with("In this scenario: active."), "{ten}");
+    let thirteen = name_of("CMOC 13, positive");
+    assert!(
+        thirteen.ends_with("In this scenario: not active."),
+        "{thirteen}"
+    );
+    // Choosing a scenario is not an edit.
+    assert_eq!(h.state().editor.history().undo_len(), 0);
+}
+
+#[test]
+fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
+    use cmoc_canvas::scene::{Palette, Prim, Scene, ViewState};
+    use std::collections::BTreeSet;
+    let doc = example();
+    let thirteen = card(&doc, 13, Polarity::Positive);
+    let ten = card(&doc, 10, Polarity::Negative);
+    let twenty_two = card(&doc, 22, Polarity::Positive);
+    let mut scenario = doc.scenarios()[0].clone();
+    scenario.overrides.insert(thirteen, Activation::Partly);
+    let outcome = propagate(&doc, &scenario);
+    let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    let (no_nodes, no_edges) = (BTreeSet::new(), BTreeSet::new());
+    let view = ViewState {
+        zoom: 1.0,
+        selected_nodes: &no_nodes,
+        selected_edges: &no_edges,
+        hovered: None,
+        focused: None,
+        matches: &[],
+        spotlight: None,
+        scenario: Some(&outcome),
+    };
+    let everything = emath::Rect::from_min_max(emath::pos2(-1e6, -1e6), emath::pos2(1e6, 1e6));
+    let prims = scene.view_prims(&view, everything);
+    let rect_of = |id: NodeId| scene.node(id).expect("drawn").rect;
+    let veiled = |id: NodeId| {
+        prims.iter().any(|p| {
+            matches!(p, Prim::Rect { rect, fill, line: None, .. }
+                if *rect == rect_of(id) && fill.a() > 0)
+        })
+    };
+    let hatched = |id: NodeId| {
+        let r = rect_of(id).expand(0.01);
+        prims
+            .iter()
+            .filter(|p| matches!(p, Prim::Segment { from, to, .. } if r.contains(*from) && r.contains(*to)))
+            .count()
+    };
+    assert!(
+        veiled(ten),
+        "-ve CMOC 10 is not active in the first scenario: faded"
+    );
+    assert!(!veiled(twenty_two), "CMOC 22 is active: full colour");
+    assert!(hatched(thirteen) > 5, "CMOC 13 set partly active: hatched");
+    assert_eq!(hatched(twenty_two), 0);
+    // Without a scenario, nothing of the kind.
+    let plain = ViewState {
+        scenario: None,
+        ..view
+    };
+    assert!(
+        !scene
+            .view_prims(&plain, everything)
+            .iter()
+            .any(|p| matches!(p, Prim::Segment { .. } | Prim::Rect { line: None, .. }))
+    );
+}

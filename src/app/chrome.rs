@@ -277,6 +277,7 @@ impl EditorApp {
                 Action::CommandPalette.toolbar_label().into(),
                 true,
             );
+            scenario_picker(ui, self.editor.doc(), &mut self.canvas.scenario);
         });
         if let Some(action) = chosen.get() {
             self.perform(action);
@@ -321,4 +322,33 @@ impl EditorApp {
             ui.label(&self.editor.status);
         });
     }
+}
+
+/// "What if": which scenario the canvas shows (none: the diagram as drawn). Choosing one is
+/// view state, not an edit.
+pub(super) fn scenario_picker(
+    ui: &mut Ui,
+    doc: &crate::model::Document,
+    chosen: &mut Option<usize>,
+) {
+    if doc.scenarios().is_empty() {
+        return;
+    }
+    ui.separator();
+    let current = chosen
+        .and_then(|i| doc.scenarios().get(i))
+        .map_or("None", |s| s.name.as_str());
+    let label = ui.label("What if:");
+    egui::ComboBox::from_id_salt("scenario-picker")
+        .selected_text(crate::model::shorten(current, 40))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(chosen, None, "None (the diagram as drawn)");
+            for (i, s) in doc.scenarios().iter().enumerate() {
+                ui.selectable_value(chosen, Some(i), &s.name)
+                    .on_hover_text(&s.description);
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("Show which parts of the theory hold in a scenario: inactive parts fade, partly active ones are hatched");
 }

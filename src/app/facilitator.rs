@@ -25,6 +25,7 @@ enum Control {
     Comment,
     Group(usize),
     Toggle,
+    Scenario,
     Notes,
     SecondScreen,
     HideStrip,
@@ -302,6 +303,15 @@ impl EditorApp {
             Control::Toggle,
             on_card,
         );
+        if !self.editor.doc().scenarios().is_empty() {
+            button(
+                ui,
+                "Scenario (S)",
+                "Show the next scenario",
+                Control::Scenario,
+                true,
+            );
+        }
         ui.add_space(12.0);
         let groups = self.settings.groups.clone();
         if groups.is_empty() {
@@ -390,6 +400,7 @@ impl EditorApp {
                     self.save_settings();
                 }
             }
+            Control::Scenario => self.next_scenario(),
             Control::Toggle => {
                 if let Some(id) = present.node() {
                     self.editor.toggle_card(id);

@@ -298,6 +298,16 @@ impl EditorApp {
         }
     }
 
+    /// Shows the next "what if" scenario, then none again: view state, not an edit.
+    pub(super) fn next_scenario(&mut self) {
+        let n = self.editor.doc().scenarios().len();
+        self.canvas.scenario = match self.canvas.scenario {
+            None if n > 0 => Some(0),
+            Some(i) if i + 1 < n => Some(i + 1),
+            _ => None,
+        };
+    }
+
     /// In a step of several nodes, moves comments, reactions and focus to the next one.
     fn next_within(&mut self) {
         let Some(present) = &mut self.present else {
@@ -440,6 +450,9 @@ impl EditorApp {
             self.next_within();
             // egui would also move its focus on to the next widget at the end of the frame.
             ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
+        if pressed(Key::S) {
+            self.next_scenario();
         }
         if pressed(Key::H)
             && let Some(p) = &mut self.present
@@ -626,6 +639,14 @@ impl EditorApp {
                     present.steps.len()
                 )));
                 ui.add_space(24.0);
+                if let Some(s) = self
+                    .canvas
+                    .scenario
+                    .and_then(|i| self.editor.doc().scenarios().get(i))
+                {
+                    ui.label(detail(format!("What if: {} (S)", s.name)).strong());
+                    ui.add_space(24.0);
+                }
                 let group = self.current_group();
                 ui.label(detail(if group.is_empty() {
                     "No group named".into()
@@ -687,6 +708,18 @@ impl EditorApp {
                 }
                 if !tally.is_empty() {
                     ui.label(detail(tally));
+                }
+                if let (Some(id), Some(outcome), Some(scenario)) = (
+                    present.node(),
+                    self.canvas.scenario_outcome(),
+                    self.canvas
+                        .scenario
+                        .and_then(|i| self.editor.doc().scenarios().get(i)),
+                ) {
+                    ui.label(detail(format!(
+                        "In this scenario: {}",
+                        outcome.explain(self.editor.doc(), scenario, id)
+                    )));
                 }
             });
     }

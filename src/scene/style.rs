@@ -236,6 +236,15 @@ pub const INLINE_EDIT_FONT_PX: (f32, f32) = (9.0, 40.0);
 /// How much the rest of the diagram is veiled while a step is presented (0 none, 1 hidden):
 /// it stays visible for context.
 pub const SPOTLIGHT_VEIL_OPACITY: f32 = 0.72;
+/// How much a node not active in the scenario being looked at fades (0 none, 1 hidden): it
+/// stays legible.
+pub const SCENARIO_FADE_OPACITY: f32 = 0.6;
+/// Hatching over a partly active node: screen pixels between lines, line width, opacity.
+pub const SCENARIO_HATCH_SPACING_PX: f32 = 9.0;
+/// See [`SCENARIO_HATCH_SPACING_PX`].
+pub const SCENARIO_HATCH_WIDTH_PX: f32 = 1.5;
+/// See [`SCENARIO_HATCH_SPACING_PX`].
+pub const SCENARIO_HATCH_OPACITY: f32 = 0.45;
 /// Share of the diagram area's height the current card fills.
 pub const PRESENT_FILL: f32 = 0.78;
 /// Screen pixels of body text the current card gets at least, when the screen allows.

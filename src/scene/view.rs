@@ -27,6 +27,33 @@ pub struct ViewState<'a> {
     /// While presenting: the nodes of the current step, shown in full while the rest of the
     /// diagram is veiled (`None`: nothing is veiled).
     pub spotlight: Option<&'a [NodeId]>,
+    /// The scenario being looked at, as worked out: inactive nodes fade (still legible),
+    /// partly active ones are hatched, active and undecided ones keep full colour.
+    pub scenario: Option<&'a crate::model::Outcome>,
+}
+
+/// Diagonal hatching across `rect` (world), lines `spacing` apart (world): partly active.
+fn hatch(rect: Rect, spacing: f32, line: Line, out: &mut Vec<Prim>) {
+    if spacing.is_nan() || spacing <= 0.0 || rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return;
+    }
+    // Lines x - y = c, from the top-left corner's c to the bottom-left's... across the rect.
+    let (w, h) = (rect.width(), rect.height());
+    let count = ((w + h) / spacing).ceil().min(400.0) as usize;
+    for i in 1..count {
+        let c = i as f32 * spacing - h; // x - y = c, in coordinates relative to the corner
+        // Where the line enters and leaves the rectangle [0,w] x [0,h].
+        let (x0, y0) = if c >= 0.0 { (c, 0.0) } else { (0.0, -c) };
+        let (x1, y1) = if c + h <= w { (c + h, h) } else { (w, w - c) };
+        if x1 <= x0 {
+            continue;
+        }
+        out.push(Prim::Segment {
+            from: rect.min + emath::vec2(x0, y0),
+            to: rect.min + emath::vec2(x1, y1),
+            line,
+        });
+    }
 }
 
 fn outline(node: &SceneNode, gap_px: f32, zoom: f32, line: Line) -> Prim {
@@ -40,10 +67,52 @@ fn outline(node: &SceneNode, gap_px: f32, zoom: f32, line: Line) -> Prim {
 }
 
 impl Scene {
+    /// A scenario's marks over the nodes on screen: a veil over inactive nodes (faded, still
+    /// legible), hatching over partly active ones — never colour alone, so it reads in
+    /// greyscale. Active and undecided nodes are left as drawn.
+    fn scenario_prims(
+        &self,
+        outcome: &crate::model::Outcome,
+        zoom: f32,
+        visible: Rect,
+        out: &mut Vec<Prim>,
+    ) {
+        use crate::model::NodeState;
+        let palette = self.palette();
+        for i in self.nodes_in(visible) {
+            let node = &self.nodes[i];
+            if node.kind == NodeKind::Region {
+                continue;
+            }
+            match outcome.state(node.id) {
+                NodeState::Inactive => out.push(Prim::Rect {
+                    rect: node.rect,
+                    corners: Corners::all(CORNER_RADIUS),
+                    fill: faded(palette.background, SCENARIO_FADE_OPACITY),
+                    line: None,
+                }),
+                NodeState::Partly => hatch(
+                    node.rect,
+                    SCENARIO_HATCH_SPACING_PX / zoom.max(1e-3),
+                    Line::screen(
+                        SCENARIO_HATCH_WIDTH_PX,
+                        faded(palette.text, SCENARIO_HATCH_OPACITY),
+                        None,
+                    ),
+                    out,
+                ),
+                NodeState::Active | NodeState::Unknown => {}
+            }
+        }
+    }
+
     /// Outlines for the view state, for nodes and arrows touching `visible` (world).
     pub fn view_prims(&self, view: &ViewState<'_>, visible: Rect) -> Vec<Prim> {
         let palette = self.palette();
         let mut prims = Vec::new();
+        if let Some(outcome) = view.scenario {
+            self.scenario_prims(outcome, view.zoom, visible, &mut prims);
+        }
         for id in view.selected_edges {
             if let Some(edge) = self.edge(*id)
                 && edge.geometry.bounds().intersects(visible)

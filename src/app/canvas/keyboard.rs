@@ -205,6 +205,11 @@ pub(super) fn accessibility_nodes(
     );
     let camera = state.camera;
     let canvas = state.rect;
+    // The scenario's state of each node on screen, for its spoken name.
+    let in_scenario: rustc_hash::FxHashMap<NodeId, crate::model::NodeState> = state
+        .scenario_outcome()
+        .map(|o| visible.iter().map(|(id, _)| (*id, o.state(*id))).collect())
+        .unwrap_or_default();
     let scene = state.scene(editor, palette);
     for (id, rect) in visible {
         let Some(node) = scene.node(id) else {
@@ -216,7 +221,10 @@ pub(super) fn accessibility_nodes(
             Sense::focusable_noninteractive(),
         );
         let selected = editor.selection.nodes.contains(&id);
-        let name = node.name.clone();
+        let name = match in_scenario.get(&id) {
+            Some(s) => format!("{} In this scenario: {}.", node.name, s.words()),
+            None => node.name.clone(),
+        };
         widget.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, name.clone()));
     }
     if !listening {

@@ -105,6 +105,11 @@ pub struct CanvasState {
     pub spotlight: Vec<NodeId>,
     /// Presenting to a group: no editing handles or zoom readout on the canvas.
     pub presenting: bool,
+    /// The scenario being looked at (its place in the document's list): view state, not an
+    /// edit.
+    pub scenario: Option<usize>,
+    /// That scenario worked out, for the document revision it was worked out for.
+    scenario_outcome: Option<(crate::model::Stamp, usize, crate::model::Outcome)>,
     /// Set when Enter on a focused node asks for the inspector.
     pub open_inspector: bool,
     /// The node widgets registered last frame (focus and accessibility).
@@ -136,6 +141,8 @@ impl Default for CanvasState {
             node_widgets: rustc_hash::FxHashMap::default(),
             widget_id: None,
             spotlight: Vec::new(),
+            scenario: None,
+            scenario_outcome: None,
             presenting: false,
             paint_memory: paint::PaintMemory::default(),
             scene: None,
@@ -192,6 +199,31 @@ impl CanvasState {
         if let Some(canvas) = self.widget_id {
             ctx.memory_mut(|m| m.request_focus(keyboard::node_widget_id(canvas, id)));
         }
+    }
+
+    /// Works the chosen scenario out again if the document or the choice changed.
+    pub fn update_scenario(&mut self, editor: &Editor) {
+        let doc = editor.doc();
+        let Some(index) = self.scenario.filter(|i| *i < doc.scenarios().len()) else {
+            self.scenario = None;
+            self.scenario_outcome = None;
+            return;
+        };
+        let stamp = editor.revision();
+        if self
+            .scenario_outcome
+            .as_ref()
+            .is_some_and(|(s, i, _)| *s == stamp && *i == index)
+        {
+            return;
+        }
+        let outcome = crate::model::propagate(doc, &doc.scenarios()[index]);
+        self.scenario_outcome = Some((stamp, index, outcome));
+    }
+
+    /// The chosen scenario worked out (after [`CanvasState::update_scenario`]).
+    pub fn scenario_outcome(&self) -> Option<&crate::model::Outcome> {
+        self.scenario_outcome.as_ref().map(|(_, _, o)| o)
     }
 
     /// True when the widget with keyboard focus is the canvas or one of its nodes (so the
@@ -363,6 +395,8 @@ pub fn canvas_ui(
     let focused = state.focused;
     let matches = std::mem::take(&mut state.matches);
     let spotlight = std::mem::take(&mut state.spotlight);
+    state.update_scenario(editor);
+    let outcome = state.scenario_outcome.take();
     let painter = ui.painter_at(rect);
     let hits = {
         let selection = &editor.selection;
@@ -374,6 +408,7 @@ pub fn canvas_ui(
             focused,
             matches: &matches,
             spotlight: (!spotlight.is_empty()).then_some(&spotlight[..]),
+            scenario: outcome.as_ref().map(|(_, _, o)| o),
         };
         let mut memory = std::mem::take(&mut state.paint_memory);
         memory.texts.begin_frame(ui.ctx());
@@ -384,6 +419,7 @@ pub fn canvas_ui(
     };
     state.matches = matches;
     state.spotlight = spotlight;
+    state.scenario_outcome = outcome;
     state.hits = hits;
     keyboard::accessibility_nodes(ui, &response, editor, state, palette);
     if took_keyboard && let Some(id) = state.focused {
