@@ -5,7 +5,8 @@
 //! 100% (full cards with C/M/O text), and 100% with the CMOC table open (one row per card).
 //! Interaction (`interaction` group, 1600×1000): one keystroke into one card, a drag frame
 //! moving every card, the pointer moving over the canvas, wheel-zoom frames, and frames of a
-//! presentation's step transition, at 5,000 and 20,000 cards; idle fitted frames at 20,000.
+//! presentation's step transition, and switching a "what if" scenario on and off, at 5,000
+//! and 20,000 cards; idle fitted frames at 20,000.
 
 /// The program's own allocator, so frames are measured as users get them.
 #[global_allocator]
@@ -255,6 +256,42 @@ fn bench_interaction(c: &mut Criterion) {
             );
         }
         app.stop_presenting();
+
+        // Switching the "what if" scenario on and off, fitted: each switch works the scenario
+        // out again over every node and veils or hatches what is on screen. A third of the
+        // cards set not active, a third partly active by hand (the synthetic diagram has no
+        // IF-conditions), so every frame with the scenario draws its marks.
+        let mut scenario = cmoc_canvas::model::Scenario {
+            name: "bench".into(),
+            ..Default::default()
+        };
+        for (i, node) in app.editor.doc().nodes().enumerate() {
+            let activation = match i % 3 {
+                0 => cmoc_canvas::model::Activation::NotActivated,
+                1 => cmoc_canvas::model::Activation::Partly,
+                _ => continue,
+            };
+            scenario.overrides.insert(node.id, activation);
+        }
+        app.editor.apply(
+            Edit::SetScenarios {
+                scenarios: vec![scenario],
+            },
+            "Add a scenario",
+        );
+        app.canvas.fit_pending = true;
+        for _ in 0..3 {
+            big_frame(&ctx, &mut app, Vec::new());
+        }
+        let mut on = false;
+        group.bench_function(BenchmarkId::new("scenario switch", cards), |b| {
+            b.iter(|| {
+                on = !on;
+                app.canvas.scenario = on.then_some(0);
+                black_box(big_frame(&ctx, &mut app, Vec::new()))
+            });
+        });
+        app.canvas.scenario = None;
     }
     group.finish();
 }
