@@ -81,6 +81,8 @@ pub struct EditorApp {
     pub recovery: recovery::RecoveryState,
     /// The presentation, while presenting.
     pub present: Option<present::Presenting>,
+    /// The diagram's own presentation order for the Path panel, for a scene version.
+    path_order: Option<(u64, Vec<crate::model::NodeId>)>,
 }
 
 /// The tabs of the side panel.
@@ -198,6 +200,7 @@ impl EditorApp {
             palette: None,
             find: find::FindBar::default(),
             present: None,
+            path_order: None,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
                 settings_path_for_recovery.as_deref(),
             )),
@@ -412,12 +415,21 @@ impl EditorApp {
                     }
                 });
                 ui.separator();
+                // The diagram's own order, worked out again only when the scene changed (not
+                // every frame the Path tab is open).
                 let default_order = if self.side_tab == SideTab::Path
                     && self.editor.doc().workshop().path.is_none()
                 {
-                    self.canvas
-                        .scene(&self.editor, &palette)
-                        .presentation_order()
+                    let scene = self.canvas.scene(&self.editor, &palette);
+                    let version = scene.version();
+                    match &self.path_order {
+                        Some((v, order)) if *v == version => order.clone(),
+                        _ => {
+                            let order = scene.presentation_order();
+                            self.path_order = Some((version, order.clone()));
+                            order
+                        }
+                    }
                 } else {
                     Vec::new()
                 };

@@ -34,14 +34,14 @@ pub fn projector_visuals(dark: bool) -> egui::Visuals {
             egui::Visuals::dark(),
             Color32::BLACK,
             Color32::WHITE,
-            Color32::from_gray(0xD0),
+            Color32::from_gray(crate::scene::style::PROJECTOR_QUIET_GREY_ON_DARK),
         )
     } else {
         (
             egui::Visuals::light(),
             Color32::WHITE,
             Color32::BLACK,
-            Color32::from_gray(0x38),
+            Color32::from_gray(crate::scene::style::PROJECTOR_QUIET_GREY_ON_LIGHT),
         )
     };
     v.override_text_color = Some(text);
@@ -49,9 +49,10 @@ pub fn projector_visuals(dark: bool) -> egui::Visuals {
     v.panel_fill = bg;
     v.window_fill = bg;
     v.extreme_bg_color = bg;
-    v.window_stroke = egui::Stroke::new(2.0, text);
-    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, quiet);
-    v.widgets.inactive.fg_stroke = egui::Stroke::new(1.5, text);
+    use crate::scene::style::{PROJECTOR_FRAME_PX, PROJECTOR_LINE_PX};
+    v.window_stroke = egui::Stroke::new(PROJECTOR_FRAME_PX, text);
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(PROJECTOR_LINE_PX, quiet);
+    v.widgets.inactive.fg_stroke = egui::Stroke::new(PROJECTOR_LINE_PX, text);
     v
 }
 

@@ -251,6 +251,15 @@ pub const PRESENT_FILL: f32 = 0.78;
 pub const PRESENT_MIN_BODY_PX: f32 = 32.0;
 /// Share of the screen's height kept for the caption under the diagram.
 pub const PRESENT_CAPTION_SHARE: f32 = 0.26;
+/// The projector theme's quiet text (the sentence under the plain words, hints): grey levels
+/// at least 10:1 against black and against white.
+pub const PROJECTOR_QUIET_GREY_ON_DARK: u8 = 0xD0;
+/// See [`PROJECTOR_QUIET_GREY_ON_DARK`].
+pub const PROJECTOR_QUIET_GREY_ON_LIGHT: u8 = 0x38;
+/// The projector theme's window border, points.
+pub const PROJECTOR_FRAME_PX: f32 = 2.0;
+/// The projector theme's separators and widget outlines, points.
+pub const PROJECTOR_LINE_PX: f32 = 1.5;
 /// The caption's least height in points (heading, two lines of plain words, two of the
 /// sentence, the strip), up to [`PRESENT_CAPTION_MAX_SHARE`] of a small screen.
 pub const PRESENT_CAPTION_MIN_PX: f32 = 290.0;
