@@ -6,7 +6,7 @@ use crate::file::{
 };
 use crate::interchange::{
     FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_csv, import_edit,
-    workshop_notes, write_table,
+    workshop_notes, write_table_in,
 };
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
@@ -47,6 +47,9 @@ pub enum Command {
         /// ("When/If C, then O, because M").
         #[arg(long, value_enum, default_value = "markdown")]
         format: TableFormat,
+        /// Add a column with each CMOC's state in this "what if" scenario (by name).
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
     },
     /// Export the diagram as a figure: SVG (text kept as text, font embedded) and/or PNG.
     Export {
@@ -70,6 +73,11 @@ pub enum Command {
         /// Transparent background instead of white.
         #[arg(long)]
         transparent: bool,
+        /// Draw the diagram as in this "what if" scenario (by name): inactive parts faded,
+        /// partly active ones hatched, the conditions' states on chips, the scenario's name
+        /// above the figure and its marks in the legend.
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
     },
     /// Print the notes of the workshops held with a diagram, step by step along its
     /// presentation path: each card in plain words and C/M/O, every comment and reply with its
@@ -183,6 +191,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             title,
             legend,
             transparent,
+            scenario,
         } => {
             if svg.is_none() && png.is_none() {
                 let _ = writeln!(
@@ -217,10 +226,17 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                     return 1;
                 }
             };
+            if let Some(name) = scenario
+                && doc.scenario(name).is_none()
+            {
+                let _ = writeln!(err, "{}", no_scenario(file, name, &doc));
+                return 1;
+            }
             let options = FigureOptions {
                 title: *title,
                 legend: *legend,
                 transparent: *transparent,
+                scenario: scenario.clone(),
                 ..FigureOptions::default()
             };
             let mut status = 0;
@@ -254,9 +270,24 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 1
             }
         },
-        Command::Table { file, format } => match load_file(file) {
+        Command::Table {
+            file,
+            format,
+            scenario,
+        } => match load_file(file) {
             Ok(loaded) => {
-                let _ = out.write_all(write_table(&loaded.document, *format).as_bytes());
+                let doc = &loaded.document;
+                let shown = match scenario {
+                    None => None,
+                    Some(name) => match doc.scenario(name) {
+                        Some(s) => Some(s),
+                        None => {
+                            let _ = writeln!(err, "{}", no_scenario(file, name, doc));
+                            return 1;
+                        }
+                    },
+                };
+                let _ = out.write_all(write_table_in(doc, *format, shown).as_bytes());
                 0
             }
             Err(e) => {
@@ -265,6 +296,16 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             }
         },
     }
+}
+
+/// "FILE: There is no scenario called “X” in this diagram. Its scenarios are …"
+fn no_scenario(file: &Path, name: &str, doc: &crate::model::Document) -> String {
+    format!(
+        "{}: There is no scenario called “{name}” in this diagram. {} (Names must match exactly; `cmoc-canvas scenarios {}` lists them.)",
+        file.display(),
+        crate::interchange::known_scenarios(doc),
+        file.display()
+    )
 }
 
 /// The one-line summary of a document, then each repair and problem on its own line.

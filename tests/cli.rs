@@ -350,3 +350,109 @@ fn scenarios_lists_every_node_state_in_each_scenario() {
         "{csv}"
     );
 }
+
+#[test]
+fn export_and_table_show_a_scenario() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("what-if.svg");
+    let png = dir.path().join("what-if.png");
+    let out = cmoc_canvas()
+        .args(["export", EXAMPLE, "--legend", "--scale", "1"])
+        .args(["--scenario", "Not recognised or not supported", "--svg"])
+        .arg(&svg)
+        .arg("--png")
+        .arg(&png)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg written");
+    // The scenario's name above the figure, its marks in the legend, the IF's state on its chip.
+    assert!(
+        text.contains(">What if: Not recognised or not supported<"),
+        "title"
+    );
+    assert!(text.contains(">not active (faded)<") && text.contains(">partly active (hatched)<"));
+    assert!(text.contains(">NOT MET<"), "the condition's chip");
+    // Every card not active is marked so; -ve CMOC 10 is active, the failure that happens.
+    assert!(text.contains(r#"data-state="not active""#));
+    let mark_of = |cmoc: &str| {
+        let at = text.find(cmoc).expect("card in the figure");
+        let node = text[..at].rfind("data-node=\"").expect("node id") + 11;
+        let id = &text[node..node + text[node..].find('"').expect("quote")];
+        text.find(&format!(r#"class="scenario-state" data-node="{id}""#))
+            .map(|i| text[i..i + 80].to_string())
+    };
+    assert!(
+        mark_of(r#"data-cmoc="13" data-polarity="positive""#)
+            .is_some_and(|m| m.contains("not active")),
+        "CMOC 13 faded"
+    );
+    assert!(
+        mark_of(r#"data-cmoc="10" data-polarity="negative""#)
+            .is_some_and(|m| m.contains(r#"data-state="active""#)),
+        "-ve CMOC 10 outlined as active"
+    );
+    assert_eq!(&std::fs::read(&png).expect("png written")[1..4], b"PNG");
+
+    let csv = printed(&[
+        "table",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "--scenario",
+        "Holding recognised and supported",
+    ]);
+    let header = csv.lines().next().expect("header");
+    assert!(
+        header.ends_with(",State in “Holding recognised and supported”"),
+        "{header}"
+    );
+    assert!(csv.contains("\r\n13,positive,"), "{csv}");
+    let row = |start: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("row {start}"))
+            .to_string()
+    };
+    assert!(row("13,positive,").ends_with(",active"));
+    assert!(row("10,negative,").ends_with(",not active: this failure does not happen"));
+    let markdown = printed(&[
+        "table",
+        EXAMPLE,
+        "--scenario",
+        "Not recognised or not supported",
+    ]);
+    assert!(markdown.contains("| State in “Not recognised or not supported” |"));
+    assert!(
+        markdown.contains("| active: this failure happens |"),
+        "{markdown}"
+    );
+
+    // A name that is not there: told so, with the names there are, and nothing written.
+    for args in [
+        vec!["table", EXAMPLE, "--scenario", "Holding"],
+        vec!["export", EXAMPLE, "--scenario", "Holding", "--svg"],
+    ] {
+        let mut command = cmoc_canvas();
+        command.args(&args);
+        let target = dir.path().join("nothing.svg");
+        if args[0] == "export" {
+            command.arg(&target);
+        }
+        let out = command.output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("There is no scenario called “Holding”")
+                && err.contains(
+                    "“Holding recognised and supported”, “Not recognised or not supported”"
+                ),
+            "{err}"
+        );
+        assert!(!target.exists());
+    }
+}

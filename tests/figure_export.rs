@@ -272,8 +272,13 @@ fn exporting_from_the_editor_never_writes_over_the_open_diagram() {
     );
     let err = export_figure(&editor, &FigureDialog::default(), &path).expect_err("refused");
     assert!(err.contains("also the file being read"), "{err}");
-    let err = export_table(&editor, cmoc_canvas::interchange::TableFormat::Csv, &path)
-        .expect_err("refused");
+    let err = export_table(
+        &editor,
+        cmoc_canvas::interchange::TableFormat::Csv,
+        None,
+        &path,
+    )
+    .expect_err("refused");
     assert!(err.contains("also the file being read"), "{err}");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),

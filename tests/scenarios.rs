@@ -286,7 +286,10 @@ fn the_canvas_shows_a_scenario_and_a_screen_reader_hears_each_state() {
             .to_string()
     };
     let ten = name_of("CMOC 10, negative (not activated).");
-    assert!(ten.ends_with("In this scenario: active."), "{ten}");
+    assert!(
+        ten.ends_with("In this scenario: active: this failure happens."),
+        "{ten}"
+    );
     let thirteen = name_of("CMOC 13, positive");
     assert!(
         thirteen.ends_with("In this scenario: not active."),
@@ -298,7 +301,7 @@ fn the_canvas_shows_a_scenario_and_a_screen_reader_hears_each_state() {
 
 #[test]
 fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
-    use cmoc_canvas::scene::{Palette, Prim, Scene, ViewState};
+    use cmoc_canvas::scene::{Palette, Prim, ScenarioView, Scene, ViewState};
     use std::collections::BTreeSet;
     let doc = example();
     let thirteen = card(&doc, 13, Polarity::Positive);
@@ -317,7 +320,12 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
         focused: None,
         matches: &[],
         spotlight: None,
-        scenario: Some(&outcome),
+        scenario: Some(ScenarioView {
+            outcome: &outcome,
+            scenario: &scenario,
+            weight: 1.0,
+        }),
+        previous_scenario: None,
     };
     let everything = emath::Rect::from_min_max(emath::pos2(-1e6, -1e6), emath::pos2(1e6, 1e6));
     let prims = scene.view_prims(&view, everything);
@@ -342,6 +350,84 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
     assert!(!veiled(twenty_two), "CMOC 22 is active: full colour");
     assert!(hatched(thirteen) > 5, "CMOC 13 set partly active: hatched");
     assert_eq!(hatched(twenty_two), 0);
+    // The condition keeps its words in full and carries its state on a chip, in words.
+    let condition = doc
+        .nodes()
+        .find(|n| n.kind() == NodeKind::Condition)
+        .expect("the example has its IF")
+        .id;
+    assert!(!veiled(condition), "the IF itself is never faded");
+    let chip = scene
+        .condition_chip(scene.node(condition).expect("drawn"), 1.0)
+        .expect("a chip at 100%");
+    assert!(
+        chip.max.y <= rect_of(condition).min.y,
+        "the chip sits above the IF"
+    );
+    assert!(
+        prims
+            .iter()
+            .any(|p| matches!(p, Prim::Text(run) if run.text == "MET"))
+    );
+    // Half-way through switching, the marks are half as strong.
+    let half = ViewState {
+        scenario: Some(ScenarioView {
+            outcome: &outcome,
+            scenario: &scenario,
+            weight: 0.5,
+        }),
+        ..view
+    };
+    let alpha_of_veil = |prims: &[Prim]| {
+        prims
+            .iter()
+            .find_map(|p| match p {
+                Prim::Rect {
+                    rect,
+                    fill,
+                    line: None,
+                    ..
+                } if *rect == rect_of(ten) => Some(fill.a()),
+                _ => None,
+            })
+            .unwrap_or(0)
+    };
+    let (full_alpha, half_alpha) = (
+        alpha_of_veil(&prims),
+        alpha_of_veil(&scene.view_prims(&half, everything)),
+    );
+    assert!(
+        half_alpha > 0 && half_alpha < full_alpha,
+        "fading in: {half_alpha} of {full_alpha}"
+    );
+    // In the second scenario -ve CMOC 10 is the active story: not faded, outlined.
+    let second = &doc.scenarios()[1];
+    let failing = propagate(&doc, second);
+    let failure_view = ViewState {
+        scenario: Some(ScenarioView {
+            outcome: &failing,
+            scenario: second,
+            weight: 1.0,
+        }),
+        ..view
+    };
+    let prims = scene.view_prims(&failure_view, everything);
+    assert!(
+        alpha_of_veil(&prims) == 0,
+        "-ve CMOC 10 is not faded when active"
+    );
+    assert!(
+        prims
+            .iter()
+            .any(|p| matches!(p, Prim::Rect { rect, line: Some(_), .. }
+            if rect.contains_rect(rect_of(ten)) && *rect != rect_of(ten))),
+        "an active -ve CMOC is outlined as a failure that happens"
+    );
+    assert!(
+        prims
+            .iter()
+            .any(|p| matches!(p, Prim::Text(run) if run.text == "NOT MET"))
+    );
     // Without a scenario, nothing of the kind.
     let plain = ViewState {
         scenario: None,
@@ -353,4 +439,221 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
             .iter()
             .any(|p| matches!(p, Prim::Segment { .. } | Prim::Rect { line: None, .. }))
     );
+}
+
+/// The app with the example open, in a window of `size`.
+fn example_app(
+    size: egui::Vec2,
+) -> (
+    egui_kittest::Harness<'static, cmoc_canvas::app::EditorApp>,
+    tempfile::TempDir,
+) {
+    use cmoc_canvas::app::EditorApp;
+    use cmoc_canvas::app::dialogs::ScriptedDialogs;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(3);
+    (h, dir)
+}
+
+fn label_of(h: &egui_kittest::Harness<'_, cmoc_canvas::app::EditorApp>, start: &str) -> String {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    h.get_by_label_contains(start)
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn click_at(h: &mut egui_kittest::Harness<'_, cmoc_canvas::app::EditorApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+}
+
+#[test]
+fn flip_the_condition_on_the_canvas_and_hear_the_new_states() {
+    use cmoc_canvas::scene::{Palette, Scene};
+    let (mut h, _dir) = example_app(egui::vec2(1600.0, 1000.0));
+    h.state_mut().canvas.scenario = Some(0);
+    h.run_steps(4);
+    let doc = h.state().editor.doc().clone();
+    let condition = doc
+        .nodes()
+        .find(|n| n.kind() == NodeKind::Condition)
+        .expect("the example's IF")
+        .id;
+    assert!(label_of(&h, "CMOC 13, positive").ends_with("In this scenario: active."));
+    // The chip above the IF, where the canvas draws it at the fitted zoom.
+    let (camera, canvas) = (h.state().canvas.camera, h.state().canvas.rect);
+    let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    let chip = scene
+        .condition_chip(scene.node(condition).expect("drawn"), camera.zoom)
+        .expect("the IF carries a chip at the fitted zoom");
+    click_at(&mut h, camera.to_screen(canvas, chip.center()));
+    assert_eq!(
+        h.state().editor.doc().scenarios()[0].condition(condition),
+        ConditionState::NotMet,
+        "one click: met becomes not met"
+    );
+    assert_eq!(
+        h.state().editor.history().undo_len(),
+        1,
+        "flipping is an edit"
+    );
+    // The screen reader hears the new states: the positive pathway off, the failure on.
+    assert!(
+        label_of(&h, "CMOC 13, positive").ends_with("In this scenario: not active."),
+        "{}",
+        label_of(&h, "CMOC 13, positive")
+    );
+    assert!(
+        label_of(&h, "CMOC 10, negative")
+            .ends_with("In this scenario: active: this failure happens."),
+        "{}",
+        label_of(&h, "CMOC 10, negative")
+    );
+    {
+        use egui_kittest::kittest::Queryable;
+        assert!(
+            h.query_by_label_contains("The condition is not met in this scenario.")
+                .is_some(),
+            "the IF says its new state"
+        );
+    }
+    // Undo puts the IF back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().editor.doc().scenarios()[0].condition(condition),
+        ConditionState::Met
+    );
+    assert!(label_of(&h, "CMOC 13, positive").ends_with("In this scenario: active."));
+}
+
+#[test]
+fn make_set_delete_and_undo_scenarios_in_the_what_if_panel() {
+    let (mut h, _dir) = example_app(egui::vec2(1600.0, 1000.0));
+    h.get_by_label("What if").click();
+    h.run_steps(3);
+    // Show the second scenario from the panel, then delete it.
+    h.get_by_label("Show scenario: Not recognised or not supported")
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().canvas.scenario, Some(1));
+    h.get_by_label("Delete the scenario shown").click();
+    h.run_steps(3);
+    assert_eq!(h.state().editor.doc().scenarios().len(), 1);
+    assert_eq!(h.state().canvas.scenario, None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    let names: Vec<String> = h
+        .state()
+        .editor
+        .doc()
+        .scenarios()
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Holding recognised and supported",
+            "Not recognised or not supported"
+        ],
+        "undo restores the deleted scenario"
+    );
+    // A new scenario: named, every condition unknown; typing its name is one undo step.
+    h.get_by_label("New scenario").click();
+    h.run_steps(3);
+    assert_eq!(h.state().canvas.scenario, Some(2));
+    assert_eq!(h.state().editor.doc().scenarios()[2].name, "Scenario 3");
+    let before = h.state().editor.history().undo_len();
+    let field = h.get_by_label("Scenario name");
+    field.focus();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Scenario name")
+        .type_text("Support without training");
+    h.run_steps(3);
+    assert_eq!(
+        h.state().editor.doc().scenarios()[2].name,
+        "Support without training"
+    );
+    assert_eq!(h.state().editor.history().undo_len(), before + 1);
+    // Set its IF "not met" with the radio button, as a keyboard user would.
+    let not_met = h.get_by_label_contains(": not met");
+    not_met.click();
+    h.run_steps(3);
+    let doc = h.state().editor.doc().clone();
+    let condition = doc
+        .nodes()
+        .find(|n| n.kind() == NodeKind::Condition)
+        .expect("IF")
+        .id;
+    assert_eq!(
+        doc.scenarios()[2].condition(condition),
+        ConditionState::NotMet
+    );
+    assert!(label_of(&h, "CMOC 10, negative").ends_with("this failure happens."));
+    // Compare with the first: the table lists the nodes that differ, side by side shows both.
+    use egui_kittest::kittest::Queryable;
+    assert!(
+        h.query_by_label_contains("CMOC 13: not active in “Support without training”, active in “Holding recognised and supported”")
+            .is_some(),
+        "the comparison table names CMOC 13"
+    );
+    h.get_by_label("Show the two scenarios side by side")
+        .click();
+    h.run_steps(4);
+    assert!(h.state().split.is_some());
+    let mut thirteen: Vec<String> = h
+        .query_all_by_label_contains("CMOC 13, positive")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node().label().unwrap_or_default().to_string()
+        })
+        .collect();
+    thirteen.sort();
+    assert_eq!(thirteen.len(), 2, "CMOC 13 on both canvases");
+    assert!(
+        thirteen[0].ends_with("In this scenario: active.")
+            && thirteen[1].ends_with("In this scenario: not active."),
+        "each canvas says its own scenario's state: {thirteen:?}"
+    );
+    h.get_by_label("Close the side-by-side view").click();
+    h.run_steps(3);
+    assert!(h.state().split.is_none());
+}
+
+#[test]
+fn compare_lists_exactly_the_nodes_whose_state_differs() {
+    let doc = example();
+    let (a, b) = (&doc.scenarios()[0], &doc.scenarios()[1]);
+    let rows = cmoc_canvas::model::compare(&doc, a, b);
+    let ids: Vec<NodeId> = rows.iter().map(|r| r.0).collect();
+    for (number, polarity) in [(13, Polarity::Positive), (10, Polarity::Negative)] {
+        assert!(ids.contains(&card(&doc, number, polarity)));
+    }
+    let (first, second) = (propagate(&doc, a), propagate(&doc, b));
+    for node in doc.nodes().filter(|n| n.kind() != NodeKind::Region) {
+        let differs = first.state(node.id) != second.state(node.id);
+        assert_eq!(ids.contains(&node.id), differs, "{}", node.label());
+    }
+    assert!(cmoc_canvas::model::compare(&doc, a, a).is_empty());
 }

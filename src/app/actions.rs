@@ -125,6 +125,10 @@ pub enum Action {
     Present,
     /// Show the Path panel: the steps of the presentation, with speaker notes.
     EditPath,
+    /// Show the What if panel: scenarios to show, make, set and compare.
+    EditScenarios,
+    /// Stop showing two scenarios side by side.
+    CloseSplit,
     /// Larger text and controls.
     TextLarger,
     /// Smaller text and controls.
@@ -255,6 +259,8 @@ impl Action {
             Action::FindPrevious => "Find previous",
             Action::Present => "Present…",
             Action::EditPath => "Presentation path",
+            Action::EditScenarios => "What if scenarios",
+            Action::CloseSplit => "Close side-by-side view",
             Action::TextLarger => "Larger text",
             Action::TextSmaller => "Smaller text",
             Action::HowToRead => "How to read a programme theory",
@@ -333,6 +339,10 @@ impl Action {
             Action::EditPath => {
                 "Prepare the presentation: the order of its steps, which to skip, speaker notes"
             }
+            Action::EditScenarios => {
+                "Suppose each IF-condition met or not and see which pathway holds; make, set and compare scenarios"
+            }
+            Action::CloseSplit => "Show one scenario again instead of two side by side",
             Action::TextLarger => "Make text and controls larger, everywhere (remembered)",
             Action::TextSmaller => "Make text and controls smaller, everywhere (remembered)",
             Action::HowToRead => {
@@ -380,6 +390,8 @@ impl Action {
             Action::FindPrevious => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)],
             Action::Present => vec![plain(Key::F5)],
             Action::EditPath => vec![],
+            Action::EditScenarios => vec![],
+            Action::CloseSplit => vec![],
             Action::TextLarger => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Action::TextSmaller => vec![cmd_shift(Key::Minus)],
             Action::HowToRead => vec![],

@@ -120,6 +120,8 @@ impl EditorApp {
         ui.menu_button("View", |ui| {
             item(ui, Action::Present, true);
             item(ui, Action::EditPath, true);
+            item(ui, Action::EditScenarios, true);
+            item(ui, Action::CloseSplit, self.split.is_some());
             item(ui, Action::CommandPalette, true);
             item(ui, Action::Find, true);
             ui.separator();

@@ -35,7 +35,16 @@ impl EditorApp {
                 self.save_as();
             }
             Action::ExportFigure => {
-                self.modal = Some(Modal::ExportFigure(figures::FigureDialog::default()))
+                // The figure shows the scenario the canvas shows, unless changed in the dialog.
+                let scenario = self
+                    .canvas
+                    .scenario
+                    .and_then(|i| self.editor.doc().scenarios().get(i))
+                    .map(|s| s.name.clone());
+                self.modal = Some(Modal::ExportFigure(figures::FigureDialog {
+                    scenario,
+                    ..figures::FigureDialog::default()
+                }))
             }
             Action::ExportTable => self.modal = Some(Modal::ExportTable),
             Action::ExportNotes => self.modal = Some(Modal::ExportNotes),
@@ -121,6 +130,8 @@ impl EditorApp {
                 }
             }
             Action::EditPath => self.side_tab = super::SideTab::Path,
+            Action::EditScenarios => self.side_tab = super::SideTab::Scenarios,
+            Action::CloseSplit => self.split = None,
             Action::TextLarger => self.change_ui_scale(true),
             Action::TextSmaller => self.change_ui_scale(false),
             Action::HowToRead => {

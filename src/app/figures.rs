@@ -4,7 +4,7 @@
 use super::editor::Editor;
 use crate::interchange::{
     ColumnMapping, CsvTable, FigureOptions, TableFormat, cards_from_table, figure_png, import_edit,
-    write_table,
+    write_table_in,
 };
 use egui::{ComboBox, RichText, Ui};
 use std::path::{Path, PathBuf};
@@ -67,6 +67,8 @@ pub struct FigureDialog {
     pub title: bool,
     /// Legend below the figure.
     pub legend: bool,
+    /// Draw the diagram as in this "what if" scenario (by name); `None`: as drawn.
+    pub scenario: Option<String>,
 }
 
 impl Default for FigureDialog {
@@ -78,6 +80,7 @@ impl Default for FigureDialog {
             transparent: false,
             title: false,
             legend: true,
+            scenario: None,
         }
     }
 }
@@ -93,11 +96,13 @@ pub enum DialogAnswer {
     Confirm,
 }
 
-/// Draws the figure options; returns what the buttons said.
+/// Draws the figure options; returns what the buttons said. `scenarios`: the names of the
+/// document's "what if" scenarios, one of which the figure may show.
 pub fn figure_dialog_ui(
     ui: &mut Ui,
     dialog: &mut FigureDialog,
     has_selection: bool,
+    scenarios: &[String],
 ) -> DialogAnswer {
     ui.heading("Export figure");
     ui.horizontal(|ui| {
@@ -125,6 +130,31 @@ pub fn figure_dialog_ui(
         ui.radio_value(&mut dialog.transparent, false, "White");
         ui.radio_value(&mut dialog.transparent, true, "Transparent");
     });
+    if !scenarios.is_empty() {
+        ui.horizontal(|ui| {
+            ui.label("What if");
+            let shown = dialog
+                .scenario
+                .clone()
+                .unwrap_or_else(|| "None: the diagram as drawn".into());
+            ComboBox::from_id_salt("figure-scenario")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut dialog.scenario, None, "None: the diagram as drawn");
+                    for name in scenarios {
+                        ui.selectable_value(&mut dialog.scenario, Some(name.clone()), name);
+                    }
+                });
+        });
+        if dialog.scenario.is_some() {
+            ui.label(
+                RichText::new(
+                    "The scenario's name is written above the figure; inactive parts are faded, partly active ones hatched.",
+                )
+                .weak(),
+            );
+        }
+    }
     ui.checkbox(&mut dialog.title, "Title above the figure");
     ui.checkbox(
         &mut dialog.legend,
@@ -156,6 +186,7 @@ pub fn export_figure(
         legend: dialog.legend,
         transparent: dialog.transparent,
         embed_font: true,
+        scenario: dialog.scenario.clone(),
     };
     let what = if dialog.png {
         "PNG picture"
@@ -187,14 +218,21 @@ fn open_file(editor: &Editor) -> Vec<&Path> {
     }
 }
 
-/// Writes the CMOC table in `format` to `path`.
-pub fn export_table(editor: &Editor, format: TableFormat, path: &Path) -> Result<String, String> {
+/// Writes the CMOC table in `format` to `path`; with a scenario (its place in the list), with
+/// each CMOC's state in it.
+pub fn export_table(
+    editor: &Editor,
+    format: TableFormat,
+    scenario: Option<usize>,
+    path: &Path,
+) -> Result<String, String> {
     crate::file::check_output(
         path,
         &open_file(editor),
         crate::file::OutputKind::Other("CMOC table"),
     )?;
-    let text = write_table(editor.doc(), format);
+    let scenario = scenario.and_then(|i| editor.doc().scenarios().get(i));
+    let text = write_table_in(editor.doc(), format, scenario);
     crate::file::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(format!("Exported the CMOC table to {}", path.display()))
 }

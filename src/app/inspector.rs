@@ -10,8 +10,17 @@ use crate::model::{
 use egui::{RichText, TextEdit, Ui};
 
 /// Shows the inspector for the current selection.
-pub fn inspector_ui(ui: &mut Ui, editor: &mut Editor) {
+/// `in_scenario`: while a scenario is shown, its name and why the selected node is in its
+/// state there.
+pub fn inspector_ui(ui: &mut Ui, editor: &mut Editor, in_scenario: Option<(String, String)>) {
     if let Some(id) = editor.selection.single_node() {
+        if let Some((name, why)) = in_scenario {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(format!("What if: {name}")).strong());
+                ui.label(why);
+            });
+        }
         node_ui(ui, editor, id);
     } else if let Some(id) = editor.selection.single_edge() {
         edge_ui(ui, editor, id);

@@ -27,22 +27,46 @@ fn help(entry: LegendEntry) -> &'static str {
         LegendEntry::YesBranch => "The pathway followed when the condition is met.",
         LegendEntry::NoBranch => "The pathway followed when the condition is not met.",
         LegendEntry::Prevents => "This arrow prevents rather than leads to its target.",
+        LegendEntry::State(crate::model::NodeState::Active) => {
+            "In the scenario shown, this part of the theory holds: it keeps its full colour."
+        }
+        LegendEntry::State(crate::model::NodeState::Partly) => {
+            "Partly active (activation is a continuum): fed both ways, or set so by the scenario. Hatched, so it reads in greyscale too."
+        }
+        LegendEntry::State(crate::model::NodeState::Inactive) => {
+            "Not active in the scenario shown: faded, still legible."
+        }
+        LegendEntry::State(crate::model::NodeState::Unknown) => {
+            "No condition of the scenario reaches it: drawn as usual."
+        }
+        LegendEntry::FailureHappens => {
+            "A negative CMOC that is active in the scenario shown: the failure it describes happens. A solid outline round the dashed card."
+        }
     }
 }
 
 /// Draws the legend in the bottom-left corner of the canvas; returns the height it takes.
-/// `cache` keeps the laid-out legend between frames (rebuilt when the palette changes).
+/// `states`: a scenario is shown, so the legend says what its marks mean. `cache` keeps the
+/// laid-out legend between frames (rebuilt when the palette or `states` changes).
 pub fn legend_ui(
     ui: &mut Ui,
     canvas: Rect,
     palette: &Palette,
-    cache: &mut Option<(Palette, Legend)>,
+    states: bool,
+    cache: &mut Option<(Palette, bool, Legend)>,
 ) -> f32 {
-    if cache.as_ref().is_none_or(|(p, _)| p != palette) {
+    if cache
+        .as_ref()
+        .is_none_or(|(p, s, _)| p != palette || *s != states)
+    {
         let mut measure = crate::scene::text::TextMeasure::new();
-        *cache = Some((*palette, legend(palette, &mut measure, false)));
+        *cache = Some((
+            *palette,
+            states,
+            legend(palette, &mut measure, false, states),
+        ));
     }
-    let Some((_, legend)) = cache.as_ref() else {
+    let Some((_, _, legend)) = cache.as_ref() else {
         return 0.0;
     };
     egui::Area::new(egui::Id::unique("legend"))

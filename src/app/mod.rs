@@ -23,6 +23,7 @@ mod path_panel;
 pub mod path_picker;
 pub mod present;
 pub mod recovery;
+mod scenario_panel;
 pub mod settings;
 pub mod table_view;
 
@@ -70,7 +71,7 @@ pub struct EditorApp {
     pub table: TableView,
     title_sent: String,
     validation: crate::model::Validation,
-    legend_cache: Option<(crate::scene::Palette, crate::scene::legend::Legend)>,
+    legend_cache: Option<(crate::scene::Palette, bool, crate::scene::legend::Legend)>,
     /// The context of the current frame (for commands that talk to the window).
     ctx: Option<egui::Context>,
     /// The command palette, while open.
@@ -83,6 +84,29 @@ pub struct EditorApp {
     pub present: Option<present::Presenting>,
     /// The diagram's own presentation order for the Path panel, for a scene version.
     path_order: Option<(u64, Vec<crate::model::NodeId>)>,
+    /// The What if panel's comparison choice.
+    pub scenario_panel: scenario_panel::ScenarioPanel,
+    /// Two scenarios side by side: the second canvas, on the right, showing its own
+    /// scenario; the two move and zoom together.
+    pub split: Option<Box<CanvasState>>,
+}
+
+/// The line over each half of the side-by-side view naming its scenario; true when Close
+/// was clicked (on the right half).
+fn split_heading(ui: &mut Ui, doc: &Document, scenario: Option<usize>, close: bool) -> bool {
+    let mut clicked = false;
+    ui.horizontal(|ui| {
+        let name = scenario
+            .and_then(|i| doc.scenarios().get(i))
+            .map_or("the diagram as drawn", |s| s.name.as_str());
+        ui.label(RichText::new(format!("What if: {name}")).strong());
+        if close {
+            let r = ui.button("Close side by side");
+            name_widget(ui, &r, "Close the side-by-side view");
+            clicked = r.clicked();
+        }
+    });
+    clicked
 }
 
 /// The tabs of the side panel.
@@ -94,6 +118,8 @@ pub enum SideTab {
     Comments,
     /// The steps of a presentation, with speaker notes.
     Path,
+    /// "What if" scenarios: show, make, set and compare them.
+    Scenarios,
 }
 
 /// Opens the editor window, optionally with a file.
@@ -201,6 +227,8 @@ impl EditorApp {
             find: find::FindBar::default(),
             present: None,
             path_order: None,
+            scenario_panel: scenario_panel::ScenarioPanel::default(),
+            split: None,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
                 settings_path_for_recovery.as_deref(),
             )),
@@ -405,6 +433,7 @@ impl EditorApp {
                         (SideTab::Inspector, "Inspector".to_string()),
                         (SideTab::Comments, format!("Comments ({open} open)")),
                         (SideTab::Path, "Path".to_string()),
+                        (SideTab::Scenarios, "What if".to_string()),
                     ] {
                         if ui
                             .selectable_label(self.side_tab == tab, RichText::new(text).heading())
@@ -434,12 +463,24 @@ impl EditorApp {
                     Vec::new()
                 };
                 let mut path_output = None;
+                let mut scenario_output = None;
                 egui::ScrollArea::vertical().show(ui, |ui| match self.side_tab {
                     SideTab::Path => {
                         path_output =
                             Some(path_panel::path_ui(ui, &mut self.editor, || default_order));
                     }
-                    SideTab::Inspector => inspector::inspector_ui(ui, &mut self.editor),
+                    SideTab::Scenarios => {
+                        scenario_output = Some(scenario_panel::scenario_ui(
+                            ui,
+                            &mut self.editor,
+                            &mut self.canvas.scenario,
+                            &mut self.scenario_panel,
+                        ));
+                    }
+                    SideTab::Inspector => {
+                        let in_scenario = self.scenario_note();
+                        inspector::inspector_ui(ui, &mut self.editor, in_scenario)
+                    }
                     SideTab::Comments => {
                         let mut author = self.settings.author_name.clone();
                         if comments_ui(ui, &mut self.editor, &mut self.comments, &mut author) {
@@ -448,6 +489,15 @@ impl EditorApp {
                         }
                     }
                 });
+                if let Some(output) = scenario_output {
+                    if let Some(id) = output.show_node {
+                        self.editor.selection.set_node(id);
+                        self.canvas.fit_selection(&self.editor);
+                    }
+                    if let Some(other) = output.split_with {
+                        self.open_split(other);
+                    }
+                }
                 if let Some(output) = path_output {
                     if let Some(nodes) = output.show {
                         self.editor.selection.clear();
@@ -478,13 +528,84 @@ impl EditorApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                let output = canvas_ui(
-                    ui,
-                    &mut self.editor,
-                    &mut self.canvas,
-                    &palette,
-                    self.settings.snap_to_grid,
-                );
+                // Side by side only while both canvases have a scenario to show.
+                let count = self.editor.doc().scenarios().len();
+                if self.split.as_ref().is_some_and(|s| {
+                    s.scenario.is_none_or(|i| i >= count)
+                        || self.canvas.scenario.is_none_or(|i| i >= count)
+                }) {
+                    self.split = None;
+                    self.canvas.fit_pending = true;
+                }
+                let full = ui.available_rect_before_wrap();
+                let main_rect = if self.split.is_some() {
+                    egui::Rect::from_min_max(
+                        full.min,
+                        egui::pos2(full.center().x - 1.0, full.max.y),
+                    )
+                } else {
+                    full
+                };
+                let cameras = (self.canvas.camera, self.split.as_ref().map(|s| s.camera));
+                let output = ui
+                    .scope_builder(egui::UiBuilder::new().max_rect(main_rect), |ui| {
+                        if self.split.is_some() {
+                            split_heading(ui, self.editor.doc(), self.canvas.scenario, false);
+                        }
+                        canvas_ui(
+                            ui,
+                            &mut self.editor,
+                            &mut self.canvas,
+                            &palette,
+                            self.settings.snap_to_grid,
+                        )
+                    })
+                    .inner;
+                let mut close_split = false;
+                let mut split_action = None;
+                if let Some(split) = &mut self.split {
+                    let right = egui::Rect::from_min_max(
+                        egui::pos2(full.center().x + 1.0, full.min.y),
+                        full.max,
+                    );
+                    ui.painter().vline(
+                        full.center().x,
+                        full.y_range(),
+                        ui.visuals().widgets.noninteractive.bg_stroke,
+                    );
+                    let split_output = ui
+                        .scope_builder(
+                            egui::UiBuilder::new()
+                                .max_rect(right)
+                                .id_salt("split-canvas"),
+                            |ui| {
+                                close_split =
+                                    split_heading(ui, self.editor.doc(), split.scenario, true);
+                                canvas_ui(
+                                    ui,
+                                    &mut self.editor,
+                                    split,
+                                    &palette,
+                                    self.settings.snap_to_grid,
+                                )
+                            },
+                        )
+                        .inner;
+                    // The two move and zoom together: whichever moved this frame leads.
+                    if self.canvas.camera != cameras.0 {
+                        split.camera = self.canvas.camera;
+                    } else if Some(split.camera) != cameras.1 {
+                        self.canvas.camera = split.camera;
+                    }
+                    split_action = split_output.action;
+                }
+                if close_split {
+                    self.split = None;
+                    self.canvas.fit_pending = true;
+                }
+                if let Some((action, at)) = split_action {
+                    self.perform_at(action, at);
+                }
                 if let Some((action, at)) = output.action {
                     self.perform_at(action, at);
                 }
@@ -495,7 +616,13 @@ impl EditorApp {
                     self.side_tab = SideTab::Inspector;
                 }
                 self.canvas.legend_height = if self.show_legend {
-                    legend::legend_ui(ui, self.canvas.rect, &palette, &mut self.legend_cache) + 20.0
+                    legend::legend_ui(
+                        ui,
+                        self.canvas.rect,
+                        &palette,
+                        self.canvas.scenario.is_some(),
+                        &mut self.legend_cache,
+                    ) + 20.0
                 } else {
                     0.0
                 };
@@ -556,6 +683,28 @@ impl EditorApp {
             self.settings.ui_scale * 100.0
         );
         self.save_settings();
+    }
+
+    /// While a scenario is shown and one node selected: the scenario's name and why the node
+    /// is in its state there (for the inspector).
+    fn scenario_note(&self) -> Option<(String, String)> {
+        let id = self.editor.selection.single_node()?;
+        let doc = self.editor.doc();
+        let scenario = doc.scenarios().get(self.canvas.scenario?)?;
+        let outcome = self.canvas.scenario_outcome()?;
+        Some((scenario.name.clone(), outcome.explain(doc, scenario, id)))
+    }
+
+    /// Shows the scenario shown on the canvas and scenario `other` side by side (the shown
+    /// one on the left, `other` on the right), moving and zooming together.
+    pub fn open_split(&mut self, other: usize) {
+        if other >= self.editor.doc().scenarios().len() || self.canvas.scenario.is_none() {
+            return;
+        }
+        let mut right = CanvasState::fitting();
+        right.scenario = Some(other);
+        self.split = Some(Box::new(right));
+        self.canvas.fit_pending = true;
     }
 
     /// Unsaved changes, or comments written but not yet added.

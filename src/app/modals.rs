@@ -20,6 +20,17 @@ impl EditorApp {
         let mut import_now = false;
         let mut start_action = None;
         let has_selection = !self.editor.selection.nodes.is_empty();
+        let scenario_names: Vec<String> = self
+            .editor
+            .doc()
+            .scenarios()
+            .iter()
+            .map(|s| s.name.clone())
+            .collect();
+        let shown_scenario = self
+            .canvas
+            .scenario
+            .and_then(|i| scenario_names.get(i).cloned());
         let display_name = self.editor.display_name();
         let recent = self.settings.recent_files.clone();
         let unsent = self.comments.unsent().count();
@@ -89,7 +100,7 @@ impl EditorApp {
                         }
                     }
                 }
-                Modal::ExportFigure(dialog) => match figures::figure_dialog_ui(ui, dialog, has_selection) {
+                Modal::ExportFigure(dialog) => match figures::figure_dialog_ui(ui, dialog, has_selection, &scenario_names) {
                     DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
                     DialogAnswer::Cancel => close = true,
                     DialogAnswer::Open => {}
@@ -97,6 +108,9 @@ impl EditorApp {
                 Modal::ExportTable => {
                     ui.heading("Export CMOC table");
                     ui.label("The CMOC table in the layout of the paper's Table 4: No., polarity, context, mechanism, outcome, evidence sources.");
+                    if let Some(name) = &shown_scenario {
+                        ui.label(format!("With a last column: each CMOC's state in the scenario shown, “{name}” (choose “What if: none” in the toolbar to leave it out)."));
+                    }
                     ui.horizontal(|ui| {
                         for (format, text) in [
                             (crate::interchange::TableFormat::Markdown, "Markdown…"),

@@ -346,7 +346,8 @@ impl super::EditorApp {
                 ok
             }
             PickPurpose::ExportTable(format) => {
-                let result = super::figures::export_table(&self.editor, format, path);
+                let result =
+                    super::figures::export_table(&self.editor, format, self.canvas.scenario, path);
                 let ok = result.is_ok();
                 self.report(result, "Could not export the table");
                 ok

@@ -15,6 +15,13 @@ pub enum MergeKey {
         /// Which field, as named in undo labels ("context", "evidence 2 quote").
         field: String,
     },
+    /// A text field of a scenario (its name or description).
+    Scenario {
+        /// The scenario's place in the list.
+        index: usize,
+        /// Which field.
+        field: String,
+    },
     /// A field of an arrow.
     Edge {
         /// The arrow.

@@ -38,6 +38,10 @@ pub struct FigureOptions {
     pub transparent: bool,
     /// Embed the font (larger file, identical text everywhere that reads it).
     pub embed_font: bool,
+    /// Draw the diagram as in this "what if" scenario (by name): inactive parts faded,
+    /// partly active ones hatched, active negative CMOCs outlined, the conditions' states on
+    /// chips; its name is written above the figure and the legend says what the marks mean.
+    pub scenario: Option<String>,
 }
 
 impl Default for FigureOptions {
@@ -48,6 +52,7 @@ impl Default for FigureOptions {
             legend: false,
             transparent: false,
             embed_font: true,
+            scenario: None,
         }
     }
 }
@@ -70,6 +75,14 @@ pub enum FigureError {
         /// What to do instead.
         suggestion: String,
     },
+    /// The scenario asked for is not in the diagram.
+    #[error("There is no scenario called “{name}” in this diagram. {known}")]
+    NoScenario {
+        /// The name asked for.
+        name: String,
+        /// The scenarios there are, in a sentence.
+        known: String,
+    },
     /// resvg could not read our own SVG (a bug).
     #[error("Could not render the figure: {0}")]
     Render(String),
@@ -84,6 +97,8 @@ pub struct FigureLayout<'d> {
     nodes: Vec<usize>,
     edges: Vec<usize>,
     bounds: Rect,
+    shown: Option<(crate::model::Scenario, crate::model::Outcome)>,
+    title_height: f32,
     /// The whole figure, in diagram units.
     pub frame: Rect,
 }
@@ -92,6 +107,20 @@ impl<'d> FigureLayout<'d> {
     /// Lays out the figure of `doc` (the nodes chosen by `options`).
     pub fn new(doc: &'d Document, options: &FigureOptions) -> Result<Self, FigureError> {
         let palette = Palette::LIGHT;
+        let shown = match &options.scenario {
+            None => None,
+            Some(name) => {
+                let scenario = doc
+                    .scenario(name)
+                    .ok_or_else(|| FigureError::NoScenario {
+                        name: name.clone(),
+                        known: known_scenarios(doc),
+                    })?
+                    .clone();
+                let outcome = crate::model::propagate(doc, &scenario);
+                Some((scenario, outcome))
+            }
+        };
         let mut scene = Scene::new(palette, SceneOptions::FIGURE);
         scene.update(doc);
         let keep = |id: NodeId| options.only.as_ref().is_none_or(|ids| ids.contains(&id));
@@ -109,14 +138,17 @@ impl<'d> FigureLayout<'d> {
             .reduce(|a, b| a.union(b))
             .ok_or(FigureError::Empty)?;
         let margin = FIGURE_MARGIN;
-        let title_height = if options.title {
-            FIGURE_TITLE_HEIGHT
-        } else {
-            0.0
+        let mut measure = crate::scene::text::TextMeasure::new();
+        let title_width = bounds.width().max(FIGURE_MIN_WIDTH - 2.0 * margin);
+        let title_height = match title_text(doc, options, shown.as_ref().map(|s| &s.0)) {
+            Some(text) => {
+                let laid = measure.layout(&text, FIGURE_TITLE_SIZE, title_width);
+                (laid.size.y + margin * 0.6).max(FIGURE_TITLE_HEIGHT)
+            }
+            None => 0.0,
         };
         let legend_height = if options.legend {
-            let mut measure = crate::scene::text::TextMeasure::new();
-            legend(&palette, &mut measure, true).size.y + margin
+            legend(&palette, &mut measure, true, shown.is_some()).size.y + margin
         } else {
             0.0
         };
@@ -132,6 +164,8 @@ impl<'d> FigureLayout<'d> {
             nodes,
             edges,
             bounds,
+            shown,
+            title_height,
             frame,
         })
     }
@@ -173,12 +207,10 @@ impl<'d> FigureLayout<'d> {
             );
         }
         let mut measure = crate::scene::text::TextMeasure::new();
-        if self.options.title {
-            let laid = measure.layout(
-                &self.doc.metadata().title,
-                FIGURE_TITLE_SIZE,
-                frame.width() - 2.0 * margin,
-            );
+        if let Some(text) = title_text(self.doc, &self.options, self.shown.as_ref().map(|s| &s.0))
+            && self.title_height > 0.0
+        {
+            let laid = measure.layout(&text, FIGURE_TITLE_SIZE, frame.width() - 2.0 * margin);
             for prim in laid.runs(
                 pos2(frame.min.x + margin, frame.min.y + margin * 0.6),
                 FIGURE_TITLE_SIZE,
@@ -208,12 +240,15 @@ impl<'d> FigureLayout<'d> {
         svg.push_str("</g>\n<g class=\"nodes\">\n");
         for i in others {
             write_node(&mut svg, &mut self.scene, i);
+            if let Some((scenario, outcome)) = &self.shown {
+                write_scenario_marks(&mut svg, &self.scene, i, scenario, outcome);
+            }
             flush_when_large(&mut svg, out)?;
         }
         svg.push_str("</g>\n");
         self.nodes = nodes;
         if self.options.legend {
-            let legend = legend(&palette, &mut measure, true);
+            let legend = legend(&palette, &mut measure, true, self.shown.is_some());
             let at = pos2(frame.min.x + margin, self.bounds.max.y + margin);
             svg.push_str("<g class=\"legend\">\n");
             for prim in &legend.drawing.prims {
@@ -224,6 +259,69 @@ impl<'d> FigureLayout<'d> {
         svg.push_str("</svg>\n");
         out.write_all(svg.as_bytes())
     }
+}
+
+/// The scenarios of `doc` named in a sentence, for an error that names a missing one.
+pub fn known_scenarios(doc: &Document) -> String {
+    let names: Vec<String> = doc
+        .scenarios()
+        .iter()
+        .map(|s| format!("“{}”", s.name))
+        .collect();
+    if names.is_empty() {
+        "It has no scenarios: add one in the Scenarios panel of the editor.".into()
+    } else {
+        format!("Its scenarios are {}.", names.join(", "))
+    }
+}
+
+/// What is written above the figure: the diagram's title when asked for, and the scenario
+/// it shows (always, so a figure of a "what if" can never pass for the theory as drawn).
+fn title_text(
+    doc: &Document,
+    options: &FigureOptions,
+    scenario: Option<&crate::model::Scenario>,
+) -> Option<String> {
+    let what_if = scenario.map(|s| format!("What if: {}", s.name.trim()));
+    match (options.title, what_if) {
+        (true, Some(w)) => Some(format!("{} — {w}", doc.metadata().title.trim())),
+        (true, None) => Some(doc.metadata().title.clone()),
+        (false, w) => w,
+    }
+}
+
+/// A scenario's marks over one node (a veil, hatching, a failure outline), and the state chip
+/// of a condition with its state in words.
+fn write_scenario_marks(
+    svg: &mut String,
+    scene: &Scene,
+    index: usize,
+    scenario: &crate::model::Scenario,
+    outcome: &crate::model::Outcome,
+) {
+    let node = &scene.nodes[index];
+    let mut prims = Vec::new();
+    let state = outcome.state(node.id);
+    scene.scenario_marks(node, state, 1.0, true, 1.0, &mut prims);
+    let chip = (node.kind == NodeKind::Condition).then(|| scenario.condition(node.id));
+    if prims.is_empty() && chip.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        svg,
+        r#"<g class="scenario-state" data-node="{}" data-state="{}">"#,
+        node.id.0,
+        state.words()
+    );
+    for prim in &prims {
+        write_prim(svg, prim, Vec2::ZERO, None);
+    }
+    if let Some(chip) = chip {
+        for prim in scene.figure_chip(node, chip) {
+            write_prim(svg, &prim, Vec2::ZERO, Some("chip"));
+        }
+    }
+    svg.push_str("</g>\n");
 }
 
 /// Hands the text written so far to `out` once it is a few hundred kilobytes.

@@ -13,8 +13,10 @@ pub use csv_import::{
     ColumnMapping, CsvRow, CsvTable, ImportError, ImportResult, MAX_IMPORT_BYTES, RowProblem,
     cards_from_table, import_csv, import_edit, read_csv, read_table_file,
 };
-pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg};
+pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg, known_scenarios};
 pub use notes::{NotesFormat, workshop_notes};
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png};
 pub(crate) use table::csv_cell as csv_field;
-pub use table::{TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table};
+pub use table::{
+    TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table, write_table_in,
+};

@@ -1,6 +1,6 @@
 //! The CMOC table in the shape of the paper's Table 4: one row per CMOC card, sorted by number.
 
-use crate::model::{Document, NodeId, Polarity};
+use crate::model::{Document, NodeId, Polarity, Scenario};
 use std::fmt::Write as _;
 
 /// How to write the table.
@@ -65,29 +65,51 @@ const HEADERS: [&str; 6] = [
 
 /// Writes the CMOC table in the chosen format.
 pub fn write_table(doc: &Document, format: TableFormat) -> String {
+    write_table_in(doc, format, None)
+}
+
+/// Writes the CMOC table in the chosen format; with a scenario, each row also says whether
+/// the CMOC is active in it (a last column "State in “name”"; for sentences, a closing
+/// "In “name”: active.").
+pub fn write_table_in(doc: &Document, format: TableFormat, scenario: Option<&Scenario>) -> String {
     let rows = cmoc_table_rows(doc);
+    let outcome = scenario.map(|s| crate::model::propagate(doc, s));
+    let state = |r: &TableRow| {
+        outcome.as_ref().map(|o| {
+            o.state(r.node)
+                .words_for(r.polarity == Polarity::Negative)
+                .to_string()
+        })
+    };
     let cells = |r: &TableRow| {
-        [
+        let mut cells = vec![
             r.number.to_string(),
             r.polarity.word().to_string(),
             r.context.clone(),
             r.mechanism.clone(),
             r.outcome.clone(),
             r.sources.join("; "),
-        ]
+        ];
+        cells.extend(state(r));
+        cells
     };
+    let mut headers: Vec<String> = HEADERS.iter().map(|h| h.to_string()).collect();
+    if let Some(s) = scenario {
+        headers.push(format!("State in “{}”", s.name.trim()));
+    }
     let mut out = String::new();
     match format {
         TableFormat::Markdown => {
-            let _ = writeln!(out, "| {} |", HEADERS.join(" | "));
-            let _ = writeln!(out, "|{}", "---|".repeat(HEADERS.len()));
+            let header: Vec<String> = headers.iter().map(|h| markdown_cell(h)).collect();
+            let _ = writeln!(out, "| {} |", header.join(" | "));
+            let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
             for row in &rows {
                 let line: Vec<String> = cells(row).iter().map(|c| markdown_cell(c)).collect();
                 let _ = writeln!(out, "| {} |", line.join(" | "));
             }
         }
         TableFormat::Csv => {
-            let header: Vec<String> = HEADERS.iter().map(|h| csv_cell(h)).collect();
+            let header: Vec<String> = headers.iter().map(|h| csv_cell(h)).collect();
             let _ = write!(out, "{}\r\n", header.join(","));
             for row in &rows {
                 let line: Vec<String> = cells(row).iter().map(|c| csv_cell(c)).collect();
@@ -96,7 +118,14 @@ pub fn write_table(doc: &Document, format: TableFormat) -> String {
         }
         TableFormat::Sentences => {
             for row in &rows {
-                let _ = writeln!(out, "{}", sentence(row));
+                match (scenario, state(row)) {
+                    (Some(s), Some(state)) => {
+                        let _ = writeln!(out, "{} In “{}”: {state}.", sentence(row), s.name.trim());
+                    }
+                    _ => {
+                        let _ = writeln!(out, "{}", sentence(row));
+                    }
+                }
             }
         }
     }

@@ -24,7 +24,10 @@ pub use ids::{AnnotationId, EdgeId, NodeId};
 pub use node::{
     CmocCard, Evidence, Node, NodeContent, NodeKind, Polarity, Rgb, TextBlock, shorten,
 };
-pub use scenario::{Activation, Cause, ConditionState, NodeState, Outcome, Scenario, propagate};
+pub use scenario::{
+    Activation, Cause, ConditionState, NodeState, Outcome, Scenario, compare, describe_node,
+    fresh_scenario_name, propagate,
+};
 pub use time::Timestamp;
 pub use validate::{Problem, Subject, Validation, validate};
 pub use workshop::{PathStep, Session, StepShows, Workshop, resolve_path};

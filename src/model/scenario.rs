@@ -44,6 +44,33 @@ impl ConditionState {
             ConditionState::Unknown => "unknown",
         }
     }
+
+    /// The state a click on the condition's chip moves to: met, not met, unknown, met again.
+    pub fn next(self) -> ConditionState {
+        match self {
+            ConditionState::Met => ConditionState::NotMet,
+            ConditionState::NotMet => ConditionState::Unknown,
+            ConditionState::Unknown => ConditionState::Met,
+        }
+    }
+}
+
+impl Activation {
+    /// Every activation, in the order offered.
+    pub const ALL: [Activation; 3] = [
+        Activation::Activated,
+        Activation::Partly,
+        Activation::NotActivated,
+    ];
+
+    /// In words: "activated", "partly activated", "not activated".
+    pub fn words(self) -> &'static str {
+        match self {
+            Activation::Activated => "activated",
+            Activation::Partly => "partly activated",
+            Activation::NotActivated => "not activated",
+        }
+    }
 }
 
 /// How far a node is activated, when a scenario sets it by hand.
@@ -116,6 +143,17 @@ impl NodeState {
             NodeState::Unknown => "not decided",
         }
     }
+
+    /// In words for a node of the given polarity: a negative CMOC describes a failure, so
+    /// "active" means the failure happens ("active: this failure happens").
+    pub fn words_for(self, negative: bool) -> &'static str {
+        match (self, negative) {
+            (NodeState::Active, true) => "active: this failure happens",
+            (NodeState::Inactive, true) => "not active: this failure does not happen",
+            (NodeState::Partly, true) => "partly active: this failure partly happens",
+            (state, _) => state.words(),
+        }
+    }
 }
 
 impl From<Activation> for NodeState {
@@ -153,6 +191,45 @@ pub enum Cause {
     Nothing,
 }
 
+impl Scenario {
+    /// A condition's state in this scenario (unknown when not listed).
+    pub fn condition(&self, id: NodeId) -> ConditionState {
+        self.conditions
+            .get(&id)
+            .copied()
+            .unwrap_or(ConditionState::Unknown)
+    }
+
+    /// Sets a condition's state; unknown is kept by leaving the condition out.
+    pub fn set_condition(&mut self, id: NodeId, state: ConditionState) {
+        if state == ConditionState::Unknown {
+            self.conditions.remove(&id);
+        } else {
+            self.conditions.insert(id, state);
+        }
+    }
+
+    /// Sets a node's override (`None`: the node follows what flows into it).
+    pub fn set_override(&mut self, id: NodeId, activation: Option<Activation>) {
+        match activation {
+            Some(a) => {
+                self.overrides.insert(id, a);
+            }
+            None => {
+                self.overrides.remove(&id);
+            }
+        }
+    }
+}
+
+/// A name for a new scenario that none of `existing` has: "Scenario 3".
+pub fn fresh_scenario_name(existing: &[Scenario]) -> String {
+    (existing.len() + 1..)
+        .map(|n| format!("Scenario {n}"))
+        .find(|name| existing.iter().all(|s| s.name != *name))
+        .unwrap_or_else(|| "New scenario".into())
+}
+
 /// Every node's state in one scenario, with the reason for each.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
@@ -174,7 +251,21 @@ impl Outcome {
     /// "Not active: it follows from CMOC 24, which is not active because it is in the region
     /// “Positive pathway”, on the yes branch of the condition “holding is recognised…”, which
     /// is not met in this scenario."
+    /// A negative CMOC that is active ends "This negative CMOC is a failure case that happens
+    /// in this scenario."
     pub fn explain(&self, doc: &Document, scenario: &Scenario, id: NodeId) -> String {
+        let mut out = self.explain_cause(doc, scenario, id);
+        let negative = doc
+            .node(id)
+            .and_then(|n| n.content.cmoc())
+            .is_some_and(|c| c.polarity == super::Polarity::Negative);
+        if negative && self.state(id) == NodeState::Active {
+            out.push_str(" This negative CMOC is a failure case that happens in this scenario.");
+        }
+        out
+    }
+
+    fn explain_cause(&self, doc: &Document, scenario: &Scenario, id: NodeId) -> String {
         let mut out = capitalised(self.state(id).words());
         out.push_str(": ");
         let mut at = id;
@@ -254,7 +345,22 @@ fn is_condition(doc: &Document, id: NodeId) -> bool {
         .is_some_and(|n| n.kind() == NodeKind::Condition)
 }
 
+/// Every node whose state differs between two scenarios, in the document's order, with its
+/// state in the first and in the second (regions left out: they only pass states on).
+pub fn compare(doc: &Document, a: &Scenario, b: &Scenario) -> Vec<(NodeId, NodeState, NodeState)> {
+    let (first, second) = (propagate(doc, a), propagate(doc, b));
+    doc.nodes()
+        .filter(|n| n.kind() != NodeKind::Region)
+        .map(|n| (n.id, first.state(n.id), second.state(n.id)))
+        .filter(|(_, x, y)| x != y)
+        .collect()
+}
+
 /// A node as an explanation names it: "CMOC 24", "the region “Positive pathway…”".
+pub fn describe_node(doc: &Document, id: NodeId) -> String {
+    name(doc, id)
+}
+
 fn name(doc: &Document, id: NodeId) -> String {
     doc.node(id).map_or_else(
         || "a deleted node".to_string(),

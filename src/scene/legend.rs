@@ -6,7 +6,7 @@ use super::palette::Palette;
 use super::style::*;
 use super::text::TextMeasure;
 use super::{condition_outline, note_outline};
-use crate::model::NodeKind;
+use crate::model::{NodeKind, NodeState};
 use ecolor::Color32;
 use emath::{Rect, Vec2, pos2, vec2};
 
@@ -25,6 +25,10 @@ pub enum LegendEntry {
     NoBranch,
     /// A "prevents" arrow.
     Prevents,
+    /// A node's state in the scenario shown.
+    State(NodeState),
+    /// A negative CMOC active in the scenario shown: the failure happens.
+    FailureHappens,
 }
 
 impl LegendEntry {
@@ -44,6 +48,14 @@ impl LegendEntry {
         LegendEntry::Prevents,
     ];
 
+    /// The entries added while a scenario is shown: what its marks mean.
+    pub const STATES: [LegendEntry; 4] = [
+        LegendEntry::State(NodeState::Active),
+        LegendEntry::State(NodeState::Partly),
+        LegendEntry::State(NodeState::Inactive),
+        LegendEntry::FailureHappens,
+    ];
+
     /// The words beside the swatch.
     pub fn words(self) -> &'static str {
         match self {
@@ -53,6 +65,11 @@ impl LegendEntry {
             LegendEntry::YesBranch => "yes branch",
             LegendEntry::NoBranch => "no branch",
             LegendEntry::Prevents => "prevents",
+            LegendEntry::State(NodeState::Active) => "active in this scenario",
+            LegendEntry::State(NodeState::Partly) => "partly active (hatched)",
+            LegendEntry::State(NodeState::Inactive) => "not active (faded)",
+            LegendEntry::State(NodeState::Unknown) => "not decided",
+            LegendEntry::FailureHappens => "-ve CMOC active: failure happens",
         }
     }
 }
@@ -141,12 +158,42 @@ fn swatch(palette: &Palette, entry: LegendEntry, r: Rect, prims: &mut Vec<Prim>)
         LegendEntry::YesBranch => arrow(palette.card(false).stroke, false, prims),
         LegendEntry::NoBranch => arrow(palette.prevents_edge, false, prims),
         LegendEntry::Prevents => arrow(palette.prevents_edge, true, prims),
+        LegendEntry::State(state) => {
+            card(false, prims);
+            match state {
+                NodeState::Inactive => prims.push(Prim::Rect {
+                    rect: r,
+                    corners: radius,
+                    fill: super::draw::faded(palette.background, SCENARIO_FADE_OPACITY),
+                    line: None,
+                }),
+                NodeState::Partly => super::view::hatch(
+                    r,
+                    LEGEND_HATCH_SPACING,
+                    Line::solid(
+                        LEGEND_HATCH_WIDTH,
+                        super::draw::faded(palette.text, SCENARIO_HATCH_OPACITY),
+                    ),
+                    prims,
+                ),
+                NodeState::Active | NodeState::Unknown => {}
+            }
+        }
+        LegendEntry::FailureHappens => {
+            card(true, prims);
+            prims.push(Prim::Rect {
+                rect: r.expand(LEGEND_FAILURE_GAP),
+                corners: Corners::all(LEGEND_SWATCH_RADIUS + LEGEND_FAILURE_GAP),
+                fill: Color32::TRANSPARENT,
+                line: Some(Line::solid(LEGEND_FAILURE_WIDTH, palette.card(true).stroke)),
+            });
+        }
     }
 }
 
 /// Lays the legend out in two columns, with or without its "Legend" heading (the canvas
-/// shows its own, collapsible one).
-pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool) -> Legend {
+/// shows its own, collapsible one); `states`: with what a scenario's marks mean.
+pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool, states: bool) -> Legend {
     let mut legend = Legend::default();
     let mut prims = Vec::new();
     let origin = pos2(LEGEND_PADDING, LEGEND_PADDING);
@@ -164,7 +211,10 @@ pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool) -> Le
         }));
         top += size.y + LEGEND_GAP;
     }
-    let entries = LegendEntry::ALL;
+    let mut entries = LegendEntry::ALL.to_vec();
+    if states {
+        entries.extend(LegendEntry::STATES);
+    }
     let (sw, sh) = LEGEND_SWATCH;
     let mut bottom = top;
     for (i, entry) in entries.iter().enumerate() {

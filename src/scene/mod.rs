@@ -32,7 +32,7 @@ pub use parts::{
     title_size,
 };
 pub use style::{REGION_TITLE_HEIGHT, SELECTION_GAP_PX};
-pub use view::{ViewState, presentation_order_of};
+pub use view::{ScenarioView, ViewState, chip_words, presentation_order_of};
 
 use crate::model::{Branch, EdgeId, NodeId, NodeKind, Polarity, Rect as WorldRect, Stamp};
 use ecolor::Color32;

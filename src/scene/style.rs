@@ -245,6 +245,35 @@ pub const SCENARIO_HATCH_SPACING_PX: f32 = 9.0;
 pub const SCENARIO_HATCH_WIDTH_PX: f32 = 1.5;
 /// See [`SCENARIO_HATCH_SPACING_PX`].
 pub const SCENARIO_HATCH_OPACITY: f32 = 0.45;
+/// The outline round a negative CMOC that is active in the scenario shown (the failure
+/// happens): width and gap, screen pixels (diagram units in a figure).
+pub const SCENARIO_FAILURE_WIDTH_PX: f32 = 4.0;
+/// See [`SCENARIO_FAILURE_WIDTH_PX`].
+pub const SCENARIO_FAILURE_GAP_PX: f32 = 3.0;
+/// A condition's state chip while a scenario is shown: size, gap above the condition and
+/// font size, screen pixels; the condition must be this wide on screen to carry one.
+pub const SCENARIO_CHIP_WIDTH_PX: f32 = 84.0;
+/// See [`SCENARIO_CHIP_WIDTH_PX`].
+pub const SCENARIO_CHIP_HEIGHT_PX: f32 = 24.0;
+/// See [`SCENARIO_CHIP_WIDTH_PX`].
+pub const SCENARIO_CHIP_GAP_PX: f32 = 4.0;
+/// See [`SCENARIO_CHIP_WIDTH_PX`].
+pub const SCENARIO_CHIP_FONT_PX: f32 = 13.0;
+/// See [`SCENARIO_CHIP_WIDTH_PX`].
+pub const SCENARIO_CHIP_MIN_NODE_PX: f32 = 60.0;
+/// The dash of an unknown chip's border, screen pixels.
+pub const SCENARIO_CHIP_DASH_PX: super::draw::Dash = super::draw::Dash { on: 4.0, off: 3.0 };
+/// The legend's swatches of a scenario's marks: hatch spacing and width, the failure
+/// outline's width and gap (diagram units).
+pub const LEGEND_HATCH_SPACING: f32 = 6.0;
+/// See [`LEGEND_HATCH_SPACING`].
+pub const LEGEND_HATCH_WIDTH: f32 = 1.2;
+/// See [`LEGEND_HATCH_SPACING`].
+pub const LEGEND_FAILURE_WIDTH: f32 = 2.5;
+/// See [`LEGEND_HATCH_SPACING`].
+pub const LEGEND_FAILURE_GAP: f32 = 2.0;
+/// How long switching scenarios takes to fade, seconds.
+pub const SCENARIO_SWITCH_SECONDS: f32 = 0.18;
 /// Share of the diagram area's height the current card fills.
 pub const PRESENT_FILL: f32 = 0.78;
 /// Screen pixels of body text the current card gets at least, when the screen allows.

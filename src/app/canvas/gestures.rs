@@ -305,6 +305,28 @@ pub(super) fn handle_clicks(
         editor.selection.set_node(id);
         return true;
     }
+    if let Some(index) = state.scenario {
+        let zoom = camera.zoom;
+        let visible = camera.visible_world(rect);
+        let scene = state.scene(editor, palette);
+        let chip = scene
+            .nodes
+            .iter()
+            .filter(|n| {
+                n.kind == NodeKind::Condition && n.rect.intersects(visible.expand(200.0 / zoom))
+            })
+            .find(|n| {
+                scene
+                    .condition_chip(n, zoom)
+                    .is_some_and(|r| r.contains(world))
+            })
+            .map(|n| n.id);
+        if let Some(id) = chip {
+            editor.flip_condition(index, id);
+            editor.selection.set_node(id);
+            return false;
+        }
+    }
     if let Some((id, _, _)) = state
         .hits
         .badges

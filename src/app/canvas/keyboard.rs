@@ -210,6 +210,7 @@ pub(super) fn accessibility_nodes(
         .scenario_outcome()
         .map(|o| visible.iter().map(|(id, _)| (*id, o.state(*id))).collect())
         .unwrap_or_default();
+    let shown = state.scenario.and_then(|i| editor.doc().scenarios().get(i));
     let scene = state.scene(editor, palette);
     for (id, rect) in visible {
         let Some(node) = scene.node(id) else {
@@ -222,7 +223,24 @@ pub(super) fn accessibility_nodes(
         );
         let selected = editor.selection.nodes.contains(&id);
         let name = match in_scenario.get(&id) {
-            Some(s) => format!("{} In this scenario: {}.", node.name, s.words()),
+            Some(s) => {
+                let negative = node
+                    .badge
+                    .as_ref()
+                    .is_some_and(|b| b.polarity == crate::model::Polarity::Negative);
+                let chip = match shown {
+                    Some(scenario) if node.kind == crate::model::NodeKind::Condition => format!(
+                        " The condition is {} in this scenario.",
+                        scenario.condition(id).words()
+                    ),
+                    _ => String::new(),
+                };
+                format!(
+                    "{} In this scenario: {}.{chip}",
+                    node.name,
+                    s.words_for(negative)
+                )
+            }
             None => node.name.clone(),
         };
         widget.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, name.clone()));

@@ -109,7 +109,10 @@ pub struct CanvasState {
     /// edit.
     pub scenario: Option<usize>,
     /// That scenario worked out, for the document revision it was worked out for.
-    scenario_outcome: Option<(crate::model::Stamp, usize, crate::model::Outcome)>,
+    scenario_outcome: Option<ShownScenario>,
+    /// While switching scenarios (or flipping a condition): what was shown before, fading
+    /// out, and when the switch started (`None` until the next painted frame says).
+    scenario_before: Option<(Option<ShownScenario>, Option<f64>)>,
     /// Set when Enter on a focused node asks for the inspector.
     pub open_inspector: bool,
     /// The node widgets registered last frame (focus and accessibility).
@@ -143,9 +146,30 @@ impl Default for CanvasState {
             spotlight: Vec::new(),
             scenario: None,
             scenario_outcome: None,
+            scenario_before: None,
             presenting: false,
             paint_memory: paint::PaintMemory::default(),
             scene: None,
+        }
+    }
+}
+
+/// A scenario as shown: the document revision and list place it was worked out for, a copy
+/// of it and every node's state.
+#[derive(Clone, Debug)]
+struct ShownScenario {
+    stamp: crate::model::Stamp,
+    index: usize,
+    scenario: crate::model::Scenario,
+    outcome: crate::model::Outcome,
+}
+
+impl ShownScenario {
+    fn view(&self, weight: f32) -> crate::scene::ScenarioView<'_> {
+        crate::scene::ScenarioView {
+            outcome: &self.outcome,
+            scenario: &self.scenario,
+            weight,
         }
     }
 }
@@ -201,29 +225,48 @@ impl CanvasState {
         }
     }
 
-    /// Works the chosen scenario out again if the document or the choice changed.
+    /// Works the chosen scenario out again if the document or the choice changed. When what
+    /// is shown changes, the old marks fade out as the new ones fade in.
     pub fn update_scenario(&mut self, editor: &Editor) {
         let doc = editor.doc();
-        let Some(index) = self.scenario.filter(|i| *i < doc.scenarios().len()) else {
-            self.scenario = None;
-            self.scenario_outcome = None;
-            return;
-        };
         let stamp = editor.revision();
-        if self
-            .scenario_outcome
-            .as_ref()
-            .is_some_and(|(s, i, _)| *s == stamp && *i == index)
-        {
-            return;
+        let index = self.scenario.filter(|i| *i < doc.scenarios().len());
+        self.scenario = index;
+        let fresh = match (index, &self.scenario_outcome) {
+            (None, None) => return,
+            (Some(i), Some(shown)) if shown.stamp == stamp && shown.index == i => return,
+            (Some(i), _) => {
+                let scenario = doc.scenarios()[i].clone();
+                let outcome = crate::model::propagate(doc, &scenario);
+                Some(ShownScenario {
+                    stamp,
+                    index: i,
+                    scenario,
+                    outcome,
+                })
+            }
+            (None, Some(_)) => None,
+        };
+        let looks_the_same = match (&fresh, &self.scenario_outcome) {
+            (Some(a), Some(b)) => {
+                a.outcome == b.outcome && a.scenario.conditions == b.scenario.conditions
+            }
+            _ => false,
+        };
+        let before = std::mem::replace(&mut self.scenario_outcome, fresh);
+        if !looks_the_same {
+            self.scenario_before = Some((before, None));
         }
-        let outcome = crate::model::propagate(doc, &doc.scenarios()[index]);
-        self.scenario_outcome = Some((stamp, index, outcome));
     }
 
     /// The chosen scenario worked out (after [`CanvasState::update_scenario`]).
     pub fn scenario_outcome(&self) -> Option<&crate::model::Outcome> {
-        self.scenario_outcome.as_ref().map(|(_, _, o)| o)
+        self.scenario_outcome.as_ref().map(|s| &s.outcome)
+    }
+
+    /// True while switching scenarios is still fading (the canvas asks for frames until done).
+    pub fn scenario_switching(&self) -> bool {
+        self.scenario_before.is_some()
     }
 
     /// True when the widget with keyboard focus is the canvas or one of its nodes (so the
@@ -397,6 +440,23 @@ pub fn canvas_ui(
     let spotlight = std::mem::take(&mut state.spotlight);
     state.update_scenario(editor);
     let outcome = state.scenario_outcome.take();
+    let now = ui.input(|i| i.time);
+    let weight = match &mut state.scenario_before {
+        Some((_, started)) => {
+            let started = *started.get_or_insert(now);
+            let t = ((now - started) as f32 / crate::scene::style::SCENARIO_SWITCH_SECONDS)
+                .clamp(0.0, 1.0);
+            // Ease out: most of the change early, settling gently.
+            1.0 - (1.0 - t) * (1.0 - t)
+        }
+        None => 1.0,
+    };
+    if weight >= 1.0 {
+        state.scenario_before = None;
+    } else {
+        ui.ctx().request_repaint();
+    }
+    let before = state.scenario_before.take();
     let painter = ui.painter_at(rect);
     let hits = {
         let selection = &editor.selection;
@@ -408,7 +468,11 @@ pub fn canvas_ui(
             focused,
             matches: &matches,
             spotlight: (!spotlight.is_empty()).then_some(&spotlight[..]),
-            scenario: outcome.as_ref().map(|(_, _, o)| o),
+            scenario: outcome.as_ref().map(|s| s.view(weight)),
+            previous_scenario: before
+                .as_ref()
+                .and_then(|(b, _)| b.as_ref())
+                .map(|s| s.view(1.0 - weight)),
         };
         let mut memory = std::mem::take(&mut state.paint_memory);
         memory.texts.begin_frame(ui.ctx());
@@ -420,6 +484,7 @@ pub fn canvas_ui(
     state.matches = matches;
     state.spotlight = spotlight;
     state.scenario_outcome = outcome;
+    state.scenario_before = before;
     state.hits = hits;
     keyboard::accessibility_nodes(ui, &response, editor, state, palette);
     if took_keyboard && let Some(id) = state.focused {
@@ -430,7 +495,7 @@ pub fn canvas_ui(
         overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
     }
     overlays::inline_editor_ui(ui, rect, editor, state);
-    overlays::hover_help(&response, state);
+    overlays::hover_help(&response, editor, state);
     output
 }
 

@@ -179,14 +179,16 @@ pub(super) fn inline_editor_ui(
     }
 }
 
-pub(super) fn hover_help(response: &Response, state: &CanvasState) {
+pub(super) fn hover_help(response: &Response, editor: &Editor, state: &CanvasState) {
     let Some(pos) = response.hover_pos() else {
         return;
     };
     if state.gesture != Gesture::Idle {
         return;
     }
-    if let Some((tag, _)) = state.hits.tags.iter().find(|(_, r)| r.contains(pos)) {
+    if let Some(text) = scenario_help(editor, state, pos) {
+        response.clone().on_hover_text_at_pointer(text);
+    } else if let Some((tag, _)) = state.hits.tags.iter().find(|(_, r)| r.contains(pos)) {
         response.clone().on_hover_text_at_pointer(format!(
             "{}\n\n{}",
             definitions::for_tag(tag),
@@ -204,4 +206,32 @@ pub(super) fn hover_help(response: &Response, state: &CanvasState) {
             .clone()
             .on_hover_text_at_pointer(format!("{text}\n\n{}", definitions::SOURCE));
     }
+}
+
+/// While a scenario is shown: over a condition's chip, what a click does; over a node, why it
+/// is in its state.
+fn scenario_help(editor: &Editor, state: &CanvasState, pos: Pos2) -> Option<String> {
+    let index = state.scenario?;
+    let scenario = editor.doc().scenarios().get(index)?;
+    let outcome = state.scenario_outcome()?;
+    let scene = state.scene.as_ref()?;
+    let camera = state.camera;
+    let world = camera.to_world(state.rect, pos);
+    let chip = scene.nodes.iter().find(|n| {
+        scene
+            .condition_chip(n, camera.zoom)
+            .is_some_and(|r| r.contains(world))
+    });
+    if let Some(node) = chip {
+        let now = scenario.condition(node.id);
+        return Some(format!(
+            "This condition is {} in “{}”. Click to make it {} (Undo takes it back).",
+            now.words(),
+            scenario.name.trim(),
+            now.next().words()
+        ));
+    }
+    let id = state.hovered?;
+    let text = outcome.explain(editor.doc(), scenario, id);
+    Some(format!("In “{}”: {text}", scenario.name.trim()))
 }
