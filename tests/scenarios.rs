@@ -531,7 +531,7 @@ fn flip_the_condition_on_the_canvas_and_hear_the_new_states() {
     {
         use egui_kittest::kittest::Queryable;
         assert!(
-            h.query_by_label_contains("The condition is not met in this scenario.")
+            h.query_by_label_contains("In this scenario: the condition is not met.")
                 .is_some(),
             "the IF says its new state"
         );

@@ -95,17 +95,24 @@ pub struct EditorApp {
 /// was clicked (on the right half).
 fn split_heading(ui: &mut Ui, doc: &Document, scenario: Option<usize>, close: bool) -> bool {
     let mut clicked = false;
-    ui.horizontal(|ui| {
-        let name = scenario
-            .and_then(|i| doc.scenarios().get(i))
-            .map_or("the diagram as drawn", |s| s.name.as_str());
-        ui.label(RichText::new(format!("What if: {name}")).strong());
-        if close {
-            let r = ui.button("Close side by side");
-            name_widget(ui, &r, "Close the side-by-side view");
-            clicked = r.clicked();
-        }
-    });
+    // The central panel has no frame of its own (the canvas paints its background).
+    egui::Frame::new()
+        .fill(ui.visuals().panel_fill)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let name = scenario
+                    .and_then(|i| doc.scenarios().get(i))
+                    .map_or("the diagram as drawn", |s| s.name.as_str());
+                ui.label(RichText::new(format!("What if: {name}")).strong());
+                if close {
+                    let r = ui.button("Close side by side");
+                    name_widget(ui, &r, "Close the side-by-side view");
+                    clicked = r.clicked();
+                }
+            });
+        });
     clicked
 }
 

@@ -323,28 +323,37 @@ fn compare_ui(
         .num_columns(3)
         .show(ui, |ui| {
             ui.label(RichText::new("Node").strong());
-            ui.label(RichText::new(crate::model::shorten(&a.name, 24)).strong());
-            ui.label(RichText::new(crate::model::shorten(&b.name, 24)).strong());
+            // Short cells: the panel must not grow over the canvas.
+            ui.label(RichText::new(crate::model::shorten(&a.name, 14)).strong())
+                .on_hover_text(a.name.as_str());
+            ui.label(RichText::new(crate::model::shorten(&b.name, 14)).strong())
+                .on_hover_text(b.name.as_str());
             ui.end_row();
             for (id, first, second) in rows {
                 let what = describe_node(editor.doc(), id);
-                let link = ui.link(crate::model::shorten(&what, 40));
+                // A condition is met or not, rather than active.
+                let is_condition = editor
+                    .doc()
+                    .node(id)
+                    .is_some_and(|n| n.kind() == NodeKind::Condition);
+                let (first, second) = if is_condition {
+                    (a.condition(id).words(), b.condition(id).words())
+                } else {
+                    (first.words(), second.words())
+                };
+                let link = ui
+                    .link(crate::model::shorten(&what, 26))
+                    .on_hover_text(what.as_str());
                 super::name_widget(
                     ui,
                     &link,
-                    &format!(
-                        "{what}: {} in “{}”, {} in “{}”",
-                        first.words(),
-                        a.name,
-                        second.words(),
-                        b.name
-                    ),
+                    &format!("{what}: {first} in “{}”, {second} in “{}”", a.name, b.name),
                 );
                 if link.clicked() {
                     out.show_node = Some(id);
                 }
-                ui.label(first.words());
-                ui.label(second.words());
+                ui.label(first);
+                ui.label(second);
                 ui.end_row();
             }
         });

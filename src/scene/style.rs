@@ -260,7 +260,7 @@ pub const SCENARIO_CHIP_GAP_PX: f32 = 4.0;
 /// See [`SCENARIO_CHIP_WIDTH_PX`].
 pub const SCENARIO_CHIP_FONT_PX: f32 = 13.0;
 /// See [`SCENARIO_CHIP_WIDTH_PX`].
-pub const SCENARIO_CHIP_MIN_NODE_PX: f32 = 60.0;
+pub const SCENARIO_CHIP_MIN_NODE_PX: f32 = 30.0;
 /// The dash of an unknown chip's border, screen pixels.
 pub const SCENARIO_CHIP_DASH_PX: super::draw::Dash = super::draw::Dash { on: 4.0, off: 3.0 };
 /// The legend's swatches of a scenario's marks: hatch spacing and width, the failure

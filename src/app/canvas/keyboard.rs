@@ -228,18 +228,19 @@ pub(super) fn accessibility_nodes(
                     .badge
                     .as_ref()
                     .is_some_and(|b| b.polarity == crate::model::Polarity::Negative);
-                let chip = match shown {
-                    Some(scenario) if node.kind == crate::model::NodeKind::Condition => format!(
-                        " The condition is {} in this scenario.",
-                        scenario.condition(id).words()
-                    ),
-                    _ => String::new(),
+                let state = match shown {
+                    // A condition is met or not, rather than active.
+                    Some(scenario) if node.kind == crate::model::NodeKind::Condition => {
+                        format!("the condition is {}", scenario.condition(id).words())
+                    }
+                    _ => s.words_for(negative).to_string(),
                 };
-                format!(
-                    "{} In this scenario: {}.{chip}",
-                    node.name,
-                    s.words_for(negative)
-                )
+                let stop = if node.name.trim_end().ends_with(['.', '!', '?']) {
+                    ""
+                } else {
+                    "."
+                };
+                format!("{}{stop} In this scenario: {state}.", node.name.trim_end())
             }
             None => node.name.clone(),
         };
