@@ -301,7 +301,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
 /// "FILE: There is no scenario called “X” in this diagram. Its scenarios are …"
 fn no_scenario(file: &Path, name: &str, doc: &crate::model::Document) -> String {
     format!(
-        "{}: There is no scenario called “{name}” in this diagram. {} (Names must match exactly; `cmoc-canvas scenarios {}` lists them.)",
+        "{}: There is no scenario called “{name}” in this diagram. {} (Names are compared ignoring case; `cmoc-canvas scenarios {}` lists them.)",
         file.display(),
         crate::interchange::known_scenarios(doc),
         file.display()

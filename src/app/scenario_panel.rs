@@ -162,6 +162,15 @@ fn edit_scenario(ui: &mut Ui, editor: &mut Editor, scenarios: &[Scenario], index
     if r.lost_focus() {
         editor.seal();
     }
+    let same_name = scenarios.iter().enumerate().any(|(i, other)| {
+        i != index && other.name.trim().to_lowercase() == scenario.name.trim().to_lowercase()
+    });
+    if scenario.name.trim().is_empty() || same_name {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Give it a name of its own: exports and the command line find scenarios by name.",
+        );
+    }
     let mut description = scenario.description.clone();
     let r = ui.add(
         TextEdit::multiline(&mut description)

@@ -191,3 +191,15 @@ fn a_path_with_notes_and_a_session_survive_saving_and_opening() {
     assert_eq!(back.document.workshop(), &workshop);
     assert_eq!(back.document, doc);
 }
+
+#[test]
+fn ids_named_by_scenarios_and_the_path_are_never_given_to_new_nodes() {
+    // A condition (7) and a path step (9) deleted before saving; the nodes left have ids 1, 2.
+    let text = "(format_version: 3, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0)), (id: 2, content: Note((text: \"m\")), position: (300.0, 0.0), size: (200.0, 120.0))], workshop: (path: Some([(shows: Nodes([9]))])), scenarios: [(name: \"s\", conditions: {7: NotMet}, overrides: {8: Partly})])";
+    let loaded = load_str(text, "stale.ron").expect("opens");
+    let fresh = loaded.document.allocate_id();
+    assert!(
+        fresh > 9,
+        "a new node must not take a named id: got {fresh}"
+    );
+}

@@ -253,13 +253,33 @@ impl Document {
     }
 
     /// Gives a freshly loaded document its workshop part (not an edit: used while building).
+    /// Ids its path names are never handed out to new nodes (a step naming a node deleted
+    /// before saving must not come to show a node added after opening).
     pub fn with_workshop(mut self, workshop: Workshop) -> Self {
+        let named: Vec<u64> = workshop
+            .path
+            .iter()
+            .flatten()
+            .flat_map(|step| step.nodes().iter().map(|id| id.0))
+            .collect();
+        for id in named {
+            self.reserve_id(id);
+        }
         self.workshop = workshop;
         self
     }
 
     /// Gives a freshly loaded document its scenarios (not an edit: used while building).
+    /// Ids its scenarios name are never handed out to new nodes (a condition or override
+    /// naming a node deleted before saving must not come to apply to a node added later).
     pub fn with_scenarios(mut self, scenarios: Vec<Scenario>) -> Self {
+        let named: Vec<u64> = scenarios
+            .iter()
+            .flat_map(|s| s.conditions.keys().chain(s.overrides.keys()).map(|id| id.0))
+            .collect();
+        for id in named {
+            self.reserve_id(id);
+        }
         self.scenarios = scenarios;
         self
     }
