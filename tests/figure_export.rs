@@ -304,3 +304,46 @@ fn a_png_too_large_is_refused_before_work_with_its_size_and_a_scale_that_fits() 
     let png = figure_png(&doc, &FigureOptions::default(), 0.4).expect("fits at the suggestion");
     assert!(png_size(&png).0 <= 16_384);
 }
+
+#[test]
+fn the_export_dialogs_offer_the_scenario_shown() {
+    use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
+    use cmoc_canvas::app::figures::{export_figure, export_table};
+    use cmoc_canvas::app::{Action, EditorApp};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    app.canvas.scenario = Some(1);
+    app.perform(Action::ExportFigure);
+    let Some(Modal::ExportFigure(dialog)) = app.modal.clone() else {
+        panic!("the figure dialog opens");
+    };
+    assert_eq!(
+        dialog.scenario.as_deref(),
+        Some("Not recognised or not supported"),
+        "the figure shows what the canvas shows unless changed"
+    );
+    let svg = dir.path().join("what-if.svg");
+    export_figure(&app.editor, &dialog, &svg).expect("exports");
+    let text = std::fs::read_to_string(&svg).expect("written");
+    assert!(text.contains(">What if: Not recognised or not supported<"));
+    assert!(
+        text.contains(">-ve CMOC active: failure happens<"),
+        "legend"
+    );
+    let csv = dir.path().join("table.csv");
+    export_table(
+        &app.editor,
+        cmoc_canvas::interchange::TableFormat::Csv,
+        app.canvas.scenario,
+        &csv,
+    )
+    .expect("exports");
+    let table = std::fs::read_to_string(&csv).expect("written");
+    assert!(table.starts_with(
+        "No.,Polarity,Context,Mechanism,Outcome,Evidence sources,State in “Not recognised or not supported”\r\n"
+    ));
+}
