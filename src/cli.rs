@@ -5,8 +5,8 @@ use crate::file::{
     Loaded, OutputKind, check_distinct, check_output, load_file, save_file, write_atomic,
 };
 use crate::interchange::{
-    FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_csv, import_edit,
-    workshop_notes, write_table_in,
+    FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_edit, workshop_notes,
+    write_table_in,
 };
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
@@ -98,15 +98,106 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ScenariosFormat,
     },
-    /// Import a CMOC table from CSV into a new diagram (columns No., Context, Mechanism,
-    /// Outcome; Polarity, Title and Evidence optional).
+    /// Import a CMOC table from CSV (or tab-separated text) into a new diagram. The columns are
+    /// found by their names ("No.", "CMOC no.", "Context (C)", "Outcome(s)"…), or one column
+    /// of sentences with their parts marked (C), (M), (O) as papers print them; map them by
+    /// hand with --number, --context… (a column's name or its place, 1 for the first).
     Import {
         /// The CSV file (as saved by a spreadsheet).
         table: PathBuf,
         /// The diagram to write.
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
+        #[command(flatten)]
+        columns: ColumnArgs,
     },
+}
+
+/// Columns of `import` mapped by hand: each a column's name or its place (1 for the first).
+#[derive(Debug, Default, clap::Args)]
+pub struct ColumnArgs {
+    /// The column with the CMOC numbers.
+    #[arg(long, value_name = "COL")]
+    pub number: Option<String>,
+    /// The column with the contexts.
+    #[arg(long, value_name = "COL")]
+    pub context: Option<String>,
+    /// The column with the mechanisms.
+    #[arg(long, value_name = "COL")]
+    pub mechanism: Option<String>,
+    /// The column with the outcomes.
+    #[arg(long, value_name = "COL")]
+    pub outcome: Option<String>,
+    /// The column with whole CMOC sentences, parts marked (C), (M), (O).
+    #[arg(long, value_name = "COL")]
+    pub sentence: Option<String>,
+    /// The column saying positive or negative.
+    #[arg(long, value_name = "COL")]
+    pub polarity: Option<String>,
+    /// The column with short titles.
+    #[arg(long, value_name = "COL")]
+    pub title: Option<String>,
+    /// The column with evidence sources (separated by ;).
+    #[arg(long, value_name = "COL")]
+    pub evidence: Option<String>,
+}
+
+impl ColumnArgs {
+    /// The detected mapping with the columns given by hand put in; an error names a column
+    /// that is not there.
+    fn apply(
+        &self,
+        table: &crate::interchange::CsvTable,
+        mut mapping: crate::interchange::ColumnMapping,
+    ) -> Result<crate::interchange::ColumnMapping, String> {
+        let find = |given: &str| -> Result<usize, String> {
+            let count = table.headers.len();
+            if let Ok(place) = given.trim().parse::<usize>() {
+                return (1..=count)
+                    .contains(&place)
+                    .then(|| place - 1)
+                    .ok_or_else(|| {
+                        format!("There is no column {place}: the table has {count} columns.")
+                    });
+            }
+            table
+                .headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(given.trim()))
+                .ok_or_else(|| {
+                    format!(
+                        "There is no column called “{given}”. The columns are: {}.",
+                        table
+                            .headers
+                            .iter()
+                            .map(|h| format!("“{h}”"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+        };
+        for (given, slot) in [
+            (&self.number, &mut mapping.number),
+            (&self.context, &mut mapping.context),
+            (&self.mechanism, &mut mapping.mechanism),
+            (&self.outcome, &mut mapping.outcome),
+            (&self.sentence, &mut mapping.sentence),
+            (&self.polarity, &mut mapping.polarity),
+            (&self.title, &mut mapping.title),
+            (&self.evidence, &mut mapping.evidence),
+        ] {
+            if let Some(given) = given {
+                *slot = Some(find(given)?);
+            }
+        }
+        // Separate columns given by hand win over a detected sentence column.
+        if self.sentence.is_none()
+            && (self.context.is_some() || self.mechanism.is_some() || self.outcome.is_some())
+        {
+            mapping.sentence = None;
+        }
+        Ok(mapping)
+    }
 }
 
 /// How `scenarios` writes its list.
@@ -249,7 +340,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             }
             status
         }
-        Command::Import { table, output } => run_import(table, output, out, err),
+        Command::Import {
+            table,
+            output,
+            columns,
+        } => run_import(table, output, columns, out, err),
         Command::Scenarios { file, format } => match load_file(file) {
             Ok(loaded) => {
                 let _ = out.write_all(write_scenarios(&loaded.document, *format).as_bytes());
@@ -350,7 +445,13 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
     Ok(())
 }
 
-fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+fn run_import(
+    table: &Path,
+    output: &Path,
+    columns: &ColumnArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     if let Err(e) = check_output(output, &[table], OutputKind::Diagram) {
         let _ = writeln!(err, "{e}");
         return 2;
@@ -366,7 +467,13 @@ fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wr
             return 1;
         }
     };
-    let result = match import_csv(&text) {
+    let result = crate::interchange::read_csv(&text)
+        .map_err(|e| e.to_string())
+        .and_then(|rows| {
+            let mapping = columns.apply(&rows, crate::interchange::ColumnMapping::detect(&rows))?;
+            crate::interchange::cards_from_table(&rows, &mapping).map_err(|e| e.to_string())
+        });
+    let result = match result {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(err, "{}: {e}", table.display());
@@ -375,6 +482,9 @@ fn run_import(table: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wr
     };
     for problem in &result.problems {
         let _ = writeln!(err, "{}, {problem}; skipped", table.display());
+    }
+    for warning in &result.warnings {
+        let _ = writeln!(err, "{}, {warning}", table.display());
     }
     if result.cards.is_empty() {
         let _ = writeln!(err, "No CMOCs could be imported from {}.", table.display());

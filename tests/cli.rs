@@ -456,3 +456,71 @@ fn export_and_table_show_a_scenario() {
         assert!(!target.exists());
     }
 }
+
+#[test]
+fn import_reads_the_papers_marked_sentences_and_columns_mapped_by_hand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("table4.ron");
+    let sentences = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/table4-sentences.csv"
+    );
+    let said = printed(&["import", sentences, "-o", out.to_str().expect("utf-8 path")]);
+    assert!(said.starts_with("imported 24 CMOCs"), "{said}");
+    let table = printed(&["table", out.to_str().expect("path"), "--format", "csv"]);
+    assert!(
+        table.contains("\r\n11,positive,If link workers are not able to connect patients into a follow-on service or activity,\"as they feel responsible"),
+        "{table}"
+    );
+    // Columns mapped by hand, by name and by place; a sentence without marks comes in whole.
+    let csv = dir.path().join("mine.csv");
+    std::fs::write(
+        &csv,
+        "Ref,Sentence,Src\n1,\"When a (C), then b (O) because c (M)\",x\n2,When d then e,y\n",
+    )
+    .expect("write");
+    let mapped = dir.path().join("mine.ron");
+    let run = cmoc_canvas()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&mapped)
+        .args([
+            "--number",
+            "1",
+            "--sentence",
+            "sentence",
+            "--evidence",
+            "Src",
+        ])
+        .output()
+        .expect("runs");
+    assert!(run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("line 3: CMOC 2 came in whole, in the context"),
+        "{err}"
+    );
+    let table = printed(&["table", mapped.to_str().expect("path"), "--format", "csv"]);
+    assert!(
+        table.contains("\r\n1,positive,When a,because c,then b,x\r\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("\r\n2,positive,When d then e,,,y\r\n"),
+        "{table}"
+    );
+    let wrong = cmoc_canvas()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(dir.path().join("never.ron"))
+        .args(["--context", "Contexts"])
+        .output()
+        .expect("runs");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains(
+        "There is no column called “Contexts”. The columns are: “Ref”, “Sentence”, “Src”."
+    ));
+    assert!(!dir.path().join("never.ron").exists());
+}

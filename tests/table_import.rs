@@ -199,3 +199,181 @@ fn old_mac_line_ends_an_unclosed_quote_and_a_huge_file_are_told_by_line_and_size
     let err = cmoc_canvas::interchange::read_table_file(&huge).expect_err("refused");
     assert!(err.to_string().contains("1000 MB"), "{err}");
 }
+
+/// Table 4 of the paper as printed: "No." and one marked sentence per CMOC, transcribed from
+/// the reference text.
+const TABLE4_SENTENCES: &str = include_str!("fixtures/import/table4-sentences.csv");
+
+#[test]
+fn the_papers_table_4_as_marked_sentences_imports_as_24_cards_split_at_the_marks() {
+    use cmoc_canvas::interchange::marked::Part;
+    let result = import_csv(TABLE4_SENTENCES).expect("reads");
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    assert!(result.warnings.is_empty(), "{:?}", result.warnings);
+    assert_eq!(result.cards.len(), 24);
+    // The same C, M and O as the table with separate columns (our own transcription of the
+    // paper's parts), word for word.
+    let columns = import_csv(TABLE4).expect("reads").cards;
+    for (sentence, parts) in result.cards.iter().zip(&columns) {
+        assert_eq!(sentence.number, parts.number);
+        let n = sentence.number;
+        assert_eq!(sentence.context, parts.context, "CMOC {n} context");
+        assert_eq!(
+            sentence.mechanism.to_lowercase(),
+            parts.mechanism.to_lowercase(),
+            "CMOC {n} mechanism"
+        );
+        // Our column transcription wrote CMOC 18's dash as a comma; the sentence keeps the
+        // paper's "needs—including".
+        assert_eq!(
+            sentence.outcome.to_lowercase().replace('—', ", "),
+            parts.outcome.to_lowercase(),
+            "CMOC {n} outcome"
+        );
+    }
+    let card = |n: u32| &result.cards[n as usize - 1];
+    let split = |n: u32| result.splits[n as usize - 1].clone().expect("split");
+    assert_eq!(
+        split(23).order,
+        [Part::Context, Part::Mechanism, Part::Outcome]
+    );
+    assert_eq!(
+        split(1).order,
+        [Part::Context, Part::Outcome, Part::Mechanism]
+    );
+    assert!(
+        card(11).mechanism.starts_with("as they feel"),
+        "{}",
+        card(11).mechanism
+    );
+    assert!(card(23).outcome.starts_with("So they are more able"));
+}
+
+#[test]
+fn header_variants_number_forms_resource_response_and_unsplittable_rows() {
+    let text = "CMOC no.,Context (C),Mechanisms,Outcome(s)\n\
+                1. Feeling heard,When a,because b,then c\n\
+                -ve CMOC 9,When d,support (resource) -> feeling safe (response),then f\n\
+                10 (-ve),When g,h => i,then j\n";
+    let result = import_csv(text).expect("reads");
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    let cards = &result.cards;
+    assert_eq!(
+        (cards[0].number, cards[0].title.as_str()),
+        (1, "Feeling heard")
+    );
+    assert_eq!(
+        (cards[1].number, cards[1].polarity),
+        (9, Polarity::Negative)
+    );
+    assert_eq!(cards[1].mechanism_resource, "support");
+    assert_eq!(cards[1].mechanism_reasoning, "feeling safe");
+    assert_eq!(
+        (cards[2].number, cards[2].polarity),
+        (10, Polarity::Negative)
+    );
+    assert_eq!(
+        (
+            cards[2].mechanism_resource.as_str(),
+            cards[2].mechanism_reasoning.as_str()
+        ),
+        ("h", "i")
+    );
+    // A sentence that cannot be split for sure comes in whole, in the context, named by line.
+    let text = "No.,CMOC\n1,When a (C) then b (O) because c (M)\n2,When d then e because f\n3,When g (C) then h (O) because i\n";
+    let result = import_csv(text).expect("reads");
+    assert_eq!(result.cards.len(), 3, "{:?}", result.problems);
+    assert_eq!(result.cards[1].context, "When d then e because f");
+    assert!(result.cards[1].mechanism.is_empty());
+    let lines: Vec<u64> = result.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [3, 4], "{:?}", result.warnings);
+    assert!(result.warnings[0].message.contains("came in whole"));
+    assert!(result.warnings[1].message.contains("“because i”"));
+}
+
+#[test]
+fn numbers_already_in_the_diagram_are_renumbered_skipped_or_kept() {
+    use cmoc_canvas::interchange::Duplicates;
+    let doc = cmoc_canvas::app::example_document();
+    let result = import_csv("No.,C,M,O\n1,a,b,c\n99,d,e,f\n1,g,h,i\n").expect("reads");
+    assert_eq!(result.already_in(&doc), [(1, Polarity::Positive)]);
+    let mut renumbered = result.clone();
+    assert_eq!(renumbered.resolve_duplicates(&doc, Duplicates::Renumber), 2);
+    let numbers: Vec<u32> = renumbered.cards.iter().map(|c| c.number).collect();
+    assert_eq!(numbers, [100, 99, 101]);
+    let mut skipped = result.clone();
+    skipped.resolve_duplicates(&doc, Duplicates::Skip);
+    assert_eq!(skipped.cards.len(), 1);
+    assert_eq!(skipped.lines, [3]);
+    let mut kept = result.clone();
+    assert_eq!(kept.resolve_duplicates(&doc, Duplicates::Keep), 0);
+    assert_eq!(kept.cards.len(), 3);
+}
+
+#[test]
+fn paste_a_table_into_the_import_dialog_and_the_new_cards_are_selected_in_view() {
+    use cmoc_canvas::app::EditorApp;
+    use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
+    use egui_kittest::Harness;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(3);
+    // Ctrl+V of three marked sentences copied from a paper (one broken across two lines, one
+    // number the example already has).
+    h.state_mut().paste_text(
+        "1. When a link worker listens (C), patients open up (O) because they feel heard (M)\n\
+         30. When support is missing (C), link workers burn out (O)\n\
+         because the work is heavy (M)\n\
+         31. When nothing is marked the row comes in whole\n",
+    );
+    h.run_steps(3);
+    assert!(
+        matches!(h.state().modal, Some(Modal::ImportTable(_))),
+        "a pasted table opens the import dialog"
+    );
+    use egui_kittest::kittest::Queryable;
+    {
+        assert!(
+            h.query_by_label_contains("Already in the diagram: CMOC 1")
+                .is_some()
+        );
+        assert!(h.query_by_label_contains("comes in whole").is_some());
+    }
+    h.get_by_label("Import 3 CMOCs").click();
+    h.run_steps(4);
+    let app = h.state();
+    assert!(app.modal.is_none());
+    let doc = app.editor.doc();
+    let selected: Vec<_> = app.editor.selection.nodes.iter().copied().collect();
+    assert_eq!(selected.len(), 3, "the new cards are selected");
+    let numbers: Vec<u32> = selected
+        .iter()
+        .filter_map(|id| doc.node(*id).and_then(|n| n.content.cmoc()))
+        .map(|c| c.number)
+        .collect();
+    assert!(numbers.contains(&30) && numbers.contains(&31));
+    assert!(!numbers.contains(&1), "CMOC 1 was renumbered: {numbers:?}");
+    // In view: every new card inside the canvas, above the legend.
+    let canvas = app.canvas.rect;
+    for id in &selected {
+        let rect = doc.node(*id).expect("card").rect();
+        let on_screen = app.canvas.camera.rect_to_screen(
+            canvas,
+            egui::Rect::from_min_max(
+                egui::pos2(rect.min.x, rect.min.y),
+                egui::pos2(rect.max.x, rect.max.y),
+            ),
+        );
+        assert!(
+            canvas.contains_rect(on_screen),
+            "{on_screen:?} in {canvas:?}"
+        );
+    }
+}

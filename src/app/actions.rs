@@ -31,6 +31,8 @@ pub enum Action {
     ExportNotes,
     /// Import CMOC cards from a CSV table.
     ImportTable,
+    /// Import a CMOC table pasted from Word, a spreadsheet or a paper.
+    PasteTable,
     /// Close the window.
     Quit,
     /// Undo the last step.
@@ -212,6 +214,7 @@ impl Action {
             Action::ExportTable => "Export CMOC table…",
             Action::ExportNotes => "Export workshop notes…",
             Action::ImportTable => "Import CMOC table…",
+            Action::PasteTable => "Import pasted CMOC table…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -283,7 +286,12 @@ impl Action {
             Action::ExportNotes => {
                 "Save what the workshop said, step by step: comments, replies, reactions and changes, as Markdown or CSV"
             }
-            Action::ImportTable => "Add CMOC cards from a spreadsheet's CSV table",
+            Action::ImportTable => {
+                "Add CMOC cards from a CSV table: separate C, M, O columns, or sentences with their parts marked (C), (M), (O)"
+            }
+            Action::PasteTable => {
+                "Paste a table from Word, Excel, LibreOffice or a PDF viewer, or marked CMOC sentences, and import it"
+            }
             Action::Quit => "Close CMOC Canvas",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
@@ -363,6 +371,7 @@ impl Action {
             Action::ExportTable => vec![],
             Action::ExportNotes => vec![],
             Action::ImportTable => vec![cmd(Key::I)],
+            Action::PasteTable => vec![],
             Action::Quit => vec![cmd(Key::Q)],
             Action::Undo => vec![cmd(Key::Z)],
             Action::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

@@ -48,6 +48,7 @@ impl EditorApp {
             item(ui, Action::SaveAs, true);
             ui.separator();
             item(ui, Action::ImportTable, true);
+            item(ui, Action::PasteTable, true);
             item(ui, Action::ExportFigure, true);
             item(ui, Action::ExportTable, true);
             item(ui, Action::ExportNotes, true);

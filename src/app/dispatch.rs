@@ -51,6 +51,11 @@ impl EditorApp {
             Action::ImportTable => {
                 self.ask_path(super::path_picker::PickPurpose::ImportTable);
             }
+            Action::PasteTable => {
+                self.modal = Some(Modal::ImportTable(Box::new(figures::ImportDialog::pasted(
+                    "",
+                ))));
+            }
             Action::ToggleTable => self.show_table = !self.show_table,
             Action::ToggleLegend => self.show_legend = !self.show_legend,
             Action::Quit => self.after_unsaved_check(Then::Quit),
@@ -201,6 +206,12 @@ impl EditorApp {
             Ok(n) => {
                 self.editor.status = format!("Pasted {n} node{}", if n == 1 { "" } else { "s" })
             }
+            // A table copied from Word, a spreadsheet or a paper: import it, with a preview.
+            Err(_) if looks_like_a_table(text) => {
+                self.modal = Some(super::dialogs::Modal::ImportTable(Box::new(
+                    super::figures::ImportDialog::pasted(text),
+                )));
+            }
             Err(message) => self.editor.status = message,
         }
     }
@@ -284,4 +295,14 @@ fn clipboard_offset(text: &str, anchor: egui::Pos2) -> Option<(f32, f32)> {
         .map(|n| n.position.y)
         .fold(f32::INFINITY, f32::min);
     (min_x.is_finite() && min_y.is_finite()).then_some((anchor.x - min_x, anchor.y - min_y))
+}
+
+/// Text that is a CMOC table rather than CMOC Canvas items: tab-separated cells over two lines
+/// or more, or CMOC sentences with marked parts.
+fn looks_like_a_table(text: &str) -> bool {
+    if text.len() > crate::interchange::MAX_IMPORT_BYTES {
+        return false;
+    }
+    let rows = text.lines().filter(|l| l.contains('\t')).take(2).count();
+    rows >= 2 || text.lines().any(crate::interchange::marked::looks_marked)
 }

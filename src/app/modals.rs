@@ -143,7 +143,7 @@ impl EditorApp {
                         close = true;
                     }
                 }
-                Modal::ImportTable(dialog) => match figures::import_dialog_ui(ui, dialog) {
+                Modal::ImportTable(dialog) => match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
                     DialogAnswer::Confirm => import_now = true,
                     DialogAnswer::Cancel => close = true,
                     DialogAnswer::Open => {}
@@ -207,6 +207,10 @@ impl EditorApp {
             close = true;
             if let Modal::ImportTable(dialog) = &modal {
                 self.editor.status = figures::import_into(&mut self.editor, dialog);
+                // The new cards, selected, come into view.
+                if !self.editor.selection.nodes.is_empty() {
+                    self.canvas.fit_selection(&self.editor);
+                }
             }
         }
         if !close && then_do.is_none() && start_action.is_none() && self.modal.is_none() {

@@ -31,7 +31,7 @@ pub enum ImportError {
     Unreadable(String),
     /// A required column could not be found by name.
     #[error(
-        "No column for the {0} was found. Name the columns No., Context, Mechanism and Outcome (Polarity, Title and Evidence are optional), or map them by hand in File > Import CMOC table."
+        "No column for the {0} was found. Name the columns No., Context, Mechanism and Outcome (Polarity, Title and Evidence are optional), or give one column of sentences with their parts marked (C), (M) and (O); or map the columns by hand in File > Import CMOC table (on the command line: --number, --context, --mechanism, --outcome, --sentence)."
     )]
     MissingColumn(&'static str),
 }
@@ -76,7 +76,7 @@ pub struct CsvTable {
 /// Which column holds what. Indices are into [`CsvTable::headers`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ColumnMapping {
-    /// The CMOC number ("12", "CMOC 12", "-ve CMOC 12").
+    /// The CMOC number ("12", "CMOC 12", "-ve CMOC 12", "9 (-ve)", "1. Title").
     pub number: Option<usize>,
     /// Context text.
     pub context: Option<usize>,
@@ -84,42 +84,175 @@ pub struct ColumnMapping {
     pub mechanism: Option<usize>,
     /// Outcome text.
     pub outcome: Option<usize>,
+    /// One sentence per CMOC with its parts marked (C), (M), (O), as papers print them; used
+    /// when there are no separate context, mechanism and outcome columns.
+    pub sentence: Option<usize>,
     /// Positive / negative (optional; "-ve" in the number also counts).
     pub polarity: Option<usize>,
     /// Short title (optional).
     pub title: Option<usize>,
     /// Evidence sources separated by `;` (optional).
     pub evidence: Option<usize>,
+    /// The mechanism's resource (optional; Dalkin et al. 2015).
+    pub resource: Option<usize>,
+    /// The mechanism's reasoning or response (optional).
+    pub reasoning: Option<usize>,
 }
 
-impl ColumnMapping {
-    /// Guesses the mapping from column names (case and punctuation ignored).
-    pub fn guess(headers: &[String]) -> ColumnMapping {
-        let find = |names: &[&str]| {
-            headers.iter().position(|h| {
-                let h: String = h
-                    .to_lowercase()
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect();
-                names.iter().any(|n| h == *n)
-            })
-        };
-        ColumnMapping {
-            number: find(&["no", "number", "cmoc", "cmocno", "cmocnumber", "id", "num"]),
-            context: find(&["context", "c"]),
-            mechanism: find(&["mechanism", "m"]),
-            outcome: find(&["outcome", "o"]),
-            polarity: find(&["polarity", "activated", "sign", "negative", "ve"]),
-            title: find(&["title", "name", "label", "shorttitle"]),
-            evidence: find(&["evidence", "evidencesources", "sources", "source", "quotes"]),
+/// A column name as it is compared: lower case, letters and digits only, without a bracketed
+/// aside ("Context (C)", "Outcome(s)") or a plural "s".
+fn normalised_header(header: &str) -> String {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in header.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_alphanumeric() => plain.extend(c.to_lowercase()),
+            '#' if depth == 0 => plain.push('#'),
+            _ => {}
         }
+    }
+    if plain.is_empty() {
+        // A header that is only an aside: "(C)".
+        plain = header
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+    }
+    if plain.len() > 3 && plain.ends_with('s') && !plain.ends_with("ss") {
+        plain.pop();
+    }
+    plain
+}
+
+/// The names each column goes by, normalised (see [`normalised_header`]).
+const NUMBER_NAMES: [&str; 12] = [
+    "no",
+    "number",
+    "cmocno",
+    "cmocnumber",
+    "id",
+    "num",
+    "#",
+    "cmoc#",
+    "ref",
+    "cmocid",
+    "nr",
+    "cmoc",
+];
+const SENTENCE_NAMES: [&str; 10] = [
+    "cmoc",
+    "cmocstatement",
+    "statement",
+    "configuration",
+    "cmoconfiguration",
+    "contextmechanismoutcomeconfiguration",
+    "sentence",
+    "text",
+    "description",
+    "programmetheory",
+];
+
+impl ColumnMapping {
+    /// Guesses the mapping from column names alone (case, punctuation, bracketed asides and
+    /// plurals ignored: "Context (C)", "C", "Contexts", "Outcome(s)", "CMOC no.").
+    pub fn guess(headers: &[String]) -> ColumnMapping {
+        let names: Vec<String> = headers.iter().map(|h| normalised_header(h)).collect();
+        let find = |wanted: &[&str]| names.iter().position(|h| wanted.contains(&h.as_str()));
+        ColumnMapping {
+            number: find(&NUMBER_NAMES),
+            context: find(&["context", "c", "contextc"]),
+            mechanism: find(&["mechanism", "m", "mechanismm"]),
+            outcome: find(&["outcome", "o", "outcomeo"]),
+            sentence: None,
+            polarity: find(&["polarity", "activated", "sign", "negative", "ve", "type"]),
+            title: find(&["title", "name", "label", "shorttitle", "heading"]),
+            evidence: find(&[
+                "evidence",
+                "evidencesource",
+                "source",
+                "quote",
+                "evidencequote",
+            ]),
+            resource: find(&["resource", "mechanismresource", "mresource"]),
+            reasoning: find(&[
+                "reasoning",
+                "response",
+                "mechanismreasoning",
+                "mechanismresponse",
+                "mreasoning",
+            ]),
+        }
+    }
+
+    /// Works the mapping out from the names and the cells: the number column is one whose
+    /// cells read as CMOC numbers; without separate C, M and O columns, the column whose
+    /// cells are marked sentences holds the CMOCs.
+    pub fn detect(table: &CsvTable) -> ColumnMapping {
+        let mut mapping = ColumnMapping::guess(&table.headers);
+        let names: Vec<String> = table.headers.iter().map(|h| normalised_header(h)).collect();
+        let share = |column: usize, test: &dyn Fn(&str) -> bool| {
+            let cells: Vec<&str> = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(column).map(String::as_str))
+                .filter(|c| !c.is_empty())
+                .collect();
+            if cells.is_empty() {
+                0.0
+            } else {
+                cells.iter().filter(|c| test(c)).count() as f32 / cells.len() as f32
+            }
+        };
+        let numeric = |c: &str| super::marked::parse_number_cell(c).is_some();
+        // A number column by name whose cells are numbers; else the first column of numbers.
+        let by_name: Vec<usize> = (0..names.len())
+            .filter(|&i| NUMBER_NAMES.contains(&names[i].as_str()))
+            .collect();
+        mapping.number = by_name
+            .iter()
+            .copied()
+            .find(|&i| share(i, &numeric) >= 0.5)
+            .or_else(|| (0..names.len()).find(|&i| share(i, &numeric) >= 0.8))
+            .or(mapping.number.filter(|_| table.rows.is_empty()));
+        let separate =
+            mapping.context.is_some() && mapping.mechanism.is_some() && mapping.outcome.is_some();
+        if !separate {
+            let marked = |c: &str| super::marked::looks_marked(c);
+            mapping.sentence = (0..names.len())
+                .filter(|&i| Some(i) != mapping.number)
+                .map(|i| (i, share(i, &marked)))
+                .filter(|(_, s)| *s >= 0.5)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| i)
+                .or_else(|| {
+                    (0..names.len()).find(|&i| {
+                        Some(i) != mapping.number && SENTENCE_NAMES.contains(&names[i].as_str())
+                    })
+                });
+            if mapping.sentence.is_some() {
+                mapping.context = None;
+                mapping.mechanism = None;
+                mapping.outcome = None;
+            }
+        }
+        if mapping.title == mapping.number {
+            mapping.title = None;
+        }
+        mapping
     }
 
     /// The first required column that is not mapped.
     pub fn missing(&self) -> Option<&'static str> {
+        if self.number.is_none() {
+            return Some("CMOC number");
+        }
+        if self.sentence.is_some() {
+            return None;
+        }
         [
-            (self.number, "CMOC number"),
             (self.context, "context"),
             (self.mechanism, "mechanism"),
             (self.outcome, "outcome"),
@@ -300,27 +433,6 @@ pub fn read_csv(text: &str) -> Result<CsvTable, ImportError> {
     })
 }
 
-/// Reads "12", "CMOC 12", "-ve CMOC 12", "12 (-ve)": the number, and whether "-ve" was written.
-fn parse_number(cell: &str) -> Option<(u32, bool)> {
-    let lower = cell.to_lowercase();
-    let negative =
-        lower.contains("-ve") || lower.contains("negative") || lower.contains("not activated");
-    let digits: String = lower
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let rest_has_digits = lower
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .skip_while(char::is_ascii_digit)
-        .any(|c| c.is_ascii_digit());
-    if rest_has_digits {
-        return None;
-    }
-    digits.parse().ok().map(|n| (n, negative))
-}
-
 fn parse_polarity(cell: &str) -> Option<Polarity> {
     let lower = cell.trim().to_lowercase();
     match lower.as_str() {
@@ -339,8 +451,93 @@ fn parse_polarity(cell: &str) -> Option<Polarity> {
 pub struct ImportResult {
     /// One card per good row, in file order.
     pub cards: Vec<CmocCard>,
-    /// Bad rows with their line numbers (including rows the CSV reader could not read).
+    /// The line each card comes from (parallel to `cards`).
+    pub lines: Vec<u64>,
+    /// How each card's sentence was split (parallel to `cards`; `None` for separate columns
+    /// or a sentence kept whole).
+    pub splits: Vec<Option<super::marked::MarkedParts>>,
+    /// Bad rows with their line numbers, skipped (including rows the CSV reader could not read).
     pub problems: Vec<RowProblem>,
+    /// Rows imported with something to check: a sentence kept whole in the context because it
+    /// could not be split for sure, or a part that was not marked.
+    pub warnings: Vec<RowProblem>,
+}
+
+impl ImportResult {
+    /// The numbers (with polarity) of imported cards that `doc` already has.
+    pub fn already_in(&self, doc: &Document) -> Vec<(u32, Polarity)> {
+        let mut seen: Vec<(u32, Polarity)> = self
+            .cards
+            .iter()
+            .filter(|c| doc.find_cmoc(c.number, c.polarity).is_some())
+            .map(|c| (c.number, c.polarity))
+            .collect();
+        seen.dedup();
+        seen
+    }
+}
+
+/// What to do with imported cards whose numbers the diagram already has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Duplicates {
+    /// Give them the next free numbers.
+    #[default]
+    Renumber,
+    /// Leave them out.
+    Skip,
+    /// Import them as they are (two cards will share a number).
+    Keep,
+}
+
+impl ImportResult {
+    /// Applies `policy` to cards whose numbers `doc` already has (or an earlier imported card
+    /// has); returns how many were renumbered or skipped.
+    pub fn resolve_duplicates(&mut self, doc: &Document, policy: Duplicates) -> usize {
+        if policy == Duplicates::Keep {
+            return 0;
+        }
+        let mut taken: std::collections::BTreeSet<(u32, Polarity)> = doc
+            .cmoc_cards()
+            .map(|(_, c)| (c.number, c.polarity))
+            .collect();
+        // New numbers come after every number in the diagram and in the table, so a renumbered
+        // card never takes a number a later row brings.
+        let mut next_free = taken
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(self.cards.iter().map(|c| c.number))
+            .max()
+            .unwrap_or(0);
+        let mut changed = 0;
+        let mut keep = vec![true; self.cards.len()];
+        for (i, card) in self.cards.iter_mut().enumerate() {
+            if !taken.contains(&(card.number, card.polarity)) {
+                taken.insert((card.number, card.polarity));
+                continue;
+            }
+            changed += 1;
+            match policy {
+                Duplicates::Skip => keep[i] = false,
+                _ => {
+                    next_free = next_free.saturating_add(1);
+                    card.number = next_free;
+                    taken.insert((card.number, card.polarity));
+                }
+            }
+        }
+        let mut index = 0;
+        let keep_of = |k: &Vec<bool>, i: &mut usize| {
+            let kept = k[*i];
+            *i += 1;
+            kept
+        };
+        self.cards.retain(|_| keep_of(&keep, &mut index));
+        index = 0;
+        self.lines.retain(|_| keep_of(&keep, &mut index));
+        index = 0;
+        self.splits.retain(|_| keep_of(&keep, &mut index));
+        changed
+    }
 }
 
 /// Turns table rows into CMOC cards using `mapping`.
@@ -348,6 +545,7 @@ pub fn cards_from_table(
     table: &CsvTable,
     mapping: &ColumnMapping,
 ) -> Result<ImportResult, ImportError> {
+    use super::marked::{parse_number_cell, split_marked, split_mechanism};
     if let Some(missing) = mapping.missing() {
         return Err(ImportError::MissingColumn(missing));
     }
@@ -369,16 +567,17 @@ pub fn cards_from_table(
             ));
             continue;
         };
-        let Some((number, negative_in_number)) = parse_number(&number_cell) else {
+        let Some(parsed) = parse_number_cell(&number_cell) else {
             result.problems.push(problem(format!(
-                "“{number_cell}” is not a CMOC number (write 12, CMOC 12 or -ve CMOC 12)"
+                "“{number_cell}” is not a CMOC number (write 12, CMOC 12, -ve CMOC 12 or 12. Title)"
             )));
             continue;
         };
+        let number = parsed.number;
         let polarity = match cell(row, mapping.polarity) {
             Some(text) => match parse_polarity(&text) {
-                Some(p) if negative_in_number => Some(p.max(Polarity::Negative)),
-                Some(p) => Some(p),
+                Some(p) if parsed.negative => p.max(Polarity::Negative),
+                Some(p) => p,
                 None => {
                     result.problems.push(problem(format!(
                         "“{text}” is not a polarity (write positive or negative)"
@@ -386,21 +585,67 @@ pub fn cards_from_table(
                     continue;
                 }
             },
-            None if negative_in_number => Some(Polarity::Negative),
-            None => Some(Polarity::Positive),
+            None if parsed.negative => Polarity::Negative,
+            None => Polarity::Positive,
         };
-        let parts: Vec<Option<String>> = [mapping.context, mapping.mechanism, mapping.outcome]
-            .into_iter()
-            .map(|c| cell(row, c))
-            .collect();
-        if parts.iter().any(Option::is_none) {
-            result.problems.push(problem(format!(
-                "has {} cells, fewer than the columns it needs",
-                row.cells.len()
-            )));
-            continue;
-        }
-        let [context, mechanism, outcome] = [0, 1, 2].map(|i| parts[i].clone().unwrap_or_default());
+        let mut split = None;
+        let (context, mechanism, outcome) = if let Some(column) = mapping.sentence {
+            let Some(text) = cell(row, Some(column)) else {
+                result.problems.push(problem(format!(
+                    "has {} cells, fewer than the columns it needs",
+                    row.cells.len()
+                )));
+                continue;
+            };
+            match split_marked(&text) {
+                Ok(parts) => {
+                    let missing = parts.missing();
+                    if !missing.is_empty() {
+                        let letters: Vec<String> = missing
+                            .iter()
+                            .map(|p| format!("({})", p.letter()))
+                            .collect();
+                        result.warnings.push(problem(format!(
+                            "CMOC {number} has no {} part marked; that part is left empty",
+                            letters.join(" or ")
+                        )));
+                    }
+                    let texts = (
+                        parts.context.clone(),
+                        parts.mechanism.clone(),
+                        parts.outcome.clone(),
+                    );
+                    split = Some(parts);
+                    texts
+                }
+                Err(why) => {
+                    if text.trim().is_empty() {
+                        result
+                            .problems
+                            .push(problem(format!("CMOC {number} has no text")));
+                        continue;
+                    }
+                    result.warnings.push(problem(format!(
+                        "CMOC {number} came in whole, in the context: {why}. Mark its parts (C), (M) and (O), or split it in the inspector"
+                    )));
+                    (text, String::new(), String::new())
+                }
+            }
+        } else {
+            let parts: Vec<Option<String>> = [mapping.context, mapping.mechanism, mapping.outcome]
+                .into_iter()
+                .map(|c| cell(row, c))
+                .collect();
+            if parts.iter().any(Option::is_none) {
+                result.problems.push(problem(format!(
+                    "has {} cells, fewer than the columns it needs",
+                    row.cells.len()
+                )));
+                continue;
+            }
+            let [c, m, o] = [0, 1, 2].map(|i| parts[i].clone().unwrap_or_default());
+            (c, m, o)
+        };
         if context.is_empty() && mechanism.is_empty() && outcome.is_empty() {
             result.problems.push(problem(format!(
                 "CMOC {number} has no context, mechanism or outcome"
@@ -408,8 +653,23 @@ pub fn cards_from_table(
             continue;
         }
         let mut card = CmocCard::new(number, context, mechanism, outcome);
-        card.polarity = polarity.unwrap_or_default();
-        card.title = cell(row, mapping.title).unwrap_or_default();
+        card.polarity = polarity;
+        card.title = cell(row, mapping.title)
+            .filter(|t| !t.is_empty())
+            .or(parsed.title)
+            .unwrap_or_default();
+        // The mechanism's resource and reasoning: their own columns, or "resource → response".
+        let (resource, reasoning) = (
+            cell(row, mapping.resource).unwrap_or_default(),
+            cell(row, mapping.reasoning).unwrap_or_default(),
+        );
+        if !resource.is_empty() || !reasoning.is_empty() {
+            card.mechanism_resource = resource;
+            card.mechanism_reasoning = reasoning;
+        } else if let Some((resource, reasoning)) = split_mechanism(&card.mechanism) {
+            card.mechanism_resource = resource;
+            card.mechanism_reasoning = reasoning;
+        }
         card.evidence = cell(row, mapping.evidence)
             .unwrap_or_default()
             .split(';')
@@ -421,16 +681,117 @@ pub fn cards_from_table(
             })
             .collect();
         result.cards.push(card);
+        result.lines.push(row.line);
+        result.splits.push(split);
     }
     result.problems.sort_by_key(|p| p.line);
     Ok(result)
 }
 
-/// Reads a CMOC table, guessing the columns from their names.
+/// Reads a CMOC table, working out the columns from their names and cells.
 pub fn import_csv(text: &str) -> Result<ImportResult, ImportError> {
     let table = read_csv(text)?;
-    let mapping = ColumnMapping::guess(&table.headers);
+    let mapping = ColumnMapping::detect(&table);
     cards_from_table(&table, &mapping)
+}
+
+/// Reads text pasted from Word, Excel, LibreOffice or a PDF viewer: a table (tab-separated
+/// cells, or any CSV), or marked CMOC sentences one per line ("1. When … (C), … (O) because …
+/// (M)"; a line that starts with no number continues the one before, as a PDF viewer breaks
+/// long sentences; sentences without numbers are numbered in order).
+pub fn read_pasted(text: &str) -> Result<CsvTable, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(text.len() / 1_000_000));
+    }
+    let lines: Vec<(u64, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i as u64 + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let Some(&(_, first)) = lines.first() else {
+        return Err(ImportError::Empty);
+    };
+    let marked = lines
+        .iter()
+        .filter(|(_, l)| super::marked::looks_marked(l))
+        .count();
+    let tabular = first.contains('\t') || (!super::marked::looks_marked(first) && marked == 0);
+    if tabular {
+        return read_csv(text);
+    }
+    // Marked sentences, one per line (a header line such as "No. CMOC" is left out).
+    let mut rows: Vec<CsvRow> = Vec::new();
+    for (line, text) in lines {
+        let (number, sentence) = leading_number(text);
+        match (number, rows.last_mut()) {
+            // A line with no number of its own, in a list that has numbers, continues the
+            // sentence a PDF viewer broke.
+            (None, Some(last))
+                if !super::marked::looks_marked(text) || last.cells[1].is_empty() =>
+            {
+                if !last.cells[1].is_empty() {
+                    last.cells[1].push(' ');
+                }
+                last.cells[1].push_str(text);
+            }
+            (number, _) => {
+                if number.is_none() && rows.is_empty() && !super::marked::looks_marked(text) {
+                    continue; // a heading line
+                }
+                rows.push(CsvRow {
+                    line,
+                    cells: vec![number.unwrap_or_default(), sentence.to_string()],
+                });
+            }
+        }
+    }
+    let mut counter = 0u32;
+    for row in &mut rows {
+        counter += 1;
+        if row.cells[0].is_empty() {
+            row.cells[0] = counter.to_string();
+        } else if let Some(parsed) = super::marked::parse_number_cell(&row.cells[0]) {
+            counter = parsed.number;
+        }
+    }
+    Ok(CsvTable {
+        headers: vec!["No.".into(), "CMOC".into()],
+        rows,
+        delimiter: b'\n',
+        problems: Vec::new(),
+    })
+}
+
+/// "12. When …", "CMOC 12: When …", "-ve CMOC 9 When …": the number part and the sentence.
+fn leading_number(text: &str) -> (Option<String>, &str) {
+    let lower = text.to_lowercase();
+    let starts_like_a_number = lower.starts_with(|c: char| c.is_ascii_digit())
+        || ["cmoc", "-ve", "\u{2013}ve", "\u{2212}ve", "#"]
+            .iter()
+            .any(|p| lower.starts_with(p));
+    if !starts_like_a_number {
+        return (None, text);
+    }
+    let Some(first_digit) = text.find(|c: char| c.is_ascii_digit()) else {
+        return (None, text);
+    };
+    let end = text[first_digit..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(text.len(), |i| first_digit + i);
+    let mut rest = &text[end..];
+    let mut number = text[..end].to_string();
+    let trimmed = rest.trim_start();
+    if let Some(tag) = ["(-ve)", "(negative)"].iter().find(|t| {
+        trimmed
+            .get(..t.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(t))
+    }) {
+        number.push_str(" (-ve)");
+        rest = &trimmed[tag.len()..];
+    }
+    let rest = rest.trim_start_matches(['.', ':', ')', ' ', '\t', '|']);
+    (Some(number), rest.trim())
 }
 
 /// Cards per row when imported cards are laid out.
@@ -492,12 +853,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_in_the_forms_people_write_them() {
-        assert_eq!(parse_number("12"), Some((12, false)));
-        assert_eq!(parse_number("CMOC 12"), Some((12, false)));
-        assert_eq!(parse_number("-ve CMOC 22"), Some((22, true)));
-        assert_eq!(parse_number("twelve"), None);
-        assert_eq!(parse_number("1 2"), None);
+    fn headers_as_people_write_them() {
+        let headers: Vec<String> = ["CMOC no.", "Context (C)", "M", "Outcome(s)", "Contexts"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = ColumnMapping::guess(&headers);
+        assert_eq!(
+            (m.number, m.context, m.mechanism, m.outcome),
+            (Some(0), Some(1), Some(2), Some(3))
+        );
+        assert_eq!(normalised_header("Mechanisms"), "mechanism");
+        assert_eq!(normalised_header("(C)"), "c");
+    }
+
+    #[test]
+    fn pasted_sentences_one_per_line_with_numbers_and_broken_lines() {
+        let text = "Table 4: CMOCs\n1. When a (C), then b (O) because c (M)\n-ve CMOC 2: If d (C), then e (O)\nbecause f (M)\n";
+        let table = read_pasted(text).expect("reads");
+        assert_eq!(table.rows.len(), 2);
+        let result = cards_from_table(&table, &ColumnMapping::detect(&table)).expect("maps");
+        assert_eq!(result.cards.len(), 2, "{:?}", result.problems);
+        assert_eq!(result.cards[1].number, 2);
+        assert_eq!(result.cards[1].polarity, Polarity::Negative);
+        assert_eq!(result.cards[1].mechanism, "because f");
+        assert_eq!(result.lines, [2, 3]);
+        // Tab-separated cells, as Word, Excel and LibreOffice copy a table.
+        let tsv = "No.\tContext\tMechanism\tOutcome\n3\ta, b\tc\td\n";
+        let table = read_pasted(tsv).expect("reads");
+        assert_eq!(table.delimiter, b'\t');
+        let result = cards_from_table(&table, &ColumnMapping::detect(&table)).expect("maps");
+        assert_eq!(result.cards[0].context, "a, b");
     }
 
     #[test]

@@ -4,14 +4,15 @@
 
 mod csv_import;
 mod figure;
+pub mod marked;
 mod notes;
 mod png;
 pub mod svg;
 mod table;
 
 pub use csv_import::{
-    ColumnMapping, CsvRow, CsvTable, ImportError, ImportResult, MAX_IMPORT_BYTES, RowProblem,
-    cards_from_table, import_csv, import_edit, read_csv, read_table_file,
+    ColumnMapping, CsvRow, CsvTable, Duplicates, ImportError, ImportResult, MAX_IMPORT_BYTES,
+    RowProblem, cards_from_table, import_csv, import_edit, read_csv, read_pasted, read_table_file,
 };
 pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg, known_scenarios};
 pub use notes::{NotesFormat, workshop_notes};
