@@ -580,7 +580,7 @@ fn the_shortcut_list_comes_from_the_table_that_binds_them() {
         let keys: Vec<String> = action
             .shortcuts()
             .iter()
-            .map(|s| ctx.format_shortcut(s))
+            .map(|s| cmoc_canvas::app::shortcut_words(&ctx, s))
             .collect();
         if keys.is_empty() {
             continue;
@@ -1039,4 +1039,72 @@ fn a_card_grows_while_typing_and_one_undo_takes_both_back() {
     press(&mut h, Modifiers::NONE, Key::Escape);
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().editor.doc().node(id), Some(&before));
+}
+
+#[test]
+fn a_wheel_notch_zooms_in_gentle_steps_and_a_pinch_as_far_as_the_fingers_go() {
+    let f = Fixture::new();
+    let mut h = f.harness(f.app(vec![], vec![]));
+    let centre = h.state().canvas.rect.center();
+    let notch = |h: &mut Harness<'_, EditorApp>, unit: egui::MouseWheelUnit, delta: f32| {
+        h.event(Event::PointerMoved(centre));
+        h.event(Event::MouseWheel {
+            unit,
+            delta: vec2(0.0, delta),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::COMMAND,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(2);
+    };
+    let start = h.state().canvas.camera.zoom;
+    notch(&mut h, egui::MouseWheelUnit::Line, 1.0);
+    let one = h.state().canvas.camera.zoom / start;
+    assert!((one - 1.1).abs() < 0.01, "one notch: ×{one}");
+    for _ in 0..5 {
+        notch(&mut h, egui::MouseWheelUnit::Line, 1.0);
+    }
+    let six = h.state().canvas.camera.zoom / start;
+    assert!(
+        (six - 1.1f32.powi(6)).abs() < 0.05,
+        "six notches: ×{six}, not ×11"
+    );
+    // A touchpad's pixels: 40 to the notch.
+    let before = h.state().canvas.camera.zoom;
+    notch(&mut h, egui::MouseWheelUnit::Point, -40.0);
+    let out = h.state().canvas.camera.zoom / before;
+    assert!((out - 1.0 / 1.1).abs() < 0.01, "out: ×{out}");
+    // A pinch is unchanged.
+    let before = h.state().canvas.camera.zoom;
+    h.event(Event::PointerMoved(centre));
+    h.event(Event::Zoom(1.5));
+    h.run_steps(2);
+    let pinch = h.state().canvas.camera.zoom / before;
+    assert!((pinch - 1.5).abs() < 0.01, "pinch: ×{pinch}");
+}
+
+#[test]
+fn the_shortcut_window_fits_a_laptop_screen_and_names_keys_as_people_do() {
+    let f = Fixture::new();
+    let app = f.app(vec![], vec![]);
+    let mut h = Harness::builder()
+        .with_size(vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(3);
+    press(&mut h, Modifiers::NONE, Key::F1);
+    assert!(matches!(h.state().modal, Some(Modal::Shortcuts)));
+    assert!(h.query_by_label("Ctrl+Shift+]").is_some(), "Bring to front");
+    assert!(h.query_by_label_contains("Bracket").is_none());
+    assert!(h.query_by_label_contains("PageDown").is_none());
+    // The list's scroll area settles its height over a few frames.
+    h.run_steps(12);
+    let close = h.get_by_label("Close");
+    let bounds = close.accesskit_node().bounding_box().expect("placed");
+    assert!(
+        bounds.y1 <= 768.0,
+        "the Close button is on the screen: {bounds:?}"
+    );
+    close.click();
+    h.run_steps(3);
+    assert!(h.state().modal.is_none(), "Close closes it");
 }

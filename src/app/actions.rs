@@ -427,6 +427,41 @@ impl Action {
     }
 }
 
+/// A shortcut as people name its keys: "Ctrl+Shift+]", "Page Down", "Ctrl+=" (egui writes
+/// "CloseBracket" and "PageDown"). On a Mac, the modifiers by their Mac names.
+pub fn shortcut_words(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let mac = ctx.os().is_mac();
+    let m = shortcut.modifiers;
+    let mut words = String::new();
+    for (on, name) in [
+        (m.ctrl || (m.command && !mac), "Ctrl+"),
+        (m.mac_cmd || (m.command && mac), "Cmd+"),
+        (m.alt, if mac { "Option+" } else { "Alt+" }),
+        (m.shift, "Shift+"),
+    ] {
+        if on && !words.contains(name) {
+            words.push_str(name);
+        }
+    }
+    words.push_str(key_words(shortcut.logical_key));
+    words
+}
+
+/// A key as people name it (see [`shortcut_words`]).
+pub fn key_words(key: Key) -> &'static str {
+    match key {
+        Key::PageUp => "Page Up",
+        Key::PageDown => "Page Down",
+        Key::Escape => "Esc",
+        Key::ArrowUp => "Up arrow",
+        Key::ArrowDown => "Down arrow",
+        Key::ArrowLeft => "Left arrow",
+        Key::ArrowRight => "Right arrow",
+        Key::Minus => "-",
+        other => other.symbol_or_name(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

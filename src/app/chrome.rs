@@ -12,7 +12,7 @@ impl EditorApp {
             let shortcut = action
                 .shortcuts()
                 .first()
-                .map(|s| ui.ctx().format_shortcut(s))
+                .map(|s| super::actions::shortcut_words(ui.ctx(), s))
                 .unwrap_or_default();
             let button = egui::Button::new(action.name()).shortcut_text(shortcut);
             if ui
@@ -71,7 +71,7 @@ impl EditorApp {
                 let shortcut = action
                     .shortcuts()
                     .first()
-                    .map(|s| ui.ctx().format_shortcut(s))
+                    .map(|s| super::actions::shortcut_words(ui.ctx(), s))
                     .unwrap_or_default();
                 if ui
                     .add_enabled(enabled, egui::Button::new(text).shortcut_text(shortcut))
@@ -198,7 +198,11 @@ impl EditorApp {
             let button = |ui: &mut Ui, action: Action, label: String, enabled: bool| {
                 let hover = match action.shortcuts().first() {
                     Some(s) => {
-                        format!("{} ({})", action.description(), ui.ctx().format_shortcut(s))
+                        format!(
+                            "{} ({})",
+                            action.description(),
+                            super::actions::shortcut_words(ui.ctx(), s)
+                        )
                     }
                     None => action.description().to_string(),
                 };
@@ -305,20 +309,26 @@ impl EditorApp {
                 ui.menu_button(text, |ui| {
                     // Listed only while the menu is open.
                     let problems = self.validation.problems(self.editor.doc());
-                    for problem in problems.iter().take(50) {
-                        if ui.button(problem.to_string()).clicked() {
-                            match problem.subject {
-                                crate::model::Subject::Node(id) => {
-                                    self.editor.selection.set_node(id)
+                    // A long list scrolls inside the window.
+                    let height = (ui.ctx().content_rect().height() * 0.6).max(120.0);
+                    egui::ScrollArea::vertical()
+                        .max_height(height)
+                        .show(ui, |ui| {
+                            for problem in problems.iter().take(500) {
+                                if ui.button(problem.to_string()).clicked() {
+                                    match problem.subject {
+                                        crate::model::Subject::Node(id) => {
+                                            self.editor.selection.set_node(id)
+                                        }
+                                        crate::model::Subject::Edge(id) => {
+                                            self.editor.selection.set_edge(id)
+                                        }
+                                        crate::model::Subject::Annotation(_) => {}
+                                    }
+                                    ui.close();
                                 }
-                                crate::model::Subject::Edge(id) => {
-                                    self.editor.selection.set_edge(id)
-                                }
-                                crate::model::Subject::Annotation(_) => {}
                             }
-                            ui.close();
-                        }
-                    }
+                        });
                 });
             }
             ui.separator();

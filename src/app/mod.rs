@@ -27,7 +27,7 @@ mod scenario_panel;
 pub mod settings;
 pub mod table_view;
 
-pub use actions::Action;
+pub use actions::{Action, shortcut_words};
 pub use editor::{Editor, Origin};
 
 use crate::file::{HOLDING_EXAMPLE, load_file, load_str};

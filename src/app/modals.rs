@@ -269,31 +269,37 @@ impl EditorApp {
 fn shortcuts_ui(ui: &mut Ui) {
     ui.heading("Keyboard shortcuts");
     let ctx = ui.ctx().clone();
-    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-        for action in Action::all() {
-            let keys: Vec<String> = action
-                .shortcuts()
-                .iter()
-                .map(|s| ctx.format_shortcut(s))
-                .collect();
-            if keys.is_empty() {
-                continue;
-            }
-            ui.label(RichText::new(keys.join("  or  ")).monospace());
-            ui.label(action.name());
-            ui.end_row();
-        }
-        for (keys, what) in [
-            ("Middle drag, Space + drag, wheel", "Pan"),
-            ("Ctrl + wheel, pinch", "Zoom about the pointer"),
-            ("Double-click empty canvas", "Add a CMOC card"),
-            ("Double-click a text", "Edit it in place"),
-            ("Click a CMOC badge", "Toggle positive / negative"),
-            ("Drag from a node's + handle", "Connect to another node"),
-        ] {
-            ui.label(RichText::new(keys).monospace());
-            ui.label(what);
-            ui.end_row();
-        }
-    });
+    // The list scrolls so the window fits a 768-pixel laptop screen, Close button included.
+    let height = (ctx.content_rect().height() - 160.0).max(160.0);
+    egui::ScrollArea::vertical()
+        .max_height(height)
+        .show(ui, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for action in Action::all() {
+                    let keys: Vec<String> = action
+                        .shortcuts()
+                        .iter()
+                        .map(|s| super::actions::shortcut_words(&ctx, s))
+                        .collect();
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    ui.label(RichText::new(keys.join("  or  ")).monospace());
+                    ui.label(action.name());
+                    ui.end_row();
+                }
+                for (keys, what) in [
+                    ("Middle drag, Space + drag, wheel", "Pan"),
+                    ("Ctrl + wheel, pinch", "Zoom about the pointer"),
+                    ("Double-click empty canvas", "Add a CMOC card"),
+                    ("Double-click a text", "Edit it in place"),
+                    ("Click a CMOC badge", "Toggle positive / negative"),
+                    ("Drag from a node's + handle", "Connect to another node"),
+                ] {
+                    ui.label(RichText::new(keys).monospace());
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
+        });
 }

@@ -94,7 +94,7 @@ impl EditorApp {
                 let keys = action
                     .shortcuts()
                     .first()
-                    .map(|s| ctx.format_shortcut(s))
+                    .map(|s| super::actions::shortcut_words(ctx, s))
                     .unwrap_or_default();
                 let item = egui::Button::selectable(i == palette.chosen, action.name())
                     .shortcut_text(keys);

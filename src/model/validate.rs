@@ -37,6 +37,26 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A card as a problem names it among cards that share its badge: its title, or the start of
+/// its context, in quotes.
+fn card_words(doc: &Document, id: NodeId) -> String {
+    let Some(card) = doc.node(id).and_then(|n| n.content.cmoc()) else {
+        return "a deleted card".into();
+    };
+    let words = [
+        card.title.as_str(),
+        card.context.as_str(),
+        card.outcome.as_str(),
+    ]
+    .into_iter()
+    .map(str::trim)
+    .find(|t| !t.is_empty());
+    match words {
+        Some(words) => format!("“{}”", super::shorten(words, 40)),
+        None => "an empty card".into(),
+    }
+}
+
 /// Every problem in the document, in a stable order (nodes, then arrows, then comments).
 pub fn validate(doc: &Document) -> Vec<Problem> {
     let mut validation = Validation::default();
@@ -200,7 +220,11 @@ impl Validation {
         {
             found.push(Problem {
                 subject: Subject::Node(node.id),
-                message: format!("{badge} appears twice ({first} and {}).", node.id),
+                message: format!(
+                    "{badge} appears twice: {} and {}.",
+                    card_words(doc, first),
+                    card_words(doc, node.id)
+                ),
                 hint: "Give one of them another number, or toggle one to the other polarity if it is the failure case.".into(),
             });
         }
