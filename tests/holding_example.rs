@@ -170,3 +170,102 @@ fn it_is_laid_out_left_to_right() {
         .fold(f32::INFINITY, f32::min);
     assert!(x_of(NodeKind::Condition) < outcome_x);
 }
+
+/// The first view of the example on a 1366×768 laptop: every card's badge whole, at least 9
+/// pixels high and inside its card; no word broken; the IF shows its question.
+#[test]
+fn the_first_view_on_a_laptop_shows_every_badge_whole_and_no_broken_word() {
+    use cmoc_canvas::app::EditorApp;
+    use cmoc_canvas::app::dialogs::ScriptedDialogs;
+    use cmoc_canvas::scene::text::TextMeasure;
+    use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, TextRole};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(4);
+    let zoom = h.state().canvas.camera.zoom;
+    let doc = h.state().editor.doc().clone();
+    assert!(
+        zoom < 0.45,
+        "the whole figure does not fit at full detail: {zoom}"
+    );
+    let lod = Lod::for_zoom(zoom);
+    let mut scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    let mut measure = TextMeasure::new();
+    // Every word of the example, to tell a whole word from a broken one.
+    let mut words = std::collections::HashSet::new();
+    for node in &scene.nodes {
+        let badge = node
+            .badge
+            .as_ref()
+            .map(|b| b.text.clone())
+            .unwrap_or_default();
+        for text in [&node.title, &node.body, &node.name, &badge] {
+            for word in text.split_whitespace() {
+                words.insert(
+                    word.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string(),
+                );
+            }
+        }
+    }
+    let mut badges = 0;
+    let mut condition_words = 0;
+    for index in 0..scene.nodes.len() {
+        let (rect, kind, has_badge) = {
+            let n = &scene.nodes[index];
+            (n.rect, n.kind, n.badge.is_some())
+        };
+        let drawing = scene.drawing_now(index, lod).expect("drawn").clone();
+        for prim in &drawing.prims {
+            let Prim::Text(run) = prim else { continue };
+            // Screen pixels: titled drawings carry their size in pixels.
+            let px = if run.screen_size {
+                run.size
+            } else {
+                run.size * zoom
+            };
+            let width = measure.line_size(&run.text, px).x;
+            if run.role == TextRole::Badge {
+                badges += 1;
+                assert!(px >= 9.0, "badge “{}” is {px} px", run.text);
+                assert!(
+                    run.pos.x * zoom + width <= rect.width() * zoom + 0.5,
+                    "badge “{}” runs out of its card",
+                    run.text
+                );
+            }
+            for word in run.text.split_whitespace() {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                assert!(
+                    word.is_empty() || words.contains(word) || word.parse::<f32>().is_ok(),
+                    "“{word}” in “{}” is not a whole word",
+                    run.text
+                );
+            }
+            if kind == cmoc_canvas::model::NodeKind::Condition && run.text.contains("holding") {
+                condition_words += 1;
+            }
+        }
+        if has_badge {
+            assert!(
+                drawing
+                    .prims
+                    .iter()
+                    .any(|p| matches!(p, Prim::Text(r) if r.role == TextRole::Badge)),
+                "a card without its badge"
+            );
+        }
+    }
+    assert_eq!(badges, 27, "every CMOC's badge");
+    assert!(
+        condition_words > 0,
+        "the IF shows its question, not only “IF”"
+    );
+}

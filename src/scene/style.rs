@@ -110,6 +110,11 @@ pub const EDGE_COUNTER_AT: f32 = 0.35;
 pub const LOD_HEADER_MIN_PX: f32 = 17.0;
 /// Titled boxes: badge and title size on screen.
 pub const LOD_TEXT_PX: f32 = 12.0;
+/// Zoomed out, a title grows to fill its node up to this screen size, and shrinks to fit no
+/// further than [`LOD_MIN_TEXT_PX`].
+pub const LOD_MAX_TEXT_PX: f32 = 24.0;
+/// See [`LOD_MAX_TEXT_PX`]: the smallest legible title, screen pixels.
+pub const LOD_MIN_TEXT_PX: f32 = 9.0;
 /// Titled boxes: inset of the title on screen.
 pub const LOD_INSET_PX: f32 = 4.0;
 /// Plain boxes: arrows as thin lines of this screen width.
