@@ -51,7 +51,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
     },
-    /// Export the diagram as a figure: SVG (text kept as text, font embedded) and/or PNG.
+    /// Export the diagram as a figure: SVG (text kept as text, font embedded), PNG and/or PDF.
     Export {
         /// The diagram file.
         file: PathBuf,
@@ -61,6 +61,9 @@ pub enum Command {
         /// Write a PNG picture here.
         #[arg(long, value_name = "OUT.png")]
         png: Option<PathBuf>,
+        /// Write a PDF here: vector, the font embedded, one page the size of the figure.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
         /// PNG pixels per diagram unit: 1, 2 or 4 for print.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
@@ -278,16 +281,17 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             file,
             svg,
             png,
+            pdf,
             scale,
             title,
             legend,
             transparent,
             scenario,
         } => {
-            if svg.is_none() && png.is_none() {
+            if svg.is_none() && png.is_none() && pdf.is_none() {
                 let _ = writeln!(
                     err,
-                    "Say where to write the figure: --svg OUT.svg and/or --png OUT.png."
+                    "Say where to write the figure: --svg OUT.svg, --png OUT.png and/or --pdf OUT.pdf."
                 );
                 return 2;
             }
@@ -303,8 +307,14 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                     OutputKind::Other("PNG picture"),
                 ));
             }
-            if let (Some(a), Some(b)) = (svg, png) {
-                checks.push(check_distinct(a, b));
+            if let Some(path) = pdf {
+                checks.push(check_output(path, &[file], OutputKind::Other("PDF figure")));
+            }
+            let outputs: Vec<&PathBuf> = [svg, png, pdf].into_iter().flatten().collect();
+            for (i, a) in outputs.iter().enumerate() {
+                for b in &outputs[i + 1..] {
+                    checks.push(check_distinct(a, b));
+                }
             }
             if let Some(Err(e)) = checks.into_iter().find(Result::is_err) {
                 let _ = writeln!(err, "{e}");
@@ -336,6 +346,10 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             }
             if let Some(path) = png {
                 let bytes = figure_png(&doc, &options, *scale);
+                status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
+            }
+            if let Some(path) = pdf {
+                let bytes = crate::interchange::figure_pdf(&doc, &options);
                 status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
             }
             status

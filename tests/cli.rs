@@ -135,6 +135,14 @@ fn export_writes_svg_and_png_without_a_window() {
     assert!(text.starts_with("<svg") && text.contains("-ve CMOC 22"));
     let bytes = std::fs::read(&png).expect("png written");
     assert_eq!(&bytes[1..4], b"PNG");
+    let pdf = dir.path().join("figure.pdf");
+    let said = printed(&["export", EXAMPLE, "--pdf", pdf.to_str().expect("path")]);
+    assert!(said.starts_with("wrote "), "{said}");
+    assert!(
+        std::fs::read(&pdf)
+            .expect("pdf written")
+            .starts_with(b"%PDF-")
+    );
     let missing = cmoc_canvas()
         .args(["export", EXAMPLE])
         .output()

@@ -347,3 +347,102 @@ fn the_export_dialogs_offer_the_scenario_shown() {
         "No.,Polarity,Context,Mechanism,Outcome,Evidence sources,State in “Not recognised or not supported”\r\n"
     ));
 }
+
+#[test]
+fn the_example_exports_to_a_pdf_whose_text_a_reader_can_find() {
+    use cmoc_canvas::interchange::{FigureLayout, figure_pdf};
+    let doc = cmoc_canvas::app::example_document();
+    let options = FigureOptions {
+        legend: true,
+        ..FigureOptions::default()
+    };
+    let bytes = figure_pdf(&doc, &options).expect("a PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // One page, sized to the figure (1 diagram unit = 1 pt).
+    let frame = FigureLayout::new(&doc, &options).expect("laid out").frame;
+    let raw = String::from_utf8_lossy(&bytes);
+    let media = raw
+        .split("/MediaBox[")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("a media box");
+    let numbers: Vec<f32> = media
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    assert_eq!(numbers.len(), 4, "{media}");
+    assert!(
+        (numbers[2] - numbers[0] - frame.width()).abs() < 1.0,
+        "{media}"
+    );
+    assert!(
+        (numbers[3] - numbers[1] - frame.height()).abs() < 1.0,
+        "{media}"
+    );
+    assert_eq!(
+        raw.matches("/Type/Page/").count() + raw.matches("/Type/Page>").count(),
+        1
+    );
+    // The font is embedded and the text can be extracted: every CMOC badge is there.
+    assert!(raw.contains("/FontFile2"), "the font is embedded");
+    let text = pdf_extract::extract_text_from_mem(&bytes).expect("text extracts");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (_, card) in doc.cmoc_cards() {
+        assert!(
+            text.contains(&card.badge()),
+            "“{}” found in the PDF",
+            card.badge()
+        );
+    }
+    assert!(text.contains("Holding recognised as a legitimate"));
+}
+
+#[test]
+fn copy_as_picture_puts_the_selection_on_the_clipboard() {
+    use cmoc_canvas::app::dialogs::ScriptedDialogs;
+    use cmoc_canvas::app::{Action, EditorApp};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(2);
+    let card = h
+        .state()
+        .editor
+        .doc()
+        .find_cmoc(13, Polarity::Positive)
+        .expect("CMOC 13")
+        .id;
+    h.state_mut().editor.selection.set_node(card);
+    h.state_mut().perform(Action::CopyPicture);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyImage(image) => Some(image.size),
+            _ => None,
+        });
+    let [w, h_px] = copied.expect("an image on the clipboard");
+    let rect = h.state().editor.doc().node(card).expect("card").rect();
+    // The card and the figure's margins, at twice the size.
+    assert!(w as f32 >= rect.width() * 2.0 && h_px as f32 >= rect.height() * 2.0);
+    // Only the selection: the card and margins, or a figure's least width (620).
+    assert!(
+        (w as f32) <= (rect.width() + 60.0).max(620.0) * 2.0 + 2.0,
+        "only the selection: {w}"
+    );
+    assert!(
+        h.state()
+            .editor
+            .status
+            .starts_with("Copied the selection as a picture")
+    );
+}

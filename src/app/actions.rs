@@ -33,6 +33,8 @@ pub enum Action {
     ImportTable,
     /// Import a CMOC table pasted from Word, a spreadsheet or a paper.
     PasteTable,
+    /// Put the selection (or the whole diagram) on the clipboard as a picture.
+    CopyPicture,
     /// Close the window.
     Quit,
     /// Undo the last step.
@@ -215,6 +217,7 @@ impl Action {
             Action::ExportNotes => "Export workshop notes…",
             Action::ImportTable => "Import CMOC table…",
             Action::PasteTable => "Import pasted CMOC table…",
+            Action::CopyPicture => "Copy as picture",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -291,6 +294,9 @@ impl Action {
             }
             Action::PasteTable => {
                 "Paste a table from Word, Excel, LibreOffice or a PDF viewer, or marked CMOC sentences, and import it"
+            }
+            Action::CopyPicture => {
+                "Put the selection, or the whole diagram, on the clipboard as a picture to paste into Word, PowerPoint or a chat"
             }
             Action::Quit => "Close CMOC Canvas",
             Action::Undo => "Undo the last change",
@@ -372,6 +378,7 @@ impl Action {
             Action::ExportNotes => vec![],
             Action::ImportTable => vec![cmd(Key::I)],
             Action::PasteTable => vec![],
+            Action::CopyPicture => vec![],
             Action::Quit => vec![cmd(Key::Q)],
             Action::Undo => vec![cmd(Key::Z)],
             Action::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

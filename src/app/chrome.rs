@@ -84,6 +84,7 @@ impl EditorApp {
             ui.separator();
             item(ui, Action::Cut, has_nodes);
             item(ui, Action::Copy, has_nodes);
+            item(ui, Action::CopyPicture, self.editor.doc().node_count() > 0);
             item(ui, Action::Paste, true);
             item(ui, Action::Duplicate, has_nodes);
             item(ui, Action::Delete, has_selection);

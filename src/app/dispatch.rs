@@ -51,6 +51,11 @@ impl EditorApp {
             Action::ImportTable => {
                 self.ask_path(super::path_picker::PickPurpose::ImportTable);
             }
+            Action::CopyPicture => {
+                if let Some(ctx) = &ctx {
+                    self.copy_picture(ctx);
+                }
+            }
             Action::PasteTable => {
                 self.modal = Some(Modal::ImportTable(Box::new(figures::ImportDialog::pasted(
                     "",
@@ -192,6 +197,46 @@ impl EditorApp {
             let n = self.editor.selection.nodes.len();
             self.editor.delete_selection();
             self.editor.status = format!("Cut {n} node{}", if n == 1 { "" } else { "s" });
+        }
+    }
+
+    /// Puts the selection (or the whole diagram) on the clipboard as a picture, at twice the
+    /// figure's size (sharp when pasted into a document), no larger than a PNG export allows.
+    pub fn copy_picture(&mut self, ctx: &egui::Context) {
+        let only =
+            (!self.editor.selection.nodes.is_empty()).then(|| self.editor.selection.nodes.clone());
+        let what = if only.is_some() {
+            "the selection"
+        } else {
+            "the diagram"
+        };
+        let options = crate::interchange::FigureOptions {
+            only,
+            embed_font: false,
+            scenario: self
+                .canvas
+                .scenario
+                .and_then(|i| self.editor.doc().scenarios().get(i))
+                .map(|s| s.name.clone()),
+            ..Default::default()
+        };
+        let mut result = crate::interchange::figure_rgba(self.editor.doc(), &options, 2.0);
+        if matches!(
+            result,
+            Err(crate::interchange::FigureError::TooLarge { .. })
+        ) {
+            result = crate::interchange::figure_rgba(self.editor.doc(), &options, 1.0);
+        }
+        match result {
+            Ok((w, h, rgba)) => {
+                let image =
+                    egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba);
+                ctx.copy_image(image);
+                self.editor.status = format!(
+                    "Copied {what} as a picture ({w} × {h} pixels): paste it into Word, PowerPoint or a chat."
+                );
+            }
+            Err(e) => self.editor.status = format!("Could not copy {what} as a picture: {e}"),
         }
     }
 

@@ -18,6 +18,8 @@ pub enum FileKind {
     Svg,
     /// A PNG picture.
     Png,
+    /// A PDF document.
+    Pdf,
     /// A Markdown table.
     Markdown,
     /// A CSV table.
@@ -33,6 +35,7 @@ impl FileKind {
             FileKind::Diagram => "CMOC Canvas diagram",
             FileKind::Svg => "SVG figure",
             FileKind::Png => "PNG picture",
+            FileKind::Pdf => "PDF document",
             FileKind::Markdown => "Markdown table",
             FileKind::Csv => "CSV table",
             FileKind::Text => "Text",
@@ -45,6 +48,7 @@ impl FileKind {
             FileKind::Diagram => "ron",
             FileKind::Svg => "svg",
             FileKind::Png => "png",
+            FileKind::Pdf => "pdf",
             FileKind::Markdown => "md",
             FileKind::Csv => "csv",
             FileKind::Text => "txt",
@@ -52,11 +56,33 @@ impl FileKind {
     }
 }
 
+/// The file a figure is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureFormat {
+    /// SVG: vector, text kept as text.
+    Svg,
+    /// PNG: a picture.
+    Png,
+    /// PDF: vector, the font embedded.
+    Pdf,
+}
+
+impl FigureFormat {
+    /// The kind of file, for the file dialog.
+    pub fn kind(self) -> FileKind {
+        match self {
+            FigureFormat::Svg => FileKind::Svg,
+            FigureFormat::Png => FileKind::Png,
+            FigureFormat::Pdf => FileKind::Pdf,
+        }
+    }
+}
+
 /// Settings of the "Export figure" dialog.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureDialog {
-    /// PNG rather than SVG.
-    pub png: bool,
+    /// SVG, PNG or PDF.
+    pub format: FigureFormat,
     /// Pixels per diagram unit for PNG.
     pub scale: f32,
     /// Only the selected nodes.
@@ -74,7 +100,7 @@ pub struct FigureDialog {
 impl Default for FigureDialog {
     fn default() -> Self {
         Self {
-            png: false,
+            format: FigureFormat::Svg,
             scale: 2.0,
             selection_only: false,
             transparent: false,
@@ -107,10 +133,19 @@ pub fn figure_dialog_ui(
     ui.heading("Export figure");
     ui.horizontal(|ui| {
         ui.label("Format");
-        ui.radio_value(&mut dialog.png, false, "SVG (vector, text kept as text)");
-        ui.radio_value(&mut dialog.png, true, "PNG (picture)");
+        ui.radio_value(
+            &mut dialog.format,
+            FigureFormat::Svg,
+            "SVG (vector, text kept as text)",
+        );
+        ui.radio_value(
+            &mut dialog.format,
+            FigureFormat::Pdf,
+            "PDF (vector, for journals)",
+        );
+        ui.radio_value(&mut dialog.format, FigureFormat::Png, "PNG (picture)");
     });
-    if dialog.png {
+    if dialog.format == FigureFormat::Png {
         ui.horizontal(|ui| {
             ui.label("Scale");
             for scale in [1.0, 2.0, 4.0] {
@@ -188,24 +223,33 @@ pub fn export_figure(
         embed_font: true,
         scenario: dialog.scenario.clone(),
     };
-    let what = if dialog.png {
-        "PNG picture"
-    } else {
-        "SVG figure"
+    let what = match dialog.format {
+        FigureFormat::Png => "PNG picture",
+        FigureFormat::Svg => "SVG figure",
+        FigureFormat::Pdf => "PDF figure",
     };
     crate::file::check_output(
         path,
         &open_file(editor),
         crate::file::OutputKind::Other(what),
     )?;
-    if dialog.png {
-        let bytes = figure_png(editor.doc(), &options, dialog.scale).map_err(|e| e.to_string())?;
-        crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())?;
-    } else {
-        let mut layout = crate::interchange::FigureLayout::new(editor.doc(), &options)
-            .map_err(|e| e.to_string())?;
-        crate::file::write_atomic_with(path, &mut |w| layout.write_svg(w))
-            .map_err(|e| e.to_string())?;
+    match dialog.format {
+        FigureFormat::Png => {
+            let bytes =
+                figure_png(editor.doc(), &options, dialog.scale).map_err(|e| e.to_string())?;
+            crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())?;
+        }
+        FigureFormat::Pdf => {
+            let bytes = crate::interchange::figure_pdf(editor.doc(), &options)
+                .map_err(|e| e.to_string())?;
+            crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())?;
+        }
+        FigureFormat::Svg => {
+            let mut layout = crate::interchange::FigureLayout::new(editor.doc(), &options)
+                .map_err(|e| e.to_string())?;
+            crate::file::write_atomic_with(path, &mut |w| layout.write_svg(w))
+                .map_err(|e| e.to_string())?;
+        }
     }
     Ok(format!("Exported the figure to {}", path.display()))
 }

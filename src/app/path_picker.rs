@@ -288,11 +288,7 @@ impl super::EditorApp {
                 (FileKind::Diagram, true, name)
             }
             PickPurpose::ExportFigure(dialog) => {
-                let kind = if dialog.png {
-                    FileKind::Png
-                } else {
-                    FileKind::Svg
-                };
+                let kind = dialog.format.kind();
                 (
                     kind,
                     true,

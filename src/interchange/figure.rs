@@ -170,12 +170,82 @@ impl<'d> FigureLayout<'d> {
         })
     }
 
-    /// Writes the SVG to `out` node by node: each node is laid out, written and dropped, so
-    /// memory stays that of the diagram plus one node, whatever the figure's size.
-    pub fn write_svg(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// Walks the figure in drawing order — background, title, regions, arrows, nodes (with a
+    /// scenario's marks), legend — handing each primitive (with the offset it is drawn at) to
+    /// `sink`, inside groups that name what they draw. Each node is laid out, handed over and
+    /// dropped, so memory stays that of the diagram plus one node. The SVG and PDF back ends
+    /// both draw this one walk.
+    pub fn walk(&mut self, sink: &mut dyn FigureSink) -> std::io::Result<()> {
         let palette = Palette::LIGHT;
         let frame = self.frame;
         let margin = FIGURE_MARGIN;
+        if !self.options.transparent {
+            sink.prim(
+                &Prim::Rect {
+                    rect: frame,
+                    corners: crate::scene::Corners::all(0.0),
+                    fill: Color32::WHITE,
+                    line: None,
+                },
+                Vec2::ZERO,
+                Some("background"),
+            )?;
+        }
+        let mut measure = crate::scene::text::TextMeasure::new();
+        if let Some(text) = title_text(self.doc, &self.options, self.shown.as_ref().map(|s| &s.0))
+            && self.title_height > 0.0
+        {
+            let laid = measure.layout(&text, FIGURE_TITLE_SIZE, frame.width() - 2.0 * margin);
+            for prim in laid.runs(
+                pos2(frame.min.x + margin, frame.min.y + margin * 0.6),
+                FIGURE_TITLE_SIZE,
+                palette.text,
+                false,
+                TextRole::FigureTitle,
+                f32::INFINITY,
+            ) {
+                sink.prim(&prim, Vec2::ZERO, None)?;
+            }
+        }
+        let nodes = std::mem::take(&mut self.nodes);
+        let (regions, others): (Vec<usize>, Vec<usize>) = nodes
+            .iter()
+            .partition(|&&i| self.scene.nodes[i].kind == NodeKind::Region);
+        sink.open("g class=\"regions\"".into())?;
+        for i in regions {
+            walk_node(sink, &mut self.scene, i)?;
+        }
+        sink.close()?;
+        sink.open("g class=\"edges\"".into())?;
+        let mut prims = Vec::new();
+        for &e in &self.edges {
+            walk_edge(sink, &self.scene, &self.scene.edges[e], &mut prims)?;
+        }
+        sink.close()?;
+        sink.open("g class=\"nodes\"".into())?;
+        for i in others {
+            walk_node(sink, &mut self.scene, i)?;
+            if let Some((scenario, outcome)) = &self.shown {
+                walk_scenario_marks(sink, &self.scene, i, scenario, outcome)?;
+            }
+        }
+        sink.close()?;
+        self.nodes = nodes;
+        if self.options.legend {
+            let legend = legend(&palette, &mut measure, true, self.shown.is_some());
+            let at = pos2(frame.min.x + margin, self.bounds.max.y + margin);
+            sink.open("g class=\"legend\"".into())?;
+            for prim in &legend.drawing.prims {
+                sink.prim(prim, at.to_vec2(), None)?;
+            }
+            sink.close()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the SVG to `out` as it is walked (see [`FigureLayout::walk`]).
+    pub fn write_svg(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let frame = self.frame;
         let mut svg = String::with_capacity(64 * 1024);
         let _ = writeln!(
             svg,
@@ -193,71 +263,56 @@ impl<'d> FigureLayout<'d> {
                 "<defs><style>@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/ttf;base64,{font}) format('truetype'); }}</style></defs>"
             );
         }
-        if !self.options.transparent {
-            write_prim(
-                &mut svg,
-                &Prim::Rect {
-                    rect: frame,
-                    corners: crate::scene::Corners::all(0.0),
-                    fill: Color32::WHITE,
-                    line: None,
-                },
-                Vec2::ZERO,
-                Some("background"),
-            );
-        }
-        let mut measure = crate::scene::text::TextMeasure::new();
-        if let Some(text) = title_text(self.doc, &self.options, self.shown.as_ref().map(|s| &s.0))
-            && self.title_height > 0.0
-        {
-            let laid = measure.layout(&text, FIGURE_TITLE_SIZE, frame.width() - 2.0 * margin);
-            for prim in laid.runs(
-                pos2(frame.min.x + margin, frame.min.y + margin * 0.6),
-                FIGURE_TITLE_SIZE,
-                palette.text,
-                false,
-                TextRole::FigureTitle,
-                f32::INFINITY,
-            ) {
-                write_prim(&mut svg, &prim, Vec2::ZERO, None);
-            }
-        }
-        let nodes = std::mem::take(&mut self.nodes);
-        let (regions, others): (Vec<usize>, Vec<usize>) = nodes
-            .iter()
-            .partition(|&&i| self.scene.nodes[i].kind == NodeKind::Region);
-        svg.push_str("<g class=\"regions\">\n");
-        for i in regions {
-            write_node(&mut svg, &mut self.scene, i);
-            flush_when_large(&mut svg, out)?;
-        }
-        svg.push_str("</g>\n<g class=\"edges\">\n");
-        let mut prims = Vec::new();
-        for &e in &self.edges {
-            write_edge(&mut svg, &self.scene, &self.scene.edges[e], &mut prims);
-            flush_when_large(&mut svg, out)?;
-        }
-        svg.push_str("</g>\n<g class=\"nodes\">\n");
-        for i in others {
-            write_node(&mut svg, &mut self.scene, i);
-            if let Some((scenario, outcome)) = &self.shown {
-                write_scenario_marks(&mut svg, &self.scene, i, scenario, outcome);
-            }
-            flush_when_large(&mut svg, out)?;
-        }
-        svg.push_str("</g>\n");
-        self.nodes = nodes;
-        if self.options.legend {
-            let legend = legend(&palette, &mut measure, true, self.shown.is_some());
-            let at = pos2(frame.min.x + margin, self.bounds.max.y + margin);
-            svg.push_str("<g class=\"legend\">\n");
-            for prim in &legend.drawing.prims {
-                write_prim(&mut svg, prim, at.to_vec2(), None);
-            }
-            svg.push_str("</g>\n");
-        }
-        svg.push_str("</svg>\n");
-        out.write_all(svg.as_bytes())
+        let mut writer = SvgSink {
+            svg,
+            out,
+            open: Vec::new(),
+        };
+        self.walk(&mut writer)?;
+        writer.svg.push_str("</svg>\n");
+        writer.out.write_all(writer.svg.as_bytes())
+    }
+
+    /// The diagram's title (for a PDF's metadata).
+    pub fn title(&self) -> &str {
+        &self.doc.metadata().title
+    }
+}
+
+/// Where [`FigureLayout::walk`] hands what it draws.
+pub trait FigureSink {
+    /// A group begins: an SVG start tag's contents (`g class="node cmoc" …`).
+    fn open(&mut self, tag: String) -> std::io::Result<()>;
+    /// The group begun last ends.
+    fn close(&mut self) -> std::io::Result<()>;
+    /// A primitive, drawn moved by `offset`, with a class for typesetters and tests.
+    fn prim(&mut self, prim: &Prim, offset: Vec2, class: Option<&str>) -> std::io::Result<()>;
+}
+
+/// Writes the walk as SVG text, handing it to `out` a few hundred kilobytes at a time.
+struct SvgSink<'o> {
+    svg: String,
+    out: &'o mut dyn std::io::Write,
+    open: Vec<String>,
+}
+
+impl FigureSink for SvgSink<'_> {
+    fn open(&mut self, tag: String) -> std::io::Result<()> {
+        let name = tag.split_whitespace().next().unwrap_or("g").to_string();
+        let _ = writeln!(self.svg, "<{tag}>");
+        self.open.push(name);
+        Ok(())
+    }
+
+    fn close(&mut self) -> std::io::Result<()> {
+        let name = self.open.pop().unwrap_or_else(|| "g".into());
+        let _ = writeln!(self.svg, "</{name}>");
+        flush_when_large(&mut self.svg, self.out)
+    }
+
+    fn prim(&mut self, prim: &Prim, offset: Vec2, class: Option<&str>) -> std::io::Result<()> {
+        write_prim(&mut self.svg, prim, offset, class);
+        Ok(())
     }
 }
 
@@ -292,36 +347,35 @@ fn title_text(
 
 /// A scenario's marks over one node (a veil, hatching, a failure outline), and the state chip
 /// of a condition with its state in words.
-fn write_scenario_marks(
-    svg: &mut String,
+fn walk_scenario_marks(
+    sink: &mut dyn FigureSink,
     scene: &Scene,
     index: usize,
     scenario: &crate::model::Scenario,
     outcome: &crate::model::Outcome,
-) {
+) -> std::io::Result<()> {
     let node = &scene.nodes[index];
     let mut prims = Vec::new();
     let state = outcome.state(node.id);
     scene.scenario_marks(node, state, 1.0, true, 1.0, &mut prims);
     let chip = (node.kind == NodeKind::Condition).then(|| scenario.condition(node.id));
     if prims.is_empty() && chip.is_none() {
-        return;
+        return Ok(());
     }
-    let _ = writeln!(
-        svg,
-        r#"<g class="scenario-state" data-node="{}" data-state="{}">"#,
+    sink.open(format!(
+        r#"g class="scenario-state" data-node="{}" data-state="{}""#,
         node.id.0,
         state.words()
-    );
+    ))?;
     for prim in &prims {
-        write_prim(svg, prim, Vec2::ZERO, None);
+        sink.prim(prim, Vec2::ZERO, None)?;
     }
     if let Some(chip) = chip {
         for prim in scene.figure_chip(node, chip) {
-            write_prim(svg, &prim, Vec2::ZERO, Some("chip"));
+            sink.prim(&prim, Vec2::ZERO, Some("chip"))?;
         }
     }
-    svg.push_str("</g>\n");
+    sink.close()
 }
 
 /// Hands the text written so far to `out` once it is a few hundred kilobytes.
@@ -343,21 +397,21 @@ pub fn figure_svg(doc: &Document, options: &FigureOptions) -> Result<String, Fig
     String::from_utf8(bytes).map_err(|e| FigureError::Render(e.to_string()))
 }
 
-fn write_node(svg: &mut String, scene: &mut Scene, index: usize) {
+fn walk_node(sink: &mut dyn FigureSink, scene: &mut Scene, index: usize) -> std::io::Result<()> {
     let drawing = scene.drawing_uncached(index, Lod::Full);
     let node: &SceneNode = &scene.nodes[index];
     let kind = format!("{:?}", node.kind).to_lowercase();
-    let _ = write!(svg, r#"<g class="node {kind}" data-node="{}""#, node.id.0);
+    let mut tag = format!(r#"g class="node {kind}" data-node="{}""#, node.id.0);
     if let Some(badge) = &node.badge {
         let _ = write!(
-            svg,
+            tag,
             r#" data-cmoc="{}" data-polarity="{}""#,
             badge.number,
             badge.polarity.word()
         );
     }
-    let _ = write!(svg, r#" aria-label="{}""#, escape(&node.name));
-    svg.push_str(">\n");
+    let _ = write!(tag, r#" aria-label="{}""#, escape(&node.name));
+    sink.open(tag)?;
     if let Some(drawing) = drawing {
         let offset = node.rect.min.to_vec2();
         for (i, prim) in drawing.prims.iter().enumerate() {
@@ -366,21 +420,25 @@ fn write_node(svg: &mut String, scene: &mut Scene, index: usize) {
                 (_, Prim::Rect { .. }) if node.badge.is_some() && i == 1 => Some("header"),
                 _ => None,
             };
-            write_prim(svg, prim, offset, class);
+            sink.prim(prim, offset, class)?;
         }
     }
-    svg.push_str("</g>\n");
+    sink.close()
 }
 
-fn write_edge(svg: &mut String, scene: &Scene, edge: &SceneEdge, prims: &mut Vec<Prim>) {
-    let _ = writeln!(
-        svg,
-        r#"<g class="edge" data-edge="{}" data-from="{}" data-to="{}" aria-label="{}">"#,
+fn walk_edge(
+    sink: &mut dyn FigureSink,
+    scene: &Scene,
+    edge: &SceneEdge,
+    prims: &mut Vec<Prim>,
+) -> std::io::Result<()> {
+    sink.open(format!(
+        r#"g class="edge" data-edge="{}" data-from="{}" data-to="{}" aria-label="{}""#,
         edge.id.0,
         edge.from.0,
         edge.to.0,
         escape(&edge.name)
-    );
+    ))?;
     prims.clear();
     scene.edge_prims_into(edge, Lod::Full, prims);
     for prim in prims.iter() {
@@ -390,7 +448,7 @@ fn write_edge(svg: &mut String, scene: &Scene, edge: &SceneEdge, prims: &mut Vec
             Prim::Rect { .. } => Some("label-background"),
             _ => None,
         };
-        write_prim(svg, prim, Vec2::ZERO, class);
+        sink.prim(prim, Vec2::ZERO, class)?;
     }
-    svg.push_str("</g>\n");
+    sink.close()
 }

@@ -6,6 +6,7 @@ mod csv_import;
 mod figure;
 pub mod marked;
 mod notes;
+mod pdf;
 mod png;
 pub mod svg;
 mod table;
@@ -14,9 +15,12 @@ pub use csv_import::{
     ColumnMapping, CsvRow, CsvTable, Duplicates, ImportError, ImportResult, MAX_IMPORT_BYTES,
     RowProblem, cards_from_table, import_csv, import_edit, read_csv, read_pasted, read_table_file,
 };
-pub use figure::{FigureError, FigureLayout, FigureOptions, figure_svg, known_scenarios};
+pub use figure::{
+    FigureError, FigureLayout, FigureOptions, FigureSink, figure_svg, known_scenarios,
+};
 pub use notes::{NotesFormat, workshop_notes};
-pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png};
+pub use pdf::figure_pdf;
+pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png, figure_rgba};
 pub(crate) use table::csv_cell as csv_field;
 pub use table::{
     TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table, write_table_in,

@@ -54,6 +54,31 @@ pub fn figure_png(
     options: &FigureOptions,
     scale: f32,
 ) -> Result<Vec<u8>, FigureError> {
+    figure_pixmap(doc, options, scale)?
+        .encode_png()
+        .map_err(|e| FigureError::Render(e.to_string()))
+}
+
+/// The figure as pixels (width, height, RGBA not premultiplied), for the clipboard.
+pub fn figure_rgba(
+    doc: &Document,
+    options: &FigureOptions,
+    scale: f32,
+) -> Result<(u32, u32, Vec<u8>), FigureError> {
+    let pixmap = figure_pixmap(doc, options, scale)?;
+    let mut rgba = Vec::with_capacity(pixmap.data().len());
+    for p in pixmap.pixels() {
+        let c = p.demultiply();
+        rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+    Ok((pixmap.width(), pixmap.height(), rgba))
+}
+
+fn figure_pixmap(
+    doc: &Document,
+    options: &FigureOptions,
+    scale: f32,
+) -> Result<resvg::tiny_skia::Pixmap, FigureError> {
     let scale = if scale.is_finite() {
         scale.clamp(0.1, 16.0)
     } else {
@@ -98,7 +123,5 @@ pub fn figure_png(
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| FigureError::Render(e.to_string()))
+    Ok(pixmap)
 }
