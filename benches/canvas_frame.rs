@@ -4,7 +4,7 @@
 //! Views: the whole diagram fitted (plain boxes), 30% (titled boxes, ~100 on screen) and
 //! 100% (full cards with C/M/O text), and 100% with the CMOC table open (one row per card).
 //! Interaction (`interaction` group, 1600×1000): one keystroke into one card, a drag frame
-//! moving every card, the pointer moving over the canvas, wheel-zoom frames, and frames of a
+//! moving every card, a drag frame moving one card among the rest (its arrows routed again), the pointer moving over the canvas, wheel-zoom frames, and frames of a
 //! presentation's step transition, and switching a "what if" scenario on and off, at 5,000
 //! and 20,000 cards; idle fitted frames at 20,000.
 
@@ -209,6 +209,23 @@ fn bench_interaction(c: &mut Criterion) {
                     .iter()
                     .map(|(id, p)| (*id, p.offset(step, 0.0)))
                     .collect();
+                app.editor.apply(Edit::MoveNodes { moves }, "Move");
+                black_box(big_frame(&ctx, &mut app, Vec::new()))
+            });
+        });
+        app.editor.commit_gesture();
+        app.editor.selection.clear();
+
+        // A drag frame moving one card among all the others, fitted: its arrows and those
+        // passing where it was or went are routed again round the cards near them.
+        let (one, at) = all[all.len() / 2];
+        app.editor.selection.set_node(one);
+        app.editor.begin_gesture("Move");
+        let mut wiggle = 0.0f32;
+        group.bench_function(BenchmarkId::new("drag one", cards), |b| {
+            b.iter(|| {
+                wiggle = (wiggle + 7.0) % 420.0;
+                let moves = vec![(one, at.offset(wiggle - 210.0, (wiggle * 0.5) - 105.0))];
                 app.editor.apply(Edit::MoveNodes { moves }, "Move");
                 black_box(big_frame(&ctx, &mut app, Vec::new()))
             });

@@ -269,3 +269,69 @@ fn the_first_view_on_a_laptop_shows_every_badge_whole_and_no_broken_word() {
         "the IF shows its question, not only “IF”"
     );
 }
+
+/// On the example, as drawn on the canvas and in figures: no arrow passes under a node it does
+/// not connect, and no label covers a node or is cut by a region border.
+#[test]
+fn no_arrow_passes_under_a_card_and_no_label_is_covered_or_cut() {
+    use cmoc_canvas::scene::text::TextMeasure;
+    use cmoc_canvas::scene::{Palette, Scene, crosses};
+    let doc = cmoc_canvas::app::example_document();
+    let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    let mut measure = TextMeasure::new();
+    let mut routed = 0;
+    for edge in &scene.edges {
+        let others: Vec<_> = scene
+            .nodes
+            .iter()
+            .filter(|n| n.kind != NodeKind::Region && n.id != edge.from && n.id != edge.to)
+            .filter(|n| {
+                // A node that holds an end (none in the example) is not in the way.
+                let ends = [edge.from, edge.to].map(|id| scene.node(id).expect("end").rect);
+                !ends.iter().any(|e| n.rect.contains_rect(*e))
+            })
+            .map(|n| n.rect)
+            .collect();
+        assert!(
+            !crosses(&edge.geometry, &others),
+            "“{}” passes under a node",
+            edge.name
+        );
+        if edge.geometry.segments.len() > 1 {
+            routed += 1;
+        }
+        if edge.label.is_empty() {
+            continue;
+        }
+        let size = measure
+            .layout(
+                &edge.label,
+                cmoc_canvas::scene::style::LABEL_FONT_SIZE,
+                cmoc_canvas::scene::style::LABEL_WRAP_WIDTH,
+            )
+            .size;
+        let frame = emath::Rect::from_center_size(edge.geometry.label_at, size)
+            .expand(cmoc_canvas::scene::style::LABEL_PADDING);
+        for node in &scene.nodes {
+            if node.kind == NodeKind::Region {
+                assert!(
+                    !node.rect.intersects(frame) || node.rect.contains_rect(frame),
+                    "the label “{}” is cut by the border of “{}”",
+                    edge.label,
+                    node.title
+                );
+            } else {
+                assert!(
+                    !node.rect.intersects(frame),
+                    "the label “{}” covers “{}”",
+                    edge.label,
+                    node.name
+                );
+            }
+        }
+    }
+    assert!(
+        routed >= 2,
+        "the arrows that crossed cards are routed round them"
+    );
+}

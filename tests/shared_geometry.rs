@@ -162,7 +162,7 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
             continue;
         }
         let geometry = cmoc_canvas::scene::edge_geometry(a, b);
-        let start = geometry.points[0];
+        let start = geometry.start();
         let on_canvas = shapes.iter().any(|s| match s {
             Shape::CubicBezier(c) => (to_world(c.points[0]) - start).length() <= 0.5,
             Shape::Path(p) => p

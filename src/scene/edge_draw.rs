@@ -18,19 +18,24 @@ pub(super) fn draw_edge(
     palette: &Palette,
     prims: &mut Vec<Prim>,
 ) {
-    let [p0, p1, p2, p3] = edge.geometry.points;
+    let geometry = &edge.geometry;
     if lod == Lod::Boxes {
-        prims.push(Prim::Segment {
-            from: p0,
-            to: p3,
-            line: Line::screen(
-                OVERVIEW_EDGE_PX,
-                faded(edge.colour, OVERVIEW_EDGE_OPACITY),
-                None,
-            ),
-        });
+        // Far out: straight lines through the route's joints.
+        let line = Line::screen(
+            OVERVIEW_EDGE_PX,
+            faded(edge.colour, OVERVIEW_EDGE_OPACITY),
+            None,
+        );
+        for seg in &geometry.segments {
+            prims.push(Prim::Segment {
+                from: seg[0],
+                to: seg[3],
+                line,
+            });
+        }
         return;
     }
+    let p3 = geometry.end();
     let direction = edge.geometry.tip_direction();
     let line = if edge.dashed {
         Line::dashed(EDGE_WIDTH, edge.colour, PREVENTS_DASH)
@@ -39,10 +44,14 @@ pub(super) fn draw_edge(
     };
     // The line stops under the head so the tip stays sharp.
     let end = p3 - direction * ARROWHEAD_LENGTH * ARROWHEAD_LINE_STOP;
-    prims.push(Prim::Curve {
-        points: [p0, p1, p2, end],
-        line,
-    });
+    let last = geometry.segments.len().saturating_sub(1);
+    for (k, seg) in geometry.segments.iter().enumerate() {
+        let mut points = *seg;
+        if k == last {
+            points[3] = end;
+        }
+        prims.push(Prim::Curve { points, line });
+    }
     let normal = Vec2::new(-direction.y, direction.x);
     let base = p3 - direction * ARROWHEAD_LENGTH;
     let half = ARROWHEAD_LENGTH * ARROWHEAD_HALF_WIDTH;

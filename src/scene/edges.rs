@@ -3,54 +3,109 @@
 
 use emath::{Pos2, Rect, Vec2, pos2, vec2};
 
-/// Where an arrow runs, in world coordinates.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Where an arrow runs, in world coordinates: one cubic curve, or several joined end to end
+/// when it is routed around nodes in its way.
+#[derive(Clone, Debug, PartialEq)]
 pub struct EdgeGeometry {
-    /// Start, two control points, end (the arrow tip).
-    pub points: [Pos2; 4],
-    /// Where the label sits (the curve's midpoint).
+    /// Each piece: start, two control points, end; the last ends at the arrow tip.
+    pub segments: Vec<[Pos2; 4]>,
+    /// Where the label sits (the middle of the arrow, or where it collides with nothing).
     pub label_at: Pos2,
 }
 
+fn cubic([p0, p1, p2, p3]: [Pos2; 4], t: f32) -> Pos2 {
+    let u = 1.0 - t;
+    let v = u * u * u * p0.to_vec2()
+        + 3.0 * u * u * t * p1.to_vec2()
+        + 3.0 * u * t * t * p2.to_vec2()
+        + t * t * t * p3.to_vec2();
+    v.to_pos2()
+}
+
 impl EdgeGeometry {
-    /// A point along the curve, `t` from 0 (start) to 1 (tip).
-    pub fn sample(&self, t: f32) -> Pos2 {
-        let [p0, p1, p2, p3] = self.points;
-        let u = 1.0 - t;
-        let v = u * u * u * p0.to_vec2()
-            + 3.0 * u * u * t * p1.to_vec2()
-            + 3.0 * u * t * t * p2.to_vec2()
-            + t * t * t * p3.to_vec2();
-        v.to_pos2()
+    /// An arrow of these pieces, its label half way along.
+    pub fn from_segments(segments: Vec<[Pos2; 4]>) -> Self {
+        let mut geometry = Self {
+            segments,
+            label_at: Pos2::ZERO,
+        };
+        geometry.label_at = geometry.sample(0.5);
+        geometry
     }
 
-    /// The curve as a polyline of `segments` pieces.
+    /// Where it starts.
+    pub fn start(&self) -> Pos2 {
+        self.segments.first().map_or(Pos2::ZERO, |s| s[0])
+    }
+
+    /// Where it ends (the tip).
+    pub fn end(&self) -> Pos2 {
+        self.segments.last().map_or(Pos2::ZERO, |s| s[3])
+    }
+
+    /// A point along the arrow, `t` from 0 (start) to 1 (tip), each piece an equal share.
+    pub fn sample(&self, t: f32) -> Pos2 {
+        let n = self.segments.len();
+        if n == 0 {
+            return Pos2::ZERO;
+        }
+        let t = if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        let scaled = t * n as f32;
+        let k = (scaled.floor() as usize).min(n - 1);
+        cubic(self.segments[k], scaled - k as f32)
+    }
+
+    /// The arrow as a polyline of about `segments` pieces (at least two a curve).
     pub fn polyline(&self, segments: usize) -> Vec<Pos2> {
-        let segments = segments.max(1);
-        (0..=segments)
-            .map(|i| self.sample(i as f32 / segments as f32))
-            .collect()
+        let per = (segments.max(1) / self.segments.len().max(1)).max(2);
+        let mut out = Vec::with_capacity(self.segments.len() * per + 1);
+        for (k, seg) in self.segments.iter().enumerate() {
+            let first = if k == 0 { 0 } else { 1 };
+            for i in first..=per {
+                out.push(cubic(*seg, i as f32 / per as f32));
+            }
+        }
+        out
     }
 
     /// Direction the arrow points at its tip (unit vector).
     pub fn tip_direction(&self) -> Vec2 {
-        let [_, _, p2, p3] = self.points;
+        let Some([p0, _, p2, p3]) = self.segments.last().copied() else {
+            return vec2(1.0, 0.0);
+        };
         let d = p3 - p2;
         if d.length_sq() > 1e-6 {
             d.normalized()
         } else {
-            (p3 - self.points[0]).normalized()
+            (p3 - p0).normalized()
         }
     }
 
     /// The rectangle around the curve and its control points.
     pub fn bounds(&self) -> Rect {
-        Rect::from_points(&self.points)
+        let points: Vec<Pos2> = self.segments.iter().flatten().copied().collect();
+        if points.is_empty() {
+            Rect::NOTHING
+        } else {
+            Rect::from_points(&points)
+        }
     }
 
-    /// Shortest distance from `point` to the curve (approximated by 24 segments).
+    /// Moved by `delta`.
+    pub fn translated(&self, delta: Vec2) -> Self {
+        Self {
+            segments: self.segments.iter().map(|s| s.map(|p| p + delta)).collect(),
+            label_at: self.label_at + delta,
+        }
+    }
+
+    /// Shortest distance from `point` to the curve (approximated by 24 segments a piece).
     pub fn distance_to(&self, point: Pos2) -> f32 {
-        self.polyline(24)
+        self.polyline(24 * self.segments.len())
             .windows(2)
             .map(|w| distance_to_segment(point, w[0], w[1]))
             .fold(f32::INFINITY, f32::min)
@@ -117,18 +172,12 @@ pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
         )
     };
     let reach = ((end - start).length() * 0.4).clamp(20.0, 220.0);
-    let points = [
+    EdgeGeometry::from_segments(vec![[
         start,
         start + normal_start * reach,
         end + normal_end * reach,
         end,
-    ];
-    let mut geometry = EdgeGeometry {
-        points,
-        label_at: start,
-    };
-    geometry.label_at = geometry.sample(0.5);
-    geometry
+    ]])
 }
 
 #[cfg(test)]
@@ -140,8 +189,8 @@ mod tests {
         let a = Rect::from_min_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
         let b = Rect::from_min_size(pos2(300.0, 100.0), vec2(100.0, 50.0));
         let g = edge_geometry(a, b);
-        assert_eq!(g.points[0], pos2(100.0, 25.0));
-        assert_eq!(g.points[3], pos2(300.0, 125.0));
+        assert_eq!(g.start(), pos2(100.0, 25.0));
+        assert_eq!(g.end(), pos2(300.0, 125.0));
         assert!(g.tip_direction().x > 0.9);
         assert!(g.distance_to(g.label_at) < 0.01);
         assert!(g.distance_to(pos2(200.0, 400.0)) > 100.0);
@@ -152,7 +201,7 @@ mod tests {
         let a = Rect::from_min_size(pos2(0.0, 0.0), vec2(300.0, 50.0));
         let b = Rect::from_min_size(pos2(20.0, 200.0), vec2(300.0, 50.0));
         let g = edge_geometry(a, b);
-        assert_eq!(g.points[0].y, 50.0);
-        assert_eq!(g.points[3].y, 200.0);
+        assert_eq!(g.start().y, 50.0);
+        assert_eq!(g.end().y, 200.0);
     }
 }

@@ -17,6 +17,7 @@ pub mod names;
 mod node_draw;
 mod palette;
 mod parts;
+mod route;
 pub mod style;
 pub mod text;
 pub mod text_fit;
@@ -31,6 +32,7 @@ pub use parts::{
     Field, Section, body_size, condition_outline, kind_caption, note_outline, text_inset,
     title_size,
 };
+pub use route::{ROUTE_MARGIN, crosses, route};
 pub use style::{REGION_TITLE_HEIGHT, SELECTION_GAP_PX};
 pub use view::{ScenarioView, ViewState, chip_words, presentation_order_of};
 

@@ -277,6 +277,8 @@ pub const LEGEND_HATCH_WIDTH: f32 = 1.2;
 pub const LEGEND_FAILURE_WIDTH: f32 = 2.5;
 /// See [`LEGEND_HATCH_SPACING`].
 pub const LEGEND_FAILURE_GAP: f32 = 2.0;
+/// A node moved or resized routes again the arrows passing this near where it was or went.
+pub const ROUTE_NEAR: f32 = 40.0;
 /// How long switching scenarios takes to fade, seconds.
 pub const SCENARIO_SWITCH_SECONDS: f32 = 0.18;
 /// Share of the diagram area's height the current card fills.

@@ -173,7 +173,7 @@ impl Scene {
             id: edge.id,
             from: edge.from,
             to: edge.to,
-            geometry: edge_geometry(from.rect, to.rect),
+            geometry: self.edge_route(ends),
             colour,
             dashed: prevents,
             label: edge.display_label(),
@@ -183,6 +183,84 @@ impl Scene {
             laid_label: None,
             ends,
         })
+    }
+
+    /// The nodes an arrow must keep out of within `area`: every node but its two ends, the
+    /// regions (arrows run into them) and nodes holding an end.
+    fn obstacles(&self, area: emath::Rect, ends: (usize, usize)) -> Vec<emath::Rect> {
+        let (from, to) = (self.nodes[ends.0].rect, self.nodes[ends.1].rect);
+        self.nodes_in(area)
+            .into_iter()
+            .filter(|&i| i != ends.0 && i != ends.1)
+            .map(|i| &self.nodes[i])
+            .filter(|n| {
+                n.kind != crate::model::NodeKind::Region
+                    && !n.rect.contains_rect(from)
+                    && !n.rect.contains_rect(to)
+            })
+            .map(|n| n.rect)
+            .collect()
+    }
+
+    /// The arrow between the nodes at `ends`: the direct curve when no node is in its way,
+    /// else a route around the nodes near it.
+    pub(super) fn edge_route(&self, ends: (usize, usize)) -> super::EdgeGeometry {
+        let (Some(from), Some(to)) = (self.nodes.get(ends.0), self.nodes.get(ends.1)) else {
+            return edge_geometry(emath::Rect::NOTHING, emath::Rect::NOTHING);
+        };
+        let direct = edge_geometry(from.rect, to.rect);
+        let span = direct.bounds().size();
+        if ends.0 == ends.1
+            || !direct.bounds().is_finite()
+            || span.x.max(span.y) > super::route::ROUTE_MAX_SPAN
+        {
+            return direct;
+        }
+        let near = self.obstacles(direct.bounds(), ends);
+        if near.is_empty() || !super::crosses(&direct, &near) {
+            return direct;
+        }
+        let area = from.rect.union(to.rect).expand(super::route::ROUTE_SEARCH);
+        super::route(from.rect, to.rect, &self.obstacles(area, ends))
+    }
+
+    /// Where an arrow's label goes: the first place along it, from the middle outwards, where
+    /// the label covers no node and lies wholly inside or wholly outside each region (a region
+    /// border never cuts it); the middle when there is no such place.
+    pub(super) fn label_place(
+        &self,
+        geometry: &super::EdgeGeometry,
+        label: Option<&super::text::LaidText>,
+    ) -> emath::Pos2 {
+        let middle = geometry.sample(0.5);
+        let Some(label) = label.filter(|l| !l.lines.is_empty()) else {
+            return middle;
+        };
+        let size = label.size + emath::Vec2::splat(2.0 * style::LABEL_PADDING + 4.0);
+        // On the arrow, or beside it (left, right, above, below) where the arrow runs close
+        // to a node or a region border.
+        let beside = [
+            emath::Vec2::ZERO,
+            emath::vec2(-size.x / 2.0 - 4.0, 0.0),
+            emath::vec2(size.x / 2.0 + 4.0, 0.0),
+            emath::vec2(0.0, -size.y / 2.0 - 4.0),
+            emath::vec2(0.0, size.y / 2.0 + 4.0),
+        ];
+        for (t, offset) in [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82]
+            .into_iter()
+            .flat_map(|t| beside.iter().map(move |o| (t, *o)))
+        {
+            let at = geometry.sample(t) + offset;
+            let rect = emath::Rect::from_center_size(at, size);
+            let clear = self.nodes_in(rect).into_iter().all(|i| {
+                let node = &self.nodes[i];
+                node.kind == crate::model::NodeKind::Region && node.rect.contains_rect(rect)
+            });
+            if clear {
+                return at;
+            }
+        }
+        middle
     }
 
     fn lay_out_label(&mut self, edge: &mut SceneEdge) {
@@ -248,6 +326,7 @@ impl Scene {
                 }
                 _ => self.lay_out_label(&mut fresh),
             }
+            fresh.geometry.label_at = self.label_place(&fresh.geometry, fresh.laid_label.as_ref());
             edges.push(fresh);
         }
         self.edges = edges;
@@ -274,6 +353,8 @@ impl Scene {
         // node twice does no harm, hashing each one costs).
         let mut moved: Vec<NodeId> = Vec::new();
         let mut edges: HashSet<EdgeId> = HashSet::default();
+        // Where nodes were and went: arrows routed near there are routed again.
+        let mut touched: Vec<emath::Rect> = Vec::new();
         let mut structure = false;
         let mut edge_structure = false;
         for change in changes {
@@ -317,14 +398,29 @@ impl Scene {
             );
             let old_rect = self.nodes[index].rect;
             self.grid.update(index as u32, old_rect, fresh.rect);
+            if old_rect != fresh.rect {
+                touched.push(old_rect.union(fresh.rect));
+            }
             self.nodes[index] = fresh;
         }
         moved.retain(|id| !changed.contains(id));
         let bulk = moved.len() * 4 > self.nodes.len();
+
+        // When every node moved by the same amount (a drag of the whole diagram), every
+        // arrow's route moves with them: nothing near any arrow changed.
+        let mut uniform: Option<Option<emath::Vec2>> = bulk.then_some(None);
         if bulk {
             // A drag of most of the diagram: one pass in drawing order, no lookups.
             for (index, (node, scene_node)) in doc.nodes().zip(self.nodes.iter_mut()).enumerate() {
                 let rect = to_rect(node.rect());
+                let delta = rect.min - scene_node.rect.min;
+                uniform = match uniform {
+                    Some(None) if rect.size() == scene_node.rect.size() => Some(Some(delta)),
+                    Some(Some(d)) if d == delta && rect.size() == scene_node.rect.size() => {
+                        Some(Some(d))
+                    }
+                    _ => None,
+                };
                 if rect != scene_node.rect {
                     if rect.size() != scene_node.rect.size() {
                         scene_node.drawings = Default::default();
@@ -345,6 +441,7 @@ impl Scene {
                 }
                 let old_rect = std::mem::replace(&mut scene_node.rect, rect);
                 self.grid.update(index as u32, old_rect, rect);
+                touched.push(old_rect.union(rect));
             }
         }
         if edge_structure {
@@ -358,15 +455,37 @@ impl Scene {
                 edges.extend(at.iter().copied());
             }
         }
+        if let Some(Some(delta)) = uniform
+            && !edge_structure
+        {
+            for (index, edge) in self.edges.iter_mut().enumerate() {
+                let moved = edge.geometry.translated(delta);
+                let old = std::mem::replace(&mut edge.geometry, moved);
+                self.edge_grid
+                    .update(index as u32, old.bounds(), edge.geometry.bounds());
+            }
+            self.remake_edges(doc, edges);
+            return;
+        }
         let follow: Vec<usize> = if bulk {
             (0..self.edges.len()).collect()
         } else {
-            // Positions in the arrow list, sorted (sorting beats hashing many).
+            // Positions in the arrow list, sorted (sorting beats hashing many): the arrows of
+            // the moved nodes, and those passing where a node was or went — only the
+            // neighbourhood is routed again, however large the diagram.
             let mut follow: Vec<usize> = Vec::new();
             for id in &moved {
                 if let Some(at) = self.edges_at.get(id) {
                     follow.extend(at.iter().filter_map(|e| self.edge_index.get(e).copied()));
                 }
+            }
+            for area in &touched {
+                let near = area.expand(style::ROUTE_NEAR);
+                follow.extend(
+                    self.edges_in(near)
+                        .into_iter()
+                        .filter(|&i| super::route::passes_through(&self.edges[i].geometry, near)),
+                );
             }
             follow.sort_unstable();
             follow.dedup();
@@ -374,17 +493,24 @@ impl Scene {
         };
         for index in follow {
             let (from, to) = self.edges[index].ends;
-            let (Some(from), Some(to)) = (self.nodes.get(from), self.nodes.get(to)) else {
+            if from >= self.nodes.len() || to >= self.nodes.len() {
                 continue;
-            };
-            let geometry = edge_geometry(from.rect, to.rect);
+            }
+            let mut geometry = self.edge_route((from, to));
+            geometry.label_at = self.label_place(&geometry, self.edges[index].laid_label.as_ref());
             let edge = &mut self.edges[index];
             if geometry != edge.geometry {
+                let new_bounds = geometry.bounds();
                 let old = std::mem::replace(&mut edge.geometry, geometry);
                 self.edge_grid
-                    .update(index as u32, old.bounds(), geometry.bounds());
+                    .update(index as u32, old.bounds(), new_bounds);
             }
         }
+        self.remake_edges(doc, edges);
+    }
+
+    /// Makes the arrows in `edges` again from the document (their names, labels and routes).
+    fn remake_edges(&mut self, doc: &Document, edges: HashSet<EdgeId>) {
         for id in edges {
             let (Some(&index), Some(edge)) = (self.edge_index.get(&id), doc.edge(id)) else {
                 continue;
@@ -401,6 +527,7 @@ impl Scene {
             } else {
                 self.lay_out_label(&mut fresh);
             }
+            fresh.geometry.label_at = self.label_place(&fresh.geometry, fresh.laid_label.as_ref());
             let (old, new) = (self.edges[index].geometry.bounds(), fresh.geometry.bounds());
             self.edge_grid.update(index as u32, old, new);
             self.edges[index] = fresh;

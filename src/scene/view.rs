@@ -300,17 +300,19 @@ impl Scene {
             if let Some(edge) = self.edge(*id)
                 && edge.geometry.bounds().intersects(visible)
             {
-                prims.insert(
-                    0,
-                    Prim::Curve {
-                        points: edge.geometry.points,
-                        line: Line::screen(
-                            SELECTED_EDGE_HALO_PX + EDGE_WIDTH * view.zoom,
-                            faded(palette.selection, SELECTED_EDGE_OPACITY),
-                            None,
-                        ),
-                    },
-                );
+                for (k, seg) in edge.geometry.segments.iter().enumerate() {
+                    prims.insert(
+                        k,
+                        Prim::Curve {
+                            points: *seg,
+                            line: Line::screen(
+                                SELECTED_EDGE_HALO_PX + EDGE_WIDTH * view.zoom,
+                                faded(palette.selection, SELECTED_EDGE_OPACITY),
+                                None,
+                            ),
+                        },
+                    );
+                }
             }
         }
         let on_screen = |id: &NodeId| self.node(*id).filter(|n| n.rect.intersects(visible));
