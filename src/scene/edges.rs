@@ -95,12 +95,14 @@ impl EdgeGeometry {
         }
     }
 
-    /// Moved by `delta`.
-    pub fn translated(&self, delta: Vec2) -> Self {
-        Self {
-            segments: self.segments.iter().map(|s| s.map(|p| p + delta)).collect(),
-            label_at: self.label_at + delta,
+    /// Moves it by `delta`.
+    pub fn translate(&mut self, delta: Vec2) {
+        for segment in &mut self.segments {
+            for p in segment.iter_mut() {
+                *p += delta;
+            }
         }
+        self.label_at += delta;
     }
 
     /// Shortest distance from `point` to the curve (approximated by 24 segments a piece).

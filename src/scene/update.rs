@@ -459,10 +459,10 @@ impl Scene {
             && !edge_structure
         {
             for (index, edge) in self.edges.iter_mut().enumerate() {
-                let moved = edge.geometry.translated(delta);
-                let old = std::mem::replace(&mut edge.geometry, moved);
+                let old = edge.geometry.bounds();
+                edge.geometry.translate(delta);
                 self.edge_grid
-                    .update(index as u32, old.bounds(), edge.geometry.bounds());
+                    .update(index as u32, old, old.translate(delta));
             }
             self.remake_edges(doc, edges);
             return;
