@@ -335,3 +335,78 @@ fn no_arrow_passes_under_a_card_and_no_label_is_covered_or_cut() {
         "the arrows that crossed cards are routed round them"
     );
 }
+
+/// Arrange → Tidy on the example: layers left to right along the arrows, nothing overlapping,
+/// regions round what they held, one undo step; on a selection, only the selection moves.
+#[test]
+fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
+    use cmoc_canvas::edit::{Sugiyama, tidy_edit};
+    let mut doc = cmoc_canvas::app::example_document();
+    let before = doc.clone();
+    let edit = tidy_edit(&doc, &BTreeSet::new(), &Sugiyama).expect("something to tidy");
+    let undo = edit.apply(&mut doc).expect("applies");
+    let boxes: Vec<_> = doc
+        .nodes()
+        .filter(|n| n.kind() != NodeKind::Region)
+        .map(|n| (n.label(), n.rect()))
+        .collect();
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            assert!(!ra.overlaps(rb), "{a} overlaps {b}");
+        }
+    }
+    // Arrows between cards run left to right (the example has no cycle).
+    let mut forward = 0;
+    let mut total = 0;
+    for edge in doc.edges() {
+        let (Some(a), Some(b)) = (doc.node(edge.from), doc.node(edge.to)) else {
+            continue;
+        };
+        if a.kind() == NodeKind::Region || b.kind() == NodeKind::Region {
+            continue;
+        }
+        total += 1;
+        if a.rect().center().x < b.rect().center().x {
+            forward += 1;
+        }
+    }
+    assert_eq!(forward, total, "every arrow points right");
+    // The yes pathway above the no pathway, both after the IF.
+    let centre = |n: u32, p: Polarity| doc.find_cmoc(n, p).expect("card").rect().center();
+    let condition = doc
+        .nodes()
+        .find(|n| n.kind() == NodeKind::Condition)
+        .expect("IF")
+        .rect()
+        .center();
+    assert!(centre(22, Polarity::Positive).y < centre(10, Polarity::Negative).y);
+    assert!(centre(22, Polarity::Positive).x > condition.x);
+    assert!(centre(10, Polarity::Negative).x > condition.x);
+    // Regions hold what they held.
+    for region in before.nodes().filter(|n| n.kind() == NodeKind::Region) {
+        let held: Vec<_> = before
+            .nodes()
+            .filter(|n| n.kind() != NodeKind::Region && region.rect().contains_rect(&n.rect()))
+            .map(|n| n.id)
+            .collect();
+        let now = doc.node(region.id).expect("region").rect();
+        for id in held {
+            assert!(now.contains_rect(&doc.node(id).expect("node").rect()));
+        }
+    }
+    undo.apply(&mut doc).expect("undoes");
+    assert_eq!(doc, before, "one step back to the start");
+    // A selection: only it moves.
+    let chosen: BTreeSet<_> = before
+        .cmoc_cards()
+        .filter(|(_, c)| [22, 24, 13].contains(&c.number) && c.polarity == Polarity::Positive)
+        .map(|(n, _)| n.id)
+        .collect();
+    let edit = tidy_edit(&doc, &chosen, &Sugiyama).expect("three cards");
+    edit.apply(&mut doc).expect("applies");
+    for node in doc.nodes() {
+        if !chosen.contains(&node.id) && node.kind() != NodeKind::Region {
+            assert_eq!(node.position, before.node(node.id).expect("node").position);
+        }
+    }
+}

@@ -109,6 +109,8 @@ pub enum Action {
     DistributeHorizontally,
     /// Space the selected nodes evenly from top to bottom.
     DistributeVertically,
+    /// Lay the diagram (or the selection) out in layers, left to right along the arrows.
+    Tidy,
     /// Show or hide the legend.
     ToggleLegend,
     /// Light theme.
@@ -255,6 +257,7 @@ impl Action {
             Action::AlignBottom => "Align bottom edges",
             Action::DistributeHorizontally => "Distribute horizontally",
             Action::DistributeVertically => "Distribute vertically",
+            Action::Tidy => "Tidy layout",
             Action::ToggleLegend => "Legend",
             Action::ThemeLight => "Light theme (best on a projector)",
             Action::ThemeDark => "Dark theme",
@@ -339,6 +342,9 @@ impl Action {
             Action::AlignBottom => "Move the selected nodes so their bottom edges line up",
             Action::DistributeHorizontally => "Space the selected nodes evenly from left to right",
             Action::DistributeVertically => "Space the selected nodes evenly from top to bottom",
+            Action::Tidy => {
+                "Lay the selection (or, with nothing selected, the whole diagram) out in layers, left to right along the arrows; yes branches above no branches; regions redrawn round what they hold"
+            }
             Action::ToggleLegend => "Show or hide the legend over the canvas",
             Action::ThemeLight => "Dark text on a light canvas: reads best when projected",
             Action::ThemeDark => "Light text on a dark canvas",

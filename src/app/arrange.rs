@@ -22,6 +22,30 @@ pub enum Align {
 }
 
 impl Editor {
+    /// Tidies the selection (two or more nodes) or the whole diagram: one undo step.
+    pub fn tidy(&mut self) -> bool {
+        let ids = if self.selection.nodes.len() >= 2 {
+            self.selection.nodes.clone()
+        } else {
+            Default::default()
+        };
+        match crate::edit::tidy_edit(self.doc(), &ids, &crate::edit::Sugiyama) {
+            Some(edit) => {
+                let done = self.apply(edit, "Tidy layout");
+                if done {
+                    self.status =
+                        "Tidied: layers left to right along the arrows (Undo takes it back)."
+                            .into();
+                }
+                done
+            }
+            None => {
+                self.status = "Nothing to tidy: select two or more nodes, or tidy the whole diagram with nothing selected.".into();
+                false
+            }
+        }
+    }
+
     /// Moves the selection to the front (`front`) or back of the drawing order.
     pub fn reorder_selection(&mut self, front: bool) {
         let count = self.doc().node_count();

@@ -118,6 +118,8 @@ impl EditorApp {
             let three = self.editor.selection.nodes.len() >= 3;
             item(ui, Action::DistributeHorizontally, three);
             item(ui, Action::DistributeVertically, three);
+            ui.separator();
+            item(ui, Action::Tidy, self.editor.doc().node_count() > 1);
         });
         ui.menu_button("View", |ui| {
             item(ui, Action::Present, true);

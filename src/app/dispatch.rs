@@ -108,6 +108,11 @@ impl EditorApp {
             Action::AlignBottom => editor.align_selection(Align::Bottom),
             Action::DistributeHorizontally => editor.distribute_selection(true),
             Action::DistributeVertically => editor.distribute_selection(false),
+            Action::Tidy => {
+                if editor.tidy() {
+                    self.canvas.fit_pending = true;
+                }
+            }
             Action::ZoomIn => self.canvas.zoom_by(ZOOM_STEP),
             Action::ZoomOut => self.canvas.zoom_by(1.0 / ZOOM_STEP),
             Action::FitDiagram => self.canvas.fit_diagram(&self.editor),
