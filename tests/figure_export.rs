@@ -399,18 +399,8 @@ fn the_example_exports_to_a_pdf_whose_text_a_reader_can_find() {
 
 #[test]
 fn copy_as_picture_puts_the_selection_on_the_clipboard() {
-    use cmoc_canvas::app::dialogs::ScriptedDialogs;
-    use cmoc_canvas::app::{Action, EditorApp};
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(ScriptedDialogs::default()),
-    );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(2);
+    use cmoc_canvas::app::Action;
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1280.0, 800.0));
     let card = h
         .state()
         .editor

@@ -175,20 +175,9 @@ fn it_is_laid_out_left_to_right() {
 /// pixels high and inside its card; no word broken; the IF shows its question.
 #[test]
 fn the_first_view_on_a_laptop_shows_every_badge_whole_and_no_broken_word() {
-    use cmoc_canvas::app::EditorApp;
-    use cmoc_canvas::app::dialogs::ScriptedDialogs;
     use cmoc_canvas::scene::text::TextMeasure;
     use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, TextRole};
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(ScriptedDialogs::default()),
-    );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(4);
+    let (_dir, h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
     let zoom = h.state().canvas.camera.zoom;
     let doc = h.state().editor.doc().clone();
     assert!(

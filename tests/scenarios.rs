@@ -9,6 +9,8 @@ use cmoc_canvas::model::{
 };
 use proptest::prelude::*;
 
+mod common;
+
 fn example() -> Document {
     cmoc_canvas::app::example_document()
 }
@@ -448,18 +450,7 @@ fn example_app(
     egui_kittest::Harness<'static, cmoc_canvas::app::EditorApp>,
     tempfile::TempDir,
 ) {
-    use cmoc_canvas::app::EditorApp;
-    use cmoc_canvas::app::dialogs::ScriptedDialogs;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(ScriptedDialogs::default()),
-    );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(3);
+    let (dir, h) = common::editor_harness_sized(size);
     (h, dir)
 }
 

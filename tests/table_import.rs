@@ -5,6 +5,8 @@ use cmoc_canvas::edit::Edit;
 use cmoc_canvas::interchange::{TableFormat, import_csv, import_edit, write_table};
 use cmoc_canvas::model::{Document, NodeKind, Polarity};
 
+mod common;
+
 const TABLE4: &str = include_str!("../assets/examples/table4.csv");
 
 #[test]
@@ -312,19 +314,8 @@ fn numbers_already_in_the_diagram_are_renumbered_skipped_or_kept() {
 
 #[test]
 fn paste_a_table_into_the_import_dialog_and_the_new_cards_are_selected_in_view() {
-    use cmoc_canvas::app::EditorApp;
-    use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
-    use egui_kittest::Harness;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(ScriptedDialogs::default()),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(3);
+    use cmoc_canvas::app::dialogs::Modal;
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
     // Ctrl+V of three marked sentences copied from a paper (one broken across two lines, one
     // number the example already has).
     h.state_mut().paste_text(

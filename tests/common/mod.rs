@@ -17,6 +17,16 @@ pub fn editor_harness() -> (
     tempfile::TempDir,
     egui_kittest::Harness<'static, cmoc_canvas::app::EditorApp>,
 ) {
+    editor_harness_sized(egui::vec2(1600.0, 1000.0))
+}
+
+/// The editor on the example in a test window of `size` (a 1366×768 laptop, say).
+pub fn editor_harness_sized(
+    size: egui::Vec2,
+) -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, cmoc_canvas::app::EditorApp>,
+) {
     use cmoc_canvas::app::EditorApp;
     let dir = tempfile::tempdir().expect("temp dir");
     let app = EditorApp::start(
@@ -25,7 +35,7 @@ pub fn editor_harness() -> (
         Box::new(cmoc_canvas::app::dialogs::ScriptedDialogs::default()),
     );
     let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
     h.run_steps(4);
     (dir, h)
