@@ -481,16 +481,47 @@ impl Scene {
             }
             for area in &touched {
                 let near = area.expand(style::ROUTE_NEAR);
-                follow.extend(
-                    self.edges_in(near)
-                        .into_iter()
-                        .filter(|&i| super::route::passes_through(&self.edges[i].geometry, near)),
-                );
+                // A direct arrow changes only when a node comes into its way; a routed one
+                // whenever a node comes or goes within the area its route was sought in.
+                let search = super::route::ROUTE_SEARCH;
+                follow.extend(self.edges_in(near.expand(search)).into_iter().filter(|&i| {
+                    let edge = &self.edges[i];
+                    if edge.geometry.segments.len() > 1 {
+                        let (a, b) = edge.ends;
+                        match (self.nodes.get(a), self.nodes.get(b)) {
+                            (Some(a), Some(b)) => {
+                                a.rect.union(b.rect).expand(search).intersects(near)
+                            }
+                            _ => true,
+                        }
+                    } else {
+                        super::route::passes_through(&edge.geometry, near)
+                    }
+                }));
             }
             follow.sort_unstable();
             follow.dedup();
             follow
         };
+        // Labels near where a node was or went find their place again.
+        if !bulk {
+            let mut relabel: Vec<usize> = Vec::new();
+            for area in &touched {
+                let near = area.expand(style::ROUTE_NEAR);
+                relabel.extend(self.edges_in(near).into_iter().filter(|i| {
+                    self.edges[*i].laid_label.is_some() && follow.binary_search(i).is_err()
+                }));
+            }
+            relabel.sort_unstable();
+            relabel.dedup();
+            for index in relabel {
+                let at = self.label_place(
+                    &self.edges[index].geometry,
+                    self.edges[index].laid_label.as_ref(),
+                );
+                self.edges[index].geometry.label_at = at;
+            }
+        }
         for index in follow {
             let (from, to) = self.edges[index].ends;
             if from >= self.nodes.len() || to >= self.nodes.len() {
