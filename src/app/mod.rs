@@ -435,7 +435,8 @@ impl EditorApp {
                     .annotations()
                     .filter(|a| a.is_open_comment())
                     .count();
-                ui.horizontal(|ui| {
+                // The tabs wrap rather than widen the panel over the canvas.
+                ui.horizontal_wrapped(|ui| {
                     for (tab, text) in [
                         (SideTab::Inspector, "Inspector".to_string()),
                         (SideTab::Comments, format!("Comments ({open} open)")),
