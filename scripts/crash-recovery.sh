@@ -24,7 +24,7 @@ keys() { xdotool windowfocus --sync "$wid" 2>/dev/null || true; xdotool key --cl
 start_app "$out/app1.log" "$file"
 sleep 3
 # Give the canvas the keyboard: click empty canvas at the bottom right, then Tab to a card.
-xdotool mousemove --window "$wid" 900 640 click 1
+xdotool mousemove --window "$wid" 640 600 click 1
 sleep 0.5
 keys Tab
 sleep 0.5

@@ -403,7 +403,7 @@ fn add_and_resolve_a_comment_with_the_author_remembered() {
     let f = Fixture::new();
     let mut h = empty_diagram(&f, vec![], vec![]);
     let id = add_card(&mut h, 300.0, 300.0);
-    h.get_by_label("Comments (0 open)").click();
+    h.get_by_label("Comments (0)").click();
     step(&mut h);
     h.get_by_label("Your name").focus();
     step(&mut h);
@@ -842,7 +842,7 @@ fn a_first_time_user_round_trip_on_the_example() {
     assert_eq!(polarity(&h, ten), Polarity::Positive);
 
     // Comment on it, in the Comments tab.
-    h.get_by_label("Comments (0 open)").click();
+    h.get_by_label("Comments (0)").click();
     step(&mut h);
     h.get_by_label("New comment").focus();
     step(&mut h);

@@ -283,10 +283,18 @@ proptest! {
             for (a, b) in scene.edges.iter().zip(&fresh.edges) {
                 let (pa, pb) = (a.geometry.polyline(8), b.geometry.polyline(8));
                 prop_assert_eq!(pa.len(), pb.len(), "{:?} / {:?}", a.geometry, b.geometry);
+                // Far from the origin a float's step grows: moving a route by whole drags
+                // rounds differently from laying it out there (a few ULPs a move).
+                let close = |p: egui::Pos2, q: egui::Pos2| {
+                    p.distance(q) < 0.01 + p.x.abs().max(p.y.abs()) * 4e-6
+                };
                 for (p, q) in pa.iter().zip(&pb) {
-                    prop_assert!(p.distance(*q) < 0.01, "{:?} / {:?}", a.geometry, b.geometry);
+                    prop_assert!(close(*p, *q), "{:?} / {:?}", a.geometry, b.geometry);
                 }
-                prop_assert!(a.geometry.label_at.distance(b.geometry.label_at) < 0.01);
+                prop_assert!(
+                    close(a.geometry.label_at, b.geometry.label_at),
+                    "{:?} / {:?}", a.geometry, b.geometry
+                );
             }
             // Every arrow is found where it is (culling must never lose one).
             for (i, edge) in scene.edges.iter().enumerate() {

@@ -427,7 +427,8 @@ impl EditorApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(380.0)
+            .min_size(360.0)
             .show(ui, |ui| {
                 let open = self
                     .editor
@@ -435,16 +436,20 @@ impl EditorApp {
                     .annotations()
                     .filter(|a| a.is_open_comment())
                     .count();
-                // The tabs wrap rather than widen the panel over the canvas.
-                ui.horizontal_wrapped(|ui| {
+                // The tabs in body-sized type so the four fit the panel's width: in headings
+                // they widened the panel over the canvas.
+                ui.horizontal(|ui| {
                     for (tab, text) in [
                         (SideTab::Inspector, "Inspector".to_string()),
-                        (SideTab::Comments, format!("Comments ({open} open)")),
+                        (SideTab::Comments, format!("Comments ({open})")),
                         (SideTab::Path, "Path".to_string()),
                         (SideTab::Scenarios, "What if".to_string()),
                     ] {
                         if ui
-                            .selectable_label(self.side_tab == tab, RichText::new(text).heading())
+                            .selectable_label(
+                                self.side_tab == tab,
+                                RichText::new(text).size(14.0).strong(),
+                            )
                             .clicked()
                         {
                             self.side_tab = tab;
