@@ -216,3 +216,32 @@ fn the_format_3_fixture_has_a_path_with_notes_a_group_a_skipped_step_and_a_sessi
     assert_eq!(old.nodes().count(), doc.nodes().count());
     assert_eq!(old.annotations().count(), doc.annotations().count());
 }
+
+#[test]
+fn the_format_4_fixture_pins_two_nodes_and_draws_right_angled_arrows() {
+    use cmoc_canvas::model::{ArrowStyle, NodeId};
+    let fixture = |version: &str| {
+        let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+            .join(version)
+            .join("every-kind.ron");
+        load_file(&path).expect("opens")
+    };
+    let loaded = fixture("v4");
+    assert_eq!(loaded.original_version, 4);
+    let doc = loaded.document;
+    assert_eq!(doc.metadata().arrows, ArrowStyle::Orthogonal);
+    let pinned: Vec<NodeId> = doc.nodes().filter(|n| n.pinned).map(|n| n.id).collect();
+    assert_eq!(pinned, [NodeId(2), NodeId(7)]);
+    // The same diagram in format 3 means the same, less what format 4 added: curved arrows
+    // (as every version 3 diagram was drawn) and nothing pinned.
+    let old = fixture("v3").document;
+    assert_eq!(old.metadata().arrows, ArrowStyle::Curved);
+    assert!(old.nodes().all(|n| !n.pinned));
+    assert_eq!(old.nodes().count(), doc.nodes().count());
+    for (a, b) in old.nodes().zip(doc.nodes()) {
+        assert_eq!(a.content, b.content);
+        assert_eq!(a.position, b.position);
+    }
+    assert_eq!(old.scenarios(), doc.scenarios());
+    assert_eq!(old.workshop(), doc.workshop());
+}

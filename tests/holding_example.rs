@@ -399,3 +399,64 @@ fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
         }
     }
 }
+
+#[test]
+fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them() {
+    use cmoc_canvas::edit::{Edit, Sugiyama, tidy_edit};
+    let mut doc = cmoc_canvas::app::example_document();
+    // Pin the IF-condition and two cards of different pathways, where the figure has them.
+    let mut pins: Vec<_> = doc
+        .cmoc_cards()
+        .filter(|(_, c)| {
+            (c.number == 5 && c.polarity == Polarity::Positive)
+                || (c.number == 10 && c.polarity == Polarity::Negative)
+        })
+        .map(|(n, _)| n.clone())
+        .collect();
+    pins.extend(
+        doc.nodes()
+            .filter(|n| n.kind() == NodeKind::Condition)
+            .cloned(),
+    );
+    assert_eq!(pins.len(), 3);
+    let edits = pins
+        .iter()
+        .map(|n| {
+            let mut node = n.clone();
+            node.pinned = true;
+            Edit::ReplaceNode { node }
+        })
+        .collect();
+    Edit::Batch(edits).apply(&mut doc).expect("pins");
+    let edit = tidy_edit(&doc, &BTreeSet::new(), &Sugiyama).expect("something to tidy");
+    edit.apply(&mut doc).expect("applies");
+    for pin in &pins {
+        assert_eq!(
+            doc.node(pin.id).expect("still there").position,
+            pin.position,
+            "{} is pinned",
+            pin.label()
+        );
+    }
+    let boxes: Vec<_> = doc
+        .nodes()
+        .filter(|n| n.kind() != NodeKind::Region)
+        .map(|n| (n.label(), n.rect()))
+        .collect();
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            assert!(!ra.overlaps(rb), "{a} overlaps {b}");
+        }
+    }
+    // Not pinned, the rest did move.
+    let moved = doc
+        .nodes()
+        .filter(|n| !n.pinned && n.kind() != NodeKind::Region)
+        .filter(|n| {
+            cmoc_canvas::app::example_document()
+                .node(n.id)
+                .is_some_and(|before| before.position != n.position)
+        })
+        .count();
+    assert!(moved > 10, "only {moved} nodes moved");
+}

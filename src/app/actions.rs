@@ -111,6 +111,12 @@ pub enum Action {
     DistributeVertically,
     /// Lay the diagram (or the selection) out in layers, left to right along the arrows.
     Tidy,
+    /// Pin the selected nodes so Tidy leaves them where they are, or unpin them.
+    TogglePin,
+    /// Draw the diagram's arrows as smooth curves.
+    ArrowsCurved,
+    /// Draw the diagram's arrows in straight runs with right-angled turns.
+    ArrowsOrthogonal,
     /// Show or hide the legend.
     ToggleLegend,
     /// Light theme.
@@ -258,6 +264,9 @@ impl Action {
             Action::DistributeHorizontally => "Distribute horizontally",
             Action::DistributeVertically => "Distribute vertically",
             Action::Tidy => "Tidy layout",
+            Action::TogglePin => "Pin in place (Tidy leaves it)",
+            Action::ArrowsCurved => "Curved arrows",
+            Action::ArrowsOrthogonal => "Right-angled arrows",
             Action::ToggleLegend => "Legend",
             Action::ThemeLight => "Light theme (best on a projector)",
             Action::ThemeDark => "Dark theme",
@@ -345,6 +354,15 @@ impl Action {
             Action::Tidy => {
                 "Lay the selection (or, with nothing selected, the whole diagram) out in layers, left to right along the arrows; yes branches above no branches; regions redrawn round what they hold"
             }
+            Action::TogglePin => {
+                "Pin the selected nodes where they are, so Tidy lays the rest out around them; again to unpin"
+            }
+            Action::ArrowsCurved => {
+                "Draw this diagram's arrows as smooth curves, bending widely round nodes in their way (saved with the diagram)"
+            }
+            Action::ArrowsOrthogonal => {
+                "Draw this diagram's arrows in straight runs with right-angled turns, like elbow connectors (saved with the diagram)"
+            }
             Action::ToggleLegend => "Show or hide the legend over the canvas",
             Action::ThemeLight => "Dark text on a light canvas: reads best when projected",
             Action::ThemeDark => "Light text on a dark canvas",
@@ -417,6 +435,7 @@ impl Action {
             Action::TextLarger => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Action::TextSmaller => vec![cmd_shift(Key::Minus)],
             Action::HowToRead => vec![],
+            Action::TogglePin => vec![plain(Key::P)],
             _ => vec![],
         }
     }
@@ -435,6 +454,7 @@ impl Action {
                 | Action::SelectAll
                 | Action::Deselect
                 | Action::TogglePolarity
+                | Action::TogglePin
                 | Action::Duplicate
         )
     }

@@ -46,6 +46,54 @@ impl Editor {
         }
     }
 
+    /// Pins the selected nodes (Tidy leaves them where they are), or unpins them when all
+    /// are pinned already: one undo step.
+    pub fn toggle_pin_selection(&mut self) {
+        let nodes: Vec<Node> = self
+            .doc()
+            .nodes()
+            .filter(|n| self.selection.nodes.contains(&n.id))
+            .cloned()
+            .collect();
+        if nodes.is_empty() {
+            self.status = "Select the nodes to pin: Tidy then lays the rest out around them.".into();
+            return;
+        }
+        let pin = !nodes.iter().all(|n| n.pinned);
+        let edits = nodes
+            .into_iter()
+            .map(|mut node| {
+                node.pinned = pin;
+                Edit::ReplaceNode { node }
+            })
+            .collect();
+        let label = if pin { "Pin in place" } else { "Unpin" };
+        if self.apply(Edit::Batch(edits), label) {
+            self.status = if pin {
+                "Pinned: Tidy leaves these nodes where they are (P again unpins).".into()
+            } else {
+                "Unpinned: Tidy may move these nodes again.".into()
+            };
+        }
+    }
+
+    /// Draws the diagram's arrows in `style` (saved with the diagram): one undo step.
+    pub fn set_arrow_style(&mut self, style: crate::model::ArrowStyle) {
+        if self.doc().metadata().arrows == style {
+            return;
+        }
+        let mut metadata = self.doc().metadata().clone();
+        metadata.arrows = style;
+        if self.apply(
+            Edit::SetMetadata {
+                metadata: Box::new(metadata),
+            },
+            style.name(),
+        ) {
+            self.status = format!("{}: the canvas and exported figures draw them so.", style.name());
+        }
+    }
+
     /// Moves the selection to the front (`front`) or back of the drawing order.
     pub fn reorder_selection(&mut self, front: bool) {
         let count = self.doc().node_count();

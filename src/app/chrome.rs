@@ -120,6 +120,22 @@ impl EditorApp {
             item(ui, Action::DistributeVertically, three);
             ui.separator();
             item(ui, Action::Tidy, self.editor.doc().node_count() > 1);
+            item(ui, Action::TogglePin, has_nodes);
+            ui.separator();
+            let arrows = self.editor.doc().metadata().arrows;
+            for (action, style) in [
+                (Action::ArrowsCurved, crate::model::ArrowStyle::Curved),
+                (Action::ArrowsOrthogonal, crate::model::ArrowStyle::Orthogonal),
+            ] {
+                if ui
+                    .radio(arrows == style, action.name())
+                    .on_hover_text(action.description())
+                    .clicked()
+                {
+                    chosen.set(Some(action));
+                    ui.close();
+                }
+            }
         });
         ui.menu_button("View", |ui| {
             item(ui, Action::Present, true);

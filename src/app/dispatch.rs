@@ -108,6 +108,11 @@ impl EditorApp {
             Action::AlignBottom => editor.align_selection(Align::Bottom),
             Action::DistributeHorizontally => editor.distribute_selection(true),
             Action::DistributeVertically => editor.distribute_selection(false),
+            Action::TogglePin => editor.toggle_pin_selection(),
+            Action::ArrowsCurved => editor.set_arrow_style(crate::model::ArrowStyle::Curved),
+            Action::ArrowsOrthogonal => {
+                editor.set_arrow_style(crate::model::ArrowStyle::Orthogonal);
+            }
             Action::Tidy => {
                 if editor.tidy() {
                     self.canvas.fit_pending = true;

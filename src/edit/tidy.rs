@@ -4,7 +4,7 @@
 //! behind the small [`Layered`] trait, so another engine can take its place.
 
 use super::Edit;
-use crate::model::{Branch, Document, NodeId, NodeKind, Point, Size};
+use crate::model::{Branch, Document, NodeId, NodeKind, Point, Rect, Size};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Space between layers and between nodes in a layer, diagram units.
@@ -169,11 +169,15 @@ pub fn tidy_edit(doc: &Document, ids: &BTreeSet<NodeId>, engine: &dyn Layered) -
         x += n.size.width + TIDY_SPACING as f32;
         row_height = row_height.max(n.size.height);
     }
+    keep_pinned(&movable, &mut placed);
     let mut edits = vec![Edit::MoveNodes {
         moves: placed.iter().map(|(id, p)| (*id, *p)).collect(),
     }];
     // Each region round the nodes it held.
-    for region in doc.nodes().filter(|n| n.kind() == NodeKind::Region) {
+    for region in doc
+        .nodes()
+        .filter(|n| n.kind() == NodeKind::Region && !n.pinned)
+    {
         let r = region.rect();
         let held: Vec<NodeId> = movable
             .iter()
@@ -210,6 +214,62 @@ pub fn tidy_edit(doc: &Document, ids: &BTreeSet<NodeId>, engine: &dyn Layered) -
         }
     }
     Some(Edit::Batch(edits))
+}
+
+/// Pinned nodes stay where they are: the layout is shifted as a whole so the pinned nodes
+/// would move least, they go back where they were, and each other node the layout put on top
+/// of one (or of a node already moved out of the way) moves down until it is clear.
+fn keep_pinned(movable: &[&crate::model::Node], placed: &mut BTreeMap<NodeId, Point>) {
+    let pinned: Vec<&crate::model::Node> = movable.iter().copied().filter(|n| n.pinned).collect();
+    if pinned.is_empty() {
+        return;
+    }
+    let (mut dx, mut dy, mut count) = (0.0f32, 0.0f32, 0.0f32);
+    for n in &pinned {
+        if let Some(p) = placed.get(&n.id) {
+            dx += n.position.x - p.x;
+            dy += n.position.y - p.y;
+            count += 1.0;
+        }
+    }
+    if count > 0.0 && (dx / count).is_finite() && (dy / count).is_finite() {
+        for p in placed.values_mut() {
+            p.x += dx / count;
+            p.y += dy / count;
+        }
+    }
+    let gap = TIDY_SPACING as f32 / 2.0;
+    let mut settled: Vec<Rect> = Vec::new();
+    for n in &pinned {
+        placed.insert(n.id, n.position);
+        settled.push(Rect::from_pos_size(n.position, n.size));
+    }
+    let mut others: Vec<(&crate::model::Node, Point)> = movable
+        .iter()
+        .filter(|n| !n.pinned)
+        .filter_map(|n| Some((*n, *placed.get(&n.id)?)))
+        .collect();
+    others.sort_by(|a, b| a.1.y.total_cmp(&b.1.y).then(a.1.x.total_cmp(&b.1.x)));
+    for (n, mut at) in others {
+        // Each step goes below one settled node, so this ends within their number.
+        for _ in 0..=settled.len() {
+            let here = Rect::from_pos_size(at, n.size);
+            let Some(hit) = settled.iter().find(|s| overlaps(s, &here, gap)) else {
+                break;
+            };
+            at.y = hit.max.y + gap;
+        }
+        settled.push(Rect::from_pos_size(at, n.size));
+        placed.insert(n.id, at);
+    }
+}
+
+/// True when `a` and `b` come closer than `gap`.
+fn overlaps(a: &Rect, b: &Rect, gap: f32) -> bool {
+    a.min.x < b.max.x + gap
+        && b.min.x < a.max.x + gap
+        && a.min.y < b.max.y + gap
+        && b.min.y < a.max.y + gap
 }
 
 /// The arrows between the nodes being tidied, with their branch: an arrow to a region (as a

@@ -1,4 +1,4 @@
-//! The on-disk shape of a CMOC Canvas file (format version 3) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 4) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 ///   `reply_to`).
 /// - 3: the workshop part (`workshop`): the facilitator's presentation path with speaker
 ///   notes, and the record of workshop sessions; "what if" scenarios (`scenarios`).
+/// - 4: pinned nodes (`pinned`, which Tidy leaves in place) and the diagram's arrow style
+///   (`arrows` in the metadata: curved or orthogonal).
 ///
 /// Older files are migrated on opening (see `load.rs`).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -34,7 +36,7 @@ fn is_empty_workshop(w: &&Workshop) -> bool {
     w.is_empty()
 }
 
-/// A file as read, in format version 1, 2 or 3 (the same fields; older files have none of the
+/// A file as read, in format version 1, 2, 3 or 4 (the same fields; older files have none of the
 /// newer versions' optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -126,6 +126,11 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 /// scenarios; a version 2 file has none, so its presentation path is the one derived from the
 /// diagram, as before, and it has no scenarios. A file that says version 1 or 2 but has a
 /// `workshop` part or `scenarios` is refused the same way.
+///
+/// 3 → 4: version 4 added pinned nodes and the diagram's arrow style. Nothing was pinned
+/// before, and every arrow was drawn as a curve (routed round nodes in rounded runs), which is
+/// the curved style; so a version 3 file keeps its look. A file that says version 3 or older
+/// but pins a node or chooses orthogonal arrows is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
@@ -133,6 +138,24 @@ fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     }
     if version < 3 {
         file = migrate_2_to_3(file, version)?;
+    }
+    if version < 4 {
+        file = migrate_3_to_4(file, version)?;
+    }
+    Ok(file)
+}
+
+fn migrate_3_to_4(file: FileIn, version: u32) -> Result<FileIn, String> {
+    if let Some(node) = file.nodes.iter().find(|n| n.pinned) {
+        return Err(format!(
+            "the file says format version {version}, but {} is pinned (`pinned`), which only version 4 has. Set `format_version: 4`.",
+            node.label()
+        ));
+    }
+    if !file.metadata.arrows.is_curved() {
+        return Err(format!(
+            "the file says format version {version}, but it chooses right-angled arrows (`arrows`), which only version 4 has. Set `format_version: 4`."
+        ));
     }
     Ok(file)
 }

@@ -39,10 +39,10 @@ fn declared_version_is_read_without_parsing_the_rest() {
     let huge = declared_version("(format_version: 99999999999999999999999)");
     assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
     assert_eq!(
-        declared_version("(format_version: 4)").newer().as_deref(),
-        Some("4")
+        declared_version("(format_version: 5)").newer().as_deref(),
+        Some("5")
     );
-    assert_eq!(declared_version("(format_version: 3)").newer(), None);
+    assert_eq!(declared_version("(format_version: 4)").newer(), None);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
     assert!(
         to_ron_string(&loaded.document)
             .expect("saves")
-            .starts_with("(\n    format_version: 3,")
+            .starts_with("(\n    format_version: 4,")
     );
     let mixed = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
     let err = load_str(mixed, "mixed.ron").expect_err("not a real version 1 file");
@@ -138,7 +138,7 @@ fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
     assert_eq!(loaded.original_version, 2);
     assert!(loaded.document.workshop().is_empty());
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 3,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 4,"), "{saved}");
     assert!(
         !saved.contains("workshop"),
         "an empty workshop part is not written"
@@ -202,4 +202,44 @@ fn ids_named_by_scenarios_and_the_path_are_never_given_to_new_nodes() {
         fresh > 9,
         "a new node must not take a named id: got {fresh}"
     );
+}
+
+#[test]
+fn a_version_3_file_keeps_its_look_and_one_using_version_4_fields_is_refused() {
+    use crate::model::ArrowStyle;
+    let v3 = "(format_version: 3, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0))], scenarios: [(name: \"s\")])";
+    let loaded = load_str(v3, "three.ron").expect("a version 3 file opens");
+    assert_eq!(loaded.original_version, 3);
+    assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Curved);
+    assert!(loaded.document.nodes().all(|n| !n.pinned));
+    let saved = to_ron_string(&loaded.document).expect("saves");
+    assert!(saved.starts_with("(\n    format_version: 4,"), "{saved}");
+    assert!(
+        !saved.contains("pinned") && !saved.contains("arrows"),
+        "defaults are not written: {saved}"
+    );
+    let pinned = "(format_version: 3, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), pinned: true)])";
+    let message = load_str(pinned, "pinned.ron")
+        .expect_err("pins are version 4")
+        .to_string();
+    assert!(
+        message.contains("pinned") && message.contains("format_version: 4"),
+        "{message}"
+    );
+    let arrows = "(format_version: 2, metadata: (title: \"t\", arrows: Orthogonal))";
+    let message = load_str(arrows, "arrows.ron")
+        .expect_err("the arrow style is version 4")
+        .to_string();
+    assert!(
+        message.contains("arrows") && message.contains("format_version: 4"),
+        "{message}"
+    );
+    // Written by version 4, both come back.
+    let v4 = "(format_version: 4, metadata: (title: \"t\", arrows: Orthogonal), nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), pinned: true)])";
+    let loaded = load_str(v4, "four.ron").expect("opens");
+    assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Orthogonal);
+    assert!(loaded.document.nodes().all(|n| n.pinned));
+    let again = load_str(&to_ron_string(&loaded.document).expect("saves"), "again.ron")
+        .expect("reopens");
+    assert_eq!(again.document, loaded.document);
 }

@@ -20,6 +20,32 @@ impl EdgeEffect {
     }
 }
 
+/// How a diagram draws its arrows (format version 4): chosen once for the whole diagram, so
+/// the canvas and every figure agree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ArrowStyle {
+    /// Smooth curves; an arrow that has to go round nodes bends in wide curves.
+    #[default]
+    Curved,
+    /// Straight runs with right-angled (slightly rounded) turns, as elbow connectors.
+    Orthogonal,
+}
+
+impl ArrowStyle {
+    /// True for the default style, which files leave unwritten.
+    pub fn is_curved(&self) -> bool {
+        *self == ArrowStyle::Curved
+    }
+
+    /// The style's name in menus.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArrowStyle::Curved => "Curved arrows",
+            ArrowStyle::Orthogonal => "Right-angled arrows",
+        }
+    }
+}
+
 /// Which way an arrow leaves an IF-condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Branch {

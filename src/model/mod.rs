@@ -18,7 +18,7 @@ pub use annotation::{Annotation, Reaction, Target};
 pub use changes::{Change, Changes, Stamp};
 pub use compare::differences;
 pub use document::{Document, Metadata, Repair};
-pub use edge::{Branch, Edge, EdgeEffect};
+pub use edge::{ArrowStyle, Branch, Edge, EdgeEffect};
 pub use geometry::{Point, Rect, Size};
 pub use ids::{AnnotationId, EdgeId, NodeId};
 pub use node::{

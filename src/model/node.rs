@@ -354,6 +354,9 @@ pub struct Node {
     /// (format version 2).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub plain: String,
+    /// Pinned by the user: Arrange → Tidy leaves it where it is (format version 4).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
 }
 
 impl Node {
@@ -368,6 +371,7 @@ impl Node {
             colour: None,
             tags: Vec::new(),
             plain: String::new(),
+            pinned: false,
         }
     }
 

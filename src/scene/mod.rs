@@ -176,6 +176,8 @@ pub struct SceneNode {
     pub reactions: [usize; 3],
     /// Evidence items on a card.
     pub evidence: usize,
+    /// Pinned by the user (Tidy leaves it): a "pin" marker on the canvas, not in figures.
+    pub pinned: bool,
     /// What a screen reader says for it.
     pub name: String,
     drawings: [Option<Box<Drawing>>; LOD_SLOTS],

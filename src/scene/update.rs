@@ -117,6 +117,7 @@ impl Scene {
                     reactions,
                     evidence: card.evidence.len(),
                     name: String::new(),
+                    pinned: false,
                     drawings: Default::default(),
                 }
             }
@@ -139,11 +140,16 @@ impl Scene {
                     reactions,
                     evidence: 0,
                     name: String::new(),
+                    pinned: false,
                     drawings: Default::default(),
                 }
             }
         };
+        scene_node.pinned = node.pinned;
         scene_node.name = node_name(&scene_node);
+        if node.pinned {
+            scene_node.name.push_str(" Pinned in place.");
+        }
         if !node.plain.trim().is_empty() {
             // The plain words are read too: for a blind member of a workshop group.
             scene_node.name.push_str(" In plain words: ");
@@ -581,6 +587,7 @@ fn same_look(a: &SceneNode, b: &SceneNode) -> bool {
         && a.open_comments == b.open_comments
         && a.reactions == b.reactions
         && a.evidence == b.evidence
+        && a.pinned == b.pinned
 }
 
 const _: () = assert!(LOD_SLOTS >= 3);

@@ -4,7 +4,7 @@ mod mutate;
 
 use super::annotation::{Annotation, Target};
 use super::changes::{ChangeLog, Changes, Stamp};
-use super::edge::Edge;
+use super::edge::{ArrowStyle, Edge};
 use super::geometry::Rect;
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::{CmocCard, Node, NodeKind, Polarity};
@@ -38,6 +38,9 @@ pub struct Metadata {
     /// When the document was last saved.
     #[serde(default)]
     pub modified: Timestamp,
+    /// How the diagram's arrows are drawn (format version 4).
+    #[serde(default, skip_serializing_if = "ArrowStyle::is_curved")]
+    pub arrows: ArrowStyle,
 }
 
 /// A whole programme theory diagram.
