@@ -149,6 +149,8 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
 
     // Arrows: each arrow between cards in view is painted as a curve ending where the SVG's does.
     let doc = h.state().editor.doc();
+    let scene =
+        cmoc_canvas::scene::Scene::build(doc, &cmoc_canvas::scene::Palette::for_dark_mode(false));
     let mut arrows = 0;
     for edge in doc.edges() {
         let (Some(a), Some(b)) = (doc.node(edge.from), doc.node(edge.to)) else {
@@ -161,8 +163,12 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
         if !(visible.contains_rect(a) && visible.contains_rect(b)) {
             continue;
         }
-        let geometry = cmoc_canvas::scene::edge_geometry(a, b);
-        let start = geometry.start();
+        // Where the scene starts it: the side's middle, or its own place when several arrows
+        // meet that side.
+        let Some(scene_edge) = scene.edges.iter().find(|e| e.id == edge.id) else {
+            panic!("arrow {:?} is in the scene", edge.id);
+        };
+        let start = scene_edge.geometry.start();
         let on_canvas = shapes.iter().any(|s| match s {
             Shape::CubicBezier(c) => (to_world(c.points[0]) - start).length() <= 0.5,
             Shape::Path(p) => p

@@ -1108,3 +1108,31 @@ fn the_shortcut_window_fits_a_laptop_screen_and_names_keys_as_people_do() {
     h.run_steps(3);
     assert!(h.state().modal.is_none(), "Close closes it");
 }
+
+#[test]
+fn p_pins_the_selection_and_the_arrange_menu_sets_the_arrow_style() {
+    use cmoc_canvas::model::ArrowStyle;
+    let f = Fixture::new();
+    let mut h = empty_diagram(&f, vec![], vec![]);
+    let id = add_card(&mut h, 300.0, 300.0);
+    let pinned = |h: &Harness<'_, EditorApp>| h.state().editor.doc().node(id).expect("card").pinned;
+    press(&mut h, Modifiers::NONE, Key::P);
+    assert!(pinned(&h), "P pins the selected card");
+    // A screen reader hears it.
+    h.get_by_label_contains("Pinned in place.");
+    press(&mut h, Modifiers::NONE, Key::P);
+    assert!(!pinned(&h), "P again unpins");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(pinned(&h), "undo the unpin");
+    // Arrange → Right-angled arrows: saved with the diagram, one undo step.
+    h.get_by_label("Arrange").click();
+    step(&mut h);
+    h.get_by_label("Right-angled arrows").click();
+    step(&mut h);
+    assert_eq!(
+        h.state().editor.doc().metadata().arrows,
+        ArrowStyle::Orthogonal
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().editor.doc().metadata().arrows, ArrowStyle::Curved);
+}

@@ -56,7 +56,8 @@ impl Editor {
             .cloned()
             .collect();
         if nodes.is_empty() {
-            self.status = "Select the nodes to pin: Tidy then lays the rest out around them.".into();
+            self.status =
+                "Select the nodes to pin: Tidy then lays the rest out around them.".into();
             return;
         }
         let pin = !nodes.iter().all(|n| n.pinned);
@@ -90,7 +91,10 @@ impl Editor {
             },
             style.name(),
         ) {
-            self.status = format!("{}: the canvas and exported figures draw them so.", style.name());
+            self.status = format!(
+                "{}: the canvas and exported figures draw them so.",
+                style.name()
+            );
         }
     }
 

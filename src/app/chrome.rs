@@ -125,7 +125,10 @@ impl EditorApp {
             let arrows = self.editor.doc().metadata().arrows;
             for (action, style) in [
                 (Action::ArrowsCurved, crate::model::ArrowStyle::Curved),
-                (Action::ArrowsOrthogonal, crate::model::ArrowStyle::Orthogonal),
+                (
+                    Action::ArrowsOrthogonal,
+                    crate::model::ArrowStyle::Orthogonal,
+                ),
             ] {
                 if ui
                     .radio(arrows == style, action.name())

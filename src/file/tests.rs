@@ -239,7 +239,10 @@ fn a_version_3_file_keeps_its_look_and_one_using_version_4_fields_is_refused() {
     let loaded = load_str(v4, "four.ron").expect("opens");
     assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Orthogonal);
     assert!(loaded.document.nodes().all(|n| n.pinned));
-    let again = load_str(&to_ron_string(&loaded.document).expect("saves"), "again.ron")
-        .expect("reopens");
+    let again = load_str(
+        &to_ron_string(&loaded.document).expect("saves"),
+        "again.ron",
+    )
+    .expect("reopens");
     assert_eq!(again.document, loaded.document);
 }

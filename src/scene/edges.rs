@@ -1,6 +1,7 @@
 //! Arrow geometry: a cubic curve from the side of one node to the facing side of another, with
 //! an arrowhead at the end. Shared by the canvas, hit-testing and export.
 
+use crate::model::ArrowStyle;
 use emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 /// Where an arrow runs, in world coordinates: one cubic curve, or several joined end to end
@@ -124,55 +125,86 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     p.distance(a + ab * t)
 }
 
-/// The arrow from rectangle `from` to rectangle `to`: leaves the side facing the target and
-/// enters the side facing the source, so left-to-right diagrams read left to right.
-pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
-    // Degenerate geometry from a damaged file (NaN, infinite) must not poison the drawing.
-    let sane = |r: Rect| {
-        if r.is_finite() {
-            r
-        } else {
-            Rect::from_min_size(Pos2::ZERO, Vec2::ZERO)
-        }
-    };
-    let (from, to) = (sane(from), sane(to));
+/// Radius of a right-angled arrow's corners, at most.
+pub const ELBOW_RADIUS: f32 = 12.0;
+/// Radius of a curved arrow's bends where it is routed round nodes, at most: wide enough to
+/// read as a curve, small enough that a bend never cuts into the node it turns round (a
+/// corner curve comes within an eighth of its radius of the corner; routes keep
+/// [`super::ROUTE_MARGIN`] from nodes).
+pub const CURVE_RADIUS: f32 = 80.0;
+
+/// Where an arrow from `from` to `to` leaves and enters: the side facing the other box, at
+/// the side's middle, and the outward direction of each side.
+pub fn facing_ports(from: Rect, to: Rect) -> ((Pos2, Vec2), (Pos2, Vec2)) {
     let d = to.center() - from.center();
     // Compare the gaps between the boxes rather than centres, so wide boxes side by side
     // connect horizontally and stacked ones vertically.
     let gap_x = (to.min.x - from.max.x).max(from.min.x - to.max.x);
     let gap_y = (to.min.y - from.max.y).max(from.min.y - to.max.y);
     let horizontal = gap_x >= gap_y;
-    let (start, end, normal_start, normal_end) = if horizontal {
+    if horizontal {
         if d.x >= 0.0 {
             (
-                pos2(from.max.x, from.center().y),
-                pos2(to.min.x, to.center().y),
-                vec2(1.0, 0.0),
-                vec2(-1.0, 0.0),
+                (pos2(from.max.x, from.center().y), vec2(1.0, 0.0)),
+                (pos2(to.min.x, to.center().y), vec2(-1.0, 0.0)),
             )
         } else {
             (
-                pos2(from.min.x, from.center().y),
-                pos2(to.max.x, to.center().y),
-                vec2(-1.0, 0.0),
-                vec2(1.0, 0.0),
+                (pos2(from.min.x, from.center().y), vec2(-1.0, 0.0)),
+                (pos2(to.max.x, to.center().y), vec2(1.0, 0.0)),
             )
         }
     } else if d.y >= 0.0 {
         (
-            pos2(from.center().x, from.max.y),
-            pos2(to.center().x, to.min.y),
-            vec2(0.0, 1.0),
-            vec2(0.0, -1.0),
+            (pos2(from.center().x, from.max.y), vec2(0.0, 1.0)),
+            (pos2(to.center().x, to.min.y), vec2(0.0, -1.0)),
         )
     } else {
         (
-            pos2(from.center().x, from.min.y),
-            pos2(to.center().x, to.max.y),
-            vec2(0.0, -1.0),
-            vec2(0.0, 1.0),
+            (pos2(from.center().x, from.min.y), vec2(0.0, -1.0)),
+            (pos2(to.center().x, to.max.y), vec2(0.0, 1.0)),
         )
-    };
+    }
+}
+
+/// Degenerate geometry from a damaged file (NaN, infinite) must not poison the drawing.
+pub(crate) fn sane(r: Rect) -> Rect {
+    if r.is_finite() {
+        r
+    } else {
+        Rect::from_min_size(Pos2::ZERO, Vec2::ZERO)
+    }
+}
+
+/// The arrow from rectangle `from` to rectangle `to`: leaves the side facing the target and
+/// enters the side facing the source, so left-to-right diagrams read left to right.
+pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
+    let (from, to) = (sane(from), sane(to));
+    let ((start, normal_start), (end, normal_end)) = facing_ports(from, to);
+    curve_between(start, normal_start, end, normal_end)
+}
+
+/// The direct arrow in `style` between given ports (point, outward direction of its side).
+pub fn direct_between(
+    (start, out): (Pos2, Vec2),
+    (end, outward): (Pos2, Vec2),
+    style: ArrowStyle,
+) -> EdgeGeometry {
+    match style {
+        ArrowStyle::Curved => curve_between(start, out, end, outward),
+        ArrowStyle::Orthogonal => elbow_between(start, out, end, outward),
+    }
+}
+
+/// The direct arrow from `from` to `to` in `style`: a smooth curve, or an elbow of straight
+/// runs with right-angled, slightly rounded turns.
+pub fn styled_geometry(from: Rect, to: Rect, style: ArrowStyle) -> EdgeGeometry {
+    let (from, to) = (sane(from), sane(to));
+    let (a, b) = facing_ports(from, to);
+    direct_between(a, b, style)
+}
+
+fn curve_between(start: Pos2, normal_start: Vec2, end: Pos2, normal_end: Vec2) -> EdgeGeometry {
     let reach = ((end - start).length() * 0.4).clamp(20.0, 220.0);
     EdgeGeometry::from_segments(vec![[
         start,
@@ -180,6 +212,72 @@ pub fn edge_geometry(from: Rect, to: Rect) -> EdgeGeometry {
         end + normal_end * reach,
         end,
     ]])
+}
+
+/// Out along the start side's direction to half way, across, and in: three runs (one when
+/// the ports are in line).
+fn elbow_between(start: Pos2, out: Vec2, end: Pos2, outward: Vec2) -> EdgeGeometry {
+    let horizontal = out.x != 0.0;
+    let mut path = vec![start];
+    if horizontal {
+        let mid = (start.x + end.x) / 2.0;
+        if (start.y - end.y).abs() > 0.5 || outward.x == 0.0 {
+            path.push(pos2(mid, start.y));
+            path.push(pos2(mid, end.y));
+        }
+        if outward.x == 0.0 {
+            // Into a top or bottom side: out, then down or up onto it.
+            path.truncate(1);
+            path.push(pos2(end.x, start.y));
+        }
+    } else {
+        let mid = (start.y + end.y) / 2.0;
+        if (start.x - end.x).abs() > 0.5 || outward.y == 0.0 {
+            path.push(pos2(start.x, mid));
+            path.push(pos2(end.x, mid));
+        }
+        if outward.y == 0.0 {
+            path.truncate(1);
+            path.push(pos2(start.x, end.y));
+        }
+    }
+    path.push(end);
+    EdgeGeometry::from_segments(rounded_segments(&path, ELBOW_RADIUS))
+}
+
+/// A polyline as cubic segments: straight runs, and each corner rounded by a curve of at most
+/// `radius` whose control points sit at the corner.
+pub fn rounded_segments(path: &[Pos2], radius: f32) -> Vec<[Pos2; 4]> {
+    let line = |a: Pos2, b: Pos2| [a, a + (b - a) / 3.0, a + (b - a) * (2.0 / 3.0), b];
+    if path.len() < 3 {
+        return match path {
+            [a, b] => vec![line(*a, *b)],
+            _ => Vec::new(),
+        };
+    }
+    let mut segments = Vec::new();
+    let mut from = path[0];
+    for k in 1..path.len() - 1 {
+        let (a, corner, b) = (path[k - 1], path[k], path[k + 1]);
+        let r = radius
+            .min(a.distance(corner) / 2.0)
+            .min(b.distance(corner) / 2.0);
+        if r < 0.01 {
+            continue;
+        }
+        let enter = corner + (a - corner).normalized() * r;
+        let leave = corner + (b - corner).normalized() * r;
+        if from.distance(enter) > 0.01 {
+            segments.push(line(from, enter));
+        }
+        segments.push([enter, corner, corner, leave]);
+        from = leave;
+    }
+    let last = path[path.len() - 1];
+    if from.distance(last) > 0.01 || segments.is_empty() {
+        segments.push(line(from, last));
+    }
+    segments
 }
 
 #[cfg(test)]
@@ -205,5 +303,45 @@ mod tests {
         let g = edge_geometry(a, b);
         assert_eq!(g.start().y, 50.0);
         assert_eq!(g.end().y, 200.0);
+    }
+
+    #[test]
+    fn right_angled_arrows_run_straight_and_turn_at_right_angles() {
+        let a = Rect::from_min_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
+        let b = Rect::from_min_size(pos2(300.0, 100.0), vec2(100.0, 50.0));
+        let g = styled_geometry(a, b, ArrowStyle::Orthogonal);
+        assert_eq!(g.start(), pos2(100.0, 25.0));
+        assert_eq!(g.end(), pos2(300.0, 125.0));
+        assert!(g.tip_direction().x > 0.99, "{:?}", g.tip_direction());
+        // Out, across at the middle (x = 200), in: every point on one of the three runs.
+        for p in g.polyline(60) {
+            let on_run = (p.y - 25.0).abs() < 0.01
+                || (p.y - 125.0).abs() < 0.01
+                || (p.x - 200.0).abs() < 0.01
+                || p.distance(pos2(200.0, 25.0)) <= ELBOW_RADIUS + 0.01
+                || p.distance(pos2(200.0, 125.0)) <= ELBOW_RADIUS + 0.01;
+            assert!(on_run, "{p:?}");
+        }
+        // In line: one straight run.
+        let c = Rect::from_min_size(pos2(300.0, 0.0), vec2(100.0, 50.0));
+        let straight = styled_geometry(a, c, ArrowStyle::Orthogonal);
+        assert_eq!(straight.segments.len(), 1);
+        assert_eq!(
+            styled_geometry(a, b, ArrowStyle::Curved),
+            edge_geometry(a, b)
+        );
+        // Stacked boxes: down, across, down.
+        let d = Rect::from_min_size(pos2(150.0, 300.0), vec2(100.0, 50.0));
+        let g = styled_geometry(a, d, ArrowStyle::Orthogonal);
+        assert_eq!(g.start(), pos2(50.0, 50.0));
+        assert_eq!(g.end(), pos2(200.0, 300.0));
+        assert!(g.tip_direction().y > 0.99);
+        // Damaged geometry draws something finite.
+        let nan = Rect::from_min_size(pos2(f32::NAN, 0.0), vec2(1.0, 1.0));
+        assert!(
+            styled_geometry(nan, d, ArrowStyle::Orthogonal)
+                .bounds()
+                .is_finite()
+        );
     }
 }

@@ -25,7 +25,7 @@ mod update;
 mod view;
 
 pub use draw::{Corners, Dash, Drawing, Hotspots, Line, Prim, TextRole, TextRun};
-pub use edges::{EdgeGeometry, edge_geometry};
+pub use edges::{EdgeGeometry, edge_geometry, styled_geometry};
 pub use grid::SpatialGrid;
 pub use palette::{KindStyle, Palette};
 pub use parts::{
@@ -231,6 +231,11 @@ pub struct Scene {
     /// Full drawings laid out since the last sweep (an upper bound of those kept).
     drawings_made: usize,
     edges_at: HashMap<NodeId, Vec<EdgeId>>,
+    /// For each node (by position in `nodes`), its arrows: id, the other end's position, and
+    /// whether the arrow leaves this node. Built before the arrows are routed, for ports.
+    links: HashMap<usize, Vec<(EdgeId, usize, bool)>>,
+    /// How the diagram's arrows are drawn (from the document's metadata).
+    arrows: crate::model::ArrowStyle,
     palette: Palette,
     options: SceneOptions,
     stamp: Option<Stamp>,
@@ -270,6 +275,8 @@ impl Scene {
             version: next_version(),
             drawings_made: 0,
             edges_at: HashMap::default(),
+            links: HashMap::default(),
+            arrows: crate::model::ArrowStyle::Curved,
             palette,
             options,
             stamp: None,

@@ -9,7 +9,10 @@
 //! graph this module builds anyway), and the grid has at most a few thousand points, since only
 //! nodes near the arrow take part.
 
-use super::edges::{EdgeGeometry, edge_geometry};
+use super::edges::{
+    CURVE_RADIUS, ELBOW_RADIUS, EdgeGeometry, direct_between, facing_ports, rounded_segments, sane,
+};
+use crate::model::ArrowStyle;
 use emath::{Pos2, Rect, Vec2, pos2, vec2};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -25,8 +28,6 @@ const BEND_COST: f32 = 60.0;
 pub const ROUTE_MAX_SPAN: f32 = 4_000.0;
 /// The most points a route's grid may have.
 const MAX_GRID_POINTS: usize = 6_000;
-/// Radius of a routed arrow's rounded corners, at most.
-const CORNER_RADIUS: f32 = 18.0;
 
 /// True when the curve of `geometry` passes through any of `obstacles` (shrunk by a hair, so
 /// grazing a border does not count).
@@ -80,10 +81,28 @@ fn segment_hits_rect(a: Pos2, b: Pos2, r: Rect) -> bool {
     true
 }
 
-/// The arrow from `from` to `to`: the direct curve when nothing is in its way, else a route
-/// around `obstacles` (the nodes near it, its own ends left out).
-pub fn route(from: Rect, to: Rect, obstacles: &[Rect]) -> EdgeGeometry {
-    let direct = edge_geometry(from, to);
+/// The arrow from `from` to `to` in `style`: the direct arrow when nothing is in its way, else
+/// a route around `obstacles` (the nodes near it, its own ends left out) — runs along the
+/// corridors between them, its bends wide curves in the curved style and tight ones in the
+/// right-angled style.
+pub fn route(from: Rect, to: Rect, obstacles: &[Rect], style: ArrowStyle) -> EdgeGeometry {
+    let (from, to) = (sane(from), sane(to));
+    route_from(facing_ports(from, to), from, to, obstacles, style)
+}
+
+/// As [`route`], the direct arrow leaving and entering at `ports` (a point on a side and the
+/// side's outward direction, each end).
+pub fn route_from(
+    ports: ((Pos2, Vec2), (Pos2, Vec2)),
+    from: Rect,
+    to: Rect,
+    obstacles: &[Rect],
+    style: ArrowStyle,
+) -> EdgeGeometry {
+    let direct = direct_between(ports.0, ports.1, style);
+    if !from.is_finite() || !to.is_finite() || !direct.bounds().is_finite() {
+        return direct;
+    }
     let in_way: Vec<Rect> = obstacles
         .iter()
         .copied()
@@ -94,22 +113,28 @@ pub fn route(from: Rect, to: Rect, obstacles: &[Rect]) -> EdgeGeometry {
     }
     // Leave from any side of the source and arrive at any side of the target: the cheapest
     // route (length and bends) wins, the sides the direct curve uses first among equals.
-    let sides = |r: Rect| {
-        [
+    // Each side at its middle, but the direct arrow's own sides at its ports.
+    let sides = |r: Rect, port: (Pos2, Vec2)| {
+        let mut sides = [
             (pos2(r.max.x, r.center().y), vec2(1.0, 0.0)),
             (pos2(r.center().x, r.max.y), vec2(0.0, 1.0)),
             (pos2(r.min.x, r.center().y), vec2(-1.0, 0.0)),
             (pos2(r.center().x, r.min.y), vec2(0.0, -1.0)),
-        ]
+        ];
+        for side in &mut sides {
+            if (side.1 - port.1).length() < 0.1 {
+                side.0 = port.0;
+            }
+        }
+        sides
     };
-    let [start, c1, c2, end] = direct.segments[0];
-    let preferred = ((c1 - start).normalized(), (end - c2).normalized());
+    let preferred = (ports.0.1, -ports.1.1);
     let mut best: Option<(f32, Vec<Pos2>)> = None;
     // The direct curve's own sides first; the other fifteen pairs only when those cannot get
     // through (a node right beside the side it would leave from).
-    let pairs: Vec<((Pos2, Vec2), (Pos2, Vec2))> = sides(from)
+    let pairs: Vec<((Pos2, Vec2), (Pos2, Vec2))> = sides(from, ports.0)
         .into_iter()
-        .flat_map(|a| sides(to).into_iter().map(move |b| (a, b)))
+        .flat_map(|a| sides(to, ports.1).into_iter().map(move |b| (a, b)))
         .collect();
     let (first, rest): (Vec<_>, Vec<_>) =
         pairs.into_iter().partition(|((_, out), (_, outward))| {
@@ -137,7 +162,13 @@ pub fn route(from: Rect, to: Rect, obstacles: &[Rect]) -> EdgeGeometry {
         }
     }
     match best {
-        Some((_, path)) => EdgeGeometry::from_segments(rounded_segments(&simplify(&path))),
+        Some((_, path)) => {
+            let radius = match style {
+                ArrowStyle::Curved => CURVE_RADIUS,
+                ArrowStyle::Orthogonal => ELBOW_RADIUS,
+            };
+            EdgeGeometry::from_segments(rounded_segments(&simplify(&path), radius))
+        }
         None => direct,
     }
 }
@@ -320,40 +351,9 @@ fn simplify(path: &[Pos2]) -> Vec<Pos2> {
     out
 }
 
-/// A polyline as cubic segments: straight runs, and each corner rounded by a curve whose
-/// control points sit at the corner.
-fn rounded_segments(path: &[Pos2]) -> Vec<[Pos2; 4]> {
-    let line = |a: Pos2, b: Pos2| [a, a + (b - a) / 3.0, a + (b - a) * (2.0 / 3.0), b];
-    if path.len() < 3 {
-        return match path {
-            [a, b] => vec![line(*a, *b)],
-            _ => Vec::new(),
-        };
-    }
-    let mut segments = Vec::new();
-    let mut from = path[0];
-    for k in 1..path.len() - 1 {
-        let (a, corner, b) = (path[k - 1], path[k], path[k + 1]);
-        let r = CORNER_RADIUS
-            .min(a.distance(corner) / 2.0)
-            .min(b.distance(corner) / 2.0);
-        let enter = corner + (a - corner).normalized() * r;
-        let leave = corner + (b - corner).normalized() * r;
-        if from.distance(enter) > 0.01 {
-            segments.push(line(from, enter));
-        }
-        segments.push([enter, corner, corner, leave]);
-        from = leave;
-    }
-    let last = path[path.len() - 1];
-    if from.distance(last) > 0.01 {
-        segments.push(line(from, last));
-    }
-    segments
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::edges::edge_geometry;
     use super::*;
 
     fn r(x: f32, y: f32, w: f32, h: f32) -> Rect {
@@ -364,14 +364,14 @@ mod tests {
     fn a_clear_way_keeps_the_direct_curve() {
         let (a, b) = (r(0.0, 0.0, 100.0, 50.0), r(300.0, 0.0, 100.0, 50.0));
         let far = r(0.0, 500.0, 100.0, 50.0);
-        assert_eq!(route(a, b, &[far]), edge_geometry(a, b));
+        assert_eq!(route(a, b, &[far], ArrowStyle::Curved), edge_geometry(a, b));
     }
 
     #[test]
     fn a_card_in_the_way_is_gone_round() {
         let (a, b) = (r(0.0, 0.0, 100.0, 50.0), r(600.0, 0.0, 100.0, 50.0));
         let wall = r(250.0, -100.0, 100.0, 250.0);
-        let routed = route(a, b, &[wall]);
+        let routed = route(a, b, &[wall], ArrowStyle::Curved);
         assert!(crosses(&edge_geometry(a, b), &[wall]));
         assert!(!crosses(&routed, &[wall]), "{routed:?}");
         assert!(routed.segments.len() > 1);
@@ -390,7 +390,7 @@ mod tests {
         let row: Vec<Rect> = (0..4)
             .map(|i| r(180.0 + 180.0 * i as f32, 60.0, 120.0, 130.0))
             .collect();
-        let routed = route(a, b, &row);
+        let routed = route(a, b, &row, ArrowStyle::Curved);
         assert!(!crosses(&routed, &row));
         // Boxed in on every side: the direct curve, never a panic.
         let walls = [
@@ -398,9 +398,14 @@ mod tests {
             r(-400.0, 300.0, 1800.0, 400.0),
             r(120.0, -400.0, 40.0, 1200.0),
         ];
-        let _ = route(a, b, &walls);
+        let _ = route(a, b, &walls, ArrowStyle::Orthogonal);
         // Degenerate geometry from a damaged file.
-        let _ = route(r(f32::NAN, 0.0, 1.0, 1.0), b, &row);
-        let _ = route(a, b, &[r(0.0, 0.0, f32::INFINITY, 5.0)]);
+        let _ = route(r(f32::NAN, 0.0, 1.0, 1.0), b, &row, ArrowStyle::Curved);
+        let _ = route(
+            a,
+            b,
+            &[r(0.0, 0.0, f32::INFINITY, 5.0)],
+            ArrowStyle::Orthogonal,
+        );
     }
 }

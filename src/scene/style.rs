@@ -309,3 +309,7 @@ pub const PRESENT_DETAIL_PX: f32 = 24.0;
 pub const PRESENT_HOW_TO_PX: f32 = 30.0;
 /// How long the camera glides to the next step, in seconds.
 pub const PRESENT_GLIDE_SECONDS: f64 = 0.35;
+
+/// Space between arrows meeting one side of a node, at most (diagram units); they share the
+/// middle four fifths of the side when it is shorter.
+pub const PORT_SPACING: f32 = 36.0;

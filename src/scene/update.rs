@@ -10,6 +10,7 @@ use crate::model::{
     Rgb, Target,
 };
 use ecolor::Color32;
+use emath::{Pos2, Vec2};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn user_colour(rgb: Option<Rgb>) -> Option<Color32> {
@@ -30,10 +31,14 @@ impl Scene {
     /// Brings the scene up to date with `doc`, redoing only what changed since last time.
     pub fn update(&mut self, doc: &Document) {
         self.measure.tidy();
-        let changes = match self.stamp {
+        let mut changes = match self.stamp {
             Some(stamp) => doc.changes_since(stamp),
             None => Changes::Everything,
         };
+        if doc.metadata().arrows != self.arrows {
+            self.arrows = doc.metadata().arrows;
+            changes = Changes::Everything;
+        }
         match changes {
             Changes::None => return,
             Changes::Everything => self.rebuild(doc),
@@ -179,7 +184,7 @@ impl Scene {
             id: edge.id,
             from: edge.from,
             to: edge.to,
-            geometry: self.edge_route(ends),
+            geometry: self.edge_route(ends, edge.id),
             colour,
             dashed: prevents,
             label: edge.display_label(),
@@ -208,18 +213,74 @@ impl Scene {
             .collect()
     }
 
-    /// The arrow between the nodes at `ends`: the direct curve when no node is in its way,
-    /// else a route around the nodes near it.
-    pub(super) fn edge_route(&self, ends: (usize, usize)) -> super::EdgeGeometry {
+    /// Where the arrow `id` between the nodes at `ends` leaves and enters: the sides facing
+    /// each other, and along each side its own place when several arrows meet there — in the
+    /// order of the nodes at their other ends, so they do not cross on the way.
+    fn ports(&self, ends: (usize, usize), id: EdgeId) -> ((Pos2, Vec2), (Pos2, Vec2)) {
+        let (from, to) = (
+            super::edges::sane(self.nodes[ends.0].rect),
+            super::edges::sane(self.nodes[ends.1].rect),
+        );
+        let (start, end) = super::edges::facing_ports(from, to);
+        (self.spread(ends.0, start, id), self.spread(ends.1, end, id))
+    }
+
+    /// `port` on a side of the node at `n`, moved along the side to arrow `id`'s place among
+    /// the arrows that meet that side.
+    fn spread(&self, n: usize, port: (Pos2, Vec2), id: EdgeId) -> (Pos2, Vec2) {
+        let Some(links) = self.links.get(&n).filter(|l| l.len() > 1) else {
+            return port;
+        };
+        let here = super::edges::sane(self.nodes[n].rect);
+        let across = port.1.x != 0.0;
+        let along = |p: Pos2| if across { p.y } else { p.x };
+        let mut meeting: Vec<(f32, EdgeId)> = Vec::with_capacity(links.len());
+        for &(edge, other, leaves) in links {
+            let Some(there) = self.nodes.get(other) else {
+                continue;
+            };
+            let there = super::edges::sane(there.rect);
+            let side = if leaves {
+                super::edges::facing_ports(here, there).0
+            } else {
+                super::edges::facing_ports(there, here).1
+            };
+            if (side.1 - port.1).length() < 0.1 {
+                meeting.push((along(there.center()), edge));
+            }
+        }
+        if meeting.len() < 2 {
+            return port;
+        }
+        meeting.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let Some(k) = meeting.iter().position(|m| m.1 == id) else {
+            return port;
+        };
+        let count = meeting.len() as f32;
+        let side = if across { here.height() } else { here.width() };
+        let spacing = (side * 0.8 / count).min(style::PORT_SPACING);
+        let offset = (k as f32 - (count - 1.0) / 2.0) * spacing;
+        let shift = if across {
+            emath::vec2(0.0, offset)
+        } else {
+            emath::vec2(offset, 0.0)
+        };
+        (port.0 + shift, port.1)
+    }
+
+    /// The arrow `id` between the nodes at `ends`, in the diagram's arrow style: direct when
+    /// no node is in its way, else a route around the nodes near it.
+    pub(super) fn edge_route(&self, ends: (usize, usize), id: EdgeId) -> super::EdgeGeometry {
         let (Some(from), Some(to)) = (self.nodes.get(ends.0), self.nodes.get(ends.1)) else {
             return edge_geometry(emath::Rect::NOTHING, emath::Rect::NOTHING);
         };
-        let direct = edge_geometry(from.rect, to.rect);
+        if ends.0 == ends.1 {
+            return edge_geometry(from.rect, to.rect);
+        }
+        let ports = self.ports(ends, id);
+        let direct = super::edges::direct_between(ports.0, ports.1, self.arrows);
         let span = direct.bounds().size();
-        if ends.0 == ends.1
-            || !direct.bounds().is_finite()
-            || span.x.max(span.y) > super::route::ROUTE_MAX_SPAN
-        {
+        if !direct.bounds().is_finite() || span.x.max(span.y) > super::route::ROUTE_MAX_SPAN {
             return direct;
         }
         let near = self.obstacles(direct.bounds(), ends);
@@ -227,7 +288,13 @@ impl Scene {
             return direct;
         }
         let area = from.rect.union(to.rect).expand(super::route::ROUTE_SEARCH);
-        super::route(from.rect, to.rect, &self.obstacles(area, ends))
+        super::route::route_from(
+            ports,
+            from.rect,
+            to.rect,
+            &self.obstacles(area, ends),
+            self.arrows,
+        )
     }
 
     /// Where an arrow's label goes: the first place along it, from the middle outwards, where
@@ -321,6 +388,17 @@ impl Scene {
     fn rebuild_edges(&mut self, doc: &Document) {
         let mut old_labels: HashMap<EdgeId, SceneEdge> =
             self.edges.drain(..).map(|e| (e.id, e)).collect();
+        self.links.clear();
+        for edge in doc.edges() {
+            let (Some(&a), Some(&b)) = (self.index_of.get(&edge.from), self.index_of.get(&edge.to))
+            else {
+                continue;
+            };
+            if a != b {
+                self.links.entry(a).or_default().push((edge.id, b, true));
+                self.links.entry(b).or_default().push((edge.id, a, false));
+            }
+        }
         let mut edges = Vec::with_capacity(doc.edge_count());
         for edge in doc.edges() {
             let Some(mut fresh) = self.scene_edge(doc, edge) else {
@@ -480,9 +558,23 @@ impl Scene {
             // the moved nodes, and those passing where a node was or went — only the
             // neighbourhood is routed again, however large the diagram.
             let mut follow: Vec<usize> = Vec::new();
-            for id in &moved {
+            for id in moved.iter().chain(changed.iter()) {
                 if let Some(at) = self.edges_at.get(id) {
                     follow.extend(at.iter().filter_map(|e| self.edge_index.get(e).copied()));
+                }
+                // The arrows meeting its neighbours: their places along a side follow the
+                // order of the nodes at their other ends.
+                let Some(links) = self.index_of.get(id).and_then(|n| self.links.get(n)) else {
+                    continue;
+                };
+                for &(_, other, _) in links {
+                    if let Some(theirs) = self.links.get(&other) {
+                        follow.extend(
+                            theirs
+                                .iter()
+                                .filter_map(|(e, _, _)| self.edge_index.get(e).copied()),
+                        );
+                    }
                 }
             }
             for area in &touched {
@@ -533,7 +625,7 @@ impl Scene {
             if from >= self.nodes.len() || to >= self.nodes.len() {
                 continue;
             }
-            let mut geometry = self.edge_route((from, to));
+            let mut geometry = self.edge_route((from, to), self.edges[index].id);
             geometry.label_at = self.label_place(&geometry, self.edges[index].laid_label.as_ref());
             let edge = &mut self.edges[index];
             if geometry != edge.geometry {

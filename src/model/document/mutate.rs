@@ -62,7 +62,9 @@ impl Document {
         let moved_only = slot.content == node.content
             && slot.size == node.size
             && slot.colour == node.colour
-            && slot.tags == node.tags;
+            && slot.tags == node.tags
+            && slot.plain == node.plain
+            && slot.pinned == node.pinned;
         let number = |n: &Node| n.content.cmoc().map(|c| c.number);
         let renumbered = number(slot) != number(&node);
         let new_for_index = renumbered.then(|| node.clone());
