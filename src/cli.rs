@@ -5,8 +5,8 @@ use crate::file::{
     Loaded, OutputKind, check_distinct, check_output, load_file, save_file, write_atomic,
 };
 use crate::interchange::{
-    FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_edit, workshop_notes,
-    write_table_in,
+    FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_linked_edit,
+    workshop_notes, write_table_in,
 };
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
@@ -143,6 +143,9 @@ pub struct ColumnArgs {
     /// The column with evidence sources (separated by ;).
     #[arg(long, value_name = "COL")]
     pub evidence: Option<String>,
+    /// The column naming the CMOCs each one leads to ("12, 13"): arrows, and a tidy layout.
+    #[arg(long, value_name = "COL")]
+    pub links: Option<String>,
 }
 
 impl ColumnArgs {
@@ -188,6 +191,7 @@ impl ColumnArgs {
             (&self.polarity, &mut mapping.polarity),
             (&self.title, &mut mapping.title),
             (&self.evidence, &mut mapping.evidence),
+            (&self.links, &mut mapping.links),
         ] {
             if let Some(given) = given {
                 *slot = Some(find(given)?);
@@ -510,7 +514,8 @@ fn run_import(
         .unwrap_or_else(|| "table".into());
     let mut doc = crate::model::Document::new(format!("CMOCs from {name}"));
     let count = result.cards.len();
-    let edit = import_edit(&doc, result.cards, &format!("Imported from {name}"));
+    let arrows: usize = result.links.iter().map(Vec::len).sum();
+    let edit = import_linked_edit(&doc, &result, &format!("Imported from {name}"));
     if let Err(e) = Edit::apply(edit, &mut doc) {
         let _ = writeln!(err, "Could not build the diagram: {e}");
         return 1;
@@ -519,9 +524,16 @@ fn run_import(
         Ok(()) => {
             let _ = writeln!(
                 out,
-                "imported {count} CMOCs from {} into {}{}",
+                "imported {count} CMOCs from {} into {}{}{}",
                 table.display(),
                 output.display(),
+                match arrows {
+                    0 => String::new(),
+                    n => format!(
+                        ", with {n} arrow{} between them (laid out along them)",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                },
                 match result.problems.len() {
                     0 => String::new(),
                     n => format!(" ({n} row{} skipped)", if n == 1 { "" } else { "s" }),

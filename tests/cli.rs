@@ -532,3 +532,43 @@ fn import_reads_the_papers_marked_sentences_and_columns_mapped_by_hand() {
     ));
     assert!(!dir.path().join("never.ron").exists());
 }
+
+#[test]
+fn import_makes_the_arrows_a_links_column_names_and_lays_them_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("linked.ron");
+    let linked = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/figure2-links.csv"
+    );
+    let said = printed(&["import", linked, "-o", out.to_str().expect("utf-8 path")]);
+    assert!(
+        said.starts_with("imported 9 CMOCs")
+            && said.contains("with 8 arrows between them (laid out along them)"),
+        "{said}"
+    );
+    let doc = cmoc_canvas::file::load_file(&out).expect("opens").document;
+    assert_eq!(doc.edge_count(), 8);
+    // The links column named by hand: "Leads to" is the fifth column.
+    let csv = dir.path().join("renamed.csv");
+    std::fs::write(&csv, "No.,C,M,O,Feeds\n1,a,b,c,2\n2,d,e,f,\n").expect("write");
+    let mapped = dir.path().join("renamed.ron");
+    let run = cmoc_canvas()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&mapped)
+        .args(["--links", "5"])
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&run.stdout).contains("with 1 arrow between them"),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+}

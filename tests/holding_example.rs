@@ -495,3 +495,56 @@ fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them()
         .count();
     assert!(moved > 10, "only {moved} nodes moved");
 }
+
+/// Far out (below 12%), a card is a box with its badge alone, as large as the box holds: at
+/// 10% every badge of the example reads at legible size, inside its box.
+#[test]
+fn far_out_each_card_shows_its_badge_alone() {
+    use cmoc_canvas::scene::text::TextMeasure;
+    use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, TextRole};
+    let doc = cmoc_canvas::app::example_document();
+    let mut scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    let mut measure = TextMeasure::new();
+    let zoom = 0.1;
+    assert_eq!(Lod::for_zoom(zoom), Lod::Boxes);
+    let mut badges = Vec::new();
+    for index in 0..scene.nodes.len() {
+        let (rect, badge) = {
+            let n = &scene.nodes[index];
+            (n.rect, n.badge.clone())
+        };
+        let drawing = scene.drawing_now(index, Lod::Boxes).expect("drawn").clone();
+        let texts: Vec<_> = drawing
+            .prims
+            .iter()
+            .filter_map(|p| match p {
+                Prim::Text(run) => Some(run),
+                _ => None,
+            })
+            .collect();
+        let Some(badge) = badge else {
+            assert!(texts.is_empty(), "only cards carry words this far out");
+            continue;
+        };
+        assert_eq!(texts.len(), 1);
+        let run = texts[0];
+        assert_eq!(run.role, TextRole::Badge);
+        assert_eq!(run.text, badge.short_text());
+        assert!(
+            run.size * zoom >= 9.0,
+            "“{}” is {} px",
+            run.text,
+            run.size * zoom
+        );
+        let line = measure.line_size(&run.text, run.size);
+        let inside = emath::Rect::from_min_size(rect.min + run.pos.to_vec2(), line);
+        assert!(
+            rect.expand(0.5).contains_rect(inside),
+            "“{}” sticks out of its box",
+            run.text
+        );
+        badges.push(run.text.clone());
+    }
+    assert_eq!(badges.len(), 27);
+    assert!(badges.contains(&"-ve 10".to_string()) && badges.contains(&"22".to_string()));
+}

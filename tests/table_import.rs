@@ -368,3 +368,115 @@ fn paste_a_table_into_the_import_dialog_and_the_new_cards_are_selected_in_view()
         );
     }
 }
+
+/// A table with a "Leads to" column: the arrows it names between the imported cards, and the
+/// cards laid out along them (Tidy), as one undo step; names that are not cards are reported.
+#[test]
+fn a_links_column_makes_arrows_and_a_tidy_layout() {
+    use cmoc_canvas::interchange::{Duplicates, import_linked_edit};
+    let text = include_str!("fixtures/import/figure2-links.csv");
+    let result = import_csv(text).expect("reads");
+    assert!(result.problems.is_empty(), "{:?}", result.problems);
+    assert_eq!(result.cards.len(), 9);
+    let place = |n: u32, p: Polarity| {
+        result
+            .cards
+            .iter()
+            .position(|c| c.number == n && c.polarity == p)
+            .expect("card")
+    };
+    let pos = Polarity::Positive;
+    assert_eq!(
+        result.links[place(22, pos)],
+        [place(24, pos), place(13, pos)]
+    );
+    assert_eq!(result.links[place(23, pos)], [place(12, pos)]);
+    assert_eq!(result.links[place(13, pos)], [place(1, pos), place(5, pos)]);
+    assert!(result.links[place(5, pos)].is_empty(), "“-” is no link");
+    assert_eq!(
+        result.links[place(10, Polarity::Negative)],
+        [place(11, Polarity::Negative)]
+    );
+    // CMOC 99 is not in the table; "see above" is no number: both reported by line.
+    let warnings: Vec<String> = result.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("line 9") && w.contains("CMOC 99")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("line 10") && w.contains("“see above”")),
+        "{warnings:?}"
+    );
+
+    let mut doc = cmoc_canvas::app::example_document();
+    let before = doc.clone();
+    let edit = import_linked_edit(&doc, &result, "Imported");
+    let undo = edit.apply(&mut doc).expect("applies");
+    assert_eq!(doc.edge_count(), before.edge_count() + 8);
+    let new_cards: Vec<_> = doc
+        .nodes()
+        .filter(|n| before.node(n.id).is_none() && n.kind() == NodeKind::Cmoc)
+        .collect();
+    assert_eq!(new_cards.len(), 9);
+    // Laid out along the arrows: each new arrow points right, no new card overlaps another or
+    // anything that was there, and the new region holds them all.
+    for edge in doc.edges().filter(|e| before.edge(e.id).is_none()) {
+        let (a, b) = (
+            doc.node(edge.from).expect("from"),
+            doc.node(edge.to).expect("to"),
+        );
+        assert!(
+            a.rect().center().x < b.rect().center().x,
+            "{} → {} points left",
+            a.label(),
+            b.label()
+        );
+    }
+    for (i, a) in new_cards.iter().enumerate() {
+        for b in &new_cards[i + 1..] {
+            assert!(
+                !a.rect().overlaps(&b.rect()),
+                "{} overlaps {}",
+                a.label(),
+                b.label()
+            );
+        }
+        for old in before.nodes().filter(|n| n.kind() != NodeKind::Region) {
+            assert!(
+                !a.rect().overlaps(&old.rect()),
+                "{} lands on {}",
+                a.label(),
+                old.label()
+            );
+        }
+    }
+    let region = doc
+        .nodes()
+        .find(|n| before.node(n.id).is_none() && n.kind() == NodeKind::Region)
+        .expect("a new region")
+        .rect();
+    assert!(new_cards.iter().all(|c| region.contains_rect(&c.rect())));
+    undo.apply(&mut doc).expect("undoes");
+    assert_eq!(doc, before, "one undo step");
+
+    // Skipping a card that is already in the diagram drops the arrows to and from it too.
+    let mut skipped = result.clone();
+    let mut with_22 = Document::new("t");
+    cmoc_canvas::edit::Edit::Batch(vec![import_edit(
+        &with_22,
+        vec![cmoc_canvas::model::CmocCard::new(22, "c", "m", "o")],
+        "old",
+    )])
+    .apply(&mut with_22)
+    .expect("adds 22");
+    skipped.resolve_duplicates(&with_22, Duplicates::Skip);
+    assert_eq!(skipped.cards.len(), 8);
+    assert_eq!(skipped.links.len(), 8);
+    let arrows: usize = skipped.links.iter().map(Vec::len).sum();
+    assert_eq!(arrows, 6, "22's two arrows went with it");
+    assert!(skipped.links.iter().flatten().all(|&t| t < 8));
+}

@@ -4,7 +4,7 @@
 use super::editor::Editor;
 use crate::interchange::{
     ColumnMapping, CsvTable, Duplicates, FigureOptions, ImportResult, TableFormat,
-    cards_from_table, figure_png, import_edit, write_table_in,
+    cards_from_table, figure_png, import_linked_edit, write_table_in,
 };
 use egui::{ComboBox, RichText, Ui};
 use std::path::{Path, PathBuf};
@@ -602,9 +602,28 @@ pub fn import_dialog_ui(
                                     ));
                                 }
                             }
+                            // The arrows the links column makes.
+                            let leads: Vec<String> = result
+                                .links
+                                .get(i)
+                                .into_iter()
+                                .flatten()
+                                .filter_map(|&t| result.cards.get(t))
+                                .map(crate::model::CmocCard::badge)
+                                .collect();
+                            if !leads.is_empty() {
+                                ui.label(format!("→ leads to {}", leads.join(", ")));
+                            }
                         });
                     }
                 });
+            let arrows: usize = result.links.iter().map(Vec::len).sum();
+            if arrows > 0 {
+                ui.label(format!(
+                    "The links column makes {arrows} arrow{} between these cards; they will be laid out along the arrows (Arrange → Tidy).",
+                    if arrows == 1 { "" } else { "s" }
+                ));
+            }
             if !result.warnings.is_empty() || !result.problems.is_empty() {
                 ui.separator();
                 egui::ScrollArea::vertical()
@@ -663,7 +682,8 @@ pub fn import_into(editor: &mut Editor, dialog: &ImportDialog) -> String {
     let name = dialog.source_name();
     let before: std::collections::BTreeSet<crate::model::NodeId> =
         editor.doc().nodes().map(|n| n.id).collect();
-    let edit = import_edit(editor.doc(), result.cards, &format!("Imported from {name}"));
+    let arrows: usize = result.links.iter().map(Vec::len).sum();
+    let edit = import_linked_edit(editor.doc(), &result, &format!("Imported from {name}"));
     if editor.apply(edit, format!("Import {count} CMOCs")) {
         let new_cards: Vec<crate::model::NodeId> = editor
             .doc()
@@ -684,14 +704,19 @@ pub fn import_into(editor: &mut Editor, dialog: &ImportDialog) -> String {
             notes.push("…".into());
         }
         let skipped = result.problems.len();
+        let linked = match arrows {
+            0 => String::new(),
+            1 => " with the arrow between them, laid out along it".into(),
+            n => format!(" with {n} arrows between them, laid out along them"),
+        };
         match (skipped, notes.is_empty()) {
-            (0, true) => format!("Imported {count} CMOCs from {name}; they are selected."),
+            (0, true) => format!("Imported {count} CMOCs from {name}{linked}; they are selected."),
             (0, false) => format!(
-                "Imported {count} CMOCs from {name}; they are selected. Check: {}",
+                "Imported {count} CMOCs from {name}{linked}; they are selected. Check: {}",
                 notes.join("; ")
             ),
             _ => format!(
-                "Imported {count} CMOCs from {name}; skipped {skipped} row(s): {}",
+                "Imported {count} CMOCs from {name}{linked}; skipped {skipped} row(s): {}",
                 notes.join("; ")
             ),
         }

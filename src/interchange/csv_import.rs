@@ -4,7 +4,7 @@
 
 use crate::edit::Edit;
 use crate::model::{
-    CmocCard, Document, Evidence, Node, NodeContent, Point, Polarity, Size, TextBlock,
+    CmocCard, Document, Evidence, Node, NodeContent, NodeId, Point, Polarity, Size, TextBlock,
 };
 use crate::scene::text_fit::estimated_card_height;
 use thiserror::Error;
@@ -97,6 +97,9 @@ pub struct ColumnMapping {
     pub resource: Option<usize>,
     /// The mechanism's reasoning or response (optional).
     pub reasoning: Option<usize>,
+    /// The CMOCs each one leads to ("12, 13", "CMOC 12; -ve CMOC 9"): arrows between the
+    /// imported cards, which are then laid out along them (optional).
+    pub links: Option<usize>,
 }
 
 /// A column name as it is compared: lower case, letters and digits only, without a bracketed
@@ -155,6 +158,23 @@ const SENTENCE_NAMES: [&str; 10] = [
     "programmetheory",
 ];
 
+const LINK_NAMES: [&str; 14] = [
+    "leadsto",
+    "linksto",
+    "link",
+    "linkedto",
+    "linkedcmoc",
+    "next",
+    "then",
+    "arrow",
+    "arrowsto",
+    "feedsinto",
+    "leadsinto",
+    "connectsto",
+    "followedby",
+    "to",
+];
+
 impl ColumnMapping {
     /// Guesses the mapping from column names alone (case, punctuation, bracketed asides and
     /// plurals ignored: "Context (C)", "C", "Contexts", "Outcome(s)", "CMOC no.").
@@ -184,6 +204,7 @@ impl ColumnMapping {
                 "mechanismresponse",
                 "mreasoning",
             ]),
+            links: find(&LINK_NAMES),
         }
     }
 
@@ -461,6 +482,9 @@ pub struct ImportResult {
     /// Rows imported with something to check: a sentence kept whole in the context because it
     /// could not be split for sure, or a part that was not marked.
     pub warnings: Vec<RowProblem>,
+    /// For each card (parallel to `cards`), the cards it leads to, by their place in `cards`:
+    /// from the links column, when the table has one.
+    pub links: Vec<Vec<usize>>,
 }
 
 impl ImportResult {
@@ -536,6 +560,23 @@ impl ImportResult {
         self.lines.retain(|_| keep_of(&keep, &mut index));
         index = 0;
         self.splits.retain(|_| keep_of(&keep, &mut index));
+        // Links point at places in the list: the places of the cards kept.
+        let mut place = Vec::with_capacity(keep.len());
+        let mut next = 0usize;
+        for kept in &keep {
+            place.push(kept.then_some(next));
+            next += usize::from(*kept);
+        }
+        if self.links.len() == keep.len() {
+            index = 0;
+            self.links.retain(|_| keep_of(&keep, &mut index));
+            for targets in &mut self.links {
+                *targets = targets
+                    .iter()
+                    .filter_map(|&t| place.get(t).copied().flatten())
+                    .collect();
+            }
+        }
         changed
     }
 }
@@ -556,6 +597,7 @@ pub fn cards_from_table(
     let cell = |row: &CsvRow, column: Option<usize>| -> Option<String> {
         column.and_then(|c| row.cells.get(c)).cloned()
     };
+    let mut written_links: Vec<String> = Vec::new();
     for row in &table.rows {
         let problem = |message: String| RowProblem {
             line: row.line,
@@ -683,9 +725,72 @@ pub fn cards_from_table(
         result.cards.push(card);
         result.lines.push(row.line);
         result.splits.push(split);
+        written_links.push(cell(row, mapping.links).unwrap_or_default());
+    }
+    if mapping.links.is_some() {
+        resolve_links(&mut result, &written_links);
     }
     result.problems.sort_by_key(|p| p.line);
+    result.warnings.sort_by_key(|p| p.line);
     Ok(result)
+}
+
+/// Turns each card's links cell ("12, 13", "CMOC 12; -ve CMOC 9", "12 and 14") into the
+/// places of the cards it names; a name that is no card of the table is reported by line.
+fn resolve_links(result: &mut ImportResult, written: &[String]) {
+    use super::marked::parse_number_cell;
+    let place: std::collections::BTreeMap<(u32, Polarity), usize> = result
+        .cards
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| ((c.number, c.polarity), i))
+        .collect();
+    let mut links = Vec::with_capacity(written.len());
+    for (i, cell) in written.iter().enumerate() {
+        let mut targets = Vec::new();
+        let pieces = cell
+            .split([',', ';', '/', '\n'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !matches!(*p, "-" | "–" | "none" | "None" | "n/a"));
+        for piece in pieces {
+            let line = result.lines.get(i).copied().unwrap_or(0);
+            let Some(named) = parse_number_cell(piece) else {
+                result.warnings.push(RowProblem {
+                    line,
+                    message: format!(
+                        "“{piece}” in the links column is not a CMOC number; no arrow made"
+                    ),
+                });
+                continue;
+            };
+            let polarity = if named.negative {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            };
+            match place.get(&(named.number, polarity)) {
+                Some(&t) if t != i => targets.push(t),
+                Some(_) => {}
+                None => result.warnings.push(RowProblem {
+                    line,
+                    message: format!(
+                        "leads to {}, which is not in the table; no arrow made",
+                        CmocCard {
+                            number: named.number,
+                            polarity,
+                            ..CmocCard::default()
+                        }
+                        .badge()
+                    ),
+                }),
+            }
+        }
+        targets.dedup();
+        links.push(targets);
+    }
+    result.links = links;
 }
 
 /// Reads a CMOC table, working out the columns from their names and cells.
@@ -802,6 +907,46 @@ const GAP: f32 = 40.0;
 /// The edit that adds imported cards, laid out in rows inside a new region below the existing
 /// diagram, as one undoable step.
 pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> Edit {
+    place_cards(doc, cards, region_title).0
+}
+
+/// The edit that adds an import's cards and, when the table has links, the arrows between
+/// them, the cards then tidied along the arrows (Arrange → Tidy) inside their region: one
+/// undoable step.
+pub fn import_linked_edit(doc: &Document, result: &ImportResult, region_title: &str) -> Edit {
+    let (place, ids) = place_cards(doc, result.cards.clone(), region_title);
+    let mut edits = vec![place];
+    for (from, targets) in result.links.iter().enumerate() {
+        for &to in targets {
+            let (Some(&a), Some(&b)) = (ids.get(from), ids.get(to)) else {
+                continue;
+            };
+            edits.push(Edit::AddEdge {
+                edge: crate::model::Edge::new(doc.new_edge_id(), a, b),
+                index: None,
+            });
+        }
+    }
+    if edits.len() == 1 {
+        return edits.remove(0);
+    }
+    // Tidy on the diagram as it will be, the new cards only.
+    let mut after = doc.clone();
+    let added = Edit::Batch(edits.clone());
+    if added.apply(&mut after).is_ok()
+        && let Some(tidy) = crate::edit::tidy_edit(
+            &after,
+            &ids.iter().copied().collect(),
+            &crate::edit::Sugiyama,
+        )
+    {
+        edits.push(tidy);
+    }
+    Edit::Batch(edits)
+}
+
+/// The cards as new nodes in rows inside a new region, and the new cards' ids in order.
+fn place_cards(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> (Edit, Vec<NodeId>) {
     let origin = match doc.bounds() {
         Some(b) => Point::new(b.min.x, b.max.y + 160.0),
         None => Point::new(0.0, 0.0),
@@ -809,6 +954,7 @@ pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> 
     let padding = 30.0;
     let title_band = 56.0;
     let mut edits = Vec::with_capacity(cards.len() + 1);
+    let mut ids = Vec::with_capacity(cards.len());
     let region_id = doc.new_node_id();
     let mut y = origin.y + title_band;
     let mut width: f32 = 0.0;
@@ -822,6 +968,7 @@ pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> 
             width = width.max(x + CARD_WIDTH - origin.x);
             let h = estimated_card_height(card, CARD_WIDTH);
             let id = doc.new_node_id();
+            ids.push(id);
             let node = Node::new(id, NodeContent::Cmoc(card.clone()), Point::new(x, y))
                 .with_size(Size::new(CARD_WIDTH, h));
             edits.push(Edit::AddNode { node, index: None });
@@ -845,7 +992,7 @@ pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> 
             index: Some(0),
         },
     );
-    Edit::Batch(edits)
+    (Edit::Batch(edits), ids)
 }
 
 #[cfg(test)]

@@ -107,6 +107,25 @@ pub(super) fn draw_node(
                 fill,
                 line: None,
             });
+            // The badge alone, as large as the box holds ("22", "-ve 22"): the canvas leaves
+            // it out while it would be smaller than legible type.
+            if let Some(badge) = &node.badge {
+                let words = badge.short_text();
+                let line = measure.line_size(&words, BOXES_BADGE_PROBE);
+                let scale = (local.width() * 0.9 / line.x.max(1.0))
+                    .min(local.height() * 0.75 / line.y.max(1.0));
+                if scale.is_finite() && scale > 0.0 {
+                    // Type scales evenly: the probe's line, scaled, is the badge's.
+                    let size = BOXES_BADGE_PROBE * scale;
+                    drawing.prims.push(text(
+                        local.center() - line * scale / 2.0,
+                        &words,
+                        size,
+                        badge.text_colour,
+                        TextRole::Badge,
+                    ));
+                }
+            }
         }
         Lod::Titles(_) => {
             outline(node, local, &mut drawing.prims);

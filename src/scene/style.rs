@@ -313,3 +313,6 @@ pub const PRESENT_GLIDE_SECONDS: f64 = 0.35;
 /// Space between arrows meeting one side of a node, at most (diagram units); they share the
 /// middle four fifths of the side when it is shorter.
 pub const PORT_SPACING: f32 = 36.0;
+
+/// The type size a far-out box's badge is measured at before it is scaled to fill the box.
+pub const BOXES_BADGE_PROBE: f32 = 100.0;

@@ -176,6 +176,13 @@ fn paint_node(
     // No clip per node: the scene only emits lines that fit their node, and one clip for the
     // whole canvas lets egui batch everything (a clip per node cost an allocation each).
     for prim in &drawing.prims {
+        // Far out, a box's badge shows once it reaches legible type.
+        if lod == Lod::Boxes
+            && let Prim::Text(run) = prim
+            && run.size * out.camera.zoom < crate::scene::style::LOD_MIN_TEXT_PX
+        {
+            continue;
+        }
         if let Prim::Text(run) = prim
             && let crate::scene::TextRole::Field(field) = run.role
             && editing == Some((node.id, field))
