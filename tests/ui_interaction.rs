@@ -1136,3 +1136,39 @@ fn p_pins_the_selection_and_the_arrange_menu_sets_the_arrow_style() {
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().editor.doc().metadata().arrows, ArrowStyle::Curved);
 }
+
+/// A fitted view follows the window: made larger, the diagram is fitted again (larger); once
+/// the user zooms, resizing leaves the view where they put it.
+#[test]
+fn a_fitted_view_stays_fitted_when_the_window_is_resized() {
+    let f = Fixture::new();
+    let mut h = f.harness(f.app(vec![], vec![]));
+    h.set_size(vec2(1366.0, 768.0));
+    step(&mut h);
+    step(&mut h);
+    let small = h.state().canvas.camera.zoom;
+    h.set_size(vec2(1920.0, 1080.0));
+    step(&mut h);
+    step(&mut h);
+    let large = h.state().canvas.camera.zoom;
+    assert!(large > small * 1.2, "fitted again: {small} → {large}");
+    let app = h.state();
+    let bounds = app.editor.doc().bounds().expect("nodes");
+    for corner in [
+        pos2(bounds.min.x, bounds.min.y),
+        pos2(bounds.max.x, bounds.max.y),
+    ] {
+        assert!(
+            app.canvas
+                .rect
+                .contains(app.canvas.camera.to_screen(app.canvas.rect, corner))
+        );
+    }
+    // Zoomed by the user: the view stays as it is.
+    press(&mut h, Modifiers::COMMAND, Key::Minus);
+    let chosen = h.state().canvas.camera;
+    h.set_size(vec2(1366.0, 768.0));
+    step(&mut h);
+    step(&mut h);
+    assert_eq!(h.state().canvas.camera, chosen);
+}

@@ -81,6 +81,9 @@ pub struct CanvasState {
     /// Set to fit the diagram into view on the next frame (after opening a file).
     pub fit_pending: bool,
     fitted_once: bool,
+    /// The view right after the diagram was last fitted, and the canvas it was fitted to:
+    /// while the view is unchanged, a resized window fits the diagram again.
+    fitted_view: Option<(Camera, Rect)>,
     /// The gesture in progress.
     pub gesture: Gesture,
     /// A field being edited in place.
@@ -130,6 +133,7 @@ impl Default for CanvasState {
             camera: Camera::default(),
             fit_pending: false,
             fitted_once: false,
+            fitted_view: None,
             gesture: Gesture::Idle,
             inline_edit: None,
             rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
@@ -296,6 +300,7 @@ impl CanvasState {
             let legend_share = (self.legend_height / self.rect.height().max(1.0)).clamp(0.0, 0.4);
             world.max.y += world.height() * legend_share / (1.0 - legend_share);
             self.camera.fit(self.rect, world, 30.0, 1.0);
+            self.fitted_view = Some((self.camera, self.rect));
         }
     }
 
@@ -402,6 +407,17 @@ pub fn canvas_ui(
         // Fit once more on the next frame, when the legend's size is known.
         state.fit_pending = state.legend_height == 0.0 && !state.fitted_once;
         state.fitted_once = true;
+    } else if let Some((camera, fitted_to)) = state.fitted_view
+        && fitted_to.size() != rect.size()
+        && rect.width() > 50.0
+    {
+        // The window (or the panels beside the canvas) changed size: a view the user has not
+        // moved since it was fitted stays fitted; a moved one stays where the user put it.
+        if camera == state.camera {
+            state.fit_diagram(editor);
+        } else {
+            state.fitted_view = None;
+        }
     }
 
     let pointer = response.hover_pos();
