@@ -233,6 +233,34 @@ fn bench_interaction(c: &mut Criterion) {
         app.editor.commit_gesture();
         app.editor.selection.clear();
 
+        // The same with right-angled arrows: every arrow an elbow, checked against the cards
+        // in its way.
+        let mut metadata = app.editor.doc().metadata().clone();
+        metadata.arrows = cmoc_canvas::model::ArrowStyle::Orthogonal;
+        app.editor.apply(
+            Edit::SetMetadata {
+                metadata: Box::new(metadata),
+            },
+            "Right-angled arrows",
+        );
+        big_frame(&ctx, &mut app, Vec::new());
+        app.editor.selection.set_node(one);
+        app.editor.begin_gesture("Move");
+        group.bench_function(
+            BenchmarkId::new("drag one, right-angled arrows", cards),
+            |b| {
+                b.iter(|| {
+                    wiggle = (wiggle + 7.0) % 420.0;
+                    let moves = vec![(one, at.offset(wiggle - 210.0, (wiggle * 0.5) - 105.0))];
+                    app.editor.apply(Edit::MoveNodes { moves }, "Move");
+                    black_box(big_frame(&ctx, &mut app, Vec::new()))
+                });
+            },
+        );
+        app.editor.commit_gesture();
+        app.editor.selection.clear();
+        app.editor.undo();
+
         // Presenting: frames of a step transition (the camera gliding to the next card, the
         // rest veiled). A key every eighth frame starts the next glide.
         app.start_presenting();
