@@ -236,6 +236,8 @@ pub struct Scene {
     links: HashMap<usize, Vec<(EdgeId, usize, bool)>>,
     /// How the diagram's arrows are drawn (from the document's metadata).
     arrows: crate::model::ArrowStyle,
+    /// The pinned nodes (few), for their markers.
+    pinned: rustc_hash::FxHashSet<NodeId>,
     palette: Palette,
     options: SceneOptions,
     stamp: Option<Stamp>,
@@ -277,6 +279,7 @@ impl Scene {
             edges_at: HashMap::default(),
             links: HashMap::default(),
             arrows: crate::model::ArrowStyle::Curved,
+            pinned: Default::default(),
             palette,
             options,
             stamp: None,

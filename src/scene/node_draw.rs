@@ -163,21 +163,6 @@ pub(super) fn draw_node(
             text_colour: Color32::WHITE,
         });
     }
-    // A pinned node says so at its top-left corner (on the canvas only: Tidy leaves it).
-    if options.comment_counters && node.pinned {
-        drawing.prims.push(Prim::Counter {
-            centre: pos2(
-                local.min.x + (COUNTER_INSET_PX + COUNTER_RADIUS_PX) * lod.px_to_world(),
-                local.min.y + (COUNTER_INSET_PX + COUNTER_RADIUS_PX) * lod.px_to_world(),
-            ),
-            radius_px: COUNTER_RADIUS_PX + 2.0,
-            fill: node.stroke,
-            ring: Line::screen(COUNTER_RING_PX, palette.background, None),
-            text: "pin".into(),
-            font_px: COUNTER_FONT_PX - 2.0,
-            text_colour: palette.background,
-        });
-    }
     // The groups' reactions, bottom right: "+2" agree, "?1" not sure, "-1" disagree — signs as
     // well as colours, so the tally reads in greyscale and to colour-blind readers.
     if options.comment_counters {

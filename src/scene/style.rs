@@ -316,3 +316,6 @@ pub const PORT_SPACING: f32 = 36.0;
 
 /// The type size a far-out box's badge is measured at before it is scaled to fill the box.
 pub const BOXES_BADGE_PROBE: f32 = 100.0;
+
+/// How far a pinned node's marker sits outside its top-left corner, screen pixels.
+pub const PIN_OUTSIDE_PX: f32 = 3.0;

@@ -371,6 +371,12 @@ impl Scene {
                 fresh
             })
             .collect();
+        self.pinned = self
+            .nodes
+            .iter()
+            .filter(|n| n.pinned)
+            .map(|n| n.id)
+            .collect();
         self.reindex_nodes();
         self.rebuild_edges(doc);
     }
@@ -484,6 +490,11 @@ impl Scene {
             self.grid.update(index as u32, old_rect, fresh.rect);
             if old_rect != fresh.rect {
                 touched.push(old_rect.union(fresh.rect));
+            }
+            if fresh.pinned {
+                self.pinned.insert(fresh.id);
+            } else {
+                self.pinned.remove(&fresh.id);
             }
             self.nodes[index] = fresh;
         }

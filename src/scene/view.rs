@@ -367,6 +367,20 @@ impl Scene {
                 Line::screen(FOCUS_WIDTH_PX, palette.text, Some(FOCUS_DASH_PX)),
             ));
         }
+        // Pinned nodes: a marker stuck on the top-left corner, mostly outside, over whatever
+        // is drawn there (on the canvas only).
+        for node in self.pinned.iter().filter_map(on_screen) {
+            let out = PIN_OUTSIDE_PX / view.zoom.max(1e-6);
+            prims.push(Prim::Counter {
+                centre: node.rect.min - emath::vec2(out, out),
+                radius_px: COUNTER_RADIUS_PX,
+                fill: node.stroke,
+                ring: Line::screen(COUNTER_RING_PX, palette.background, None),
+                text: "pin".into(),
+                font_px: COUNTER_FONT_PX - 3.0,
+                text_colour: palette.background,
+            });
+        }
         prims
     }
 

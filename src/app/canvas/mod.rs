@@ -415,6 +415,8 @@ pub fn canvas_ui(
         // moved since it was fitted stays fitted; a moved one stays where the user put it.
         if camera == state.camera {
             state.fit_diagram(editor);
+            // The toolbar showed the old zoom this frame.
+            ui.ctx().request_repaint();
         } else {
             state.fitted_view = None;
         }
