@@ -369,16 +369,7 @@ fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
     let before = doc.clone();
     let edit = tidy_edit(&doc, &BTreeSet::new(), &Sugiyama).expect("something to tidy");
     let undo = edit.apply(&mut doc).expect("applies");
-    let boxes: Vec<_> = doc
-        .nodes()
-        .filter(|n| n.kind() != NodeKind::Region)
-        .map(|n| (n.label(), n.rect()))
-        .collect();
-    for (i, (a, ra)) in boxes.iter().enumerate() {
-        for (b, rb) in &boxes[i + 1..] {
-            assert!(!ra.overlaps(rb), "{a} overlaps {b}");
-        }
-    }
+    assert_no_overlaps(&doc);
     // Arrows between cards run left to right (the example has no cycle).
     let mut forward = 0;
     let mut total = 0;
@@ -473,16 +464,7 @@ fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them()
             pin.label()
         );
     }
-    let boxes: Vec<_> = doc
-        .nodes()
-        .filter(|n| n.kind() != NodeKind::Region)
-        .map(|n| (n.label(), n.rect()))
-        .collect();
-    for (i, (a, ra)) in boxes.iter().enumerate() {
-        for (b, rb) in &boxes[i + 1..] {
-            assert!(!ra.overlaps(rb), "{a} overlaps {b}");
-        }
-    }
+    assert_no_overlaps(&doc);
     // Not pinned, the rest did move.
     let moved = doc
         .nodes()
@@ -547,4 +529,18 @@ fn far_out_each_card_shows_its_badge_alone() {
     }
     assert_eq!(badges.len(), 27);
     assert!(badges.contains(&"-ve 10".to_string()) && badges.contains(&"22".to_string()));
+}
+
+/// No two nodes (regions aside) overlap.
+fn assert_no_overlaps(doc: &cmoc_canvas::model::Document) {
+    let boxes: Vec<_> = doc
+        .nodes()
+        .filter(|n| n.kind() != NodeKind::Region)
+        .map(|n| (n.label(), n.rect()))
+        .collect();
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            assert!(!ra.overlaps(rb), "{a} overlaps {b}");
+        }
+    }
 }

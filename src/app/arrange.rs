@@ -46,15 +46,19 @@ impl Editor {
         }
     }
 
-    /// Pins the selected nodes (Tidy leaves them where they are), or unpins them when all
-    /// are pinned already: one undo step.
-    pub fn toggle_pin_selection(&mut self) {
-        let nodes: Vec<Node> = self
-            .doc()
+    /// Copies of the selected nodes, in drawing order.
+    pub fn selected_node_copies(&self) -> Vec<Node> {
+        self.doc()
             .nodes()
             .filter(|n| self.selection.nodes.contains(&n.id))
             .cloned()
-            .collect();
+            .collect()
+    }
+
+    /// Pins the selected nodes (Tidy leaves them where they are), or unpins them when all
+    /// are pinned already: one undo step.
+    pub fn toggle_pin_selection(&mut self) {
+        let nodes = self.selected_node_copies();
         if nodes.is_empty() {
             self.status =
                 "Select the nodes to pin: Tidy then lays the rest out around them.".into();

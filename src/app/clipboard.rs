@@ -27,12 +27,7 @@ impl Editor {
         if self.selection.nodes.is_empty() {
             return None;
         }
-        let nodes: Vec<Node> = self
-            .doc()
-            .nodes()
-            .filter(|n| self.selection.nodes.contains(&n.id))
-            .cloned()
-            .collect();
+        let nodes = self.selected_node_copies();
         let edges: Vec<Edge> = self
             .doc()
             .edges()
