@@ -409,6 +409,36 @@ fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
             assert!(now.contains_rect(&doc.node(id).expect("node").rect()));
         }
     }
+    // Regions apart: the pathways the layers interleave are pulled apart, and no region
+    // covers a node it did not hold.
+    let regions: Vec<_> = doc
+        .nodes()
+        .filter(|n| n.kind() == NodeKind::Region)
+        .map(|n| {
+            (
+                n.label(),
+                n.rect(),
+                before.node(n.id).expect("region").rect(),
+            )
+        })
+        .collect();
+    for (i, (a, ra, _)) in regions.iter().enumerate() {
+        for (b, rb, _) in &regions[i + 1..] {
+            assert!(!ra.overlaps(rb), "{a} overlaps {b}");
+        }
+    }
+    for node in doc.nodes().filter(|n| n.kind() != NodeKind::Region) {
+        let held_before = before.node(node.id).expect("node").rect();
+        for (name, now, then) in &regions {
+            if now.overlaps(&node.rect()) {
+                assert!(
+                    then.contains_rect(&held_before),
+                    "{name} now covers {}, which it did not hold",
+                    node.label()
+                );
+            }
+        }
+    }
     undo.apply(&mut doc).expect("undoes");
     assert_eq!(doc, before, "one step back to the start");
     // A selection: only it moves.

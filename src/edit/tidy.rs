@@ -169,6 +169,7 @@ pub fn tidy_edit(doc: &Document, ids: &BTreeSet<NodeId>, engine: &dyn Layered) -
         x += n.size.width + TIDY_SPACING as f32;
         row_height = row_height.max(n.size.height);
     }
+    separate_regions(doc, &movable, &mut placed);
     keep_pinned(&movable, &mut placed);
     let mut edits = vec![Edit::MoveNodes {
         moves: placed.iter().map(|(id, p)| (*id, *p)).collect(),
@@ -238,12 +239,25 @@ fn keep_pinned(movable: &[&crate::model::Node], placed: &mut BTreeMap<NodeId, Po
             p.y += dy / count;
         }
     }
-    let gap = TIDY_SPACING as f32 / 2.0;
     let mut settled: Vec<Rect> = Vec::new();
     for n in &pinned {
         placed.insert(n.id, n.position);
         settled.push(Rect::from_pos_size(n.position, n.size));
     }
+    let obstacles = settled.into_iter().map(|r| (r, None)).collect();
+    settle(movable, placed, obstacles, &BTreeMap::new());
+}
+
+/// Moves each node that is not pinned down, top to bottom, until it is clear of the
+/// `obstacles` and of the nodes settled before it. An obstacle tagged with a region is a
+/// region's box, which only the nodes it holds (`member_of`) may be in.
+fn settle(
+    movable: &[&crate::model::Node],
+    placed: &mut BTreeMap<NodeId, Point>,
+    mut obstacles: Vec<(Rect, Option<usize>)>,
+    member_of: &BTreeMap<NodeId, usize>,
+) {
+    let gap = TIDY_SPACING as f32 / 2.0;
     let mut others: Vec<(&crate::model::Node, Point)> = movable
         .iter()
         .filter(|n| !n.pinned)
@@ -251,17 +265,116 @@ fn keep_pinned(movable: &[&crate::model::Node], placed: &mut BTreeMap<NodeId, Po
         .collect();
     others.sort_by(|a, b| a.1.y.total_cmp(&b.1.y).then(a.1.x.total_cmp(&b.1.x)));
     for (n, mut at) in others {
-        // Each step goes below one settled node, so this ends within their number.
-        for _ in 0..=settled.len() {
+        let mine = member_of.get(&n.id).copied();
+        // Each step goes below one obstacle, so this ends within their number.
+        for _ in 0..=obstacles.len() {
             let here = Rect::from_pos_size(at, n.size);
-            let Some(hit) = settled.iter().find(|s| overlaps(s, &here, gap)) else {
+            let Some((hit, _)) = obstacles
+                .iter()
+                .filter(|(_, region)| region.is_none() || *region != mine)
+                .find(|(o, _)| overlaps(o, &here, gap))
+            else {
                 break;
             };
             at.y = hit.max.y + gap;
         }
-        settled.push(Rect::from_pos_size(at, n.size));
+        obstacles.push((Rect::from_pos_size(at, n.size), None));
         placed.insert(n.id, at);
     }
+}
+
+/// Regions whose contents the layout interleaved in its layers (a yes pathway and a no
+/// pathway sharing layers) are pulled apart: top to bottom, a region whose box (its nodes,
+/// title band and padding) runs into one above moves down below it, its nodes together; then
+/// everything else is settled clear of the boxes and of each other. Nested regions, and
+/// regions sharing a node, are left as they are.
+fn separate_regions(
+    doc: &Document,
+    movable: &[&crate::model::Node],
+    placed: &mut BTreeMap<NodeId, Point>,
+) {
+    let mut regions: Vec<(Rect, Vec<NodeId>)> = doc
+        .nodes()
+        .filter(|n| n.kind() == NodeKind::Region && !n.pinned)
+        .map(|r| {
+            let rect = r.rect();
+            let held = movable
+                .iter()
+                .filter(|n| {
+                    !n.pinned && placed.contains_key(&n.id) && rect.contains_rect(&n.rect())
+                })
+                .map(|n| n.id)
+                .collect::<Vec<_>>();
+            (rect, held)
+        })
+        .filter(|(_, held)| !held.is_empty())
+        .collect();
+    if regions.len() < 2 {
+        return;
+    }
+    let sizes: BTreeMap<NodeId, Size> = movable.iter().map(|n| (n.id, n.size)).collect();
+    let boxed = |held: &[NodeId], placed: &BTreeMap<NodeId, Point>| -> Option<Rect> {
+        let mut out: Option<Rect> = None;
+        for id in held {
+            let (Some(p), Some(size)) = (placed.get(id), sizes.get(id)) else {
+                continue;
+            };
+            let r = Rect::from_pos_size(*p, *size);
+            out = Some(out.map_or(r, |o| o.union(&r)));
+        }
+        out.map(|r| Rect {
+            min: Point::new(r.min.x - REGION_PADDING, r.min.y - REGION_TITLE),
+            max: Point::new(r.max.x + REGION_PADDING, r.max.y + REGION_PADDING),
+        })
+    };
+    regions.sort_by(|a, b| {
+        let top = |h: &[NodeId]| boxed(h, placed).map_or(f32::INFINITY, |r| r.min.y);
+        top(&a.1).total_cmp(&top(&b.1))
+    });
+    let apart = |a: &(Rect, Vec<NodeId>), b: &(Rect, Vec<NodeId>)| {
+        !a.0.contains_rect(&b.0)
+            && !b.0.contains_rect(&a.0)
+            && !a.1.iter().any(|id| b.1.contains(id))
+    };
+    let gap = TIDY_SPACING as f32 / 2.0;
+    let mut moved = false;
+    for i in 1..regions.len() {
+        for _ in 0..regions.len() {
+            let Some(mine) = boxed(&regions[i].1, placed) else {
+                break;
+            };
+            let below = (0..i)
+                .filter(|&j| apart(&regions[i], &regions[j]))
+                .filter_map(|j| boxed(&regions[j].1, placed))
+                .filter(|other| overlaps(other, &mine, gap))
+                .map(|other| other.max.y)
+                .fold(f32::NEG_INFINITY, f32::max);
+            if !below.is_finite() {
+                break;
+            }
+            let delta = below + gap - mine.min.y;
+            for id in &regions[i].1 {
+                if let Some(p) = placed.get_mut(id) {
+                    p.y += delta;
+                }
+            }
+            moved = true;
+        }
+    }
+    if !moved {
+        return;
+    }
+    let mut member_of = BTreeMap::new();
+    let mut obstacles = Vec::new();
+    for (k, (_, held)) in regions.iter().enumerate() {
+        for id in held {
+            member_of.entry(*id).or_insert(k);
+        }
+        if let Some(b) = boxed(held, placed) {
+            obstacles.push((b, Some(k)));
+        }
+    }
+    settle(movable, placed, obstacles, &member_of);
 }
 
 /// True when `a` and `b` come closer than `gap`.

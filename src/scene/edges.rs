@@ -125,6 +125,9 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     p.distance(a + ab * t)
 }
 
+/// How much larger (diagram units) the vertical gap between two boxes must be than the
+/// horizontal one for an arrow to run between their top and bottom sides.
+const HORIZONTAL_BIAS: f32 = 40.0;
 /// Radius of a right-angled arrow's corners, at most.
 pub const ELBOW_RADIUS: f32 = 12.0;
 /// Radius of a curved arrow's bends where it is routed round nodes, at most: wide enough to
@@ -138,10 +141,11 @@ pub const CURVE_RADIUS: f32 = 80.0;
 pub fn facing_ports(from: Rect, to: Rect) -> ((Pos2, Vec2), (Pos2, Vec2)) {
     let d = to.center() - from.center();
     // Compare the gaps between the boxes rather than centres, so wide boxes side by side
-    // connect horizontally and stacked ones vertically.
+    // connect horizontally and stacked ones vertically; between boxes set diagonally, left to
+    // right wins unless the vertical gap is clearly the larger (diagrams read left to right).
     let gap_x = (to.min.x - from.max.x).max(from.min.x - to.max.x);
     let gap_y = (to.min.y - from.max.y).max(from.min.y - to.max.y);
-    let horizontal = gap_x >= gap_y;
+    let horizontal = gap_x + HORIZONTAL_BIAS >= gap_y;
     if horizontal {
         if d.x >= 0.0 {
             (
