@@ -480,3 +480,51 @@ fn a_links_column_makes_arrows_and_a_tidy_layout() {
     assert_eq!(arrows, 6, "22's two arrows went with it");
     assert!(skipped.links.iter().flatten().all(|&t| t < 8));
 }
+
+/// Pasted from a spreadsheet with a "Leads to" column: the dialog shows each row's arrows,
+/// the import brings them and lays the cards out along them, and one Ctrl+Z takes it all back.
+#[test]
+fn pasting_a_table_with_links_brings_the_arrows_and_one_undo_takes_them_back() {
+    use cmoc_canvas::app::dialogs::Modal;
+    use egui_kittest::kittest::Queryable;
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
+    let before = h.state().editor.doc().clone();
+    h.state_mut().paste_text(
+        "No.\tContext\tMechanism\tOutcome\tLeads to\n\
+         40\tWhen a\tbecause b\tthen c\t41, 42\n\
+         41\tWhen d\tbecause e\tthen f\t42\n\
+         42\tWhen g\tbecause h\tthen i\t\n",
+    );
+    h.run_steps(3);
+    assert!(matches!(h.state().modal, Some(Modal::ImportTable(_))));
+    assert!(
+        h.query_by_label_contains("leads to CMOC 41, CMOC 42")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("makes 3 arrows between these cards")
+            .is_some()
+    );
+    h.get_by_label("Import 3 CMOCs").click();
+    h.run_steps(4);
+    let doc = h.state().editor.doc().clone();
+    assert_eq!(doc.edge_count(), before.edge_count() + 3);
+    let x = |n: u32| {
+        doc.find_cmoc(n, Polarity::Positive)
+            .expect("imported")
+            .rect()
+            .center()
+            .x
+    };
+    assert!(x(40) < x(41) && x(41) < x(42), "laid out along the arrows");
+    assert!(
+        h.state()
+            .editor
+            .status
+            .contains("with 3 arrows between them"),
+        "{}",
+        h.state().editor.status
+    );
+    common::press(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(h.state().editor.doc(), &before, "one undo step");
+}

@@ -612,7 +612,7 @@ pub fn import_dialog_ui(
                                 .map(crate::model::CmocCard::badge)
                                 .collect();
                             if !leads.is_empty() {
-                                ui.label(format!("→ leads to {}", leads.join(", ")));
+                                ui.label(format!("leads to {}", leads.join(", ")));
                             }
                         });
                     }
@@ -620,7 +620,7 @@ pub fn import_dialog_ui(
             let arrows: usize = result.links.iter().map(Vec::len).sum();
             if arrows > 0 {
                 ui.label(format!(
-                    "The links column makes {arrows} arrow{} between these cards; they will be laid out along the arrows (Arrange → Tidy).",
+                    "The links column makes {arrows} arrow{} between these cards; they will be laid out along the arrows (Arrange > Tidy).",
                     if arrows == 1 { "" } else { "s" }
                 ));
             }

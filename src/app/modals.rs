@@ -177,7 +177,7 @@ impl EditorApp {
             if self.modal.is_none() && !self.recovery.offers.is_empty() {
                 if self.has_unsaved_work() {
                     self.editor.status = format!(
-                        "{} more recovery snapshot(s): save this diagram, then choose File → Recover unsaved work….",
+                        "{} more recovery snapshot(s): save this diagram, then choose File > Recover unsaved work….",
                         self.recovery.offers.len()
                     );
                 } else {

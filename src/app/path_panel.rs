@@ -30,9 +30,9 @@ pub fn path_ui(
     let mut path = resolve_path(editor.doc(), default_order);
     ui.label(
         RichText::new(if own {
-            "The steps of View → Present (F5), as you arranged them."
+            "The steps of View > Present (F5), as you arranged them."
         } else {
-            "The steps of View → Present (F5). They follow the diagram until you change them."
+            "The steps of View > Present (F5). They follow the diagram until you change them."
         })
         .weak(),
     );

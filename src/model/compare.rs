@@ -9,7 +9,7 @@ pub fn differences(old: &Document, new: &Document) -> Vec<String> {
     let mut lines = Vec::new();
     if old.metadata().title != new.metadata().title {
         lines.push(format!(
-            "Title: “{}” → “{}”",
+            "Title “{}” became “{}”",
             super::shorten(&old.metadata().title, 60),
             super::shorten(&new.metadata().title, 60)
         ));
