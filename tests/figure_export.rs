@@ -436,3 +436,24 @@ fn copy_as_picture_puts_the_selection_on_the_clipboard() {
             .starts_with("Copied the selection as a picture")
     );
 }
+
+/// A diagram narrower than the narrowest figure sits in its middle, not against its left.
+#[test]
+fn a_small_diagram_sits_in_the_middle_of_its_figure() {
+    use cmoc_canvas::interchange::FigureLayout;
+    let mut b = DiagramBuilder::new("One card");
+    b.cmoc(
+        CmocCard::new(1, "When c", "because m", "then o"),
+        Point::new(100.0, 50.0),
+        None,
+    );
+    let doc = b.finish();
+    let card = doc.nodes().next().expect("card").rect();
+    let frame = FigureLayout::new(&doc, &FigureOptions::default())
+        .expect("laid out")
+        .frame;
+    let left = card.min.x - frame.min.x;
+    let right = frame.max.x - card.max.x;
+    assert!(frame.width() > card.width() + 200.0, "{frame:?}");
+    assert!((left - right).abs() < 1.0, "left {left}, right {right}");
+}

@@ -156,7 +156,12 @@ impl<'d> FigureLayout<'d> {
             bounds.min - vec2(margin, margin + title_height),
             bounds.max + vec2(margin, margin + legend_height),
         );
-        let frame = Rect::from_min_size(frame.min, frame.size().max(vec2(FIGURE_MIN_WIDTH, 10.0)));
+        // A small diagram sits in the middle of the narrowest figure, not at its left.
+        let extra = (FIGURE_MIN_WIDTH - frame.width()).max(0.0);
+        let frame = Rect::from_min_size(
+            frame.min - vec2(extra / 2.0, 0.0),
+            frame.size().max(vec2(FIGURE_MIN_WIDTH, 10.0)),
+        );
         Ok(Self {
             doc,
             options: options.clone(),
