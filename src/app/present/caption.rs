@@ -1,0 +1,258 @@
+//! What the room sees under the diagram while presenting: the step in plain words and in
+//! the researchers' words, the groups' reactions, the comment box, and "How to read this".
+
+use super::Presenting;
+use crate::app::EditorApp;
+use crate::app::definitions;
+use crate::model::{NodeContent, NodeId, Polarity, Target};
+use crate::scene::style::{PRESENT_DETAIL_PX, PRESENT_HOW_TO_PX, PRESENT_SENTENCE_PX};
+use egui::{RichText, Ui};
+
+impl EditorApp {
+    pub(super) fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
+        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
+        let (what, sentence) = self.step_words(present);
+        let plain = present
+            .node()
+            .and_then(|id| self.editor.doc().node(id))
+            .map(|n| n.plain.trim().to_string())
+            .filter(|p| !p.is_empty());
+        let tally = present.node().map(|id| self.tally(id)).unwrap_or_default();
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(detail(what).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(detail(format!(
+                    "{} / {}",
+                    present.index + 1,
+                    present.steps.len()
+                )));
+                ui.add_space(24.0);
+                if let Some(s) = self
+                    .canvas
+                    .scenario
+                    .and_then(|i| self.editor.doc().scenarios().get(i))
+                {
+                    ui.label(detail(format!("What if: {} (S)", s.name)).strong());
+                    ui.add_space(24.0);
+                }
+                let group = self.current_group();
+                ui.label(detail(if group.is_empty() {
+                    "No group named".into()
+                } else {
+                    format!("Group: {group}")
+                }));
+                if !present.typed.is_empty() {
+                    ui.add_space(24.0);
+                    let hint = match present.typed.as_str() {
+                        "1" => "1: agrees… (or go to CMOC 1 with Enter)".to_string(),
+                        "2" => "2: not sure… (or go to CMOC 2 with Enter)".to_string(),
+                        "3" => "3: disagrees… (or go to CMOC 3 with Enter)".to_string(),
+                        typed => format!("Go to CMOC {typed}… (Enter)"),
+                    };
+                    ui.label(detail(hint));
+                }
+            });
+        });
+        if present.notes && !present.facilitator && !present.step().notes.trim().is_empty() {
+            ui.label(detail(format!("Your notes: {}", present.step().notes.trim())).italics());
+        }
+        if present.how_to_read() {
+            ui.horizontal(|ui| {
+                let label = ui.label(detail("Groups in the room:".into()));
+                let mut names = self.settings.groups.join(", ");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut names)
+                            .font(egui::FontId::proportional(PRESENT_DETAIL_PX))
+                            .hint_text("Table 1, Table 2, Carers")
+                            .desired_width(ui.available_width() * 0.6),
+                    )
+                    .labelled_by(label.id);
+                if field.changed() {
+                    self.settings.groups = names
+                        .split(',')
+                        .map(|g| g.trim().to_string())
+                        .filter(|g| !g.is_empty())
+                        .collect();
+                    self.settings.current_group = 0;
+                    self.save_settings();
+                }
+            });
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("present-sentence")
+            .max_height(ui.available_height().max(40.0))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                match &plain {
+                    // Plain words large, the researchers' sentence beneath in smaller type.
+                    Some(plain) => {
+                        ui.label(RichText::new(plain).size(PRESENT_SENTENCE_PX));
+                        ui.label(RichText::new(&sentence).size(PRESENT_DETAIL_PX).weak());
+                    }
+                    None => {
+                        ui.label(RichText::new(&sentence).size(PRESENT_SENTENCE_PX));
+                    }
+                }
+                if !tally.is_empty() {
+                    ui.label(detail(tally));
+                }
+                if let (Some(id), Some(outcome), Some(scenario)) = (
+                    present.node(),
+                    self.canvas.scenario_outcome(),
+                    self.canvas
+                        .scenario
+                        .and_then(|i| self.editor.doc().scenarios().get(i)),
+                ) {
+                    ui.label(detail(format!(
+                        "In this scenario: {}",
+                        outcome.explain(self.editor.doc(), scenario, id)
+                    )));
+                }
+            });
+    }
+
+    /// The groups' reactions to a card, counted: "Agrees 2 · Not sure 1 · Disagrees 0".
+    fn tally(&self, id: NodeId) -> String {
+        let mut counts = [0usize; 3];
+        for a in self.editor.doc().annotations_on(Target::Node(id)) {
+            if let Some(r) = a.reaction {
+                counts[crate::model::Reaction::ALL
+                    .iter()
+                    .position(|x| *x == r)
+                    .unwrap_or(0)] += 1;
+            }
+        }
+        if counts.iter().all(|c| *c == 0) {
+            return String::new();
+        }
+        format!(
+            "Agrees {} · Not sure {} · Disagrees {}",
+            counts[0], counts[1], counts[2]
+        )
+    }
+
+    /// What the caption says for a step: a heading, and the step in plain words.
+    fn step_words(&self, present: &Presenting) -> (String, String) {
+        let step = present.step();
+        let group = (step.nodes().len() > 1).then(|| {
+            let name = crate::app::path_panel::step_name(&self.editor, step);
+            let on = present
+                .node()
+                .and_then(|id| self.editor.doc().node(id))
+                .map(crate::model::Node::label)
+                .unwrap_or_default();
+            format!("{name}   Now: {on} (Tab: next)")
+        });
+        let (what, words) = self.node_words(present);
+        (group.unwrap_or(what), words)
+    }
+
+    fn node_words(&self, present: &Presenting) -> (String, String) {
+        match present.node() {
+            None => (
+                "How to read this".to_string(),
+                "Each numbered box is one idea about how the service helps, for whom and when. Press the right arrow key to go through them one by one."
+                    .to_string(),
+            ),
+            Some(id) => match self.editor.doc().node(id).map(|n| (n.label(), &n.content)) {
+                Some((label, NodeContent::Cmoc(card))) => {
+                    let what = match card.polarity {
+                        Polarity::Positive => label,
+                        Polarity::Negative => {
+                            format!("{label}: what happens when this does not work")
+                        }
+                    };
+                    let what = if card.title.trim().is_empty() {
+                        what
+                    } else {
+                        format!("{what} · {}", card.title.trim())
+                    };
+                    (what, super::plain_sentence(card))
+                }
+                Some((label, NodeContent::Condition(block))) => (
+                    label,
+                    format!(
+                        "A fork in the road: {}. Follow “yes” when this is true, “no” when it is not.",
+                        [block.title.trim(), block.text.trim()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty() && *s != "IF")
+                            .collect::<Vec<_>>()
+                            .join(": ")
+                    ),
+                ),
+                Some((label, _)) => (label, String::new()),
+                None => ("(removed)".into(), String::new()),
+            },
+        }
+    }
+
+    /// A node's short label ("CMOC 22"), or nothing for a node since deleted.
+    pub(in crate::app) fn label_of(&self, id: NodeId) -> String {
+        self.editor
+            .doc()
+            .node(id)
+            .map(crate::model::Node::label)
+            .unwrap_or_default()
+    }
+
+    pub(super) fn comment_box_ui(&mut self, ctx: &egui::Context, present: &Presenting) {
+        let Some(id) = present.node() else {
+            return;
+        };
+        let label = self.label_of(id);
+        let group = self.current_group();
+        let mut add = false;
+        let mut close = false;
+        let heading = match self.answering(id) {
+            Some((_, who)) => format!("Reply to {who} on {label}, from {group}"),
+            None => format!("Comment on {label}, from {group}"),
+        };
+        egui::Modal::new(egui::Id::unique("present-comment")).show(ctx, |ui| {
+            ui.set_width(ctx.content_rect().width() * 0.6);
+            ui.label(RichText::new(heading).size(PRESENT_DETAIL_PX).strong());
+            add = self.comment_editor(ui, id, true);
+            if ui
+                .button(RichText::new("Close").size(PRESENT_DETAIL_PX))
+                .on_hover_text("The words stay as a draft on this card")
+                .clicked()
+            {
+                close = true;
+            }
+            ui.label(
+                RichText::new("Ctrl+Enter adds it; Esc closes and keeps the words as a draft.")
+                    .size(20.0)
+                    .weak(),
+            );
+        });
+        if add {
+            self.add_drafted(id, &group);
+            close = true;
+        }
+        if close && let Some(p) = &mut self.present {
+            p.commenting = false;
+        }
+    }
+}
+
+/// "How to read this", over the whole diagram.
+pub(super) fn how_to_read_ui(ui: &mut Ui, canvas: egui::Rect) {
+    let area = canvas.shrink2(egui::vec2(canvas.width() * 0.12, canvas.height() * 0.08));
+    let frame = egui::Frame::popup(ui.style()).inner_margin(24.0);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        frame.show(ui, |ui| {
+            ui.label(
+                RichText::new("How to read this picture")
+                    .size(PRESENT_HOW_TO_PX + 8.0)
+                    .strong(),
+            );
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for line in definitions::HOW_TO_READ {
+                    ui.label(RichText::new(*line).size(PRESENT_HOW_TO_PX));
+                    ui.add_space(6.0);
+                }
+            });
+        });
+    });
+}
