@@ -14,7 +14,8 @@ pub struct EdgeGeometry {
     pub label_at: Pos2,
 }
 
-fn cubic([p0, p1, p2, p3]: [Pos2; 4], t: f32) -> Pos2 {
+/// The point at `t` (0 to 1) along the cubic Bézier curve with these control points.
+pub fn cubic([p0, p1, p2, p3]: [Pos2; 4], t: f32) -> Pos2 {
     let u = 1.0 - t;
     let v = u * u * u * p0.to_vec2()
         + 3.0 * u * u * t * p1.to_vec2()

@@ -25,7 +25,7 @@ mod update;
 mod view;
 
 pub use draw::{Corners, Dash, Drawing, Hotspots, Line, Prim, TextRole, TextRun};
-pub use edges::{EdgeGeometry, edge_geometry, styled_geometry};
+pub use edges::{EdgeGeometry, cubic, edge_geometry, styled_geometry};
 pub use grid::SpatialGrid;
 pub use palette::{KindStyle, Palette};
 pub use parts::{

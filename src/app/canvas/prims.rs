@@ -403,15 +403,7 @@ fn flatten_cubic([p0, p1, p2, p3]: [Pos2; 4]) -> Vec<Pos2> {
         4
     };
     (0..=pieces)
-        .map(|i| {
-            let t = i as f32 / pieces as f32;
-            let u = 1.0 - t;
-            let v = u * u * u * p0.to_vec2()
-                + 3.0 * u * u * t * p1.to_vec2()
-                + 3.0 * u * t * t * p2.to_vec2()
-                + t * t * t * p3.to_vec2();
-            v.to_pos2()
-        })
+        .map(|i| crate::scene::cubic([p0, p1, p2, p3], i as f32 / pieces as f32))
         .collect()
 }
 
