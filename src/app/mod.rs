@@ -15,6 +15,7 @@ pub mod editor;
 mod facilitator;
 pub mod figures;
 mod find;
+mod import_dialog;
 mod inspector;
 mod legend;
 mod modals;

@@ -7,6 +7,7 @@
 //! The scene follows the document incrementally ([`Scene::update`]): a change to one card lays
 //! out that card only; a move reuses the drawing where it lands.
 
+mod arrows;
 pub mod draw;
 mod edge_draw;
 mod edges;
