@@ -345,6 +345,9 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 ..FigureOptions::default()
             };
             let mut status = 0;
+            if let Some(report) = crate::interchange::figure_text_report(&doc) {
+                let _ = writeln!(err, "{}: {report}", file.display());
+            }
             if let Some(path) = svg {
                 status |= write_svg_streamed(&doc, &options, path, out, err);
             }
@@ -414,7 +417,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
 /// "FILE: There is no scenario called “X” in this diagram. Its scenarios are …"
 fn no_scenario(file: &Path, name: &str, doc: &crate::model::Document) -> String {
     format!(
-        "{}: There is no scenario called “{name}” in this diagram. {} (Names are compared ignoring case; `cmoc-canvas scenarios {}` lists them.)",
+        "{}: There is no scenario called “{name}” in this diagram. {} (A name is matched exactly, else ignoring capitals when only one scenario matches so; `cmoc-canvas scenarios {}` lists them.)",
         file.display(),
         crate::interchange::known_scenarios(doc),
         file.display()

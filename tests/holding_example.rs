@@ -364,10 +364,11 @@ fn check_arrows_and_labels(scene: &cmoc_canvas::scene::Scene, curved: bool) {
 /// regions round what they held, one undo step; on a selection, only the selection moves.
 #[test]
 fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
-    use cmoc_canvas::edit::{Sugiyama, tidy_edit};
+    use cmoc_canvas::edit::{LayeredLayout, tidy_edit};
     let mut doc = cmoc_canvas::app::example_document();
     let before = doc.clone();
-    let edit = tidy_edit(&doc, &BTreeSet::new(), &Sugiyama).expect("something to tidy");
+    let edit =
+        tidy_edit(&doc, &BTreeSet::new(), &LayeredLayout::default()).expect("something to tidy");
     let undo = edit.apply(&mut doc).expect("applies");
     assert_no_overlaps(&doc);
     // Arrows between cards run left to right (the example has no cycle).
@@ -447,7 +448,7 @@ fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
         .filter(|(_, c)| [22, 24, 13].contains(&c.number) && c.polarity == Polarity::Positive)
         .map(|(n, _)| n.id)
         .collect();
-    let edit = tidy_edit(&doc, &chosen, &Sugiyama).expect("three cards");
+    let edit = tidy_edit(&doc, &chosen, &LayeredLayout::default()).expect("three cards");
     edit.apply(&mut doc).expect("applies");
     for node in doc.nodes() {
         if !chosen.contains(&node.id) && node.kind() != NodeKind::Region {
@@ -458,7 +459,7 @@ fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
 
 #[test]
 fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them() {
-    use cmoc_canvas::edit::{Edit, Sugiyama, tidy_edit};
+    use cmoc_canvas::edit::{Edit, LayeredLayout, tidy_edit};
     let mut doc = cmoc_canvas::app::example_document();
     // Pin the IF-condition and two cards of different pathways, where the figure has them.
     let mut pins: Vec<_> = doc
@@ -484,7 +485,8 @@ fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them()
         })
         .collect();
     Edit::Batch(edits).apply(&mut doc).expect("pins");
-    let edit = tidy_edit(&doc, &BTreeSet::new(), &Sugiyama).expect("something to tidy");
+    let edit =
+        tidy_edit(&doc, &BTreeSet::new(), &LayeredLayout::default()).expect("something to tidy");
     edit.apply(&mut doc).expect("applies");
     for pin in &pins {
         assert_eq!(

@@ -3,6 +3,9 @@
 use super::editor::Editor;
 use crate::edit::Edit;
 use crate::model::{Node, NodeId, Point};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Instant;
 
 /// Alignment of several nodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,15 +24,125 @@ pub enum Align {
     Bottom,
 }
 
+/// A Tidy running on its own thread, so a large diagram never freezes the window: the
+/// result comes back through a channel and is applied only if the diagram has not changed in
+/// the meantime. Dropping the job (or [`TidyJob::cancel`]) stops the layout between passes.
+pub struct TidyJob {
+    cancel: Arc<AtomicBool>,
+    result: mpsc::Receiver<Option<Edit>>,
+    started: Instant,
+    revision: crate::model::Stamp,
+    /// How many nodes it lays out (for the progress message).
+    pub nodes: usize,
+}
+
+impl TidyJob {
+    /// Asks the layout to stop; its result, if any, is thrown away.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// How long it has been running.
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.started.elapsed()
+    }
+}
+
+impl Drop for TidyJob {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// Where a running Tidy stands.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TidyPoll {
+    /// Still laying out.
+    Running,
+    /// Finished (true when the layout was applied).
+    Finished(bool),
+}
+
 impl Editor {
-    /// Tidies the selection (two or more nodes) or the whole diagram: one undo step.
-    pub fn tidy(&mut self) -> bool {
-        let ids = if self.selection.nodes.len() >= 2 {
+    /// The nodes Tidy lays out: the selection when it has two or more, else every node.
+    fn tidy_ids(&self) -> std::collections::BTreeSet<NodeId> {
+        if self.selection.nodes.len() >= 2 {
             self.selection.nodes.clone()
         } else {
             Default::default()
+        }
+    }
+
+    /// Tidies the selection (two or more nodes) or the whole diagram: one undo step. Runs on
+    /// this thread until done; the editor window uses [`Editor::start_tidy`].
+    pub fn tidy(&mut self) -> bool {
+        let edit = crate::edit::tidy_edit(
+            self.doc(),
+            &self.tidy_ids(),
+            &crate::edit::LayeredLayout::default(),
+        );
+        self.apply_tidy(edit)
+    }
+
+    /// Starts Tidy on its own thread with a copy of the diagram; poll it with
+    /// [`Editor::poll_tidy`] each frame.
+    pub fn start_tidy(&mut self) -> TidyJob {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (send, result) = mpsc::channel();
+        let doc = self.doc().clone();
+        let ids = self.tidy_ids();
+        let nodes = if ids.is_empty() {
+            doc.node_count()
+        } else {
+            ids.len()
         };
-        match crate::edit::tidy_edit(self.doc(), &ids, &crate::edit::Sugiyama) {
+        let engine = crate::edit::LayeredLayout {
+            cancel: Some(Arc::clone(&cancel)),
+        };
+        let flag = Arc::clone(&cancel);
+        let spawned = std::thread::Builder::new()
+            .name("tidy".into())
+            .spawn(move || {
+                let edit = crate::edit::tidy_edit(&doc, &ids, &engine);
+                if !flag.load(Ordering::Relaxed) {
+                    // The receiver may be gone (the job was dropped): nothing to do then.
+                    let _ = send.send(edit);
+                }
+            });
+        if spawned.is_err() {
+            self.status = "Could not start Tidy: the system refused a new thread.".into();
+        }
+        TidyJob {
+            cancel,
+            result,
+            started: Instant::now(),
+            revision: self.revision(),
+            nodes,
+        }
+    }
+
+    /// Waits up to `wait` for the Tidy to finish, then applies it if the diagram is as it
+    /// was when the job started.
+    pub fn poll_tidy(&mut self, job: &TidyJob, wait: std::time::Duration) -> TidyPoll {
+        match job.result.recv_timeout(wait) {
+            Err(mpsc::RecvTimeoutError::Timeout) => TidyPoll::Running,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                if !job.cancel.load(Ordering::Relaxed) {
+                    self.status = "Tidy stopped without a layout; the diagram is unchanged.".into();
+                }
+                TidyPoll::Finished(false)
+            }
+            Ok(_) if self.revision() != job.revision => {
+                self.status =
+                    "Tidy was not applied: the diagram changed while it was laid out.".into();
+                TidyPoll::Finished(false)
+            }
+            Ok(edit) => TidyPoll::Finished(self.apply_tidy(edit)),
+        }
+    }
+
+    fn apply_tidy(&mut self, edit: Option<Edit>) -> bool {
+        match edit {
             Some(edit) => {
                 let done = self.apply(edit, "Tidy layout");
                 if done {

@@ -345,7 +345,8 @@ impl EditorApp {
                                         crate::model::Subject::Edge(id) => {
                                             self.editor.selection.set_edge(id)
                                         }
-                                        crate::model::Subject::Annotation(_) => {}
+                                        crate::model::Subject::Annotation(_)
+                                        | crate::model::Subject::Scenario(_) => {}
                                     }
                                     ui.close();
                                 }

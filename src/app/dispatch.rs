@@ -114,7 +114,7 @@ impl EditorApp {
                 editor.set_arrow_style(crate::model::ArrowStyle::Orthogonal);
             }
             Action::Tidy => {
-                if editor.tidy() {
+                if self.tidy.start(editor) {
                     self.canvas.fit_pending = true;
                 }
             }

@@ -250,7 +250,11 @@ pub fn export_figure(
                 .map_err(|e| e.to_string())?;
         }
     }
-    Ok(format!("Exported the figure to {}", path.display()))
+    let done = format!("Exported the figure to {}", path.display());
+    Ok(match crate::interchange::figure_text_report(editor.doc()) {
+        Some(report) => format!("{done}. {report}"),
+        None => done,
+    })
 }
 
 /// The open document's file, which no export may write over.

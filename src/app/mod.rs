@@ -27,6 +27,7 @@ pub mod recovery;
 mod scenario_panel;
 pub mod settings;
 pub mod table_view;
+mod tidy_progress;
 
 pub use actions::{Action, shortcut_words};
 pub use editor::{Editor, Origin};
@@ -81,6 +82,8 @@ pub struct EditorApp {
     pub find: find::FindBar,
     /// Recovery snapshots of unsaved work.
     pub recovery: recovery::RecoveryState,
+    /// Tidy, while it lays out a large diagram.
+    pub tidy: tidy_progress::TidyProgress,
     /// The presentation, while presenting.
     pub present: Option<present::Presenting>,
     /// The diagram's own presentation order for the Path panel, for a scene version.
@@ -235,6 +238,7 @@ impl EditorApp {
             find: find::FindBar::default(),
             present: None,
             path_order: None,
+            tidy: tidy_progress::TidyProgress::default(),
             scenario_panel: scenario_panel::ScenarioPanel::default(),
             split: None,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
@@ -414,7 +418,12 @@ impl EditorApp {
             }
             return;
         }
-        self.keyboard(&ctx);
+        if self.tidy.ui(&ctx, &mut self.editor) {
+            self.canvas.fit_pending = true;
+        }
+        if !self.tidy.running() {
+            self.keyboard(&ctx);
+        }
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui));

@@ -3,13 +3,15 @@
 
 mod builder;
 mod history;
+mod layered;
 mod synthetic;
 mod tidy;
 
 pub use builder::DiagramBuilder;
 pub use history::{History, MergeKey};
-pub use synthetic::synthetic_diagram;
-pub use tidy::{Group, Layered, Sugiyama, TIDY_SPACING, tidy_edit};
+pub use layered::LayeredLayout;
+pub use synthetic::{linked_diagram, synthetic_diagram};
+pub use tidy::{Group, Layered, TIDY_SPACING, tidy_edit};
 
 use crate::model::{
     Annotation, AnnotationId, Document, Edge, EdgeId, Metadata, Node, NodeId, PathStep, Point,

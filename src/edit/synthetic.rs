@@ -27,6 +27,27 @@ const OUTCOMES: [&str; 4] = [
 /// lower neighbours, wrapping at the edges), every tenth card the negative twin of the one
 /// before it.
 pub fn synthetic_diagram(cards: usize) -> Document {
+    let (mut builder, ids, columns) = grid_of_cards(cards);
+    for i in 0..cards {
+        // Right neighbour and lower neighbour; at the edges of the grid, wrap around so every
+        // card keeps two arrows.
+        let right = if i % columns + 1 < columns && i + 1 < cards {
+            i + 1
+        } else {
+            (i + 1) % cards
+        };
+        let below = (i + columns) % cards;
+        for target in [right, below] {
+            if target != i {
+                builder.connect(ids[i], ids[target]);
+            }
+        }
+    }
+    builder.finish()
+}
+
+/// A builder holding `cards` cards in a grid, their ids, and the grid's number of columns.
+fn grid_of_cards(cards: usize) -> (DiagramBuilder, Vec<NodeId>, usize) {
     let mut builder = DiagramBuilder::new(format!("Synthetic synthesis with {cards} CMOCs"));
     let columns = ((cards as f32).sqrt() * 1.6).ceil().max(1.0) as usize;
     let mut ids: Vec<NodeId> = Vec::with_capacity(cards);
@@ -47,18 +68,28 @@ pub fn synthetic_diagram(cards: usize) -> Document {
         let at = Point::new(col as f32 * 380.0, row as f32 * 330.0);
         ids.push(builder.cmoc(card, at, Some(Size::new(300.0, 260.0))));
     }
-    for i in 0..cards {
-        // Right neighbour and lower neighbour; at the edges of the grid, wrap around so every
-        // card keeps two arrows.
-        let right = if i % columns + 1 < columns && i + 1 < cards {
-            i + 1
-        } else {
-            (i + 1) % cards
-        };
-        let below = (i + columns) % cards;
-        for target in [right, below] {
-            if target != i {
-                builder.connect(ids[i], ids[target]);
+    (builder, ids, columns)
+}
+
+/// `cards` CMOC cards in a grid, each with `links` arrows to cards picked at random (from
+/// `seed`, the same diagram for the same seed): cycles, long arrows and crossings, as a table
+/// with a "Leads to" column makes them. For the Tidy benchmark and tests.
+pub fn linked_diagram(cards: usize, links: usize, seed: u64) -> Document {
+    let (mut builder, ids, _) = grid_of_cards(cards);
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut next = |bound: usize| {
+        // A 64-bit linear congruential generator (Knuth's MMIX constants): enough for a test
+        // diagram, and no random-number crate in the library.
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % bound.max(1)
+    };
+    for i in 0..ids.len() {
+        for _ in 0..links {
+            let j = next(ids.len());
+            if j != i {
+                builder.connect(ids[i], ids[j]);
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Arrange → Tidy: the nodes laid out in layers, left to right along the arrows, with a
 //! condition's yes branch above its no branch and each region redrawn round what it held. The
-//! layered layout itself (ranks, crossing reduction, coordinates) comes from rust-sugiyama
-//! behind the small [`Layered`] trait, so another engine can take its place.
+//! layered layout itself (ranks, crossing reduction, coordinates) is
+//! [`LayeredLayout`](super::layered::LayeredLayout), behind the small [`Layered`] trait, so
+//! another engine can take its place.
 
 use super::Edit;
 use crate::model::{Branch, Document, NodeId, NodeKind, Point, Rect, Size};
@@ -27,40 +28,6 @@ pub trait Layered {
 pub struct Group {
     /// Each node's centre.
     pub centres: Vec<(u32, f64, f64)>,
-}
-
-/// rust-sugiyama 0.4: Gansner et al.'s ranking, weighted-median crossing reduction, Brandes and
-/// Köpf's coordinates; it lays out top-down and takes node sizes.
-pub struct Sugiyama;
-
-impl Layered for Sugiyama {
-    fn layers(&self, nodes: &[(u32, f64, f64)], edges: &[(u32, u32)]) -> Vec<Group> {
-        let vertices: Vec<(u32, (f64, f64))> =
-            nodes.iter().map(|&(id, w, h)| (id, (w, h))).collect();
-        let known: BTreeSet<u32> = nodes.iter().map(|n| n.0).collect();
-        let mut seen = BTreeSet::new();
-        // The crate unwraps unknown ends; self-loops and repeats add nothing to a layout.
-        let edges: Vec<(u32, u32)> = edges
-            .iter()
-            .copied()
-            .filter(|(a, b)| a != b && known.contains(a) && known.contains(b))
-            .filter(|e| seen.insert(*e))
-            .collect();
-        let config = rust_sugiyama::configure::Config {
-            vertex_spacing: TIDY_SPACING,
-            dummy_vertices: true,
-            ..Default::default()
-        };
-        rust_sugiyama::from_vertices_and_edges(&vertices, &edges, &config)
-            .into_iter()
-            .map(|(coords, _, _)| Group {
-                centres: coords
-                    .into_iter()
-                    .map(|(id, (x, y))| (id as u32, x, y))
-                    .collect(),
-            })
-            .collect()
-    }
 }
 
 /// The edit that tidies `ids` (every node when empty) of `doc` with `engine`: left to right
@@ -451,12 +418,8 @@ fn yes_above_no(
     nodes: &[&crate::model::Node],
     centres: &mut [(usize, f32, f32)],
 ) {
-    let y_of = |id: NodeId| {
-        centres
-            .iter()
-            .find(|(i, _, _)| nodes[*i].id == id)
-            .map(|c| c.2)
-    };
+    let ys: BTreeMap<NodeId, f32> = centres.iter().map(|c| (nodes[c.0].id, c.2)).collect();
+    let y_of = |id: NodeId| ys.get(&id).copied();
     let mut yes_below = 0i32;
     for &(from, to, branch) in arrows {
         let Some(branch) = branch else { continue };

@@ -10,6 +10,7 @@ mod pdf;
 mod png;
 pub mod svg;
 mod table;
+mod unwritable;
 
 pub use csv_import::{
     ColumnMapping, CsvRow, CsvTable, Duplicates, ImportError, ImportResult, MAX_IMPORT_BYTES,
@@ -26,3 +27,4 @@ pub(crate) use table::csv_cell as csv_field;
 pub use table::{
     TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table, write_table_in,
 };
+pub use unwritable::{figure_text_report, is_xml_char};

@@ -116,6 +116,12 @@ impl PdfSink<'_, '_> {
 
     fn text(&mut self, at: Pos2, size: f32, colour: Color32, text: &str, emphasis: bool) {
         let Some(fill) = fill_of(colour) else { return };
+        // As in the SVG: characters no figure holds are left out (and reported to the user).
+        let kept: String = text
+            .chars()
+            .filter(|c| super::unwritable::is_xml_char(*c))
+            .collect();
+        let text = kept.as_str();
         if !(size.is_finite() && size > 0.0 && finite(&[at])) || text.trim().is_empty() {
             return;
         }

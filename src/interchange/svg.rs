@@ -40,7 +40,8 @@ fn line_attrs(line: Option<&Line>) -> String {
     out
 }
 
-/// Escapes text for XML and drops control characters XML cannot hold.
+/// Escapes text for XML and drops the characters XML cannot hold (most control characters,
+/// U+FFFE and U+FFFF; [`super::unwritable::figure_text_report`] names them for the user).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -49,7 +50,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' => {}
+            c if !super::unwritable::is_xml_char(c) => {}
             c => out.push(c),
         }
     }

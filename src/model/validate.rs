@@ -18,6 +18,8 @@ pub enum Subject {
     Edge(EdgeId),
     /// A comment.
     Annotation(AnnotationId),
+    /// A "what if" scenario, by its place in the list.
+    Scenario(usize),
 }
 
 /// One thing that is wrong or incomplete in a document.
@@ -143,6 +145,7 @@ impl Validation {
                     .cloned(),
             );
         }
+        out.extend(scenario_problems(doc));
         out
     }
 
@@ -337,4 +340,32 @@ fn join_words(words: &[&str]) -> String {
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
+}
+
+/// Scenarios whose names differ only in case or outer spaces: exports pick a scenario by its
+/// name, so such a pair is ambiguous to anyone typing it.
+fn scenario_problems(doc: &Document) -> Vec<Problem> {
+    let mut first_named: HashMap<String, usize> = HashMap::default();
+    let mut out = Vec::new();
+    for (index, scenario) in doc.scenarios().iter().enumerate() {
+        let key = scenario.name.trim().to_lowercase();
+        match first_named.get(&key) {
+            Some(&first) => {
+                let earlier = &doc.scenarios()[first].name;
+                out.push(Problem {
+                    subject: Subject::Scenario(index),
+                    message: format!(
+                        "The scenarios \u{201c}{}\u{201d} and \u{201c}{}\u{201d} have the same name but for capitals or spaces.",
+                        earlier.trim(),
+                        scenario.name.trim()
+                    ),
+                    hint: "Rename one in the What if panel, so that a name given to an export picks one for sure.".into(),
+                });
+            }
+            None => {
+                first_named.insert(key, index);
+            }
+        }
+    }
+    out
 }

@@ -32,6 +32,19 @@ pub enum ImportError {
         "Line {0}: a cell opens with a double quote \" that is never closed, so every row after it would be swallowed into that one cell. Close the quote or remove it, then import again."
     )]
     UnclosedQuote(u64),
+    /// A quoted cell runs over several lines and its closing quote has more text after it:
+    /// a stray quote has swallowed the rows between.
+    #[error(
+        "Line {opened}: a cell opens with a double quote \" that is only closed on line {closed}, so the rows on lines {first_swallowed} to {closed} would be swallowed into that one cell. Remove the stray quote on line {opened} (or write it twice, \"\", to keep it), then import again."
+    )]
+    StrayQuote {
+        /// Where the quoted cell opens.
+        opened: u64,
+        /// The first line it swallows.
+        first_swallowed: u64,
+        /// Where the quote that closes it is.
+        closed: u64,
+    },
     /// The file could not be read, or is not text.
     #[error("{0}")]
     Unreadable(String),
@@ -122,9 +135,11 @@ pub fn read_table_file(path: &std::path::Path) -> Result<String, ImportError> {
     })
 }
 
-/// The line on which a quoted cell opens and is never closed, if one does (a quote opens a
-/// cell only at its start, as in RFC 4180; `""` inside is an escaped quote).
-fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+/// A quote that would swallow rows: one that opens a cell and is never closed, or one that
+/// opens a cell running over several lines whose closing quote has more text straight after
+/// it (as `"m5"` does when a stray quote on an earlier line opened the cell). A quote opens a
+/// cell only at its start, as in RFC 4180; `""` inside is an escaped quote.
+fn quote_problem(text: &str, delimiter: u8) -> Option<ImportError> {
     let mut line = 1u64;
     let mut opened_on = 0u64;
     let mut quoted = false;
@@ -139,6 +154,16 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
                     i += 1;
                 } else {
                     quoted = false;
+                    let after = bytes.get(i + 1).copied();
+                    let ends_cell =
+                        matches!(after, None | Some(b'\n' | b'\r')) || after == Some(delimiter);
+                    if !ends_cell && line > opened_on {
+                        return Some(ImportError::StrayQuote {
+                            opened: opened_on,
+                            first_swallowed: opened_on + 1,
+                            closed: line,
+                        });
+                    }
                 }
             } else if b == b'\n' {
                 line += 1;
@@ -157,7 +182,7 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
         field_start = false;
         i += 1;
     }
-    quoted.then_some(opened_on)
+    quoted.then_some(ImportError::UnclosedQuote(opened_on))
 }
 
 /// Reads CSV text into a header and rows.
@@ -176,8 +201,8 @@ pub fn read_csv(text: &str) -> Result<CsvTable, ImportError> {
         text
     };
     let delimiter = detect_delimiter(text);
-    if let Some(line) = unclosed_quote(text, delimiter) {
-        return Err(ImportError::UnclosedQuote(line));
+    if let Some(problem) = quote_problem(text, delimiter) {
+        return Err(problem);
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -306,6 +331,24 @@ mod tests {
         assert_eq!(card.context, "When a; b");
         assert_eq!(card.mechanism, "because\nof x");
         assert_eq!(card.polarity, Polarity::Negative);
+    }
+
+    #[test]
+    fn a_stray_quote_closed_rows_later_is_refused_not_swallowed() {
+        let text = "No.,Context,Mechanism,Outcome\n1,c1,m1,o1\n2,\"c2 with a stray quote,m2,o2\n3,c3,m3,o3\n4,c4,m4,o4\n5,c5,\"m5\",o5\n";
+        let error = import_csv(text).expect_err("rows 3 to 5 would vanish");
+        assert_eq!(
+            error,
+            ImportError::StrayQuote {
+                opened: 3,
+                first_swallowed: 4,
+                closed: 6
+            }
+        );
+        assert!(error.to_string().contains("Line 3"));
+        // A cell with a line break, properly quoted, is fine.
+        let fine = "No.,Context,Mechanism,Outcome\n1,\"two\nlines\",m1,o1\n2,c2,\"m2\",o2\n";
+        assert_eq!(import_csv(fine).expect("reads").cards.len(), 2);
     }
 
     #[test]

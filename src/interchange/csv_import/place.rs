@@ -44,7 +44,7 @@ pub fn import_linked_edit(doc: &Document, result: &ImportResult, region_title: &
         && let Some(tidy) = crate::edit::tidy_edit(
             &after,
             &ids.iter().copied().collect(),
-            &crate::edit::Sugiyama,
+            &crate::edit::LayeredLayout::default(),
         )
     {
         edits.push(tidy);

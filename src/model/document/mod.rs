@@ -292,12 +292,23 @@ impl Document {
         &self.scenarios
     }
 
-    /// The scenario with this name (names are compared ignoring case and outer spaces).
+    /// The scenario with this name: the one named exactly so (outer spaces aside), else the
+    /// only one whose name matches ignoring case. Two that match only ignoring case give none:
+    /// the caller should ask for the exact name.
     pub fn scenario(&self, name: &str) -> Option<&Scenario> {
-        let name = name.trim().to_lowercase();
-        self.scenarios
+        let name = name.trim();
+        if let Some(exact) = self.scenarios.iter().find(|s| s.name.trim() == name) {
+            return Some(exact);
+        }
+        let lower = name.to_lowercase();
+        let mut loose = self
+            .scenarios
             .iter()
-            .find(|s| s.name.trim().to_lowercase() == name)
+            .filter(|s| s.name.trim().to_lowercase() == lower);
+        match (loose.next(), loose.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 
     /// Keeps the record of a workshop session. Like the save time, a record of what happened

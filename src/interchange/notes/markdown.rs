@@ -1,0 +1,161 @@
+//! Workshop notes as Markdown: a readable report.
+
+use super::*;
+
+impl Notes<'_> {
+    pub(super) fn markdown(&self) -> String {
+        let mut out = String::new();
+        let title = &self.doc.metadata().title;
+        let _ = writeln!(
+            out,
+            "# Workshop notes: {}\n",
+            if title.trim().is_empty() {
+                "untitled diagram"
+            } else {
+                title.trim()
+            }
+        );
+        let sessions = &self.doc.workshop().sessions;
+        if sessions.is_empty() {
+            let _ = writeln!(
+                out,
+                "No workshop session has been recorded with this file.\n"
+            );
+        } else {
+            let _ = writeln!(out, "## Sessions\n");
+            for s in sessions {
+                let groups = if s.groups.is_empty() {
+                    String::new()
+                } else {
+                    format!("; groups: {}", s.groups.join(", "))
+                };
+                let _ = writeln!(
+                    out,
+                    "- {} to {} UTC{groups}",
+                    s.started.short(),
+                    s.ended.short()
+                );
+                if s.changes.is_empty() {
+                    let _ = writeln!(out, "  - No change to the diagram.");
+                }
+                for c in &s.changes {
+                    let _ = writeln!(out, "  - {}", one_line(c));
+                }
+            }
+            out.push('\n');
+        }
+        for (index, step) in &self.steps {
+            let _ = writeln!(out, "## {}\n", self.step_heading(*index, step));
+            if !step.notes.trim().is_empty() {
+                let _ = writeln!(out, "Speaker notes: {}\n", one_line(&step.notes));
+            }
+            let mut again = Vec::new();
+            for id in step.nodes() {
+                if let Some(first) = self.shown_before(*id, *index) {
+                    again.push((self.node_name(*id), first));
+                    continue;
+                }
+                if step.nodes().len() > 1 {
+                    let _ = writeln!(out, "### {}\n", self.node_name(*id));
+                }
+                self.node_markdown(&mut out, *id);
+            }
+            if !again.is_empty() {
+                let listed: Vec<String> = again
+                    .iter()
+                    .map(|(name, first)| format!("{name} (step {})", first + 1))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "Shown again, with the words and comments given at its first step: {}\n",
+                    listed.join(", ")
+                );
+            }
+        }
+        if !self.elsewhere.is_empty() {
+            let _ = writeln!(out, "## Not on the path\n");
+            for target in &self.elsewhere {
+                let _ = writeln!(out, "### {}\n", capitalised(&self.target_name(*target)));
+                if let Target::Node(id) = target {
+                    self.node_markdown(&mut out, *id);
+                } else {
+                    self.comments_markdown(&mut out, *target);
+                }
+            }
+        }
+        out
+    }
+
+    fn node_markdown(&self, out: &mut String, id: NodeId) {
+        let Some(node) = self.doc.node(id) else {
+            return;
+        };
+        if !node.plain.trim().is_empty() {
+            let _ = writeln!(out, "**In plain words:** {}\n", one_line(&node.plain));
+        }
+        match &node.content {
+            NodeContent::Cmoc(card) => {
+                for (part, text) in [
+                    ("Context", &card.context),
+                    ("Mechanism", &card.mechanism),
+                    ("Outcome", &card.outcome),
+                ] {
+                    if !text.trim().is_empty() {
+                        let _ = writeln!(out, "- {part}: {}", one_line(text));
+                    }
+                }
+                out.push('\n');
+            }
+            other => {
+                if let Some(block) = other.text_block() {
+                    let text = [block.title.trim(), block.text.trim()]
+                        .into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(": ");
+                    if !text.is_empty() {
+                        let _ = writeln!(out, "{}\n", one_line(&text));
+                    }
+                }
+            }
+        }
+        let tally = self.tally(id);
+        if !tally.is_empty() {
+            let _ = writeln!(out, "Reactions:\n");
+            for (reaction, who) in tally {
+                let names: Vec<String> = who.iter().map(|a| signed(a)).collect();
+                let _ = writeln!(
+                    out,
+                    "- {} ({}): {}",
+                    capitalised(reaction.words()),
+                    who.len(),
+                    names.join(", ")
+                );
+            }
+            out.push('\n');
+        }
+        self.comments_markdown(out, Target::Node(id));
+    }
+
+    fn comments_markdown(&self, out: &mut String, target: Target) {
+        let Some(threads) = self.threads.get(&target) else {
+            return;
+        };
+        let _ = writeln!(out, "Comments:\n");
+        for entry in threads {
+            let depth = entry.depth.min(DEEPEST_INDENT);
+            let indent = "  ".repeat(depth);
+            let how = if entry.depth == 0 { "" } else { "reply from " };
+            let comment = entry.comment;
+            let resolved = if comment.resolved { " (resolved)" } else { "" };
+            let _ = writeln!(
+                out,
+                "{indent}- {how}**{}**, {}{resolved}: {}",
+                markdown_cell(&signed(comment)),
+                comment.created.short(),
+                continued(&comment.text, &format!("{indent}  "))
+            );
+        }
+        out.push('\n');
+    }
+}
