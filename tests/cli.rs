@@ -190,7 +190,7 @@ fn import_builds_a_diagram_from_a_csv_table_and_reports_bad_rows() {
         .arg("import")
         .arg(&csv)
         .arg("-o")
-        .arg(&ron)
+        .arg(dir.path().join("second.ron"))
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
@@ -571,4 +571,119 @@ fn import_makes_the_arrows_a_links_column_names_and_lays_them_out() {
         "{}",
         String::from_utf8_lossy(&run.stdout)
     );
+}
+
+#[test]
+fn import_of_a_table_whose_links_form_cycles_finishes() {
+    // The five-row table that hung Tidy for ever (rust-sugiyama's network simplex cycled).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = dir.path().join("cycles.csv");
+    std::fs::write(
+        &table,
+        "No.,Context,Mechanism,Outcome,Leads to\n1,c1,m1,o1,\"2, 3, 4\"\n2,c2,m2,o2,\"1, 4\"\n3,c3,m3,o3,\"1, 4\"\n4,c4,m4,o4,1\n5,c5,m5,o5,\"2, 3\"\n",
+    )
+    .expect("csv");
+    let out = dir.path().join("cycles.ron");
+    let text = printed(&[
+        "import",
+        &table.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(text.contains("imported 5 CMOCs"), "{text}");
+    assert!(text.contains("10 arrows"), "{text}");
+}
+
+#[test]
+fn import_over_an_existing_diagram_asks_for_add_or_replace() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().join("D.ron");
+    std::fs::copy(EXAMPLE, &d).expect("copy");
+    let t = dir.path().join("T.csv");
+    std::fs::write(&t, "No.,Context,Mechanism,Outcome\n91,c,m,o\n").expect("csv");
+    let os = std::ffi::OsStr::new;
+    let msg = refused_keeping(
+        &[os("import"), t.as_os_str(), os("-o"), d.as_os_str()],
+        &[&d],
+    );
+    assert!(msg.contains("--add") && msg.contains("--replace"), "{msg}");
+    // --add keeps what was there and adds the card.
+    let before = cmoc_canvas_model(&d);
+    printed(&[
+        "import",
+        &t.to_string_lossy(),
+        "-o",
+        &d.to_string_lossy(),
+        "--add",
+    ]);
+    let after = cmoc_canvas_model(&d);
+    assert_eq!(after.0, before.0 + 1, "one more card");
+    assert_eq!(after.1, before.1, "the scenarios are kept");
+    // --replace writes a new diagram.
+    printed(&[
+        "import",
+        &t.to_string_lossy(),
+        "-o",
+        &d.to_string_lossy(),
+        "--replace",
+    ]);
+    assert_eq!(cmoc_canvas_model(&d), (1, 0));
+}
+
+/// The number of CMOC cards and of scenarios in the diagram at `path`.
+fn cmoc_canvas_model(path: &std::path::Path) -> (usize, usize) {
+    let doc = cmoc_canvas::file::load_file(path).expect("opens").document;
+    (doc.cmoc_cards().count(), doc.scenarios().len())
+}
+
+#[test]
+fn a_diagram_that_starts_with_a_comment_is_still_not_written_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = std::fs::read_to_string(EXAMPLE).expect("example");
+    let os = std::ffi::OsStr::new;
+    for (name, head) in [
+        ("comment.ron", "// Workshop 3 - keep\n"),
+        ("block.ron", "/* our theory */\n"),
+        ("enable.ron", "#![enable(implicit_some)]\n"),
+    ] {
+        let d = dir.path().join(name);
+        std::fs::write(&d, format!("{head}{example}")).expect("write");
+        assert!(cmoc_canvas::file::load_file(&d).is_ok(), "{name} opens");
+        let msg = refused_keeping(
+            &[os("export"), os(EXAMPLE), os("--svg"), d.as_os_str()],
+            &[&d],
+        );
+        assert!(msg.contains("is a CMOC Canvas diagram"), "{name}: {msg}");
+    }
+}
+
+#[test]
+fn scenarios_differing_only_in_capitals_are_told_apart_and_flagged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut doc = cmoc_canvas::file::load_file(std::path::Path::new(EXAMPLE))
+        .expect("example")
+        .document;
+    let mut scenarios = doc.scenarios().to_vec();
+    let mut lower = scenarios[0].clone();
+    lower.name = "support in place".into();
+    lower.description = "the lower-case one".into();
+    let mut upper = scenarios[1].clone();
+    upper.name = "Support in place".into();
+    scenarios.extend([lower, upper]);
+    cmoc_canvas::edit::Edit::SetScenarios { scenarios }
+        .apply(&mut doc)
+        .expect("scenarios");
+    let file = dir.path().join("twins.ron");
+    cmoc_canvas::file::save_file(&doc, &file).expect("save");
+    let f = file.to_string_lossy();
+    let exact = printed(&["table", &f, "--scenario", "Support in place"]);
+    let other = printed(&["table", &f, "--scenario", "support in place"]);
+    assert_ne!(exact, other, "each name picks its own scenario");
+    let out = cmoc_canvas()
+        .args(["table", &f, "--scenario", "SUPPORT IN PLACE"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success(), "an ambiguous name is refused");
+    let report = printed(&["validate", &f]);
+    assert!(report.contains("same name but for capitals"), "{report}");
 }

@@ -8,7 +8,7 @@ use cmoc_canvas::file::{
     FORMAT_VERSION, HOLDING_EXAMPLE, LoadError, SaveError, load_file, load_str, save_file,
     to_ron_string,
 };
-use cmoc_canvas::model::{NodeId, Polarity};
+use cmoc_canvas::model::Polarity;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -184,17 +184,55 @@ fn a_save_that_fails_midway_leaves_the_old_file_intact() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("keep.ron");
     fs::write(&path, HOLDING_EXAMPLE).expect("write");
-    // Block the temporary file's name with a folder, so writing it fails.
-    let blocker = dir
-        .path()
-        .join(format!(".keep.ron.{}.saving", std::process::id()));
-    fs::create_dir(&blocker).expect("blocker");
-    let mut doc = common::holding();
-    Edit::RemoveNode { id: NodeId(1) }
-        .apply(&mut doc)
-        .expect("edit");
-    assert!(save_file(&doc, &path).is_err());
+    // The writer fails after half the file, as a full disk would.
+    let result = cmoc_canvas::file::write_atomic_with(&path, &mut |out| {
+        out.write_all(&HOLDING_EXAMPLE.as_bytes()[..HOLDING_EXAMPLE.len() / 2])?;
+        Err(std::io::Error::other("no space left on device"))
+    });
+    assert!(result.is_err());
     assert_eq!(fs::read_to_string(&path).expect("read"), HOLDING_EXAMPLE);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["keep.ron"], "no temporary file is left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_planted_where_temporary_files_go_are_never_followed() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("another folder");
+    let victim = elsewhere.path().join("victim.txt");
+    fs::write(&victim, "precious").expect("victim");
+    fs::set_permissions(&victim, fs::Permissions::from_mode(0o600)).expect("mode");
+    let path = dir.path().join("figure.svg");
+    // The names earlier versions used, and names in today's pattern: none is followed.
+    let pid = std::process::id();
+    for name in [
+        format!(".figure.svg.{pid}.saving"),
+        ".cmoc-aaaaaaaaaa.saving".to_string(),
+        ".cmoc-.saving".to_string(),
+    ] {
+        symlink(&victim, dir.path().join(name)).expect("plant a link");
+    }
+    cmoc_canvas::file::write_atomic(&path, b"<svg/>").expect("write");
+    assert_eq!(fs::read_to_string(&victim).expect("victim"), "precious");
+    let mode = fs::metadata(&victim).expect("victim").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the link's target keeps its permissions");
+    assert_eq!(fs::read_to_string(&path).expect("written"), "<svg/>");
+}
+
+#[test]
+fn a_file_name_of_246_characters_can_be_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = format!("{}.ron", "w".repeat(242));
+    assert_eq!(name.len(), 246);
+    let path = dir.path().join(name);
+    save_file(&common::holding(), &path).expect("a legal name is saved");
+    assert!(load_file(&path).is_ok());
 }
 
 #[test]
@@ -331,8 +369,8 @@ fn a_read_only_file_is_refused_not_replaced() {
 fn a_killed_saves_leftover_is_cleared_by_the_next_save() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("holding.ron");
-    let stale = dir.path().join(".holding.ron.999999.saving");
-    let fresh = dir.path().join(".holding.ron.999998.saving");
+    let stale = dir.path().join(".cmoc-Ab3dE5gH9k.saving");
+    let fresh = dir.path().join(".cmoc-Zy8xW7vU6t.saving");
     let other = dir.path().join(".notes.txt.999999.saving");
     for p in [&stale, &fresh, &other] {
         fs::write(p, "half a file").expect("leftover");
@@ -346,25 +384,21 @@ fn a_killed_saves_leftover_is_cleared_by_the_next_save() {
             .expect("age the leftover");
     }
     save_file(&common::holding(), &path).expect("save");
-    assert!(
-        !stale.exists(),
-        "an hour-old leftover of this file is removed"
-    );
+    assert!(!stale.exists(), "an hour-old leftover of ours is removed");
     assert!(
         fresh.exists(),
         "a fresh one may be a save in progress in another window"
     );
     assert!(
         other.exists(),
-        "other files' leftovers are not ours to judge"
+        "other programs' leftovers are not ours to judge"
     );
     let leftovers = fs::read_dir(dir.path())
         .expect("list")
         .flatten()
         .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .contains(&format!(".{}.", std::process::id()))
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".cmoc-") && e.path() != fresh
         })
         .count();
     assert_eq!(leftovers, 0, "our own save leaves nothing behind");

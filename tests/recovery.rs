@@ -291,3 +291,61 @@ fn when_snapshots_cannot_be_written_the_status_bar_says_so() {
         "{status}"
     );
 }
+
+#[test]
+fn quit_and_do_not_save_leaves_nothing_to_recover() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = dir.path().join("settings.ron");
+    let file = dir.path().join("holding.ron");
+    save_file(&cmoc_canvas::app::example_document(), &file).expect("the file");
+    let mut h = start(&settings, Some(file));
+    let twelve = card(&h, 12);
+    type_into(&mut h, twelve, " thrown away");
+    h.state_mut().write_snapshot();
+    h.state().recovery.flush().expect("flush");
+    assert_eq!(snapshot_files(&settings).len(), 1);
+    h.state_mut().perform(cmoc_canvas::app::Action::Quit);
+    h.run_steps(2);
+    assert!(
+        matches!(h.state().modal, Some(Modal::Unsaved(_))),
+        "{:?}",
+        h.state().modal
+    );
+    h.get_by_label("Don't save").click();
+    // Frames go on being drawn until the window closes: none may write a snapshot.
+    h.run_steps(6);
+    assert!(h.state().close_sent);
+    drop(h);
+    assert!(
+        snapshot_files(&settings).is_empty(),
+        "the discarded changes were kept: {:?}",
+        snapshot_files(&settings)
+    );
+    let h = start(&settings, None);
+    assert!(!matches!(h.state().modal, Some(Modal::Recover { .. })));
+}
+
+#[cfg(unix)]
+#[test]
+fn snapshots_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = dir.path().join("settings.ron");
+    let mut h = start(&settings, None);
+    let twelve = card(&h, 12);
+    type_into(&mut h, twelve, " a workshop's words");
+    h.state_mut().write_snapshot();
+    h.state().recovery.flush().expect("flush");
+    let folder = dir.path().join("recovery");
+    let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+    assert_eq!(mode(&folder), 0o700, "the recovery folder");
+    let files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(!files.is_empty());
+    for file in files {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}

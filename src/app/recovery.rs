@@ -53,6 +53,9 @@ pub struct RecoveryState {
     was_focused: bool,
     /// Snapshots of editors that crashed, still to be offered.
     pub offers: Vec<Orphan>,
+    /// The editor is closing: no snapshot may be written any more (a frame drawn after
+    /// Quit → Don't save would otherwise begin a new session and save the discarded work).
+    ended: bool,
 }
 
 impl RecoveryState {
@@ -99,6 +102,7 @@ impl RecoveryState {
 
     /// The editor is closing normally: nothing to recover next time.
     pub fn end(&mut self) {
+        self.ended = true;
         self.written = None;
         if let Some(session) = self.session.take() {
             session.end();
@@ -106,7 +110,7 @@ impl RecoveryState {
     }
 
     fn session(&mut self) -> Option<&Session> {
-        if self.session.is_none() && self.problem.is_none() {
+        if self.session.is_none() && self.problem.is_none() && !self.ended {
             let store = self.store.as_ref()?;
             match store.begin() {
                 Ok(session) => self.session = Some(session),
@@ -139,6 +143,9 @@ impl EditorApp {
     /// Called every frame: writes a snapshot when one is due, removes it when the work is
     /// safe, and asks for a repaint when the next one will be due.
     pub(super) fn recovery_tick(&mut self, ctx: &egui::Context) {
+        if self.recovery.ended {
+            return;
+        }
         let (now, focused) = ctx.input(|i| (i.time, i.focused));
         let seen = (
             self.editor.revision(),

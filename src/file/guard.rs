@@ -45,14 +45,11 @@ pub fn check_output(output: &Path, inputs: &[&Path], kind: OutputKind) -> Result
     Ok(())
 }
 
-/// Whether the file at `path` declares itself a CMOC Canvas diagram.
+/// Whether the file at `path` declares itself a CMOC Canvas diagram, recognised as the loader
+/// recognises one: a `format_version` in the outermost item, whatever comments or `#![enable]`
+/// lines come before it.
 fn is_diagram(path: &Path) -> bool {
-    super::save::read_head(path).is_some_and(|head| {
-        head.trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('(')
-            && declared_version(&head) != Declared::Missing
-    })
+    super::save::read_head(path).is_some_and(|head| declared_version(&head) != Declared::Missing)
 }
 
 /// Refuses two outputs that are the same file (e.g. `--svg x --png x`).

@@ -9,7 +9,7 @@
 use super::error::SaveError;
 use super::format::{declared_version, to_ron_string};
 use crate::model::Document;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -87,6 +87,38 @@ pub fn write_atomic_with(
     path: &Path,
     write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
+    write_atomic_as(path, write, Access::AsBefore)
+}
+
+/// Like [`write_atomic`], for a file only its owner may read (0600 on Unix, whatever the
+/// umask and whatever the file had): recovery snapshots of a workshop's unsaved words.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_as(
+        path,
+        &mut |out: &mut dyn Write| out.write_all(bytes),
+        Access::OwnerOnly,
+    )
+}
+
+/// Who may read what a save writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// The permissions the file had (a new file: the usual ones, less the umask).
+    AsBefore,
+    /// The owner only.
+    OwnerOnly,
+}
+
+/// The start and end of a temporary file's name: short (a 246-byte file name must still be
+/// writable beside it) and ours, so a killed save's leftover can be recognised.
+const TEMP_PREFIX: &str = ".cmoc-";
+const TEMP_SUFFIX: &str = ".saving";
+
+fn write_atomic_as(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    access: Access,
+) -> Result<(), SaveError> {
     let target = resolve_target(path);
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -112,80 +144,107 @@ pub fn write_atomic_with(
             });
         }
     }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "diagram.ron".into());
-    remove_stale_temporaries(&folder, &name);
-    let temp = folder.join(format!(".{name}.{}.saving", std::process::id()));
-    let result =
-        write_and_sync(&temp, write, existing.as_ref()).and_then(|()| fs::rename(&temp, &target));
+    remove_stale_temporaries(&folder);
+    // The temporary file is created exclusively (O_EXCL: never an existing file, never through
+    // a link planted at its name) with a random name, readable by its owner only until its
+    // permissions are set: a confidential file is never readable by others, not even for a
+    // moment.
+    let temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(10)
+        .tempfile_in(&folder)
+        .map_err(|e| SaveError::from_io(path, &e))?;
+    let result = write_and_sync(temp.as_file(), write, existing.as_ref(), access);
     if let Err(error) = result {
-        let _ = fs::remove_file(&temp);
         return Err(SaveError::from_io(path, &error));
+    }
+    if let Err(error) = temp.persist(&target) {
+        return Err(SaveError::from_io(path, &error.error));
     }
     sync_folder(&folder);
     Ok(())
 }
 
 fn write_and_sync(
-    temp: &Path,
+    file: &File,
     write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
     existing: Option<&fs::Metadata>,
+    access: Access,
 ) -> std::io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    // Until its permissions are set, the copy is readable by its owner only: a confidential
-    // file is never readable by others, not even for a moment.
-    #[cfg(unix)]
-    if existing.is_some() {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(temp)?;
     // Lock the copy while it is written, so another save can tell it from a stale one.
     let _ = file.try_lock();
-    if let Some(meta) = existing {
-        file.set_permissions(meta.permissions())?;
+    match (access, existing) {
+        (Access::AsBefore, Some(meta)) => file.set_permissions(meta.permissions())?,
+        (Access::AsBefore, None) => set_usual_permissions(file)?,
+        (Access::OwnerOnly, _) => {}
     }
     {
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut file);
+        let mut writer: &File = file;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut writer);
         write(&mut buffered)?;
         buffered.flush()?;
     }
     file.sync_all()
 }
 
+/// A new file's usual permissions: read and write for everyone the umask allows (the
+/// temporary file starts as the owner's only).
+#[cfg(unix)]
+fn set_usual_permissions(file: &File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mask = current_umask();
+    file.set_permissions(fs::Permissions::from_mode(0o666 & !mask))
+}
+
+#[cfg(not(unix))]
+fn set_usual_permissions(_file: &File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The process's umask, read from /proc (no call reads it without changing it); 022 when it
+/// cannot be read.
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
 /// How old an unlocked temporary file must be before a save takes it for a leftover: a save
 /// in another window finishes far sooner.
 const STALE_AFTER: Duration = Duration::from_secs(60);
 
-/// Removes `.NAME.PID.saving` files that a killed save left in `folder`: ours by name, not
-/// locked by a save in progress, and older than a minute.
-fn remove_stale_temporaries(folder: &Path, name: &str) {
+/// Removes `.cmoc-XXXX.saving` files that a killed save left in `folder`: ours by name, a
+/// plain file (never a link), not locked by a save in progress, and older than a minute.
+fn remove_stale_temporaries(folder: &Path) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
-    let prefix = format!(".{name}.");
     let now = SystemTime::now();
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some(file_name) = file_name.to_str() else {
             continue;
         };
-        let Some(pid) = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".saving"))
-        else {
-            continue;
-        };
-        if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        if !(file_name.starts_with(TEMP_PREFIX) && file_name.ends_with(TEMP_SUFFIX)) {
             continue;
         }
-        let old_enough = entry
-            .metadata()
+        let Ok(meta) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if !meta.file_type().is_file() {
+            continue;
+        }
+        let old_enough = meta
+            .modified()
             .ok()
-            .and_then(|m| m.modified().ok())
             .and_then(|t| now.duration_since(t).ok())
             .is_some_and(|age| age >= STALE_AFTER);
         if !old_enough {

@@ -55,6 +55,43 @@ pub enum ImportError {
     MissingColumn(&'static str),
 }
 
+/// The longest piece of a cell quoted in a message, in characters.
+const EXCERPT_CHARS: usize = 80;
+
+/// A cell as a message quotes it: on one line, at most [`EXCERPT_CHARS`] characters (a 1 MB
+/// cell must not make a 1 MB error).
+pub(crate) fn excerpt(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= EXCERPT_CHARS {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(EXCERPT_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// Lines for a list of problems, at most `most` of them, then one line for the rest: "… and
+/// 48,990 more, lines 12–1001". A table with 49,000 bad links gives a screenful, not 5 MB.
+pub fn summarised(problems: &[RowProblem], most: usize) -> Vec<String> {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(most)
+        .map(ToString::to_string)
+        .collect();
+    if problems.len() > most {
+        let rest = &problems[most..];
+        let first = rest.iter().map(|p| p.line).min().unwrap_or(0);
+        let last = rest.iter().map(|p| p.line).max().unwrap_or(0);
+        let span = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first}–{last}")
+        };
+        lines.push(format!("… and {} more like these, {span}", rest.len()));
+    }
+    lines
+}
+
 /// A row that could not become a card.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowProblem {
@@ -349,6 +386,30 @@ mod tests {
         // A cell with a line break, properly quoted, is fine.
         let fine = "No.,Context,Mechanism,Outcome\n1,\"two\nlines\",m1,o1\n2,c2,\"m2\",o2\n";
         assert_eq!(import_csv(fine).expect("reads").cards.len(), 2);
+    }
+
+    #[test]
+    fn a_huge_cell_and_thousands_of_bad_links_make_a_short_report() {
+        let huge = "x".repeat(1_000_000);
+        let mut text = format!("No.,Context,Mechanism,Outcome,Leads to\n{huge},c,m,o,\n");
+        for i in 1..=1_000 {
+            let links: Vec<String> = (0..49).map(|k| format!("{}", 5_000 + k)).collect();
+            text.push_str(&format!("{i},c{i},m{i},o{i},\"{}\"\n", links.join(", ")));
+        }
+        let result = import_csv(&text).expect("reads");
+        let report: Vec<String> = summarised(&result.problems, 20)
+            .into_iter()
+            .chain(summarised(&result.warnings, 20))
+            .collect();
+        let bytes: usize = report.iter().map(String::len).sum();
+        assert!(bytes < 10_000, "{bytes} bytes of report");
+        assert!(
+            report
+                .iter()
+                .any(|l| l.contains("48980 more") || l.contains("more like these")),
+            "{report:?}"
+        );
+        assert!(result.problems.iter().all(|p| p.message.len() < 300));
     }
 
     #[test]

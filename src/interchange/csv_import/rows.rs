@@ -162,7 +162,8 @@ pub fn cards_from_table(
         };
         let Some(parsed) = parse_number_cell(&number_cell) else {
             result.problems.push(problem(format!(
-                "“{number_cell}” is not a CMOC number (write 12, CMOC 12, -ve CMOC 12 or 12. Title)"
+                "“{}” is not a CMOC number (write 12, CMOC 12, -ve CMOC 12 or 12. Title)",
+                super::excerpt(&number_cell)
             )));
             continue;
         };
@@ -173,7 +174,8 @@ pub fn cards_from_table(
                 Some(p) => p,
                 None => {
                     result.problems.push(problem(format!(
-                        "“{text}” is not a polarity (write positive or negative)"
+                        "“{}” is not a polarity (write positive or negative)",
+                        super::excerpt(&text)
                     )));
                     continue;
                 }
@@ -311,7 +313,8 @@ fn resolve_links(result: &mut ImportResult, written: &[String]) {
                 result.warnings.push(RowProblem {
                     line,
                     message: format!(
-                        "“{piece}” in the links column is not a CMOC number; no arrow made"
+                        "“{}” in the links column is not a CMOC number; no arrow made",
+                        super::excerpt(piece)
                     ),
                 });
                 continue;

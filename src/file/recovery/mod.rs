@@ -11,7 +11,7 @@
 //! Snapshots are written on a background thread, so a large diagram never stalls typing.
 
 use super::format::to_ron_string;
-use super::save::write_atomic;
+use super::save::write_private;
 use crate::model::{Document, Target, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
@@ -191,14 +191,17 @@ impl RecoveryStore {
     /// Starts a session: a fresh key whose lock this process holds until the session ends.
     /// Fails (and the editor says so) when the folder cannot be written.
     pub fn begin(&self) -> std::io::Result<Session> {
-        fs::create_dir_all(&self.dir)?;
+        make_private_folder(&self.dir)?;
         let key = fresh_key();
         let lock_path = self.lock_path(&key);
-        let lock = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&lock_path)?;
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let lock = options.open(&lock_path)?;
         lock.try_lock().map_err(std::io::Error::other)?;
         let file = self.snapshot_path(&key);
         let (jobs, receiver) = mpsc::channel::<Job>();
@@ -226,6 +229,23 @@ impl RecoveryStore {
     fn lock_path(&self, key: &str) -> PathBuf {
         self.dir.join(format!("{key}.lock"))
     }
+}
+
+/// Creates the recovery folder readable by its owner only (0700 whatever the umask; an
+/// existing folder is made so): on a shared machine, a workshop's unsaved words are nobody
+/// else's to read.
+fn make_private_folder(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
 }
 
 fn lock_is_free(path: &Path) -> bool {
@@ -325,7 +345,7 @@ fn write_snapshot(file: &Path, job: SnapshotJob) -> Result<(), String> {
     };
     let text =
         ron::ser::to_string_pretty(&snapshot, super::pretty_config()).map_err(|e| e.to_string())?;
-    write_atomic(file, text.as_bytes()).map_err(|e| e.to_string())
+    write_private(file, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// One editing session's snapshot: written in the background, removed when the work is
@@ -408,95 +428,4 @@ impl Drop for Session {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::NodeId;
-
-    fn job(doc: &Document, path: Option<PathBuf>) -> SnapshotJob {
-        SnapshotJob {
-            document: doc.clone(),
-            path,
-            base: None,
-            drafts: vec![(Target::Node(NodeId(7)), "half a thought".into())],
-        }
-    }
-
-    #[test]
-    fn a_running_sessions_snapshot_is_not_offered_a_dead_ones_is() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = RecoveryStore::new(dir.path().join("recovery"));
-        let doc = Document::new("Untitled theory");
-        let session = store.begin().expect("session");
-        session.write(job(&doc, None));
-        session.flush().expect("written");
-        assert!(session.file().is_file());
-        assert!(store.orphans().is_empty(), "its editor is running");
-        // A second editor with its own session does not see the first one's work as lost.
-        let other = store.begin().expect("second session");
-        assert_ne!(other.key(), session.key());
-        assert!(store.orphans().is_empty());
-        other.end();
-        // The editor dies (the lock is released without `end`).
-        drop(session);
-        let orphans = store.orphans();
-        assert_eq!(orphans.len(), 1);
-        let snapshot = orphans[0].snapshot.as_ref().expect("readable");
-        assert_eq!(snapshot.title, "Untitled theory");
-        assert_eq!(snapshot.drafts.len(), 1);
-        assert_eq!(orphans[0].name(), "the untitled diagram “Untitled theory”");
-        let loaded = crate::file::load_str(&snapshot.document, "snapshot").expect("opens");
-        assert_eq!(loaded.document, doc);
-        store.remove(&orphans[0]);
-        assert!(store.orphans().is_empty());
-        assert_eq!(
-            fs::read_dir(store.dir()).expect("list").count(),
-            0,
-            "nothing left behind"
-        );
-    }
-
-    #[test]
-    fn ending_normally_leaves_nothing_and_a_changed_file_is_noticed() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = RecoveryStore::new(dir.path().join("recovery"));
-        let file = dir.path().join("holding.ron");
-        fs::write(&file, "(format_version: 1)\n").expect("file");
-        let doc = Document::new("Holding");
-        let session = store.begin().expect("session");
-        let mut with_base = job(&doc, Some(file.clone()));
-        with_base.base = FileStamp::of(&file);
-        session.write(with_base);
-        session.flush().expect("written");
-        drop(session);
-        let orphan = store.orphans().pop().expect("offered");
-        assert_eq!(orphan.name(), "holding.ron");
-        assert_eq!(orphan.file_changed_since(), Some(false));
-        fs::write(
-            &file,
-            "(format_version: 1, metadata: (title: \"edited elsewhere\"))\n",
-        )
-        .expect("changed elsewhere");
-        assert_eq!(orphan.file_changed_since(), Some(true));
-        store.remove(&orphan);
-
-        let session = store.begin().expect("session");
-        session.write(job(&doc, None));
-        session.end();
-        assert!(store.orphans().is_empty());
-        assert_eq!(fs::read_dir(store.dir()).expect("list").count(), 0);
-    }
-
-    #[test]
-    fn a_damaged_snapshot_is_offered_with_its_reason_not_a_panic() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = RecoveryStore::new(dir.path());
-        fs::write(
-            dir.path().join("session-1.ron"),
-            "(snapshot_version: 1, wri",
-        )
-        .expect("junk");
-        let orphans = store.orphans();
-        assert_eq!(orphans.len(), 1);
-        assert!(orphans[0].snapshot.is_err());
-    }
-}
+mod tests;

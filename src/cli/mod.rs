@@ -1,17 +1,16 @@
 //! The `cmoc-canvas` command line: open the editor, or work on files without a window.
 
-use crate::edit::Edit;
-use crate::file::{
-    Loaded, OutputKind, check_distinct, check_output, load_file, save_file, write_atomic,
-};
-use crate::interchange::{
-    FigureLayout, FigureOptions, NotesFormat, TableFormat, figure_png, import_linked_edit,
-    workshop_notes, write_table_in,
-};
+mod export;
+mod import;
+
+use crate::file::{Loaded, load_file};
+use crate::interchange::{NotesFormat, TableFormat, workshop_notes, write_table_in};
 use crate::model::{NodeKind, Polarity, validate};
 use clap::{Parser, Subcommand};
+use export::no_scenario;
+use import::{Existing, run_import};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// CMOC Canvas: draw, toggle and annotate realist programme theory diagrams.
 #[derive(Debug, Parser)]
@@ -111,6 +110,13 @@ pub enum Command {
         /// The diagram to write.
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
+        /// When OUT.ron is a diagram already: add the imported cards to it (its comments,
+        /// sessions and scenarios are kept).
+        #[arg(long, conflicts_with = "replace")]
+        add: bool,
+        /// When OUT.ron exists already: write a new diagram over it.
+        #[arg(long)]
+        replace: bool,
         #[command(flatten)]
         columns: ColumnArgs,
     },
@@ -281,91 +287,23 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             }
             status
         }
-        Command::Export {
-            file,
-            svg,
-            png,
-            pdf,
-            scale,
-            title,
-            legend,
-            transparent,
-            scenario,
-        } => {
-            if svg.is_none() && png.is_none() && pdf.is_none() {
-                let _ = writeln!(
-                    err,
-                    "Say where to write the figure: --svg OUT.svg, --png OUT.png and/or --pdf OUT.pdf."
-                );
-                return 2;
-            }
-            // Check every output before any work: a mistake must not cost an input.
-            let mut checks = Vec::new();
-            if let Some(path) = svg {
-                checks.push(check_output(path, &[file], OutputKind::Other("SVG figure")));
-            }
-            if let Some(path) = png {
-                checks.push(check_output(
-                    path,
-                    &[file],
-                    OutputKind::Other("PNG picture"),
-                ));
-            }
-            if let Some(path) = pdf {
-                checks.push(check_output(path, &[file], OutputKind::Other("PDF figure")));
-            }
-            let outputs: Vec<&PathBuf> = [svg, png, pdf].into_iter().flatten().collect();
-            for (i, a) in outputs.iter().enumerate() {
-                for b in &outputs[i + 1..] {
-                    checks.push(check_distinct(a, b));
-                }
-            }
-            if let Some(Err(e)) = checks.into_iter().find(Result::is_err) {
-                let _ = writeln!(err, "{e}");
-                return 2;
-            }
-            let doc = match load_file(file) {
-                Ok(loaded) => loaded.document,
-                Err(e) => {
-                    let _ = writeln!(err, "{e}");
-                    return 1;
-                }
-            };
-            if let Some(name) = scenario
-                && doc.scenario(name).is_none()
-            {
-                let _ = writeln!(err, "{}", no_scenario(file, name, &doc));
-                return 1;
-            }
-            let options = FigureOptions {
-                title: *title,
-                legend: *legend,
-                transparent: *transparent,
-                scenario: scenario.clone(),
-                ..FigureOptions::default()
-            };
-            let mut status = 0;
-            if let Some(report) = crate::interchange::figure_text_report(&doc) {
-                let _ = writeln!(err, "{}: {report}", file.display());
-            }
-            if let Some(path) = svg {
-                status |= write_svg_streamed(&doc, &options, path, out, err);
-            }
-            if let Some(path) = png {
-                let bytes = figure_png(&doc, &options, *scale);
-                status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
-            }
-            if let Some(path) = pdf {
-                let bytes = crate::interchange::figure_pdf(&doc, &options);
-                status |= write_output(path, bytes.map_err(|e| e.to_string()), out, err);
-            }
-            status
-        }
+        Command::Export { .. } => export::run_export(command, out, err),
         Command::Import {
             table,
             output,
+            add,
+            replace,
             columns,
-        } => run_import(table, output, columns, out, err),
+        } => {
+            let existing = if *add {
+                Existing::Add
+            } else if *replace {
+                Existing::Replace
+            } else {
+                Existing::Refuse
+            };
+            run_import(table, output, existing, columns, out, err)
+        }
         Command::Scenarios { file, format } => match load_file(file) {
             Ok(loaded) => {
                 let _ = out.write_all(write_scenarios(&loaded.document, *format).as_bytes());
@@ -414,16 +352,6 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
     }
 }
 
-/// "FILE: There is no scenario called “X” in this diagram. Its scenarios are …"
-fn no_scenario(file: &Path, name: &str, doc: &crate::model::Document) -> String {
-    format!(
-        "{}: There is no scenario called “{name}” in this diagram. {} (A name is matched exactly, else ignoring capitals when only one scenario matches so; `cmoc-canvas scenarios {}` lists them.)",
-        file.display(),
-        crate::interchange::known_scenarios(doc),
-        file.display()
-    )
-}
-
 /// The one-line summary of a document, then each repair and problem on its own line.
 pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
     let doc = &loaded.document;
@@ -464,134 +392,4 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
         writeln!(out, "  problem: {problem}")?;
     }
     Ok(())
-}
-
-fn run_import(
-    table: &Path,
-    output: &Path,
-    columns: &ColumnArgs,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    if let Err(e) = check_output(output, &[table], OutputKind::Diagram) {
-        let _ = writeln!(err, "{e}");
-        return 2;
-    }
-    let text = match crate::interchange::read_table_file(table) {
-        Ok(text) => text,
-        Err(crate::interchange::ImportError::Unreadable(message)) => {
-            let _ = writeln!(err, "{message}");
-            return 1;
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{}: {e}", table.display());
-            return 1;
-        }
-    };
-    let result = crate::interchange::read_csv(&text)
-        .map_err(|e| e.to_string())
-        .and_then(|rows| {
-            let mapping = columns.apply(&rows, crate::interchange::ColumnMapping::detect(&rows))?;
-            crate::interchange::cards_from_table(&rows, &mapping).map_err(|e| e.to_string())
-        });
-    let result = match result {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = writeln!(err, "{}: {e}", table.display());
-            return 1;
-        }
-    };
-    for problem in &result.problems {
-        let _ = writeln!(err, "{}, {problem}; skipped", table.display());
-    }
-    for warning in &result.warnings {
-        let _ = writeln!(err, "{}, {warning}", table.display());
-    }
-    if result.cards.is_empty() {
-        let _ = writeln!(err, "No CMOCs could be imported from {}.", table.display());
-        return 1;
-    }
-    let name = table
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "table".into());
-    let mut doc = crate::model::Document::new(format!("CMOCs from {name}"));
-    let count = result.cards.len();
-    let arrows: usize = result.links.iter().map(Vec::len).sum();
-    let edit = import_linked_edit(&doc, &result, &format!("Imported from {name}"));
-    if let Err(e) = Edit::apply(edit, &mut doc) {
-        let _ = writeln!(err, "Could not build the diagram: {e}");
-        return 1;
-    }
-    match save_file(&doc, output) {
-        Ok(()) => {
-            let _ = writeln!(
-                out,
-                "imported {count} CMOCs from {} into {}{}{}",
-                table.display(),
-                output.display(),
-                match arrows {
-                    0 => String::new(),
-                    n => format!(
-                        ", with {n} arrow{} between them (laid out along them)",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                },
-                match result.problems.len() {
-                    0 => String::new(),
-                    n => format!(" ({n} row{} skipped)", if n == 1 { "" } else { "s" }),
-                }
-            );
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
-}
-
-/// Writes the SVG figure to `path` as it is made (never whole in memory), atomically.
-fn write_svg_streamed(
-    doc: &crate::model::Document,
-    options: &FigureOptions,
-    path: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let result = FigureLayout::new(doc, options)
-        .map_err(|e| e.to_string())
-        .and_then(|mut layout| {
-            crate::file::write_atomic_with(path, &mut |w| layout.write_svg(w))
-                .map_err(|e| e.to_string())
-        });
-    match result {
-        Ok(()) => {
-            let _ = writeln!(out, "wrote {}", path.display());
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
-}
-
-/// Writes made bytes to `path`, saying what happened; returns the exit status (0 or 1).
-fn write_output(
-    path: &Path,
-    bytes: Result<Vec<u8>, String>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    match bytes.and_then(|b| write_atomic(path, &b).map_err(|e| e.to_string())) {
-        Ok(()) => {
-            let _ = writeln!(out, "wrote {}", path.display());
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            1
-        }
-    }
 }
