@@ -311,6 +311,10 @@ impl EditorApp {
                         path.display()
                     ),
                 };
+                // Words no font here can draw are said once, not drawn as boxes silently.
+                if let Some(report) = crate::interchange::figure_text_report(self.editor.doc()) {
+                    self.editor.status = format!("{}. {report}", self.editor.status);
+                }
                 self.settings.remember(path);
                 self.save_settings();
             }

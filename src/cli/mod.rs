@@ -391,5 +391,8 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
     for problem in &problems {
         writeln!(out, "  problem: {problem}")?;
     }
+    if let Some(report) = crate::interchange::figure_text_report(doc) {
+        writeln!(out, "  note: {report}")?;
+    }
     Ok(())
 }

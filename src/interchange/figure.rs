@@ -99,6 +99,8 @@ pub struct FigureLayout<'d> {
     bounds: Rect,
     shown: Option<(crate::model::Scenario, crate::model::Outcome)>,
     title_height: f32,
+    /// The system fonts the figure's words need beyond the canvas font (other scripts).
+    pub fallbacks: Vec<crate::scene::fonts::FallbackFace>,
     /// The whole figure, in diagram units.
     pub frame: Rect,
 }
@@ -171,6 +173,7 @@ impl<'d> FigureLayout<'d> {
             bounds,
             shown,
             title_height,
+            fallbacks: crate::scene::fonts::fallbacks_for(super::unwritable::figure_texts(doc)).0,
             frame,
         })
     }
@@ -252,9 +255,16 @@ impl<'d> FigureLayout<'d> {
     pub fn write_svg(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let frame = self.frame;
         let mut svg = String::with_capacity(64 * 1024);
+        // The canvas font, then the system fonts that drew the words it lacks (other
+        // scripts), then what a reader's computer has.
+        let others: String = self
+            .fallbacks
+            .iter()
+            .map(|f| format!("'{}', ", escape(&f.family.replace('\'', ""))))
+            .collect();
         let _ = writeln!(
             svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="{x:.1} {y:.1} {w:.1} {h:.1}" font-family="'{FONT_FAMILY}', Ubuntu, 'Helvetica Neue', Arial, sans-serif">"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="{x:.1} {y:.1} {w:.1} {h:.1}" font-family="'{FONT_FAMILY}', Ubuntu, {others}'Helvetica Neue', Arial, sans-serif">"#,
             x = frame.min.x,
             y = frame.min.y,
             w = frame.width(),

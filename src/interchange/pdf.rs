@@ -18,7 +18,39 @@ use krilla::text::{Font, TextDirection};
 struct PdfSink<'s, 'p> {
     surface: &'s mut krilla::surface::Surface<'p>,
     font: Font,
+    /// System fonts for the scripts the canvas font lacks, each with what krilla makes of it.
+    fallbacks: Vec<(crate::scene::fonts::FallbackFace, Option<Font>)>,
     measure: crate::scene::text::TextMeasure,
+}
+
+impl PdfSink<'_, '_> {
+    /// The font a line is drawn with: the canvas font when it has every character, else the
+    /// first system font that has them all, else the one that has the most (what none has
+    /// is reported before the export, see `figure_text_report`).
+    fn font_for(&self, text: &str) -> Font {
+        let needs: Vec<char> = text
+            .chars()
+            .filter(|c| !crate::scene::fonts::built_in_draws(*c))
+            .collect();
+        if needs.is_empty() {
+            return self.font.clone();
+        }
+        let mut best: Option<(usize, &Font)> = None;
+        for (face, font) in &self.fallbacks {
+            let Some(font) = font else { continue };
+            let drawn = text
+                .chars()
+                .filter(|c| c.is_whitespace() || face.has(*c))
+                .count();
+            if drawn == text.chars().count() {
+                return font.clone();
+            }
+            if best.is_none_or(|(most, _)| drawn > most) {
+                best = Some((drawn, font));
+            }
+        }
+        best.map_or_else(|| self.font.clone(), |(_, font)| font.clone())
+    }
 }
 
 /// A colour as krilla paints it, and its opacity; `None` when fully transparent.
@@ -125,12 +157,13 @@ impl PdfSink<'_, '_> {
         if !(size.is_finite() && size > 0.0 && finite(&[at])) || text.trim().is_empty() {
             return;
         }
+        let font = self.font_for(text);
         self.surface.set_fill(Some(fill));
         self.surface.set_stroke(None);
         let baseline = Point::from_xy(at.x, at.y + size * BASELINE);
         self.surface.draw_text(
             baseline,
-            self.font.clone(),
+            font.clone(),
             size,
             text,
             false,
@@ -139,14 +172,8 @@ impl PdfSink<'_, '_> {
         if emphasis {
             // The font has one weight: a second pass a hair to the right, as the SVG strokes it.
             let nudge = Point::from_xy(at.x + EMPHASIS_STROKE, at.y + size * BASELINE);
-            self.surface.draw_text(
-                nudge,
-                self.font.clone(),
-                size,
-                text,
-                false,
-                TextDirection::Auto,
-            );
+            self.surface
+                .draw_text(nudge, font.clone(), size, text, false, TextDirection::Auto);
         }
     }
 }
@@ -266,6 +293,14 @@ pub fn figure_pdf(doc: &Document, options: &FigureOptions) -> Result<Vec<u8>, Fi
         let mut sink = PdfSink {
             surface: &mut surface,
             font,
+            fallbacks: layout
+                .fallbacks
+                .iter()
+                .map(|face| {
+                    let data: krilla::Data = std::sync::Arc::clone(&face.data).into();
+                    (face.clone(), Font::new(data, face.index))
+                })
+                .collect(),
             measure: crate::scene::text::TextMeasure::new(),
         };
         layout

@@ -106,6 +106,11 @@ fn figure_pixmap(
         .map(|f| f.families[0].0.clone())
         .unwrap_or_default();
     fontdb.set_sans_serif_family(fallback.clone());
+    // The system fonts that draw the scripts the canvas font lacks; resvg falls back to them
+    // character by character.
+    for face in &layout.fallbacks {
+        fontdb.load_font_data((*face.data).as_ref().to_vec());
+    }
     let svg = svg.replacen(&format!("'{FONT_FAMILY}', "), &format!("'{fallback}', "), 1);
     let usvg_options = resvg::usvg::Options {
         fontdb: std::sync::Arc::new(fontdb),

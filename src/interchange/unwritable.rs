@@ -37,9 +37,75 @@ fn node_texts(node: &Node) -> Vec<&str> {
     texts
 }
 
+/// Every text a figure of `doc` may show: the title, each node's words, arrow labels.
+pub(crate) fn figure_texts(doc: &Document) -> Vec<&str> {
+    let mut texts = vec![doc.metadata().title.as_str()];
+    for node in doc.nodes() {
+        texts.extend(node_texts(node));
+    }
+    texts.extend(doc.edges().map(|e| e.label.as_str()));
+    texts
+}
+
+/// A sentence naming the characters no font on this computer draws, by card: "3 characters
+/// in CMOC 12 cannot be drawn: no font on this computer has them (U+10FFFD)."
+fn undrawable_report(doc: &Document) -> Option<String> {
+    let (_, mut missing) = crate::scene::fonts::fallbacks_for(figure_texts(doc));
+    // Those XML cannot hold are left out and reported as such.
+    missing.retain(|c| is_xml_char(*c));
+    if missing.is_empty() {
+        return None;
+    }
+    let mut count = 0usize;
+    let mut places: Vec<String> = Vec::new();
+    for node in doc.nodes() {
+        let here = node_texts(node)
+            .into_iter()
+            .flat_map(str::chars)
+            .filter(|c| missing.contains(c))
+            .count();
+        if here > 0 {
+            count += here;
+            places.push(node.label());
+        }
+    }
+    let codes: Vec<String> = missing
+        .iter()
+        .take(4)
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
+    let shown = places.len().min(5);
+    let mut where_ = places[..shown].join(", ");
+    if places.len() > shown {
+        where_.push_str(&format!(" and {} more", places.len() - shown));
+    }
+    if where_.is_empty() {
+        where_ = "the title or an arrow's label".into();
+    }
+    Some(format!(
+        "{} in {where_} cannot be drawn: no font on this computer has {} ({}). Install a font for that script (for example one of the Noto fonts) and export again.",
+        if count == 1 {
+            "1 character".to_string()
+        } else {
+            format!("{count} characters")
+        },
+        if count == 1 { "it" } else { "them" },
+        codes.join(", ")
+    ))
+}
+
 /// A sentence naming what a figure of `doc` leaves out, or `None` when every character fits:
 /// "2 characters that a figure cannot hold (U+FFFE) were left out of CMOC 12."
 pub fn figure_text_report(doc: &Document) -> Option<String> {
+    let reports: Vec<String> = [xml_report(doc), undrawable_report(doc)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!reports.is_empty()).then(|| reports.join(" "))
+}
+
+/// Characters XML cannot hold, by card.
+fn xml_report(doc: &Document) -> Option<String> {
     let mut count = 0usize;
     let mut kinds: Vec<char> = Vec::new();
     let mut places: Vec<String> = Vec::new();

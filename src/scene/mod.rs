@@ -12,6 +12,7 @@ pub mod draw;
 mod edge_draw;
 mod edges;
 pub mod find;
+pub mod fonts;
 mod grid;
 pub mod legend;
 pub mod names;

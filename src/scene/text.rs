@@ -79,10 +79,14 @@ impl std::fmt::Debug for TextMeasure {
 }
 
 impl TextMeasure {
-    /// A measurer with egui's default proportional font.
+    /// A measurer with egui's default proportional font, falling back to the system's fonts
+    /// for other scripts as the canvas does.
     pub fn new() -> Self {
+        let provider: std::sync::Arc<dyn epaint::text::FontProvider> =
+            super::fonts::system_provider();
         Self {
-            fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()),
+            fonts: Fonts::new(TextOptions::default(), FontDefinitions::default())
+                .with_font_providers(vec![provider]),
         }
     }
 
@@ -109,6 +113,9 @@ impl TextMeasure {
         } else {
             f32::INFINITY
         };
+        if text.chars().any(super::fonts::is_right_to_left) {
+            return self.layout_by_words(&text, font_size, width);
+        }
         // Not cached: the scene keeps what it lays out (per node), and egui's cache would
         // keep every text ever laid out, as nothing here ends egui "passes".
         let job = epaint::text::LayoutJob::simple(
@@ -122,13 +129,26 @@ impl TextMeasure {
             epaint::text::ViewportKey::default(),
             std::sync::Arc::new(job),
         );
+        // Each row's text in logical (reading) order, taken from the laid-out text itself:
+        // a row's glyphs are in visual order, right to left for Arabic or Hebrew, so reading
+        // them back would reverse those words in every figure.
+        // A row holds one glyph per character but for the line break that ends a paragraph,
+        // which is skipped where the next row begins.
+        let mut chars = galley.job.text.chars().peekable();
         let lines = galley
             .rows
             .iter()
-            .map(|row| LaidLine {
-                text: row.row.text(),
-                offset: row.pos.to_vec2(),
-                height: row.row.size.y,
+            .enumerate()
+            .map(|(i, row)| {
+                if i > 0 {
+                    chars.next_if_eq(&'\n');
+                }
+                let text: String = chars.by_ref().take(row.row.glyphs.len()).collect();
+                LaidLine {
+                    text,
+                    offset: row.pos.to_vec2(),
+                    height: row.row.size.y,
+                }
             })
             .collect();
         LaidText {
@@ -137,9 +157,152 @@ impl TextMeasure {
         }
     }
 
+    /// One line of `text`, not broken: its size.
+    fn one_line(&mut self, text: &str, font_size: f32) -> Vec2 {
+        let job = epaint::text::LayoutJob::simple(
+            text.to_string(),
+            epaint::FontId::proportional(font_size),
+            Color32::BLACK,
+            f32::INFINITY,
+        );
+        self.fonts
+            .layout_uncached_for_viewport(
+                1.0,
+                epaint::text::ViewportKey::default(),
+                std::sync::Arc::new(job),
+            )
+            .size()
+    }
+
+    /// Text with right-to-left words, broken into lines here in reading order: egui 0.37
+    /// breaks such text in the order its glyphs are drawn (a right-to-left paragraph would
+    /// start with its last words) and counts each of its characters twice. Each line is then
+    /// drawn whole, so the shaper puts its words right to left; a right-to-left paragraph's
+    /// lines are aligned to the right of `width`.
+    fn layout_by_words(&mut self, text: &str, font_size: f32, width: f32) -> LaidText {
+        let mut lines = Vec::new();
+        let mut top = 0.0f32;
+        let empty_height = self.one_line(" ", font_size).y;
+        for paragraph in text.split('\n') {
+            let right_to_left = super::fonts::paragraph_is_right_to_left(paragraph);
+            let mut broken: Vec<(String, Vec2)> = Vec::new();
+            let mut current = String::new();
+            for word in paragraph.split_inclusive(' ') {
+                let candidate = format!("{current}{word}");
+                let size = self.one_line(candidate.trim_end(), font_size);
+                if size.x <= width || current.is_empty() {
+                    current = candidate;
+                    continue;
+                }
+                let done = std::mem::replace(&mut current, word.to_string());
+                let size = self.one_line(done.trim_end(), font_size);
+                broken.push((done, size));
+            }
+            broken.push((current, Vec2::ZERO));
+            // A word wider than the line is cut where it fills the line.
+            let mut fitted: Vec<(String, Vec2)> = Vec::new();
+            for (line, _) in broken {
+                let mut rest = line;
+                loop {
+                    let size = self.one_line(rest.trim_end(), font_size);
+                    let count = rest.chars().count();
+                    if size.x <= width || count < 2 {
+                        fitted.push((rest, size));
+                        break;
+                    }
+                    let fits = self.longest_prefix_within(&rest, font_size, width);
+                    let cut = rest
+                        .char_indices()
+                        .nth(fits.clamp(1, count - 1))
+                        .map_or(rest.len(), |(i, _)| i);
+                    let tail = rest.split_off(cut);
+                    let size = self.one_line(&rest, font_size);
+                    fitted.push((rest, size));
+                    rest = tail;
+                }
+            }
+            for (line, size) in fitted {
+                let height = if size.y > 0.0 { size.y } else { empty_height };
+                let x = if right_to_left && width.is_finite() {
+                    (width - size.x).max(0.0)
+                } else {
+                    0.0
+                };
+                lines.push(LaidLine {
+                    text: line.trim_end().to_string(),
+                    offset: vec2(x, top),
+                    height,
+                });
+                top += height;
+            }
+        }
+        let widest = lines
+            .iter()
+            .map(|l| l.offset.x + self.one_line(&l.text, font_size).x)
+            .fold(0.0f32, f32::max);
+        LaidText {
+            lines,
+            size: vec2(widest, top),
+        }
+    }
+
+    /// How many characters from the start of `text` fit in `width` (at least none; found by
+    /// halving, so a 20,000-character word costs a few dozen measurements).
+    fn longest_prefix_within(&mut self, text: &str, font_size: f32, width: f32) -> usize {
+        let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+        let (mut fits, mut too_many) = (0usize, ends.len());
+        while fits + 1 < too_many {
+            let middle = usize::midpoint(fits, too_many);
+            if self.one_line(&text[..ends[middle - 1]], font_size).x <= width {
+                fits = middle;
+            } else {
+                too_many = middle;
+            }
+        }
+        fits
+    }
+
     /// The width and height of one line of `text`.
     pub fn line_size(&mut self, text: &str, font_size: f32) -> Vec2 {
         let laid = self.layout(text, font_size, f32::INFINITY);
         vec2(laid.size.x, laid.size.y.max(font_size))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_the_reading_order_of_right_to_left_text() {
+        let mut measure = TextMeasure::new();
+        let arabic = "\u{639}\u{646}\u{62f}\u{645}\u{627} \u{64a}\u{634}\u{639}\u{631} \u{627}\u{644}\u{645}\u{631}\u{636}\u{649} \u{628}\u{627}\u{644}\u{627}\u{647}\u{62a}\u{645}\u{627}\u{645}";
+        let hebrew = "\u{5db}\u{5d0}\u{5e9}\u{5e8} \u{5d4}\u{5de}\u{5d8}\u{5d5}\u{5e4}\u{5dc}";
+        for text in [
+            arabic.to_string(),
+            format!("{hebrew}\nsecond line"),
+            format!("\n{hebrew}\n\nthird\n"),
+            format!("mixed {arabic} and more words to wrap"),
+        ] {
+            for width in [f32::INFINITY, 60.0] {
+                let laid = measure.layout(&text, 14.0, width);
+                let words = |t: &str| t.split_whitespace().map(String::from).collect::<Vec<_>>();
+                let joined: Vec<String> = laid.lines.iter().flat_map(|l| words(&l.text)).collect();
+                assert_eq!(joined, words(&text), "at width {width}");
+                for line in &laid.lines {
+                    let width_of_line = measure.line_size(&line.text, 14.0).x;
+                    assert!(
+                        line.offset.x + width_of_line <= width + 0.5 || !line.text.contains(' '),
+                        "{:?} runs past {width}",
+                        line.text
+                    );
+                }
+            }
+        }
+        // A right-to-left paragraph starts with its first words, on the right.
+        let laid = measure.layout(arabic, 14.0, 80.0);
+        assert!(laid.lines.len() > 1);
+        assert!(laid.lines[0].text.starts_with('\u{639}'));
+        assert!(laid.lines[0].offset.x > 0.0);
     }
 }
