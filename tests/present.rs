@@ -8,7 +8,7 @@ use cmoc_canvas::app::{Action, EditorApp};
 use cmoc_canvas::model::{NodeId, PathStep, Polarity, StepShows, Target};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn harness(dir: &std::path::Path) -> Harness<'static, EditorApp> {
     let app = EditorApp::start(
@@ -607,4 +607,142 @@ fn a_group_step_shows_its_nodes_together_and_tab_moves_between_them() {
         .as_ref()
         .map(Vec::len);
     assert_eq!(steps, Some(16));
+}
+
+/// Types `text` as a keyboard does: a key press and the character for each letter.
+fn type_keys(h: &mut Harness<'_, EditorApp>, text: &str) {
+    for c in text.chars() {
+        if let Some(key) = Key::from_name(&c.to_ascii_uppercase().to_string()) {
+            h.event(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        h.event(egui::Event::Text(c.to_string()));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn a_reply_typed_in_the_facilitators_window_goes_into_the_reply_box_not_the_shortcuts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    h.state_mut().settings.groups = vec!["Table 1".into(), "Carers".into()];
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    let card = step_node(&h).expect("a card");
+    h.state_mut()
+        .editor
+        .add_comment(Target::Node(card), "Carers", "No supervision at all");
+    press(&mut h, Key::F);
+    let index = h.state().present.as_ref().map(|p| p.index);
+    let theme = h.ctx.options(|o| o.theme_preference);
+    h.get_by_label("Reply to Carers").click();
+    h.run_steps(3);
+    // No click into the box: the letters must still land in it. D, H, S, T, F and digits are
+    // all presenting keys.
+    type_keys(&mut h, "dhst f 2 had the same");
+    let present = h.state().present.as_ref().expect("still presenting");
+    assert_eq!(Some(present.index), index, "the step did not jump");
+    assert!(present.facilitator, "the facilitator's window stayed open");
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        theme,
+        "the theme did not change"
+    );
+    h.get_by_label("Add comment").click();
+    h.run_steps(3);
+    let reply = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(card))
+        .find(|a| a.reply_to.is_some())
+        .map(|a| a.text.clone());
+    assert_eq!(reply.as_deref(), Some("dhst f 2 had the same"));
+}
+
+#[test]
+fn the_caption_never_draws_one_part_over_another_at_any_screen_size() {
+    for (w, h_px) in [
+        (1280.0, 720.0),
+        (1366.0, 768.0),
+        (1920.0, 1080.0),
+        (3840.0, 2160.0),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = EditorApp::start(
+            None,
+            Some(dir.path().join("settings.ron")),
+            Box::new(ScriptedDialogs::default()),
+        );
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, h_px))
+            .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+        h.run_steps(3);
+        h.state_mut().settings.groups =
+            vec!["Carers and family members from the Thursday afternoon group".into()];
+        h.state_mut().canvas.scenario = Some(1);
+        press(&mut h, Key::F5);
+        // -ve CMOC 10, whose title is the longest in the example.
+        for _ in 0..40 {
+            if card_number(&h) == Some((10, Polarity::Negative)) {
+                break;
+            }
+            press(&mut h, Key::ArrowRight);
+        }
+        assert_eq!(card_number(&h), Some((10, Polarity::Negative)));
+        h.run_steps(3);
+        let title = h
+            .query_all_by_label_contains("-ve CMOC 10")
+            .find(|n| {
+                n.accesskit_node().role() == egui::accesskit::Role::Label
+                    && n.accesskit_node()
+                        .value()
+                        .is_some_and(|l| l.starts_with("-ve CMOC 10"))
+            })
+            .map(|n| n.rect())
+            .unwrap_or_else(|| {
+                let all: Vec<String> = h
+                    .query_all_by_label_contains("-ve CMOC 10")
+                    .map(|n| {
+                        format!(
+                            "{:?} {:?}",
+                            n.accesskit_node().role(),
+                            n.accesskit_node().label()
+                        )
+                    })
+                    .collect();
+                panic!("the caption's title among {all:?}")
+            });
+        let mut rects: Vec<(String, egui::Rect)> = vec![("title".into(), title)];
+        rects.extend(
+            [
+                "Group: Carers and family",
+                "What if:",
+                &format!(
+                    "{} / ",
+                    h.state().present.as_ref().map_or(0, |p| p.index + 1)
+                ),
+            ]
+            .iter()
+            .map(|label| {
+                let node = h.get_by_label_contains(label);
+                (label.to_string(), node.rect())
+            }),
+        );
+        for (i, (a, ra)) in rects.iter().enumerate() {
+            for (b, rb) in &rects[i + 1..] {
+                assert!(
+                    !ra.intersects(*rb),
+                    "at {w}×{h_px} “{a}” {ra:?} overlaps “{b}” {rb:?}"
+                );
+            }
+        }
+    }
 }

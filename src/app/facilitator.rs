@@ -165,15 +165,26 @@ impl EditorApp {
                     )
                 })
                 .collect();
+            let mut start_reply = false;
             for (comment, line) in said {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(&line).size(CONTROL_PX));
                     let who = line.trim_start().split(':').next().unwrap_or_default();
                     if control_button(ui, "Reply", &format!("Reply to {who}"), true) {
                         self.comments.replying.insert(Target::Node(id), comment);
+                        start_reply = true;
                     }
                 });
             }
+            // The reply box takes the keyboard at once: the facilitator's typing must never
+            // be read as the presenting keys (D, H, S, digits…) in front of the room.
+            if start_reply {
+                self.comments.drafts.entry(Target::Node(id)).or_default();
+                if let Some(p) = &mut self.present {
+                    p.commenting = true;
+                }
+            }
+            let commenting = self.present.as_ref().is_some_and(|p| p.commenting);
             let answering = self.answering(id);
             let heading = match &answering {
                 Some((_, who)) => format!("Reply to {who}{from}"),
@@ -185,7 +196,7 @@ impl EditorApp {
                     self.comments.replying.remove(&Target::Node(id));
                 }
             });
-            if self.comment_editor(ui, id, present.commenting) {
+            if self.comment_editor(ui, id, commenting) {
                 self.add_drafted(id, &group);
             }
         }
@@ -239,7 +250,10 @@ impl EditorApp {
                 .hint_text(RichText::new("What the group said…").size(PRESENT_DETAIL_PX)),
         );
         super::name_widget(ui, &response, "Workshop comment");
-        if focus && !response.has_focus() && draft.is_empty() {
+        // While a comment is being written the box has the keyboard, unless another field
+        // was chosen since.
+        let elsewhere = ui.memory(|m| m.focused()).is_some_and(|f| f != response.id);
+        if focus && !response.has_focus() && (draft.is_empty() || !elsewhere) {
             response.request_focus();
         }
         let ctrl_enter =

@@ -305,6 +305,9 @@ pub const PRESENT_CAPTION_MAX_SHARE: f32 = 0.42;
 pub const PRESENT_SENTENCE_PX: f32 = 34.0;
 /// Caption text: the badge, progress and group.
 pub const PRESENT_DETAIL_PX: f32 = 24.0;
+/// Space between the parts of the presenting caption's first line (title, group, scenario,
+/// step count).
+pub const CAPTION_GAP_PX: f32 = 24.0;
 /// The "How to read this" explanation.
 pub const PRESENT_HOW_TO_PX: f32 = 30.0;
 /// How long the camera glides to the next step, in seconds.

@@ -5,7 +5,9 @@ use super::Presenting;
 use crate::app::EditorApp;
 use crate::app::definitions;
 use crate::model::{NodeContent, NodeId, Polarity, Target};
-use crate::scene::style::{PRESENT_DETAIL_PX, PRESENT_HOW_TO_PX, PRESENT_SENTENCE_PX};
+use crate::scene::style::{
+    CAPTION_GAP_PX, PRESENT_DETAIL_PX, PRESENT_HOW_TO_PX, PRESENT_SENTENCE_PX,
+};
 use egui::{RichText, Ui};
 
 impl EditorApp {
@@ -19,41 +21,72 @@ impl EditorApp {
             .filter(|p| !p.is_empty());
         let tally = present.node().map(|id| self.tally(id)).unwrap_or_default();
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            ui.label(detail(what).strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(detail(format!(
-                    "{} / {}",
-                    present.index + 1,
-                    present.steps.len()
-                )));
-                ui.add_space(24.0);
-                if let Some(s) = self
-                    .canvas
-                    .scenario
-                    .and_then(|i| self.editor.doc().scenarios().get(i))
-                {
-                    ui.label(detail(format!("What if: {} (S)", s.name)).strong());
-                    ui.add_space(24.0);
-                }
-                let group = self.current_group();
-                ui.label(detail(if group.is_empty() {
-                    "No group named".into()
-                } else {
-                    format!("Group: {group}")
-                }));
-                if !present.typed.is_empty() {
-                    ui.add_space(24.0);
-                    let hint = match present.typed.as_str() {
-                        "1" => "1: agrees… (or go to CMOC 1 with Enter)".to_string(),
-                        "2" => "2: not sure… (or go to CMOC 2 with Enter)".to_string(),
-                        "3" => "3: disagrees… (or go to CMOC 3 with Enter)".to_string(),
-                        typed => format!("Go to CMOC {typed}… (Enter)"),
-                    };
-                    ui.label(detail(hint));
+        // The step's title on the left, where the room is (group, scenario, step count) on the
+        // right, on one line when they fit; otherwise the title has the width to itself and
+        // the rest follows on the next line, so nothing is ever drawn over anything else.
+        let mut status: Vec<RichText> = Vec::new();
+        if !present.typed.is_empty() {
+            let hint = match present.typed.as_str() {
+                "1" => "1: agrees… (or go to CMOC 1 with Enter)".to_string(),
+                "2" => "2: not sure… (or go to CMOC 2 with Enter)".to_string(),
+                "3" => "3: disagrees… (or go to CMOC 3 with Enter)".to_string(),
+                typed => format!("Go to CMOC {typed}… (Enter)"),
+            };
+            status.push(detail(hint));
+        }
+        let group = self.current_group();
+        status.push(detail(if group.is_empty() {
+            "No group named".into()
+        } else {
+            format!("Group: {group}")
+        }));
+        if let Some(s) = self
+            .canvas
+            .scenario
+            .and_then(|i| self.editor.doc().scenarios().get(i))
+        {
+            status.push(detail(format!("What if: {} (S)", s.name)).strong());
+        }
+        status.push(detail(format!(
+            "{} / {}",
+            present.index + 1,
+            present.steps.len()
+        )));
+        let title = detail(what).strong();
+        let width_of = |ui: &Ui, text: &RichText| {
+            egui::WidgetText::from(text.clone())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        };
+        let gap = CAPTION_GAP_PX;
+        let needed =
+            width_of(ui, &title) + status.iter().map(|t| width_of(ui, t) + gap).sum::<f32>() + gap;
+        if needed <= ui.available_width() {
+            ui.horizontal(|ui| {
+                ui.label(title);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for part in status.into_iter().rev() {
+                        ui.label(part);
+                        ui.add_space(gap);
+                    }
+                });
+            });
+        } else {
+            ui.add(egui::Label::new(title).wrap());
+            // Each part whole: one that does not fit the rest of the line starts the next.
+            ui.horizontal_wrapped(|ui| {
+                for part in status {
+                    ui.add(egui::Label::new(part).extend());
+                    ui.add_space(gap);
                 }
             });
-        });
+        }
         if present.notes && !present.facilitator && !present.step().notes.trim().is_empty() {
             ui.label(detail(format!("Your notes: {}", present.step().notes.trim())).italics());
         }
