@@ -1,6 +1,8 @@
 //! The editor driven like a person drives it: clicks, drags, keys and typing on the real app
 //! state (egui_kittest, no window or GPU), with assertions on the document.
 
+mod common;
+
 use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
 use cmoc_canvas::app::{EditorApp, Origin};
 use cmoc_canvas::file::{load_file, save_file};
@@ -1171,4 +1173,45 @@ fn a_fitted_view_stays_fitted_when_the_window_is_resized() {
     step(&mut h);
     step(&mut h);
     assert_eq!(h.state().canvas.camera, chosen);
+}
+
+/// The canvas's width on screen, from what a screen reader finds of it.
+fn canvas_width(h: &Harness<'_, EditorApp>) -> f32 {
+    h.get_by_label("Diagram canvas").rect().width()
+}
+
+#[test]
+fn a_long_comment_wraps_in_the_side_panel_and_f9_gives_the_canvas_the_room() {
+    let (_dir, mut h) = common::editor_harness_sized(vec2(1366.0, 768.0));
+    let before = canvas_width(&h);
+    assert!(before > 1366.0 * 0.55, "the canvas starts with {before} px");
+    let card = h
+        .state()
+        .editor
+        .doc()
+        .cmoc_cards()
+        .next()
+        .map(|(n, _)| n.id)
+        .expect("a card");
+    h.state_mut().editor.selection.set_node(card);
+    let long = "This happened to my mother in 2023 when the surgery closed its doors to walk-ins and nobody told us where to go instead, for months on end.";
+    h.state_mut()
+        .editor
+        .add_comment(Target::Node(card), "Facilitator Fran", long);
+    h.get_by_label_contains("Comments (").click();
+    h.run_steps(4);
+    h.get_by_label_contains("This happened to my mother");
+    let with_comment = canvas_width(&h);
+    assert!(
+        with_comment > 1366.0 * 0.55,
+        "a long comment took the canvas down to {with_comment} px"
+    );
+    common::press(&mut h, Modifiers::NONE, Key::F9);
+    h.run_steps(10);
+    let hidden = canvas_width(&h);
+    assert!(hidden > 1300.0, "F9 hides the side panel: {hidden} px");
+    assert!(h.state().settings.hide_side_panel);
+    common::press(&mut h, Modifiers::NONE, Key::F9);
+    h.run_steps(10);
+    assert!((canvas_width(&h) - with_comment).abs() < 2.0);
 }

@@ -119,6 +119,8 @@ pub enum Action {
     ArrowsOrthogonal,
     /// Show or hide the legend.
     ToggleLegend,
+    /// Show or hide the side panel (inspector, comments, path, what if).
+    ToggleSidePanel,
     /// Light theme.
     ThemeLight,
     /// Dark theme.
@@ -268,6 +270,7 @@ impl Action {
             Action::ArrowsCurved => "Curved arrows",
             Action::ArrowsOrthogonal => "Right-angled arrows",
             Action::ToggleLegend => "Legend",
+            Action::ToggleSidePanel => "Side panel",
             Action::ThemeLight => "Light theme (best on a projector)",
             Action::ThemeDark => "Dark theme",
             Action::ThemeSystem => "Theme follows the system",
@@ -364,6 +367,9 @@ impl Action {
                 "Draw this diagram's arrows in straight runs with right-angled turns, like elbow connectors (saved with the diagram)"
             }
             Action::ToggleLegend => "Show or hide the legend over the canvas",
+            Action::ToggleSidePanel => {
+                "Show or hide the side panel (inspector, comments, path, what if): more room for the diagram"
+            }
             Action::ThemeLight => "Dark text on a light canvas: reads best when projected",
             Action::ThemeDark => "Light text on a dark canvas",
             Action::ThemeSystem => "Use the light or dark theme as the computer is set",
@@ -436,6 +442,7 @@ impl Action {
             Action::TextSmaller => vec![cmd_shift(Key::Minus)],
             Action::HowToRead => vec![],
             Action::TogglePin => vec![plain(Key::P)],
+            Action::ToggleSidePanel => vec![plain(Key::F9)],
             _ => vec![],
         }
     }

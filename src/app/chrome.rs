@@ -174,6 +174,14 @@ impl EditorApp {
             {
                 chosen.set(Some(Action::ToggleTable));
             }
+            let mut side = !self.settings.hide_side_panel;
+            if ui
+                .checkbox(&mut side, Action::ToggleSidePanel.name())
+                .on_hover_text(format!("{} (F9)", Action::ToggleSidePanel.description()))
+                .clicked()
+            {
+                chosen.set(Some(Action::ToggleSidePanel));
+            }
             ui.separator();
             let current = ui.ctx().options(|o| o.theme_preference);
             for (action, preference) in [

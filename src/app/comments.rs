@@ -69,9 +69,11 @@ pub fn comments_ui(
     }
     for (comment, depth) in threaded(&comments) {
         ui.push_id(comment.id, |ui| {
-            ui.horizontal(|ui| {
+            // Indented by depth, and in a vertical layout so a long comment wraps at the
+            // panel's width (inside a horizontal row it did not, and widened the panel).
+            ui.horizontal_top(|ui| {
                 ui.add_space(18.0 * depth.min(6) as f32);
-                comment_ui(ui, editor, state, target, comment);
+                ui.vertical(|ui| comment_ui(ui, editor, state, target, comment));
             });
         });
     }

@@ -63,6 +63,10 @@ impl EditorApp {
             }
             Action::ToggleTable => self.show_table = !self.show_table,
             Action::ToggleLegend => self.show_legend = !self.show_legend,
+            Action::ToggleSidePanel => {
+                self.settings.hide_side_panel = !self.settings.hide_side_panel;
+                self.save_settings();
+            }
             Action::Quit => self.after_unsaved_check(Then::Quit),
             Action::Undo => editor.undo(),
             Action::Redo => editor.redo(),

@@ -170,6 +170,13 @@ impl eframe::App for EditorApp {
 /// Which text of a card a text box edits.
 pub(crate) type CardText = fn(&mut crate::model::CmocCard) -> &mut String;
 
+/// The side panel's width at first, in points.
+const SIDE_PANEL_DEFAULT_PX: f32 = 380.0;
+/// The narrowest the side panel may be dragged.
+const SIDE_PANEL_MIN_PX: f32 = 300.0;
+/// The largest share of the window the side panel may take, so the canvas keeps the rest.
+const SIDE_PANEL_MAX_SHARE: f32 = 0.42;
+
 /// Texts longer than this (in bytes) are not put in a text box: laying out megabytes every
 /// frame would freeze the editor. They are kept unchanged and can be copied whole.
 pub(crate) const MAX_EDIT_BYTES: usize = 100_000;
@@ -255,6 +262,28 @@ impl EditorApp {
             app.modal = Some(Modal::Recover { compare: None });
         }
         app
+    }
+
+    /// Keeps the side panel's width the user dragged it to (and that they dragged it shut),
+    /// saved once the pointer is released.
+    fn remember_side_panel(&mut self, ui: &Ui, open: bool, width: Option<f32>) {
+        let mut changed = false;
+        if open == self.settings.hide_side_panel {
+            self.settings.hide_side_panel = !open;
+            changed = true;
+        }
+        let dragging = ui.input(|i| i.pointer.any_down());
+        if let Some(width) = width.filter(|w| w.is_finite() && *w >= SIDE_PANEL_MIN_PX)
+            && !dragging
+            && (width - self.settings.side_panel_width).abs() > 1.0
+            && (self.settings.side_panel_width > 0.0 || (width - SIDE_PANEL_DEFAULT_PX).abs() > 1.0)
+        {
+            self.settings.side_panel_width = width;
+            changed = true;
+        }
+        if changed {
+            self.save_settings();
+        }
     }
 
     fn save_settings(&mut self) {
@@ -439,11 +468,22 @@ impl EditorApp {
             self.canvas.matches.clear();
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::right("inspector")
+        // The side panel's width is the user's (dragged, remembered) and at most
+        // SIDE_PANEL_MAX_SHARE of the window, so the canvas keeps most of a laptop's screen;
+        // long content wraps or scrolls inside it. View > Side panel (F9) hides it.
+        let window_width = ui.available_width();
+        let widest = (window_width * SIDE_PANEL_MAX_SHARE).max(SIDE_PANEL_MIN_PX);
+        let chosen = if self.settings.side_panel_width > 0.0 {
+            self.settings.side_panel_width
+        } else {
+            SIDE_PANEL_DEFAULT_PX
+        };
+        let mut side_open = !self.settings.hide_side_panel;
+        let side = egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(360.0)
-            .show(ui, |ui| {
+            .default_size(chosen.clamp(SIDE_PANEL_MIN_PX, widest))
+            .size_range(SIDE_PANEL_MIN_PX..=widest)
+            .show_collapsible(ui, &mut side_open, |ui| {
                 let open = self
                     .editor
                     .doc()
@@ -536,6 +576,7 @@ impl EditorApp {
                     }
                 }
             });
+        self.remember_side_panel(ui, side_open, side.map(|r| r.response.rect.width()));
         if self.show_table {
             let output = egui::Panel::bottom("cmoc-table")
                 .resizable(true)

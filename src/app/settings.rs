@@ -13,6 +13,10 @@ pub const MAX_RECENT: usize = 10;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The side panel's width the user chose by dragging its edge, in points (0: the default).
+    pub side_panel_width: f32,
+    /// The side panel hidden (View > Side panel, F9) for more room for the diagram.
+    pub hide_side_panel: bool,
     /// Most recently opened or saved files, newest first.
     pub recent_files: Vec<PathBuf>,
     /// The name comments are signed with.
