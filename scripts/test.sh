@@ -25,6 +25,7 @@ fi
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   bash scripts/smoke-window.sh
   bash scripts/crash-recovery.sh
+  bash scripts/typing-click.sh
 elif [ "${CI:-}" = "true" ]; then
   echo "smoke: Xvfb/xdotool missing on CI; .ci/run should have installed them" >&2
   exit 1

@@ -16,7 +16,7 @@ for n in $(seq 150 199); do
   [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { display=:$n; break; }
 done
 [ -n "$display" ] || { echo "$0: no free X display" >&2; exit 1; }
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+Xvfb "$display" -screen 0 "${SCREEN:-1280x800}x24" -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 export DISPLAY=$display
 app=""
 wid=""

@@ -16,6 +16,7 @@ mod facilitator;
 pub mod figures;
 mod find;
 mod import_dialog;
+mod input_order;
 mod inspector;
 mod legend;
 mod modals;
@@ -84,6 +85,8 @@ pub struct EditorApp {
     pub recovery: recovery::RecoveryState,
     /// Tidy, while it lays out a large diagram.
     pub tidy: tidy_progress::TidyProgress,
+    /// Clicks held back a frame behind the typing before them.
+    input_order: input_order::InputOrder,
     /// The presentation, while presenting.
     pub present: Option<present::Presenting>,
     /// The diagram's own presentation order for the Path panel, for a scene version.
@@ -164,6 +167,16 @@ pub fn run_editor(file: Option<PathBuf>) -> ExitCode {
 impl eframe::App for EditorApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui(ui);
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        let typing = ctx.egui_wants_keyboard_input()
+            && !ctx
+                .memory(|m| m.focused())
+                .is_some_and(|id| self.canvas.owns_focus(id));
+        if self.input_order.reorder(raw_input, typing) {
+            ctx.request_repaint();
+        }
     }
 }
 
@@ -246,6 +259,7 @@ impl EditorApp {
             present: None,
             path_order: None,
             tidy: tidy_progress::TidyProgress::default(),
+            input_order: input_order::InputOrder::default(),
             scenario_panel: scenario_panel::ScenarioPanel::default(),
             split: None,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
