@@ -327,11 +327,12 @@ impl EditorApp {
         self.validation.update(self.editor.doc());
         let count = self.validation.count();
         ui.horizontal(|ui| {
+            let doc = self.editor.doc();
             ui.label(format!(
-                "{} CMOC cards · {} nodes · {} arrows",
-                self.editor.doc().card_count(),
-                self.editor.doc().node_count(),
-                self.editor.doc().edge_count()
+                "{} · {} · {}",
+                crate::model::counted(doc.card_count(), "CMOC card", "CMOC cards"),
+                crate::model::counted(doc.node_count(), "node", "nodes"),
+                crate::model::counted(doc.edge_count(), "arrow", "arrows")
             ));
             if count > 0 {
                 ui.separator();

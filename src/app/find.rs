@@ -7,6 +7,9 @@ use crate::scene::Palette;
 use crate::scene::find::Query;
 use egui::{Key, RichText};
 
+/// The zoom Find comes in to when the view is further out: card text is readable from here.
+const FIND_READABLE_ZOOM: f32 = 0.75;
+
 /// The find bar's state.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FindBar {
@@ -51,6 +54,19 @@ impl EditorApp {
         self.find.current = Some(next);
         let id = self.find.matches[next];
         self.editor.selection.set_node(id);
+        // Far out, a found card is a box too small to read: come in close enough to read it
+        // (as far as the card still fits the view).
+        if let Some(node) = self.editor.doc().node(id)
+            && self.canvas.camera.zoom < FIND_READABLE_ZOOM
+        {
+            let view = self.canvas.rect.size();
+            let fits = (view.x * 0.9 / node.size.width.max(1.0))
+                .min(view.y * 0.9 / node.size.height.max(1.0));
+            let zoom = FIND_READABLE_ZOOM.min(fits);
+            if zoom.is_finite() && zoom > self.canvas.camera.zoom {
+                self.canvas.camera.zoom = zoom;
+            }
+        }
         self.focus_node(id);
         self.editor.status = format!("Match {} of {count}", next + 1);
     }

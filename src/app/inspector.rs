@@ -495,12 +495,23 @@ fn metadata_ui(ui: &mut Ui, editor: &mut Editor) {
                 Polarity::Positive => (p + 1, n),
                 Polarity::Negative => (p, n + 1),
             });
-    ui.label(format!(
-        "{} nodes · {positive} positive and {negative} negative CMOCs · {} arrows · {} comments",
-        editor.doc().node_count(),
-        editor.doc().edge_count(),
-        editor.doc().annotation_count()
-    ));
+    // Comments as the Comments tab counts them: reactions are counted apart.
+    let doc = editor.doc();
+    let reactions = doc.annotations().filter(|a| a.reaction.is_some()).count();
+    let comments = doc.annotation_count() - reactions;
+    let mut summary = format!(
+        "{} · {positive} positive and {negative} negative CMOCs · {} · {}",
+        crate::model::counted(doc.node_count(), "node", "nodes"),
+        crate::model::counted(doc.edge_count(), "arrow", "arrows"),
+        crate::model::counted(comments, "comment", "comments")
+    );
+    if reactions > 0 {
+        summary.push_str(&format!(
+            " · {}",
+            crate::model::counted(reactions, "reaction", "reactions")
+        ));
+    }
+    ui.label(summary);
     ui.label(
         RichText::new(
             "Select a card or arrow to edit it. Double-click empty canvas to add a CMOC card.",

@@ -345,10 +345,13 @@ impl EditorApp {
                 }
                 self.editor.status = match (problems, repairs) {
                     (0, 0) => format!("Opened {}", path.display()),
-                    (p, 0) => format!(
-                        "Opened {}; {p} problem(s) to look at: see the status bar",
-                        path.display()
-                    ),
+                    (p, 0) => {
+                        let problems = crate::model::counted(p, "problem", "problems");
+                        format!(
+                            "Opened {}; {problems} to look at (the “{problems}” button beside this lists them)",
+                            path.display()
+                        )
+                    }
                     (p, r) => format!(
                         "Opened {}; repaired {r} thing(s) on loading, {p} problem(s)",
                         path.display()
@@ -480,6 +483,10 @@ impl EditorApp {
             egui::Panel::top("find").show(ui, |ui| self.find_ui(ui, &palette));
         } else {
             self.canvas.matches.clear();
+            // "Match 2 of 5" means nothing once the find bar is closed.
+            if self.editor.status.starts_with("Match ") {
+                self.editor.status.clear();
+            }
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         // The side panel's width is the user's (dragged, remembered) and at most

@@ -367,14 +367,18 @@ pub fn write_validation(name: &str, loaded: &Loaded, out: &mut dyn Write) -> std
     let problems = validate(doc);
     writeln!(
         out,
-        "{name}: {} nodes, {cards} CMOC cards ({positive} positive, {negative} negative), {} arrows, {} comments ({open} open){}; {}",
-        doc.node_count(),
-        doc.edge_count(),
-        doc.annotation_count() - reactions,
+        "{name}: {}, {} ({positive} positive, {negative} negative), {}, {} ({open} open){}; {}",
+        crate::model::counted(doc.node_count(), "node", "nodes"),
+        crate::model::counted(cards, "CMOC card", "CMOC cards"),
+        crate::model::counted(doc.edge_count(), "arrow", "arrows"),
+        crate::model::counted(doc.annotation_count() - reactions, "comment", "comments"),
         if reactions == 0 {
             String::new()
         } else {
-            format!(", {reactions} reactions")
+            format!(
+                ", {}",
+                crate::model::counted(reactions, "reaction", "reactions")
+            )
         },
         match (problems.len(), loaded.repairs.len()) {
             (0, 0) => "no problems".to_string(),

@@ -57,19 +57,26 @@ pub fn differences(old: &Document, new: &Document) -> Vec<String> {
         .filter(|e| old.edge(e.id).is_some_and(|b| b != *e))
         .count();
     lines.extend(count(edges_added, edges_removed, edges_changed, "Arrows"));
-    let notes_added = new
-        .annotations()
-        .filter(|a| old.annotation(a.id).is_none())
-        .count();
-    let notes_removed = old
-        .annotations()
-        .filter(|a| new.annotation(a.id).is_none())
-        .count();
-    let notes_changed = new
-        .annotations()
-        .filter(|a| old.annotation(a.id).is_some_and(|b| b != *a))
-        .count();
-    lines.extend(count(notes_added, notes_removed, notes_changed, "Comments"));
+    // Comments and reactions counted apart, as the Comments tab and the notes count them.
+    for (what, reactions) in [("Comments", false), ("Reactions", true)] {
+        let kind = |a: &&super::Annotation| a.reaction.is_some() == reactions;
+        let added = new
+            .annotations()
+            .filter(kind)
+            .filter(|a| old.annotation(a.id).is_none())
+            .count();
+        let removed = old
+            .annotations()
+            .filter(kind)
+            .filter(|a| new.annotation(a.id).is_none())
+            .count();
+        let changed = new
+            .annotations()
+            .filter(kind)
+            .filter(|a| old.annotation(a.id).is_some_and(|b| b != *a))
+            .count();
+        lines.extend(count(added, removed, changed, what));
+    }
     lines
 }
 

@@ -46,7 +46,11 @@ impl Notes<'_> {
             }
         }
         for (index, step) in &self.steps {
-            let step_name = format!("{}", index + 1);
+            let step_name = if step.skip {
+                "skipped".to_string()
+            } else {
+                self.step_number(*index).to_string()
+            };
             if matches!(step.shows, StepShows::HowToRead) {
                 row(
                     &mut out,
@@ -68,9 +72,11 @@ impl Notes<'_> {
             let mut again = Vec::new();
             for id in step.nodes() {
                 match self.shown_before(*id, *index) {
-                    Some(first) => {
-                        again.push(format!("{} (step {})", self.node_name(*id), first + 1))
-                    }
+                    Some(first) => again.push(format!(
+                        "{} (step {})",
+                        self.node_name(*id),
+                        self.step_number(first)
+                    )),
                     None => self.node_csv(&mut out, &step_name, *id, &step.notes),
                 }
             }

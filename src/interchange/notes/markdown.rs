@@ -63,7 +63,7 @@ impl Notes<'_> {
             if !again.is_empty() {
                 let listed: Vec<String> = again
                     .iter()
-                    .map(|(name, first)| format!("{name} (step {})", first + 1))
+                    .map(|(name, first)| format!("{name} (step {})", self.step_number(*first)))
                     .collect();
                 let _ = writeln!(
                     out,

@@ -54,7 +54,6 @@ pub(super) struct Notes<'a> {
     doc: &'a Document,
     /// Steps in order; for each, the nodes it shows.
     steps: Vec<(usize, &'a PathStep)>,
-    path: &'a [PathStep],
     /// Each target's comments and replies in reading order.
     threads: HashMap<Target, Vec<Entry<'a>>>,
     reactions: HashMap<NodeId, Vec<&'a Annotation>>,
@@ -63,6 +62,8 @@ pub(super) struct Notes<'a> {
     first_step: HashMap<NodeId, usize>,
     /// Targets with words that no step shows.
     elsewhere: Vec<Target>,
+    /// For each step of the path, how many shown steps there are up to it.
+    numbers: Vec<usize>,
 }
 
 impl<'a> Notes<'a> {
@@ -122,15 +123,28 @@ impl<'a> Notes<'a> {
             .collect();
         let mut unique = HashSet::new();
         elsewhere.retain(|t| unique.insert(*t));
+        let numbers = path
+            .iter()
+            .scan(0usize, |shown, step| {
+                *shown += usize::from(!step.skip);
+                Some(*shown)
+            })
+            .collect();
         Self {
+            numbers,
             doc,
             steps,
-            path,
             threads,
             reactions,
             first_step,
             elsewhere,
         }
+    }
+
+    /// The number the room saw for the step at `index` of the path (skipped steps are not
+    /// shown, so not counted).
+    pub(super) fn step_number(&self, index: usize) -> usize {
+        self.numbers.get(index).copied().unwrap_or(index + 1)
     }
 
     /// The step where a node shown again at `index` was first written out, if earlier.
@@ -163,8 +177,12 @@ impl<'a> Notes<'a> {
                 .first()
                 .map_or_else(String::new, |id| self.node_name(*id)),
         };
-        let skipped = if step.skip { " (skipped)" } else { "" };
-        format!("Step {} of {}: {what}{skipped}", index + 1, self.path.len())
+        // Numbered as the room saw them: presenting passes over skipped steps.
+        if step.skip {
+            return format!("Skipped step (not shown): {what}");
+        }
+        let shown = self.numbers.last().copied().unwrap_or(0);
+        format!("Step {} of {shown}: {what}", self.step_number(index))
     }
 
     fn node_name(&self, id: NodeId) -> String {
