@@ -7,6 +7,7 @@ mod common;
 use cmoc_canvas::interchange::{NotesFormat, workshop_notes};
 use cmoc_canvas::model::{Reaction, Target, counted};
 use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn counts_take_the_number_of_their_noun() {
@@ -72,5 +73,61 @@ fn find_comes_in_close_enough_to_read_and_forgets_its_match_when_closed() {
         !h.state().editor.status.starts_with("Match"),
         "{}",
         h.state().editor.status
+    );
+}
+
+#[test]
+fn export_remembers_its_folder_and_choices_and_the_choosers_name_files_rightly() {
+    use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
+    use cmoc_canvas::app::{Action, EditorApp};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let figures = dir.path().join("figures");
+    std::fs::create_dir(&figures).expect("folder");
+    let dialogs = ScriptedDialogs {
+        save_answers: vec![Some(figures.join("first.svg"))],
+        ..ScriptedDialogs::default()
+    };
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(dialogs),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(3);
+    h.state_mut().perform(Action::ExportFigure);
+    h.run_steps(3);
+    h.get_by_label("Title above the figure").click();
+    h.run_steps(2);
+    h.get_by_label("Export…").click();
+    h.run_steps(3);
+    assert!(figures.join("first.svg").is_file(), "exported");
+    // Next time: the same choices, and the chooser starts in that folder (here the built-in
+    // one, as if the system's could not appear).
+    h.state_mut().perform(Action::ExportFigure);
+    h.run_steps(2);
+    let Some(Modal::ExportFigure(dialog)) = h.state().modal.clone() else {
+        panic!("the figure dialog opens");
+    };
+    assert!(dialog.title, "the title setting is kept");
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        unavailable: Some("no portal".into()),
+        ..ScriptedDialogs::default()
+    });
+    h.get_by_label("Export…").click();
+    h.run_steps(3);
+    let Some(Modal::PickPath(picker)) = h.state().modal.clone() else {
+        panic!("the built-in chooser: {:?}", h.state().modal);
+    };
+    assert_eq!(picker.path().parent(), Some(figures.as_path()));
+    assert_eq!(
+        cmoc_canvas::app::figures::FileKind::Table.extensions(),
+        &["csv", "tsv", "txt"],
+        "Import lists tab-separated and text tables too"
+    );
+    assert_eq!(
+        cmoc_canvas::app::figures::FileKind::NotesMarkdown.filter_name(),
+        "Workshop notes (Markdown)"
     );
 }

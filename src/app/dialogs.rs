@@ -68,7 +68,7 @@ impl FileDialogs for NativeDialogs {
         let asked = std::time::Instant::now();
         let answer = rfd::FileDialog::new()
             .set_title(format!("Open a {}", kind.filter_name()))
-            .add_filter(kind.filter_name(), &[kind.extension()])
+            .add_filter(kind.filter_name(), kind.extensions())
             .pick_file();
         native(asked, answer)
     }
@@ -78,18 +78,27 @@ impl FileDialogs for NativeDialogs {
             return Picked::Unavailable(why);
         }
         let asked = std::time::Instant::now();
-        let answer = rfd::FileDialog::new()
+        // A suggestion with a folder (the last export's) opens the dialog there.
+        let suggested = std::path::Path::new(suggested_name);
+        let mut dialog = rfd::FileDialog::new()
             .set_title(format!("Save as {}", kind.filter_name()))
-            .add_filter(kind.filter_name(), &[kind.extension()])
-            .set_file_name(suggested_name)
-            .save_file()
-            .map(|p| {
-                if p.extension().is_none() {
-                    p.with_extension(kind.extension())
-                } else {
-                    p
-                }
-            });
+            .add_filter(kind.filter_name(), kind.extensions());
+        if suggested.is_absolute()
+            && let (Some(folder), Some(name)) = (suggested.parent(), suggested.file_name())
+        {
+            dialog = dialog
+                .set_directory(folder)
+                .set_file_name(name.to_string_lossy());
+        } else {
+            dialog = dialog.set_file_name(suggested_name);
+        }
+        let answer = dialog.save_file().map(|p| {
+            if p.extension().is_none() {
+                p.with_extension(kind.extension())
+            } else {
+                p
+            }
+        });
         native(asked, answer)
     }
 }

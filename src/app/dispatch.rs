@@ -41,10 +41,10 @@ impl EditorApp {
                     .scenario
                     .and_then(|i| self.editor.doc().scenarios().get(i))
                     .map(|s| s.name.clone());
-                self.modal = Some(Modal::ExportFigure(figures::FigureDialog {
+                self.modal = Some(Modal::ExportFigure(figures::FigureDialog::remembered(
+                    self.settings.figure.as_ref(),
                     scenario,
-                    ..figures::FigureDialog::default()
-                }))
+                )))
             }
             Action::ExportTable => self.modal = Some(Modal::ExportTable),
             Action::ExportNotes => self.modal = Some(Modal::ExportNotes),

@@ -25,6 +25,12 @@ pub enum FileKind {
     Csv,
     /// Plain text (sentences).
     Text,
+    /// A CMOC table to import: CSV, tab-separated or text, as spreadsheets and papers give them.
+    Table,
+    /// Workshop notes as Markdown.
+    NotesMarkdown,
+    /// Workshop notes as CSV.
+    NotesCsv,
 }
 
 impl FileKind {
@@ -38,6 +44,9 @@ impl FileKind {
             FileKind::Markdown => "Markdown table",
             FileKind::Csv => "CSV table",
             FileKind::Text => "Text",
+            FileKind::Table => "CMOC table (CSV, TSV or text)",
+            FileKind::NotesMarkdown => "Workshop notes (Markdown)",
+            FileKind::NotesCsv => "Workshop notes (CSV)",
         }
     }
 
@@ -51,12 +60,28 @@ impl FileKind {
             FileKind::Markdown => "md",
             FileKind::Csv => "csv",
             FileKind::Text => "txt",
+            FileKind::Table | FileKind::NotesCsv => "csv",
+            FileKind::NotesMarkdown => "md",
+        }
+    }
+
+    /// Every extension a file of this kind may have (the chooser lists them all).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Table => &["csv", "tsv", "txt"],
+            FileKind::Diagram => &["ron"],
+            FileKind::Svg => &["svg"],
+            FileKind::Png => &["png"],
+            FileKind::Pdf => &["pdf"],
+            FileKind::Markdown | FileKind::NotesMarkdown => &["md"],
+            FileKind::Csv | FileKind::NotesCsv => &["csv"],
+            FileKind::Text => &["txt"],
         }
     }
 }
 
 /// The file a figure is written as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FigureFormat {
     /// SVG: vector, text kept as text.
     Svg,
@@ -94,6 +119,55 @@ pub struct FigureDialog {
     pub legend: bool,
     /// Draw the diagram as in this "what if" scenario (by name); `None`: as drawn.
     pub scenario: Option<String>,
+}
+
+/// The export dialog's choices a user makes once and expects kept (not the selection or the
+/// scenario, which belong to the moment).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FigurePrefs {
+    /// SVG, PNG or PDF.
+    pub format: FigureFormat,
+    /// Pixels per diagram unit for PNG.
+    pub scale: f32,
+    /// Transparent background.
+    pub transparent: bool,
+    /// Title above the figure.
+    pub title: bool,
+    /// Legend below the figure.
+    pub legend: bool,
+}
+
+impl FigureDialog {
+    /// The dialog as last used (`prefs`), for a figure of `scenario`.
+    pub fn remembered(prefs: Option<&FigurePrefs>, scenario: Option<String>) -> Self {
+        let mut dialog = Self {
+            scenario,
+            ..Self::default()
+        };
+        if let Some(p) = prefs {
+            dialog.format = p.format;
+            dialog.scale = if p.scale.is_finite() && p.scale > 0.0 {
+                p.scale
+            } else {
+                dialog.scale
+            };
+            dialog.transparent = p.transparent;
+            dialog.title = p.title;
+            dialog.legend = p.legend;
+        }
+        dialog
+    }
+
+    /// What of it is kept for next time.
+    pub fn prefs(&self) -> FigurePrefs {
+        FigurePrefs {
+            format: self.format,
+            scale: self.scale,
+            transparent: self.transparent,
+            title: self.title,
+            legend: self.legend,
+        }
+    }
 }
 
 impl Default for FigureDialog {

@@ -85,6 +85,8 @@ pub struct EditorApp {
     pub recovery: recovery::RecoveryState,
     /// Tidy, while it lays out a large diagram.
     pub tidy: tidy_progress::TidyProgress,
+    /// The start screen comes after the recovery question (when the user did not recover).
+    welcome_after_recovery: bool,
     /// Clicks held back a frame behind the typing before them.
     input_order: input_order::InputOrder,
     /// The presentation, while presenting.
@@ -259,6 +261,7 @@ impl EditorApp {
             present: None,
             path_order: None,
             tidy: tidy_progress::TidyProgress::default(),
+            welcome_after_recovery: false,
             input_order: input_order::InputOrder::default(),
             scenario_panel: scenario_panel::ScenarioPanel::default(),
             split: None,
@@ -271,8 +274,9 @@ impl EditorApp {
             None if has_recent => app.modal = Some(Modal::Welcome),
             None => {}
         }
-        // Work a crashed editor left behind comes first.
+        // Work a crashed editor left behind comes first; the start screen after it.
         if !app.recovery.offers.is_empty() {
+            app.welcome_after_recovery = matches!(app.modal, Some(Modal::Welcome));
             app.modal = Some(Modal::Recover { compare: None });
         }
         app

@@ -172,6 +172,15 @@ impl EditorApp {
                     super::recovery::RecoverAnswer::Later => {}
                 }
             }
+            // Not recovered: back to the start screen the user was going to see.
+            let recovered = matches!(answer, super::recovery::RecoverAnswer::Recover);
+            if std::mem::take(&mut self.welcome_after_recovery)
+                && !recovered
+                && self.modal.is_none()
+                && self.recovery.offers.is_empty()
+            {
+                self.modal = Some(Modal::Welcome);
+            }
             // The next snapshot, if several editors crashed (recovering one replaces the
             // open document, so the next is offered after it is saved or discarded).
             if self.modal.is_none() && !self.recovery.offers.is_empty() {

@@ -133,7 +133,7 @@ fn list_folder(folder: &Path, kind: FileKind) -> Listing {
             folders.push((name, true));
         } else if path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case(kind.extension()))
+            .is_some_and(|e| kind.extensions().iter().any(|k| e.eq_ignore_ascii_case(k)))
         {
             files.push((name, false));
         }
@@ -244,7 +244,19 @@ impl super::EditorApp {
     /// when that cannot appear; then does what the path was for. True when that was done now
     /// and worked (the built-in chooser does it later, once a path is chosen).
     pub(super) fn ask_path(&mut self, purpose: PickPurpose) -> bool {
-        let (kind, save, suggested) = self.path_question(&purpose);
+        let (kind, save, mut suggested) = self.path_question(&purpose);
+        // Exports start in the folder the last export went to.
+        let exporting = matches!(
+            purpose,
+            PickPurpose::ExportFigure(_)
+                | PickPurpose::ExportTable(_)
+                | PickPurpose::ExportNotes(_)
+        );
+        if exporting
+            && let Some(folder) = self.settings.export_folder.as_ref().filter(|f| f.is_dir())
+        {
+            suggested = folder.join(&suggested).display().to_string();
+        }
         let picked = if save {
             self.dialogs.pick_save(&suggested, kind)
         } else {
@@ -254,9 +266,14 @@ impl super::EditorApp {
             super::dialogs::Picked::Path(path) => self.use_path(purpose, &path),
             super::dialogs::Picked::Cancelled => false,
             super::dialogs::Picked::Unavailable(why) => {
-                let start = match &self.editor.origin {
-                    super::Origin::File(path) => path.parent().map(Path::to_path_buf),
-                    _ => None,
+                let named = Path::new(&suggested);
+                let start = if named.is_absolute() {
+                    named.parent().map(Path::to_path_buf)
+                } else {
+                    match &self.editor.origin {
+                        super::Origin::File(path) => path.parent().map(Path::to_path_buf),
+                        _ => None,
+                    }
                 };
                 self.modal = Some(super::dialogs::Modal::PickPath(Box::new(PathPicker::new(
                     purpose,
@@ -275,7 +292,7 @@ impl super::EditorApp {
     fn path_question(&self, purpose: &PickPurpose) -> (FileKind, bool, String) {
         match purpose {
             PickPurpose::OpenDiagram => (FileKind::Diagram, false, String::new()),
-            PickPurpose::ImportTable => (FileKind::Csv, false, String::new()),
+            PickPurpose::ImportTable => (FileKind::Table, false, String::new()),
             PickPurpose::SaveAs { .. } => {
                 let name = match &self.editor.origin {
                     super::Origin::File(p) => p
@@ -309,20 +326,39 @@ impl super::EditorApp {
             }
             PickPurpose::ExportNotes(format) => {
                 let kind = match format {
-                    NotesFormat::Markdown => FileKind::Markdown,
-                    NotesFormat::Csv => FileKind::Csv,
+                    NotesFormat::Markdown => FileKind::NotesMarkdown,
+                    NotesFormat::Csv => FileKind::NotesCsv,
                 };
-                (
-                    kind,
-                    true,
-                    format!("{}-workshop-notes.{}", self.file_stem(), kind.extension()),
-                )
+                // "workshop-3.ron" gives "workshop-3-notes.md", not "workshop-3-workshop-notes".
+                let stem = self.file_stem();
+                let name = if stem.to_lowercase().contains("workshop") {
+                    format!("{stem}-notes")
+                } else {
+                    format!("{stem}-workshop-notes")
+                };
+                (kind, true, format!("{name}.{}", kind.extension()))
             }
         }
     }
 
     /// Does what a chosen path was for; true when it worked.
     pub(super) fn use_path(&mut self, purpose: PickPurpose, path: &Path) -> bool {
+        let exporting = matches!(
+            purpose,
+            PickPurpose::ExportFigure(_)
+                | PickPurpose::ExportTable(_)
+                | PickPurpose::ExportNotes(_)
+        );
+        let done = self.use_path_for(purpose, path);
+        // The next export starts where this one went, and the dialog as it was set.
+        if done && exporting {
+            self.settings.export_folder = path.parent().map(Path::to_path_buf);
+            self.save_settings();
+        }
+        done
+    }
+
+    fn use_path_for(&mut self, purpose: PickPurpose, path: &Path) -> bool {
         match purpose {
             PickPurpose::OpenDiagram => {
                 self.open_path(path);
@@ -338,6 +374,9 @@ impl super::EditorApp {
             PickPurpose::ExportFigure(dialog) => {
                 let result = super::figures::export_figure(&self.editor, &dialog, path);
                 let ok = result.is_ok();
+                if ok {
+                    self.settings.figure = Some(dialog.prefs());
+                }
                 self.report(result, "Could not export the figure");
                 ok
             }

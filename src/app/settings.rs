@@ -13,6 +13,10 @@ pub const MAX_RECENT: usize = 10;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The folder figures, tables and notes were last exported to.
+    pub export_folder: Option<PathBuf>,
+    /// The export dialog's choices as last used.
+    pub figure: Option<super::figures::FigurePrefs>,
     /// The side panel's width the user chose by dragging its edge, in points (0: the default).
     pub side_panel_width: f32,
     /// The side panel hidden (View > Side panel, F9) for more room for the diagram.
