@@ -349,6 +349,13 @@ fn the_plain_sentence_keeps_the_researchers_own_words() {
         plain_sentence(&bare),
         "If patients wait long, then they stop coming, because they lose hope."
     );
+    // A -ve card's words are what is not activated: the sentence says it does not happen.
+    let mut negative = bare.clone();
+    negative.polarity = Polarity::Negative;
+    assert_eq!(
+        plain_sentence(&negative),
+        "This does not happen here: if patients wait long, then they stop coming, because they lose hope."
+    );
 }
 
 /// WCAG contrast ratio of two colours.
@@ -745,4 +752,27 @@ fn the_caption_never_draws_one_part_over_another_at_any_screen_size() {
             }
         }
     }
+}
+
+#[test]
+fn a_scenario_is_told_to_the_room_in_plain_words_and_to_the_facilitator_in_full() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path());
+    h.state_mut().canvas.scenario = Some(1);
+    press(&mut h, Key::F5);
+    for _ in 0..40 {
+        if card_number(&h) == Some((22, Polarity::Positive)) {
+            break;
+        }
+        press(&mut h, Key::ArrowRight);
+    }
+    assert_eq!(card_number(&h), Some((22, Polarity::Positive)));
+    let name = h.state().editor.doc().scenarios()[1].name.clone();
+    h.get_by_label_contains(&format!("In the story “{name}”, this does not happen."));
+    assert!(
+        h.query_by_label_contains("which is not active").is_none(),
+        "the researchers' reasoning is not read to the room"
+    );
+    press(&mut h, Key::F);
+    h.get_by_label_contains(&format!("What if “{name}”: Not active"));
 }

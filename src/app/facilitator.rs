@@ -125,6 +125,23 @@ impl EditorApp {
             })
             .size(PRESENT_DETAIL_PX),
         );
+        // The full reasoning behind what the room is told of a scenario.
+        if let (Some(id), Some(outcome), Some(scenario)) = (
+            present.node(),
+            self.canvas.scenario_outcome(),
+            self.canvas
+                .scenario
+                .and_then(|i| self.editor.doc().scenarios().get(i)),
+        ) {
+            ui.label(
+                RichText::new(format!(
+                    "What if “{}”: {}",
+                    scenario.name,
+                    outcome.explain(self.editor.doc(), scenario, id)
+                ))
+                .size(CONTROL_PX),
+            );
+        }
         ui.separator();
         let mut asked = None;
         ui.horizontal_wrapped(|ui| {

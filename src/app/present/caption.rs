@@ -138,9 +138,18 @@ impl EditorApp {
                         .scenario
                         .and_then(|i| self.editor.doc().scenarios().get(i)),
                 ) {
-                    ui.label(detail(format!(
-                        "In this scenario: {}",
-                        outcome.explain(self.editor.doc(), scenario, id)
+                    // The room hears it plainly; the reasoning is in the facilitator's window
+                    // and the inspector.
+                    let negative = self
+                        .editor
+                        .doc()
+                        .node(id)
+                        .and_then(|n| n.content.cmoc())
+                        .is_some_and(|c| c.polarity == Polarity::Negative);
+                    ui.label(detail(story_words(
+                        &scenario.name,
+                        outcome.state(id),
+                        negative,
                     )));
                 }
             });
@@ -288,4 +297,24 @@ pub(super) fn how_to_read_ui(ui: &mut Ui, canvas: egui::Rect) {
             });
         });
     });
+}
+
+/// A node's state in a scenario as the room hears it: "In the story “Not recognised or not
+/// supported”, this does not happen."
+pub(crate) fn story_words(
+    scenario: &str,
+    state: crate::model::NodeState,
+    negative: bool,
+) -> String {
+    use crate::model::NodeState;
+    let what = match (state, negative) {
+        (NodeState::Active, false) => "this happens",
+        (NodeState::Inactive, false) => "this does not happen",
+        (NodeState::Partly, false) => "this partly happens",
+        (NodeState::Active, true) => "this is what goes wrong",
+        (NodeState::Inactive, true) => "this does not go wrong",
+        (NodeState::Partly, true) => "this partly goes wrong",
+        (NodeState::Unknown, _) => "we cannot yet say whether this happens",
+    };
+    format!("In the story “{}”, {what}.", scenario.trim())
 }

@@ -148,7 +148,19 @@ pub fn plain_sentence(card: &CmocCard) -> String {
     if parts.is_empty() {
         return "This card has no words yet.".into();
     }
-    format!("{}.", parts.join(", "))
+    let sentence = parts.join(", ");
+    match card.polarity {
+        crate::model::Polarity::Positive => format!("{sentence}."),
+        // A -ve card's words are the configuration that is not activated: say that it does
+        // not happen, or the room reads the good outcome under "when this does not work".
+        crate::model::Polarity::Negative => {
+            let mut chars = sentence.chars();
+            let lowered = chars.next().map_or_else(String::new, |c| {
+                c.to_lowercase().collect::<String>() + chars.as_str()
+            });
+            format!("This does not happen here: {lowered}.")
+        }
+    }
 }
 
 impl EditorApp {
