@@ -560,6 +560,34 @@ fn a_cards_reactions_are_drawn_as_signed_counters_on_the_canvas_not_in_figures()
     let mut on_canvas = counters(SceneOptions::CANVAS);
     on_canvas.sort();
     assert_eq!(on_canvas, ["+2", "-1"]);
+    // Every counter lies wholly outside the card and its focus ring: none covers the card's
+    // words, and the ring never hides one.
+    {
+        use cmoc_canvas::scene::style::{COUNTER_RADIUS_PX, FOCUS_GAP_PX, FOCUS_WIDTH_PX};
+        let mut scene = Scene::new(Palette::for_dark_mode(false), SceneOptions::CANVAS);
+        scene.update(&doc);
+        let index = scene.position_of(card).expect("drawn");
+        let size = scene.nodes[index].rect.size();
+        let px = Lod::Full.px_to_world();
+        let ring = egui::Rect::from_min_size(egui::Pos2::ZERO, size)
+            .expand((FOCUS_GAP_PX + FOCUS_WIDTH_PX) * px);
+        let drawing = scene
+            .drawing_now(index, Lod::Full)
+            .expect("drawing")
+            .clone();
+        for prim in &drawing.prims {
+            if let Prim::Counter { centre, .. } = prim {
+                let circle = egui::Rect::from_center_size(
+                    *centre,
+                    egui::Vec2::splat(2.0 * COUNTER_RADIUS_PX * px),
+                );
+                assert!(
+                    !circle.intersects(ring),
+                    "a counter at {centre:?} under the ring"
+                );
+            }
+        }
+    }
     assert!(counters(SceneOptions::FIGURE).is_empty());
     let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
     let name = &scene.node(card).expect("node").name;
@@ -664,6 +692,8 @@ fn a_reply_typed_in_the_facilitators_window_goes_into_the_reply_box_not_the_shor
     );
     h.get_by_label("Add comment").click();
     h.run_steps(3);
+    // The room sees that it went in, and from whom.
+    h.get_by_label_contains("Comment added from Table 1");
     let reply = h
         .state()
         .editor

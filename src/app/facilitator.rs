@@ -245,8 +245,16 @@ impl EditorApp {
             None => self.editor.add_comment(target, group, &text),
         };
         self.comments.replying.remove(&target);
+        // Said where everyone can see it: the comment went in, and whose it is.
+        let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+        let who = if group.trim().is_empty() {
+            "the room".to_string()
+        } else {
+            group.trim().to_string()
+        };
         if let Some(p) = &mut self.present {
             p.commenting = false;
+            p.notice = Some((format!("Comment added from {who}"), now));
         }
     }
 

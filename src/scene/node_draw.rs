@@ -151,9 +151,11 @@ pub(super) fn draw_node(
     }
     if options.comment_counters && node.open_comments > 0 {
         drawing.prims.push(Prim::Counter {
+            // Above the top-right corner, clear of the focus ring round the card, so neither
+            // hides the other (it sat on the corner, under the ring).
             centre: pos2(
-                local.max.x - COUNTER_INSET_PX * lod.px_to_world(),
-                local.min.y + COUNTER_INSET_PX * lod.px_to_world(),
+                local.max.x - COUNTER_RADIUS_PX * lod.px_to_world(),
+                local.min.y - COUNTER_CLEARANCE_PX * lod.px_to_world(),
             ),
             radius_px: COUNTER_RADIUS_PX,
             fill: palette.comment_badge,
@@ -163,8 +165,9 @@ pub(super) fn draw_node(
             text_colour: Color32::WHITE,
         });
     }
-    // The groups' reactions, bottom right: "+2" agree, "?1" not sure, "-1" disagree — signs as
-    // well as colours, so the tally reads in greyscale and to colour-blind readers.
+    // The groups' reactions, under the bottom-right corner (outside the card and its focus
+    // ring, so they never cover its words): "+2" agree, "?1" not sure, "-1" disagree — signs
+    // as well as colours, so the tally reads in greyscale and to colour-blind readers.
     if options.comment_counters {
         let step = (2.0 * COUNTER_RADIUS_PX + COUNTER_GAP_PX) * lod.px_to_world();
         let mut x = local.max.x - (COUNTER_INSET_PX + COUNTER_RADIUS_PX) * lod.px_to_world();
@@ -178,10 +181,7 @@ pub(super) fn draw_node(
                 continue;
             }
             drawing.prims.push(Prim::Counter {
-                centre: pos2(
-                    x,
-                    local.max.y - (COUNTER_INSET_PX + COUNTER_RADIUS_PX) * lod.px_to_world(),
-                ),
+                centre: pos2(x, local.max.y + COUNTER_CLEARANCE_PX * lod.px_to_world()),
                 radius_px: COUNTER_RADIUS_PX,
                 fill: palette.reaction[i],
                 ring: Line::screen(COUNTER_RING_PX, palette.background, None),

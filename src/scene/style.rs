@@ -156,6 +156,9 @@ pub const COUNTER_RING_PX: f32 = 1.5;
 pub const COUNTER_INSET_PX: f32 = 2.0;
 /// Space between the reaction counters on a card, screen pixels.
 pub const COUNTER_GAP_PX: f32 = 3.0;
+/// How far outside a card's edge a counter's centre sits: past the focus ring
+/// ([`FOCUS_GAP_PX`] + [`FOCUS_WIDTH_PX`]) by a little more than the counter's radius.
+pub const COUNTER_CLEARANCE_PX: f32 = FOCUS_GAP_PX + FOCUS_WIDTH_PX + COUNTER_RADIUS_PX + 2.0;
 
 /// How far the canvas emphasises a title by drawing it twice, this share of a pixel apart
 /// (the font has one weight).

@@ -10,6 +10,9 @@ use crate::scene::style::{
 };
 use egui::{RichText, Ui};
 
+/// How long a notice ("Comment added from Carers") stays in the caption, in seconds.
+const NOTICE_SECONDS: f64 = 4.0;
+
 impl EditorApp {
     pub(super) fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
         let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
@@ -25,6 +28,14 @@ impl EditorApp {
         // right, on one line when they fit; otherwise the title has the width to itself and
         // the rest follows on the next line, so nothing is ever drawn over anything else.
         let mut status: Vec<RichText> = Vec::new();
+        let now = ui.input(|i| i.time);
+        if let Some((notice, at)) = &present.notice
+            && now - at < NOTICE_SECONDS
+        {
+            status.push(detail(notice.clone()).strong());
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(NOTICE_SECONDS));
+        }
         if !present.typed.is_empty() {
             let hint = match present.typed.as_str() {
                 "1" => "1: agrees… (or go to CMOC 1 with Enter)".to_string(),

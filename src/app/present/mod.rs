@@ -101,6 +101,8 @@ pub struct Presenting {
     typed_at: f64,
     /// The comment box on the current card is open.
     pub commenting: bool,
+    /// What was just done for the room to see ("Comment added from Carers"), and when.
+    pub notice: Option<(String, f64)>,
     glide: Option<Glide>,
 }
 
@@ -205,6 +207,7 @@ impl EditorApp {
             typed: String::new(),
             typed_at: 0.0,
             commenting: false,
+            notice: None,
             glide: None,
         });
         self.canvas.inline_edit = None;
