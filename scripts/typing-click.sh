@@ -16,11 +16,13 @@ for delay in 20 5 0; do
   start_app "$(mktemp)"
   xdotool windowsize "$wid" 1366 768; sleep 1
   xdotool windowfocus --sync "$wid" 2>/dev/null || true
-  xdotool mousemove --window "$wid" 449 150 click 1; sleep 0.5     # CMOC 22 in the fitted view
-  xdotool mousemove --window "$wid" 1124 89 click 1; sleep 0.7     # the Comments tab
-  xdotool mousemove --window "$wid" 1200 166 click 1; sleep 0.3    # "Your name"
+  # Places at this window size, with the toolbar on one line: CMOC 22's body in the fitted
+  # view (not its badge, which toggles it), then the side panel.
+  xdotool mousemove --window "$wid" 447 145 click 1; sleep 0.5
+  xdotool mousemove --window "$wid" 1128 64 click 1; sleep 0.7     # the Comments tab
+  xdotool mousemove --window "$wid" 1200 141 click 1; sleep 0.3    # "Your name"
   xdotool type --delay "$delay" "$want"
-  xdotool mousemove --window "$wid" 1170 215 click 1              # the comment box, at once
+  xdotool mousemove --window "$wid" 1170 190 click 1              # the comment box, at once
   sleep 1
   got=$(sed -n 's/.*author_name: "\([^"]*\)".*/\1/p' "$CMOC_CANVAS_CONFIG_DIR/settings.ron" 2>/dev/null || true)
   if [ "$got" != "$want" ]; then

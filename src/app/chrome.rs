@@ -5,6 +5,9 @@ use crate::model::NodeKind;
 use crate::scene::Palette;
 use egui::{RichText, Ui};
 
+/// Below this window width the toolbar's longest add buttons use short labels.
+const TOOLBAR_COMPACT_BELOW_PX: f32 = 1500.0;
+
 impl EditorApp {
     pub(super) fn menus_ui(&mut self, ui: &mut Ui) {
         let chosen = std::cell::Cell::new(None);
@@ -245,20 +248,27 @@ impl EditorApp {
                 }
             };
             ui.label(RichText::new("Add:").strong());
+            // On a laptop the two longest labels are shortened, so the toolbar keeps to one
+            // line (the full names are on hover and in the Insert menu).
+            let compact = ui.available_width() < TOOLBAR_COMPACT_BELOW_PX;
             for kind in NodeKind::ALL {
                 let action = Action::add(kind);
+                let label = match kind {
+                    NodeKind::Cmoc if compact => "CMOC",
+                    NodeKind::Condition if compact => "IF",
+                    _ => action.toolbar_label(),
+                };
                 let style = if kind == NodeKind::Cmoc {
                     palette.card(false)
                 } else {
                     palette.kind(kind)
                 };
-                let swatch =
-                    egui::Button::new(RichText::new(action.toolbar_label()).color(palette.text))
-                        .fill(style.fill)
-                        .stroke(egui::Stroke::new(
-                            crate::scene::style::BORDER_WIDTH,
-                            style.stroke,
-                        ));
+                let swatch = egui::Button::new(RichText::new(label).color(palette.text))
+                    .fill(style.fill)
+                    .stroke(egui::Stroke::new(
+                        crate::scene::style::BORDER_WIDTH,
+                        style.stroke,
+                    ));
                 if ui.add(swatch).on_hover_text(action.description()).clicked() {
                     chosen.set(Some(action));
                 }
@@ -383,17 +393,20 @@ pub(super) fn scenario_picker(
     let current = chosen
         .and_then(|i| doc.scenarios().get(i))
         .map_or("None", |s| s.name.as_str());
-    let label = ui.label("What if:");
-    egui::ComboBox::from_id_salt("scenario-picker")
-        .selected_text(crate::model::shorten(current, 40))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(chosen, None, "None (the diagram as drawn)");
-            for (i, s) in doc.scenarios().iter().enumerate() {
-                ui.selectable_value(chosen, Some(i), &s.name)
-                    .on_hover_text(&s.description);
-            }
-        })
-        .response
-        .labelled_by(label.id)
-        .on_hover_text("Show which parts of the theory hold in a scenario: inactive parts fade, partly active ones are hatched");
+    // The label and its list stay together when the toolbar wraps.
+    ui.horizontal(|ui| {
+        let label = ui.label("What if:");
+        egui::ComboBox::from_id_salt("scenario-picker")
+            .selected_text(crate::model::shorten(current, 40))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(chosen, None, "None (the diagram as drawn)");
+                for (i, s) in doc.scenarios().iter().enumerate() {
+                    ui.selectable_value(chosen, Some(i), &s.name)
+                        .on_hover_text(&s.description);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Show which parts of the theory hold in a scenario: inactive parts fade, partly active ones are hatched");
+    });
 }
