@@ -269,7 +269,10 @@ impl EditorApp {
                         crate::scene::style::BORDER_WIDTH,
                         style.stroke,
                     ));
-                if ui.add(swatch).on_hover_text(action.description()).clicked() {
+                let response = ui.add(swatch).on_hover_text(action.description());
+                // A screen reader says the full name, however short the label.
+                super::name_widget(ui, &response, action.toolbar_label());
+                if response.clicked() {
                     chosen.set(Some(action));
                 }
             }
