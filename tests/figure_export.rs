@@ -194,8 +194,22 @@ fn the_legend_is_drawn_when_asked_and_transparency_is_kept() {
         .expect("renders"),
     );
     assert!(
-        with_legend.height > plain.height + 100,
+        with_legend.height > plain.height + 40,
         "room for the legend"
+    );
+    // The legend explains what the figure shows: two kinds of card, no theory or region.
+    let svg = figure_svg(
+        &doc,
+        &FigureOptions {
+            legend: true,
+            ..FigureOptions::default()
+        },
+    )
+    .expect("svg");
+    assert!(svg.contains("-ve CMOC n: not activated"));
+    assert!(
+        !svg.contains(">Theory<") && !svg.contains(">Region<"),
+        "only kinds shown"
     );
     // The band below the diagram has ink in it only with the legend.
     let ink = |img: &Image, from_row: u32| {
@@ -456,4 +470,27 @@ fn a_small_diagram_sits_in_the_middle_of_its_figure() {
     let right = frame.max.x - card.max.x;
     assert!(frame.width() > card.width() + 200.0, "{frame:?}");
     assert!((left - right).abs() < 1.0, "left {left}, right {right}");
+}
+
+#[test]
+fn an_untitled_diagram_prints_no_title() {
+    let mut b = DiagramBuilder::new(cmoc_canvas::model::UNTITLED);
+    b.cmoc(CmocCard::new(1, "c", "m", "o"), Point::new(0.0, 0.0), None);
+    let doc = b.finish();
+    let options = FigureOptions {
+        title: true,
+        ..FigureOptions::default()
+    };
+    let svg = figure_svg(&doc, &options).expect("svg");
+    assert!(
+        !svg.contains("class=\"figure-title\""),
+        "no placeholder title"
+    );
+    let named = small_diagram();
+    let svg = figure_svg(&named, &options).expect("svg");
+    assert!(svg.contains(">Two cards<"), "a real title is printed");
+    assert!(
+        svg.contains("class=\"figure-title\""),
+        "the check above looks for the right class"
+    );
 }

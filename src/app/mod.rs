@@ -433,7 +433,7 @@ impl EditorApp {
     pub(super) fn carry_out(&mut self, then: Then) {
         match then {
             Then::New => {
-                self.replace_document(Document::new("Untitled programme theory"), Origin::Untitled);
+                self.replace_document(Document::new(crate::model::UNTITLED), Origin::Untitled);
                 self.canvas.camera = canvas::Camera::default();
                 self.canvas.fit_pending = false;
                 self.editor.status =

@@ -14,7 +14,7 @@ use crate::scene::style::{
     FIGURE_MARGIN, FIGURE_MIN_WIDTH, FIGURE_TITLE_HEIGHT, FIGURE_TITLE_SIZE,
 };
 use crate::scene::{
-    Lod, Palette, Prim, Scene, SceneEdge, SceneNode, SceneOptions, TextRole, legend::legend,
+    Lod, Palette, Prim, Scene, SceneEdge, SceneNode, SceneOptions, TextRole, legend::legend_of,
 };
 use ecolor::Color32;
 use emath::{Rect, Vec2, pos2, vec2};
@@ -99,6 +99,8 @@ pub struct FigureLayout<'d> {
     bounds: Rect,
     shown: Option<(crate::model::Scenario, crate::model::Outcome)>,
     title_height: f32,
+    /// The legend's entries: the kinds of node and arrow the figure shows.
+    legend_entries: Vec<crate::scene::legend::LegendEntry>,
     /// The system fonts the figure's words need beyond the canvas font (other scripts).
     pub fallbacks: Vec<crate::scene::fonts::FallbackFace>,
     /// The whole figure, in diagram units.
@@ -149,8 +151,17 @@ impl<'d> FigureLayout<'d> {
             }
             None => 0.0,
         };
+        let entries = crate::scene::legend::entries_present(doc, &|id| keep(id));
         let legend_height = if options.legend {
-            legend(&palette, &mut measure, true, shown.is_some()).size.y + margin
+            legend_of(
+                &palette,
+                &mut measure,
+                true,
+                shown.is_some(),
+                Some(&entries),
+            )
+            .size
+            .y + margin
         } else {
             0.0
         };
@@ -173,6 +184,7 @@ impl<'d> FigureLayout<'d> {
             bounds,
             shown,
             title_height,
+            legend_entries: entries,
             fallbacks: crate::scene::fonts::fallbacks_for(super::unwritable::figure_texts(doc)).0,
             frame,
         })
@@ -240,7 +252,13 @@ impl<'d> FigureLayout<'d> {
         sink.close()?;
         self.nodes = nodes;
         if self.options.legend {
-            let legend = legend(&palette, &mut measure, true, self.shown.is_some());
+            let legend = legend_of(
+                &palette,
+                &mut measure,
+                true,
+                self.shown.is_some(),
+                Some(&self.legend_entries),
+            );
             let at = pos2(frame.min.x + margin, self.bounds.max.y + margin);
             sink.open("g class=\"legend\"".into())?;
             for prim in &legend.drawing.prims {
@@ -353,9 +371,13 @@ fn title_text(
     scenario: Option<&crate::model::Scenario>,
 ) -> Option<String> {
     let what_if = scenario.map(|s| format!("What if: {}", s.name.trim()));
-    match (options.title, what_if) {
-        (true, Some(w)) => Some(format!("{} — {w}", doc.metadata().title.trim())),
-        (true, None) => Some(doc.metadata().title.clone()),
+    // A diagram never given a title has none to print ("Untitled programme theory" is the
+    // editor's placeholder, not the researcher's words).
+    let title = doc.metadata().title.trim();
+    let named = !(title.is_empty() || title.eq_ignore_ascii_case(crate::model::UNTITLED));
+    match (options.title && named, what_if) {
+        (true, Some(w)) => Some(format!("{title} — {w}")),
+        (true, None) => Some(title.to_string()),
         (false, w) => w,
     }
 }

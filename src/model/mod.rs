@@ -32,6 +32,9 @@ pub use time::Timestamp;
 pub use validate::{Problem, Subject, Validation, validate};
 pub use workshop::{PathStep, Session, StepShows, Workshop, resolve_path};
 
+/// The title of a new diagram until the researcher gives it one (figures print no title then).
+pub const UNTITLED: &str = "Untitled programme theory";
+
 /// A count with its noun in the right number: "1 arrow", "2 arrows", "0 comments".
 pub fn counted(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })

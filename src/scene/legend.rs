@@ -194,6 +194,51 @@ fn swatch(palette: &Palette, entry: LegendEntry, r: Rect, prims: &mut Vec<Prim>)
 /// Lays the legend out in two columns, with or without its "Legend" heading (the canvas
 /// shows its own, collapsible one); `states`: with what a scenario's marks mean.
 pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool, states: bool) -> Legend {
+    legend_of(palette, measure, heading, states, None)
+}
+
+/// The entries a drawing of `doc`'s nodes `shown` (and the arrows between them) needs: a
+/// figure for a paper explains what it shows, not every kind there is.
+pub fn entries_present(
+    doc: &crate::model::Document,
+    shown: &dyn Fn(crate::model::NodeId) -> bool,
+) -> Vec<LegendEntry> {
+    use crate::model::{Branch, EdgeEffect, NodeContent, Polarity};
+    let mut present = Vec::new();
+    let mut add = |entry: LegendEntry| {
+        if !present.contains(&entry) {
+            present.push(entry);
+        }
+    };
+    for node in doc.nodes().filter(|n| shown(n.id)) {
+        match &node.content {
+            NodeContent::Cmoc(card) if card.polarity == Polarity::Negative => {
+                add(LegendEntry::NegativeCmoc);
+            }
+            NodeContent::Cmoc(_) => add(LegendEntry::Cmoc),
+            _ => add(LegendEntry::Kind(node.kind())),
+        }
+    }
+    for edge in doc.edges().filter(|e| shown(e.from) && shown(e.to)) {
+        match (edge.branch, edge.effect) {
+            (Some(Branch::Yes), _) => add(LegendEntry::YesBranch),
+            (Some(Branch::No), _) => add(LegendEntry::NoBranch),
+            (None, EdgeEffect::Prevents) => add(LegendEntry::Prevents),
+            (None, EdgeEffect::LeadsTo) => {}
+        }
+    }
+    present
+}
+
+/// The legend with only the entries in `only` (all when `None`), and a scenario's states when
+/// `states`.
+pub fn legend_of(
+    palette: &Palette,
+    measure: &mut TextMeasure,
+    heading: bool,
+    states: bool,
+    only: Option<&[LegendEntry]>,
+) -> Legend {
     let mut legend = Legend::default();
     let mut prims = Vec::new();
     let origin = pos2(LEGEND_PADDING, LEGEND_PADDING);
@@ -212,6 +257,9 @@ pub fn legend(palette: &Palette, measure: &mut TextMeasure, heading: bool, state
         top += size.y + LEGEND_GAP;
     }
     let mut entries = LegendEntry::ALL.to_vec();
+    if let Some(only) = only {
+        entries.retain(|e| only.contains(e));
+    }
     if states {
         entries.extend(LegendEntry::STATES);
     }
