@@ -185,18 +185,23 @@ impl TextMeasure {
         let empty_height = self.one_line(" ", font_size).y;
         for paragraph in text.split('\n') {
             let right_to_left = super::fonts::paragraph_is_right_to_left(paragraph);
+            // Each word is measured once and lines are filled by adding widths, so a long
+            // paragraph costs one measurement a word, not one a word per line.
+            let space = self.one_line("a a", font_size).x - self.one_line("aa", font_size).x;
             let mut broken: Vec<(String, Vec2)> = Vec::new();
             let mut current = String::new();
+            let mut used = 0.0f32;
             for word in paragraph.split_inclusive(' ') {
-                let candidate = format!("{current}{word}");
-                let size = self.one_line(candidate.trim_end(), font_size);
-                if size.x <= width || current.is_empty() {
-                    current = candidate;
+                let word_width = self.one_line(word.trim_end(), font_size).x;
+                let gap = if current.is_empty() { 0.0 } else { space };
+                if current.is_empty() || used + gap + word_width <= width {
+                    current.push_str(word);
+                    used += gap + word_width;
                     continue;
                 }
                 let done = std::mem::replace(&mut current, word.to_string());
-                let size = self.one_line(done.trim_end(), font_size);
-                broken.push((done, size));
+                used = word_width;
+                broken.push((done, Vec2::ZERO));
             }
             broken.push((current, Vec2::ZERO));
             // A word wider than the line is cut where it fills the line.
@@ -210,11 +215,19 @@ impl TextMeasure {
                         fitted.push((rest, size));
                         break;
                     }
-                    let fits = self.longest_prefix_within(&rest, font_size, width);
-                    let cut = rest
-                        .char_indices()
-                        .nth(fits.clamp(1, count - 1))
-                        .map_or(rest.len(), |(i, _)| i);
+                    // Words measured apart can add up a little short of the line shaped
+                    // whole: then its last word goes to the next line; a single word wider
+                    // than the line is cut where it fills it.
+                    let trimmed_len = rest.trim_end().len();
+                    let cut = match rest[..trimmed_len].rfind(' ') {
+                        Some(space) if space > 0 => space + 1,
+                        _ => {
+                            let fits = self.longest_prefix_within(&rest, font_size, width);
+                            rest.char_indices()
+                                .nth(fits.clamp(1, count - 1))
+                                .map_or(rest.len(), |(i, _)| i)
+                        }
+                    };
                     let tail = rest.split_off(cut);
                     let size = self.one_line(&rest, font_size);
                     fitted.push((rest, size));
