@@ -126,13 +126,7 @@ impl EditorApp {
             .size(PRESENT_DETAIL_PX),
         );
         // The full reasoning behind what the room is told of a scenario.
-        if let (Some(id), Some(outcome), Some(scenario)) = (
-            present.node(),
-            self.canvas.scenario_outcome(),
-            self.canvas
-                .scenario
-                .and_then(|i| self.editor.doc().scenarios().get(i)),
-        ) {
+        if let Some((id, outcome, scenario)) = self.step_in_scenario(&present) {
             ui.label(
                 RichText::new(format!(
                     "What if “{}”: {}",

@@ -37,6 +37,22 @@ fn node_texts(node: &Node) -> Vec<&str> {
     texts
 }
 
+/// The first few characters as code points ("U+FFFE") and the places, five named and the rest
+/// counted ("CMOC 1, CMOC 2 and 3 more").
+fn codes_and_places(chars: &[char], places: &[String]) -> (Vec<String>, String) {
+    let codes = chars
+        .iter()
+        .take(4)
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
+    let shown = places.len().min(5);
+    let mut where_ = places[..shown].join(", ");
+    if places.len() > shown {
+        where_.push_str(&format!(" and {} more", places.len() - shown));
+    }
+    (codes, where_)
+}
+
 /// Every text a figure of `doc` may show: the title, each node's words, arrow labels.
 pub(crate) fn figure_texts(doc: &Document) -> Vec<&str> {
     let mut texts = vec![doc.metadata().title.as_str()];
@@ -69,16 +85,7 @@ fn undrawable_report(doc: &Document) -> Option<String> {
             places.push(node.label());
         }
     }
-    let codes: Vec<String> = missing
-        .iter()
-        .take(4)
-        .map(|c| format!("U+{:04X}", u32::from(*c)))
-        .collect();
-    let shown = places.len().min(5);
-    let mut where_ = places[..shown].join(", ");
-    if places.len() > shown {
-        where_.push_str(&format!(" and {} more", places.len() - shown));
-    }
+    let (codes, mut where_) = codes_and_places(&missing, &places);
     if where_.is_empty() {
         where_ = "the title or an arrow's label".into();
     }
@@ -138,15 +145,7 @@ fn xml_report(doc: &Document) -> Option<String> {
     if count == 0 {
         return None;
     }
-    let codes: Vec<String> = kinds
-        .iter()
-        .map(|c| format!("U+{:04X}", u32::from(*c)))
-        .collect();
-    let shown = places.len().min(5);
-    let mut where_ = places[..shown].join(", ");
-    if places.len() > shown {
-        where_.push_str(&format!(" and {} more", places.len() - shown));
-    }
+    let (codes, where_) = codes_and_places(&kinds, &places);
     Some(format!(
         "{count} {} that a figure cannot hold ({}) {} left out of {where_}. They stay in the diagram; delete them there if they came in by accident.",
         if count == 1 {

@@ -142,13 +142,7 @@ impl EditorApp {
                 if !tally.is_empty() {
                     ui.label(detail(tally));
                 }
-                if let (Some(id), Some(outcome), Some(scenario)) = (
-                    present.node(),
-                    self.canvas.scenario_outcome(),
-                    self.canvas
-                        .scenario
-                        .and_then(|i| self.editor.doc().scenarios().get(i)),
-                ) {
+                if let Some((id, outcome, scenario)) = self.step_in_scenario(present) {
                     // The room hears it plainly; the reasoning is in the facilitator's window
                     // and the inspector.
                     let negative = self
@@ -239,6 +233,18 @@ impl EditorApp {
                 None => ("(removed)".into(), String::new()),
             },
         }
+    }
+
+    /// The step's node, with the scenario shown and what it makes of the diagram, while one is.
+    pub(in crate::app) fn step_in_scenario(
+        &self,
+        present: &Presenting,
+    ) -> Option<(NodeId, &crate::model::Outcome, &crate::model::Scenario)> {
+        let scenario = self
+            .canvas
+            .scenario
+            .and_then(|i| self.editor.doc().scenarios().get(i))?;
+        Some((present.node()?, self.canvas.scenario_outcome()?, scenario))
     }
 
     /// A node's short label ("CMOC 22"), or nothing for a node since deleted.
