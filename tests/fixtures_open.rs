@@ -196,11 +196,15 @@ fn the_format_3_fixture_has_a_path_with_notes_a_group_a_skipped_step_and_a_sessi
         &doc,
         cmoc_canvas::interchange::NotesFormat::Markdown,
     );
+    // Numbered as the room saw the steps: the skipped one is not counted.
     assert!(
-        notes.contains("## Step 3 of 4: The two cards together ("),
+        notes.contains("## Step 3 of 3: The two cards together ("),
         "{notes}"
     );
-    assert!(notes.contains("(skipped)"), "{notes}");
+    assert!(
+        notes.contains("## Skipped step (not shown): Context “Busy practice”"),
+        "{notes}"
+    );
     assert!(notes.contains("CMOC 4 made negative"), "{notes}");
     assert!(
         notes.contains("Yes: that is what happened to my mum"),
