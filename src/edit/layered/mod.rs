@@ -15,7 +15,7 @@
 //! took minutes and gigabytes on a few hundred linked cards. No other crate lays out a
 //! layered graph with node sizes.
 
-use super::tidy::{Group, Layered, TIDY_SPACING};
+use super::tidy::{Group, Layered};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,5 +1,6 @@
 //! Tests of the layered layout.
 use super::*;
+use crate::edit::tidy::TIDY_SPACING;
 
 fn lay_out(n: u32, edges: &[(u32, u32)]) -> Vec<Group> {
     let nodes: Vec<(u32, f64, f64)> = (0..n).map(|i| (i, 100.0, 60.0)).collect();
