@@ -45,6 +45,17 @@ pub fn system_provider() -> Arc<SystemFontProvider> {
     Arc::clone(PROVIDER.get_or_init(|| Arc::new(SystemFontProvider::new())))
 }
 
+/// The system fonts as a provider that lists them only when first asked for a character the
+/// canvas font lacks: an all-Latin diagram (most of them) never pays for listing them.
+#[derive(Debug, Default)]
+pub struct LazySystemFonts;
+
+impl FontProvider for LazySystemFonts {
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<epaint::text::FontInsert> {
+        system_provider().font_for(request)
+    }
+}
+
 /// Whether the font in `data` (face `index`) has a glyph for `c`.
 pub fn has_glyph(data: &[u8], index: u32, c: char) -> bool {
     skrifa::FontRef::from_index(data, index).is_ok_and(|font| font.charmap().map(c).is_some())

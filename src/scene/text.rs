@@ -83,7 +83,7 @@ impl TextMeasure {
     /// for other scripts as the canvas does.
     pub fn new() -> Self {
         let provider: std::sync::Arc<dyn epaint::text::FontProvider> =
-            super::fonts::system_provider();
+            std::sync::Arc::new(super::fonts::LazySystemFonts);
         Self {
             fonts: Fonts::new(TextOptions::default(), FontDefinitions::default())
                 .with_font_providers(vec![provider]),
