@@ -153,3 +153,36 @@ fn the_png_draws_every_script_inside_its_card() {
     }
     assert!(checked > 10, "{checked} lines checked");
 }
+
+#[test]
+fn a_hebrew_card_naming_the_nhs_keeps_the_name_between_its_words_in_the_figure() {
+    // "When the NHS listens": Hebrew, read from the right, with an English name inside.
+    let (first, last) = ("כאשר", "מקשיב");
+    let mut doc = cmoc_canvas::app::example_document();
+    let mut node = doc
+        .cmoc_cards()
+        .next()
+        .map(|(n, _)| n.clone())
+        .expect("a card");
+    if let NodeContent::Cmoc(card) = &mut node.content {
+        card.context = format!("{first} NHS {last}");
+    }
+    Edit::ReplaceNode { node }.apply(&mut doc).expect("replace");
+    let svg = figure_svg(&doc, &FigureOptions::default()).expect("svg");
+    let tree = roxmltree::Document::parse(&svg).expect("well-formed");
+    let x_of = |word: &str| {
+        tree.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .find(|n| n.text().is_some_and(|t| t.trim() == word))
+            .and_then(|n| n.attribute("x"))
+            .and_then(|x| x.parse::<f32>().ok())
+    };
+    let (Some(right), Some(middle), Some(left)) = (x_of(first), x_of("NHS"), x_of(last)) else {
+        panic!("each piece its own text element: {svg}");
+    };
+    // Before, the line was drawn as typed, left to right: the first Hebrew word on the left.
+    assert!(
+        left < middle && middle < right,
+        "{left} < {middle} < {right}"
+    );
+}

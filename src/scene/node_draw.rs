@@ -576,7 +576,9 @@ fn fit_title(
                     None => break,
                 }
             }
-            last.text = format!("{}…", text.trim_end_matches([',', ';', ':', '.', ' ']));
+            let text = format!("{}…", text.trim_end_matches([',', ';', ':', '.', ' ']));
+            let right_to_left = super::fonts::paragraph_is_right_to_left(&whole);
+            measure.set_line_text(last, &text, size, right_to_left);
         }
     }
     Some((laid, size))

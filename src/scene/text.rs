@@ -15,6 +15,11 @@ pub struct LaidLine {
     pub offset: Vec2,
     /// The line's height.
     pub height: f32,
+    /// A line mixing right-to-left and left-to-right words, in the order the eye meets its
+    /// pieces from the left (Unicode's bidirectional algorithm): each piece's text, in reading
+    /// order, and its offset from the line's left edge. Empty when the line is one direction,
+    /// drawn whole.
+    pub pieces: Vec<(String, f32)>,
 }
 
 /// A block of text broken into lines.
@@ -43,16 +48,28 @@ impl LaidText {
             .filter(move |line| {
                 !line.text.trim().is_empty() && top_left.y + line.offset.y + line.height <= max_y
             })
-            .map(move |line| {
-                Prim::Text(TextRun {
-                    pos: top_left + line.offset,
-                    text: line.text.clone(),
-                    size: font_size,
-                    colour,
-                    emphasis,
-                    role,
-                    screen_size: false,
-                })
+            .flat_map(move |line| {
+                let whole = [(line.text.clone(), 0.0)];
+                let pieces = if line.pieces.is_empty() {
+                    &whole[..]
+                } else {
+                    &line.pieces[..]
+                };
+                pieces
+                    .iter()
+                    .filter(|(text, _)| !text.trim().is_empty())
+                    .map(|(text, x)| {
+                        Prim::Text(TextRun {
+                            pos: top_left + line.offset + vec2(*x, 0.0),
+                            text: text.clone(),
+                            size: font_size,
+                            colour,
+                            emphasis,
+                            role,
+                            screen_size: false,
+                        })
+                    })
+                    .collect::<Vec<_>>()
             })
     }
 }
@@ -148,6 +165,7 @@ impl TextMeasure {
                     text,
                     offset: row.pos.to_vec2(),
                     height: row.row.size.y,
+                    pieces: Vec::new(),
                 }
             })
             .collect();
@@ -241,11 +259,14 @@ impl TextMeasure {
                 } else {
                     0.0
                 };
-                lines.push(LaidLine {
-                    text: line.trim_end().to_string(),
+                let mut laid = LaidLine {
+                    text: String::new(),
                     offset: vec2(x, top),
                     height,
-                });
+                    pieces: Vec::new(),
+                };
+                self.set_line_text(&mut laid, line.trim_end(), font_size, right_to_left);
+                lines.push(laid);
                 top += height;
             }
         }
@@ -256,6 +277,49 @@ impl TextMeasure {
         LaidText {
             lines,
             size: vec2(widest, top),
+        }
+    }
+
+    /// Sets a laid line's text and, if it mixes directions, its pieces in visual order
+    /// (Unicode's bidirectional algorithm, UAX #9, with the paragraph's direction): in a
+    /// right-to-left paragraph an English name or a number keeps its place among the Arabic or
+    /// Hebrew words, and in an English paragraph a run of Hebrew words reads right to left.
+    /// Each piece is one direction, which the shaper draws as it should.
+    pub fn set_line_text(
+        &mut self,
+        line: &mut LaidLine,
+        text: &str,
+        font_size: f32,
+        right_to_left: bool,
+    ) {
+        use unicode_bidi::{Level, ParagraphBidiInfo};
+        line.text = text.to_string();
+        line.pieces.clear();
+        let needs_order = text.chars().any(|c| {
+            super::fonts::is_right_to_left(c)
+                || matches!(
+                    unicode_bidi::bidi_class(c),
+                    unicode_bidi::BidiClass::AN | unicode_bidi::BidiClass::EN
+                )
+        });
+        if !needs_order {
+            return;
+        }
+        let level = if right_to_left {
+            Level::rtl()
+        } else {
+            Level::ltr()
+        };
+        let info = ParagraphBidiInfo::new(text, Some(level));
+        let (_, runs) = info.visual_runs(0..text.len());
+        if runs.len() < 2 {
+            return;
+        }
+        let mut x = 0.0f32;
+        for run in runs {
+            let piece = &text[run];
+            line.pieces.push((piece.to_string(), x));
+            x += self.one_line(piece, font_size).x;
         }
     }
 
@@ -317,5 +381,53 @@ mod tests {
         assert!(laid.lines.len() > 1);
         assert!(laid.lines[0].text.starts_with('\u{639}'));
         assert!(laid.lines[0].offset.x > 0.0);
+    }
+
+    /// Pieces of a line from the left, as (text, x).
+    fn pieces_of(laid: &LaidText) -> Vec<(String, f32)> {
+        laid.lines.iter().flat_map(|l| l.pieces.clone()).collect()
+    }
+
+    #[test]
+    fn a_line_mixing_directions_is_drawn_in_visual_order() {
+        let mut measure = TextMeasure::new();
+        let (shalom, olam) = (
+            "\u{5e9}\u{5dc}\u{5d5}\u{5dd}",
+            "\u{5e2}\u{5d5}\u{5dc}\u{5dd}",
+        );
+        // A Hebrew paragraph naming the NHS: the first Hebrew word is on the right, the
+        // last on the left, and "NHS" between them reads left to right.
+        let laid = measure.layout(&format!("{shalom} NHS {olam}"), 14.0, f32::INFINITY);
+        let pieces = pieces_of(&laid);
+        assert_eq!(pieces.len(), 3, "{pieces:?}");
+        assert!(pieces[0].0.contains(olam) && pieces[2].0.contains(shalom));
+        assert_eq!(pieces[1].0, "NHS");
+        assert!(pieces[0].1 < pieces[1].1 && pieces[1].1 < pieces[2].1);
+        // An English paragraph quoting two Hebrew words: they read right to left as one
+        // piece, between the English words.
+        let laid = measure.layout(&format!("see {shalom} {olam} now"), 14.0, f32::INFINITY);
+        let pieces = pieces_of(&laid);
+        let texts: Vec<&str> = pieces.iter().map(|(t, _)| t.trim()).collect();
+        assert_eq!(texts, ["see", &format!("{shalom} {olam}"), "now"]);
+        // A number in Arabic text stands left of the words before it.
+        let arabic = "\u{639}\u{646}\u{62f}\u{645}\u{627}";
+        let laid = measure.layout(&format!("{arabic} 12"), 14.0, f32::INFINITY);
+        let texts: Vec<String> = pieces_of(&laid).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts.first().map(|t| t.trim()), Some("12"), "{texts:?}");
+        // The pieces are what is drawn: one text run each, at its place.
+        let runs: Vec<Prim> = laid
+            .runs(
+                Pos2::ZERO,
+                14.0,
+                Color32::BLACK,
+                false,
+                TextRole::Legend,
+                f32::INFINITY,
+            )
+            .collect();
+        assert_eq!(runs.len(), 2);
+        // One direction only: drawn whole.
+        let laid = measure.layout(&format!("{shalom} {olam}"), 14.0, f32::INFINITY);
+        assert!(pieces_of(&laid).is_empty());
     }
 }
