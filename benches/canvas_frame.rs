@@ -12,9 +12,10 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
-use cmoc_canvas::app::{Editor, EditorApp, Origin};
 use cmoc_canvas::edit::synthetic_diagram;
+use cmoc_canvas::session::{Editor, Origin};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use std::hint::black_box;

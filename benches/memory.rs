@@ -6,9 +6,10 @@
 //!
 //! Written by hand: it is twenty lines, and the crates that do this pull in more than they add.
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
-use cmoc_canvas::app::{Editor, EditorApp, Origin};
 use cmoc_canvas::edit::{Edit, synthetic_diagram};
+use cmoc_canvas::session::{Editor, Origin};
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -18,7 +18,6 @@
 //! Run: `cargo run --release --example fuzz -- [--seconds N] [--inputs N] [--seed N]`
 //! (the test command runs 60 s; the README gives a long run's figures).
 
-use cmoc_canvas::app::{Editor, Origin};
 use cmoc_canvas::edit::{LayeredLayout, tidy_edit};
 use cmoc_canvas::file::{load_bytes, load_str, to_ron_string};
 use cmoc_canvas::interchange::{
@@ -27,6 +26,7 @@ use cmoc_canvas::interchange::{
 };
 use cmoc_canvas::model::{Document, validate};
 use cmoc_canvas::scene::{Lod, Palette, Scene};
+use cmoc_canvas::session::{Editor, Origin};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,7 +3,8 @@
 //! (activated or "-ve", not activated), its C, M and O parts, evidence and comments.
 //!
 //! Data flows one way: a RON file is loaded ([`file`]) into a [`model::Document`], changed only
-//! by [`edit::Edit`]s, and laid out for the canvas and for export.
+//! by [`edit::Edit`]s through the headless editor ([`session::Editor`]), and laid out for the
+//! canvas and for export.
 
 pub mod app;
 pub mod cli;
@@ -12,3 +13,4 @@ pub mod file;
 pub mod interchange;
 pub mod model;
 pub mod scene;
+pub mod session;

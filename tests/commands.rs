@@ -7,7 +7,7 @@ use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::model::Polarity;
 use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn card(h: &Harness<'_, EditorApp>, number: u32, polarity: Polarity) -> cmoc_canvas::model::NodeId {
     h.state()
@@ -50,7 +50,7 @@ fn find_lights_up_matches_and_steps_through_them() {
     h.get_by_label("Find cards").type_text("-ve 22");
     h.run_steps(3);
     let negative = card(&h, 22, Polarity::Negative);
-    assert_eq!(h.state().find.matches, vec![negative]);
+    assert_eq!(h.state().find.find.matches, vec![negative]);
     assert_eq!(
         h.state().canvas.matches,
         vec![negative],
@@ -60,14 +60,17 @@ fn find_lights_up_matches_and_steps_through_them() {
     assert_eq!(h.state().editor.selection.single_node(), Some(negative));
 
     // A number finds both polarities; F3 and Shift+F3 cycle and the camera follows.
-    h.state_mut().find.text = "10".into();
+    h.state_mut().find.find.text = "10".into();
     h.run_steps(3);
     let both = [
         card(&h, 10, Polarity::Positive),
         card(&h, 10, Polarity::Negative),
     ];
-    assert_eq!(h.state().find.matches.len(), 2);
-    assert!(both.iter().all(|id| h.state().find.matches.contains(id)));
+    assert_eq!(h.state().find.find.matches.len(), 2);
+    assert!(
+        both.iter()
+            .all(|id| h.state().find.find.matches.contains(id))
+    );
     common::press(&mut h, Modifiers::NONE, Key::F3);
     let first = h.state().editor.selection.single_node().expect("selected");
     common::press(&mut h, Modifiers::NONE, Key::F3);
@@ -86,10 +89,10 @@ fn find_lights_up_matches_and_steps_through_them() {
     assert_eq!(h.state().editor.selection.single_node(), Some(first));
 
     // Words: every word must appear somewhere in the card.
-    h.state_mut().find.text = "unburdened manageable".into();
+    h.state_mut().find.find.text = "unburdened manageable".into();
     h.run_steps(3);
     assert_eq!(
-        h.state().find.matches,
+        h.state().find.find.matches,
         vec![card(&h, 1, Polarity::Positive)]
     );
     h.get_by_label("Find cards").focus();
@@ -124,4 +127,62 @@ fn paste_from_the_edit_menu_asks_for_the_clipboard_and_pastes_what_arrives() {
     h.event(egui::Event::Paste(copied));
     h.run_steps(3);
     assert_eq!(h.state().editor.doc().node_count(), before + 1, "pasted");
+}
+
+#[test]
+fn the_palette_shows_align_left_greyed_with_its_reason_until_two_cards_are_selected() {
+    let (_dir, mut h) = common::editor_harness();
+    h.state_mut().editor.selection.clear();
+    h.run_steps(2);
+    common::press(&mut h, Modifiers::COMMAND, Key::K);
+    h.get_by_label("Command to run").type_text("align left");
+    h.run_steps(3);
+    let reason = "Select two or more cards to align them";
+    {
+        let row = h.get_by_label("Align left edges");
+        assert!(row.accesskit_node().is_disabled(), "greyed, not hidden");
+        assert_eq!(row.accesskit_node().description().as_deref(), Some(reason));
+    }
+    // Enter on it runs nothing: the palette stays, with the reason.
+    common::press(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(h.state().palette.is_some());
+    common::press(&mut h, Modifiers::NONE, Key::Escape);
+
+    // Two cards selected: the same row is live and lines their left edges up.
+    let (a, b) = (
+        card(&h, 10, Polarity::Positive),
+        card(&h, 22, Polarity::Negative),
+    );
+    let left_of =
+        |h: &Harness<'_, EditorApp>, id| h.state().editor.doc().node(id).map(|n| n.position.x);
+    assert_ne!(left_of(&h, a), left_of(&h, b));
+    h.state_mut().editor.selection.nodes = [a, b].into_iter().collect();
+    h.run_steps(2);
+    common::press(&mut h, Modifiers::COMMAND, Key::K);
+    h.get_by_label("Command to run").type_text("align left");
+    h.run_steps(3);
+    assert!(
+        !h.get_by_label("Align left edges")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("Align left edges").click();
+    h.run_steps(3);
+    assert!(h.state().palette.is_none());
+    assert_eq!(left_of(&h, a), left_of(&h, b), "aligned");
+}
+
+#[test]
+fn help_how_to_read_has_its_own_window_not_an_error_box() {
+    use cmoc_canvas::app::dialogs::Modal;
+    let (_dir, mut h) = common::editor_harness();
+    h.state_mut()
+        .perform(cmoc_canvas::session::Action::HowToRead);
+    h.run_steps(3);
+    assert_eq!(h.state().modal, Some(Modal::HowToRead));
+    assert!(h.query_by_label("How to read a programme theory").is_some());
+    assert!(h.query_by_label("OK").is_none(), "not shown as an error");
+    h.get_by_label("Close").click();
+    h.run_steps(3);
+    assert_eq!(h.state().modal, None);
 }

@@ -3,11 +3,12 @@
 //! loads (repaired, and saying so), validates, draws in the editor at every zoom, and exports
 //! to SVG and PNG, without a panic.
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
-use cmoc_canvas::app::{EditorApp, Origin};
 use cmoc_canvas::file::load_str;
 use cmoc_canvas::interchange::{FigureOptions, figure_png, figure_svg};
 use cmoc_canvas::model::validate;
+use cmoc_canvas::session::Origin;
 use egui_kittest::kittest::Queryable;
 
 const SIZES: [&str; 12] = [
@@ -81,10 +82,11 @@ fn frames(app: EditorApp) {
         };
         h.run_steps(2);
     }
-    h.state_mut().perform(cmoc_canvas::app::Action::SelectAll);
+    h.state_mut()
+        .perform(cmoc_canvas::session::Action::SelectAll);
     h.run_steps(1);
     h.state_mut()
-        .perform(cmoc_canvas::app::Action::FitSelection);
+        .perform(cmoc_canvas::session::Action::FitSelection);
     h.run_steps(2);
     h.state_mut().show_table = true;
     h.run_steps(2);
@@ -149,7 +151,7 @@ fn degenerate_geometry_loads_validates_draws_and_exports() {
     let png = figure_png(&doc, &FigureOptions::default(), 1.0);
     assert!(svg.is_ok() || png.is_err());
     let mut app = EditorApp::start(None, None, Box::new(ScriptedDialogs::default()));
-    app.editor = cmoc_canvas::app::Editor::new(doc, Origin::Untitled);
+    app.editor = cmoc_canvas::session::Editor::new(doc, Origin::Untitled);
     app.canvas.reset_for_new_document();
     frames(app);
 }
@@ -166,7 +168,7 @@ fn ten_megabytes_in_one_field_loads_draws_and_exports() {
     };
     let _ = figure_svg(&doc, &options);
     let mut app = EditorApp::start(None, None, Box::new(ScriptedDialogs::default()));
-    app.editor = cmoc_canvas::app::Editor::new(doc, Origin::Untitled);
+    app.editor = cmoc_canvas::session::Editor::new(doc, Origin::Untitled);
     app.canvas.reset_for_new_document();
     frames(app);
 }

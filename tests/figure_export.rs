@@ -276,12 +276,12 @@ fn decode(png: &[u8]) -> Image {
 #[test]
 fn exporting_from_the_editor_never_writes_over_the_open_diagram() {
     use cmoc_canvas::app::figures::{FigureDialog, export_figure, export_table};
-    use cmoc_canvas::app::{Editor, Origin};
+    use cmoc_canvas::session::{Editor, Origin};
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("holding.ron");
     std::fs::write(&path, cmoc_canvas::file::HOLDING_EXAMPLE).expect("write");
     let editor = Editor::new(
-        cmoc_canvas::app::example_document(),
+        cmoc_canvas::file::example_document(),
         Origin::File(path.clone()),
     );
     let err = export_figure(&editor, &FigureDialog::default(), &path).expect_err("refused");
@@ -321,9 +321,10 @@ fn a_png_too_large_is_refused_before_work_with_its_size_and_a_scale_that_fits() 
 
 #[test]
 fn the_export_dialogs_offer_the_scenario_shown() {
+    use cmoc_canvas::app::EditorApp;
     use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
     use cmoc_canvas::app::figures::{export_figure, export_table};
-    use cmoc_canvas::app::{Action, EditorApp};
+    use cmoc_canvas::session::Action;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = EditorApp::start(
         None,
@@ -365,7 +366,7 @@ fn the_export_dialogs_offer_the_scenario_shown() {
 #[test]
 fn the_example_exports_to_a_pdf_whose_text_a_reader_can_find() {
     use cmoc_canvas::interchange::{FigureLayout, figure_pdf};
-    let doc = cmoc_canvas::app::example_document();
+    let doc = cmoc_canvas::file::example_document();
     let options = FigureOptions {
         legend: true,
         ..FigureOptions::default()
@@ -413,7 +414,7 @@ fn the_example_exports_to_a_pdf_whose_text_a_reader_can_find() {
 
 #[test]
 fn copy_as_picture_puts_the_selection_on_the_clipboard() {
-    use cmoc_canvas::app::Action;
+    use cmoc_canvas::session::Action;
     let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1280.0, 800.0));
     let card = h
         .state()

@@ -1,9 +1,10 @@
 //! Without a desktop file-dialog service, Open, Save As, Export and Import do not silently do
 //! nothing: the editor says what is missing and offers its own chooser.
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
-use cmoc_canvas::app::{Action, EditorApp, Origin};
 use cmoc_canvas::file::load_file;
+use cmoc_canvas::session::{Action, Origin};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

@@ -264,7 +264,7 @@ fn the_first_view_on_a_laptop_shows_every_badge_whole_and_no_broken_word() {
 #[test]
 fn no_arrow_passes_under_a_card_and_no_label_is_covered_or_cut() {
     use cmoc_canvas::scene::{Palette, Scene};
-    let doc = cmoc_canvas::app::example_document();
+    let doc = cmoc_canvas::file::example_document();
     let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
     check_arrows_and_labels(&scene, true);
     // Right-angled arrows keep the same promises, and run straight with right-angled turns.
@@ -365,7 +365,7 @@ fn check_arrows_and_labels(scene: &cmoc_canvas::scene::Scene, curved: bool) {
 #[test]
 fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
     use cmoc_canvas::edit::{LayeredLayout, tidy_edit};
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     let before = doc.clone();
     let edit =
         tidy_edit(&doc, &BTreeSet::new(), &LayeredLayout::default()).expect("something to tidy");
@@ -460,7 +460,7 @@ fn tidy_lays_the_example_out_left_to_right_without_overlaps_in_one_undo_step() {
 #[test]
 fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them() {
     use cmoc_canvas::edit::{Edit, LayeredLayout, tidy_edit};
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     // Pin the IF-condition and two cards of different pathways, where the figure has them.
     let mut pins: Vec<_> = doc
         .cmoc_cards()
@@ -502,7 +502,7 @@ fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them()
         .nodes()
         .filter(|n| !n.pinned && n.kind() != NodeKind::Region)
         .filter(|n| {
-            cmoc_canvas::app::example_document()
+            cmoc_canvas::file::example_document()
                 .node(n.id)
                 .is_some_and(|before| before.position != n.position)
         })
@@ -516,7 +516,7 @@ fn tidy_leaves_pinned_nodes_where_they_are_and_lays_the_rest_out_clear_of_them()
 fn far_out_each_card_shows_its_badge_alone() {
     use cmoc_canvas::scene::text::TextMeasure;
     use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, TextRole};
-    let doc = cmoc_canvas::app::example_document();
+    let doc = cmoc_canvas::file::example_document();
     let mut scene = Scene::build(&doc, &Palette::for_dark_mode(false));
     let mut measure = TextMeasure::new();
     let zoom = 0.1;

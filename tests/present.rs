@@ -2,10 +2,11 @@
 //! path, a typed number jumps, the screen reader follows the current card, the room's words
 //! are captured as comments signed by the group, T asks "what if not?", Esc leaves.
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::app::present::plain_sentence;
-use cmoc_canvas::app::{Action, EditorApp};
 use cmoc_canvas::model::{NodeId, PathStep, Polarity, StepShows, Target};
+use cmoc_canvas::session::Action;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -516,7 +517,7 @@ fn a_cards_reactions_are_drawn_as_signed_counters_on_the_canvas_not_in_figures()
     use cmoc_canvas::edit::Edit;
     use cmoc_canvas::model::{Annotation, AnnotationId, Reaction, Timestamp};
     use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, SceneOptions};
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     let card = doc.cmoc_cards().next().map(|(n, _)| n.id).expect("card");
     for (group, reaction) in [
         ("Table 1", Reaction::Agrees),

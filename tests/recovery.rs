@@ -2,11 +2,12 @@
 //! moment after edits stop, and the next start offers Recover / Discard / Compare. Frames in
 //! these tests are a quarter of a second apart (egui_kittest's default).
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
-use cmoc_canvas::app::{EditorApp, Origin};
 use cmoc_canvas::edit::{Edit, MergeKey};
 use cmoc_canvas::file::{load_file, save_file};
 use cmoc_canvas::model::{NodeId, Polarity, Target};
+use cmoc_canvas::session::Origin;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
@@ -74,7 +75,7 @@ fn a_crash_loses_at_most_two_seconds_and_the_next_start_recovers() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("settings.ron");
     let file = dir.path().join("holding.ron");
-    save_file(&cmoc_canvas::app::example_document(), &file).expect("the file");
+    save_file(&cmoc_canvas::file::example_document(), &file).expect("the file");
     let on_disk = std::fs::read(&file).expect("read");
 
     let mut h = start(&settings, Some(file.clone()));
@@ -166,7 +167,7 @@ fn discard_removes_the_snapshot_and_a_changed_file_is_warned_about() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("settings.ron");
     let file = dir.path().join("holding.ron");
-    save_file(&cmoc_canvas::app::example_document(), &file).expect("the file");
+    save_file(&cmoc_canvas::file::example_document(), &file).expect("the file");
     let mut h = start(&settings, Some(file.clone()));
     let twelve = card(&h, 12);
     type_into(&mut h, twelve, " lost?");
@@ -205,7 +206,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("settings.ron");
     let mut h = start(&settings, None);
-    h.state_mut().perform(cmoc_canvas::app::Action::New);
+    h.state_mut().perform(cmoc_canvas::session::Action::New);
     h.run_steps(2);
     h.state_mut()
         .add_node(cmoc_canvas::model::NodeKind::Cmoc, None);
@@ -257,7 +258,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
         save_answers: vec![Some(target.clone())],
         unavailable: None,
     });
-    h.state_mut().perform(cmoc_canvas::app::Action::Quit);
+    h.state_mut().perform(cmoc_canvas::session::Action::Quit);
     h.run_steps(2);
     h.get_by_label_contains("comment(s) are written but not yet added");
     h.get_by_label("Save").click();
@@ -302,14 +303,14 @@ fn quit_and_do_not_save_leaves_nothing_to_recover() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("settings.ron");
     let file = dir.path().join("holding.ron");
-    save_file(&cmoc_canvas::app::example_document(), &file).expect("the file");
+    save_file(&cmoc_canvas::file::example_document(), &file).expect("the file");
     let mut h = start(&settings, Some(file));
     let twelve = card(&h, 12);
     type_into(&mut h, twelve, " thrown away");
     h.state_mut().write_snapshot();
     h.state().recovery.flush().expect("flush");
     assert_eq!(snapshot_files(&settings).len(), 1);
-    h.state_mut().perform(cmoc_canvas::app::Action::Quit);
+    h.state_mut().perform(cmoc_canvas::session::Action::Quit);
     h.run_steps(2);
     assert!(
         matches!(h.state().modal, Some(Modal::Unsaved(_))),

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 mod common;
 
 fn example() -> Document {
-    cmoc_canvas::app::example_document()
+    cmoc_canvas::file::example_document()
 }
 
 fn card(doc: &Document, number: u32, polarity: Polarity) -> NodeId {

@@ -17,7 +17,7 @@ const EMOJI: &str = "patients smile 😀";
 
 /// The example with five cards' contexts in other scripts; those cards.
 fn example_in_five_scripts() -> (Document, Vec<cmoc_canvas::model::NodeId>) {
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     let mut badges = Vec::new();
     let cards: Vec<_> = doc.cmoc_cards().take(5).map(|(n, _)| n.clone()).collect();
     for (mut node, words) in cards
@@ -158,7 +158,7 @@ fn the_png_draws_every_script_inside_its_card() {
 fn a_hebrew_card_naming_the_nhs_keeps_the_name_between_its_words_in_the_figure() {
     // "When the NHS listens": Hebrew, read from the right, with an English name inside.
     let (first, last) = ("כאשר", "מקשיב");
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     let mut node = doc
         .cmoc_cards()
         .next()

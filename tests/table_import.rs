@@ -26,7 +26,7 @@ fn table_4_imports_as_24_cmocs_and_exports_back_byte_for_byte() {
 
 #[test]
 fn imported_cards_sit_tidily_inside_their_region_without_overlapping() {
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     let before = doc.clone();
     let cards = import_csv(TABLE4).expect("reads").cards;
     let edit = import_edit(&doc, cards, "Imported");
@@ -296,7 +296,7 @@ fn header_variants_number_forms_resource_response_and_unsplittable_rows() {
 #[test]
 fn numbers_already_in_the_diagram_are_renumbered_skipped_or_kept() {
     use cmoc_canvas::interchange::Duplicates;
-    let doc = cmoc_canvas::app::example_document();
+    let doc = cmoc_canvas::file::example_document();
     let result = import_csv("No.,C,M,O\n1,a,b,c\n99,d,e,f\n1,g,h,i\n").expect("reads");
     assert_eq!(result.already_in(&doc), [(1, Polarity::Positive)]);
     let mut renumbered = result.clone();
@@ -412,7 +412,7 @@ fn a_links_column_makes_arrows_and_a_tidy_layout() {
         "{warnings:?}"
     );
 
-    let mut doc = cmoc_canvas::app::example_document();
+    let mut doc = cmoc_canvas::file::example_document();
     let before = doc.clone();
     let edit = import_linked_edit(&doc, &result, "Imported");
     let undo = edit.apply(&mut doc).expect("applies");

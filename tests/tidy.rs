@@ -4,9 +4,9 @@
 
 mod common;
 
-use cmoc_canvas::app::{Action, Editor, Origin};
 use cmoc_canvas::edit::linked_diagram;
 use cmoc_canvas::model::{Document, NodeId, Point};
+use cmoc_canvas::session::{Action, Editor, Origin};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::collections::BTreeMap;

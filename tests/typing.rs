@@ -150,7 +150,7 @@ fn in_place(same_frame: bool) {
     h.run_steps(2);
     // Zoom to 100% on the card so its text is drawn, then F2 edits its context in place.
     h.state_mut()
-        .perform(cmoc_canvas::app::Action::FitSelection);
+        .perform(cmoc_canvas::session::Action::FitSelection);
     h.run_steps(3);
     // A click on the card (centred by the fit) gives the canvas the keyboard.
     let centre = h.state().canvas.rect.center();

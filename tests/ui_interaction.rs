@@ -3,10 +3,11 @@
 
 mod common;
 
+use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
-use cmoc_canvas::app::{EditorApp, Origin};
 use cmoc_canvas::file::{load_file, save_file};
 use cmoc_canvas::model::{NodeId, NodeKind, Polarity, Target};
+use cmoc_canvas::session::Origin;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -564,7 +565,7 @@ fn copy_paste_duplicates_cards_with_fresh_numbers_and_junk_is_refused() {
         h.state().editor.status
     );
     h.event(Event::Paste(
-        "x".repeat(cmoc_canvas::app::editor::MAX_PASTE_BYTES + 1),
+        "x".repeat(cmoc_canvas::session::MAX_PASTE_BYTES + 1),
     ));
     step(&mut h);
     assert_eq!(h.state().editor.doc(), &before);
@@ -578,7 +579,8 @@ fn the_shortcut_list_comes_from_the_table_that_binds_them() {
     press(&mut h, Modifiers::NONE, Key::F1);
     assert_eq!(h.state().modal, Some(Modal::Shortcuts));
     let ctx = h.ctx.clone();
-    for action in cmoc_canvas::app::Action::all() {
+    use cmoc_canvas::app::Shortcuts;
+    for action in cmoc_canvas::session::Action::all() {
         let keys: Vec<String> = action
             .shortcuts()
             .iter()
@@ -604,7 +606,7 @@ fn the_shortcut_list_comes_from_the_table_that_binds_them() {
 fn opening_a_file_given_on_the_command_line() {
     let f = Fixture::new();
     let path = f.path("given.ron");
-    let doc = cmoc_canvas::app::example_document();
+    let doc = cmoc_canvas::file::example_document();
     save_file(&doc, &path).expect("save");
     let app = EditorApp::start(
         Some(path.clone()),
@@ -619,7 +621,7 @@ fn opening_a_file_given_on_the_command_line() {
 fn recent_files_lead_to_the_start_screen() {
     let f = Fixture::new();
     let path = f.path("recent.ron");
-    save_file(&cmoc_canvas::app::example_document(), &path).expect("save");
+    save_file(&cmoc_canvas::file::example_document(), &path).expect("save");
     let settings = cmoc_canvas::app::settings::Settings {
         recent_files: vec![path.clone()],
         ..Default::default()
@@ -724,7 +726,8 @@ fn export_a_figure_and_the_table_from_the_file_menu() {
     );
     assert!(h.state().editor.status.contains("figure.svg"));
 
-    h.state_mut().perform(cmoc_canvas::app::Action::ExportTable);
+    h.state_mut()
+        .perform(cmoc_canvas::session::Action::ExportTable);
     step(&mut h);
     h.get_by_label("CSV…").click();
     step(&mut h);

@@ -241,6 +241,37 @@ proptest! {
         prop_assert_eq!(&doc, &end);
     }
 
+    /// The same through the headless editor, as merging and the room will drive it: edits,
+    /// and the session's own commands (align, distribute, tidy, toggle, pin, duplicate,
+    /// delete…) on random selections, then Undo until it no longer applies and Redo likewise.
+    #[test]
+    fn the_session_undoes_every_command_back_to_the_example(
+        steps in prop::collection::vec((op(), prop::collection::vec(any::<usize>(), 0..4), 0usize..64), 1..20),
+    ) {
+        use cmoc_canvas::session::{Action, Editor, Origin, Performed};
+        let commands: Vec<Action> = Action::all()
+            .filter(|a| !a.needs_window() && !matches!(a, Action::Undo | Action::Redo))
+            .collect();
+        let mut editor = Editor::new(common::holding(), Origin::Untitled);
+        let start = editor.doc().clone();
+        for (op, picks, command) in &steps {
+            let mut doc = editor.doc().clone();
+            if let Some(edit) = concrete(&mut doc, op) {
+                editor.apply(edit, "edit");
+            }
+            let ids: Vec<_> = editor.doc().nodes().map(|n| n.id).collect();
+            if !ids.is_empty() {
+                editor.selection.nodes = picks.iter().map(|i| ids[i % ids.len()]).collect();
+            }
+            let _ = editor.perform(commands[command % commands.len()]);
+        }
+        let end = editor.doc().clone();
+        while editor.perform(Action::Undo) == Performed::Done {}
+        prop_assert_eq!(editor.doc(), &start);
+        while editor.perform(Action::Redo) == Performed::Done {}
+        prop_assert_eq!(editor.doc(), &end);
+    }
+
     /// Views that follow the document change by change (the scene, validation) must always
     /// equal what a fresh build of the same document gives, through edits, typing bursts,
     /// undo and redo.

@@ -33,7 +33,8 @@ fn a_session_record_counts_reactions_apart_from_comments() {
     let old = common::holding();
     let mut new = old.clone();
     let card = new.cmoc_cards().next().map(|(n, _)| n.id).expect("card");
-    let mut editor = cmoc_canvas::app::Editor::new(new.clone(), cmoc_canvas::app::Origin::Untitled);
+    let mut editor =
+        cmoc_canvas::session::Editor::new(new.clone(), cmoc_canvas::session::Origin::Untitled);
     editor.react(Target::Node(card), "Carers", Reaction::Agrees);
     editor.react(Target::Node(card), "Table 1", Reaction::Disagrees);
     editor.add_comment(Target::Node(card), "Carers", "We were never asked");
@@ -78,8 +79,9 @@ fn find_comes_in_close_enough_to_read_and_forgets_its_match_when_closed() {
 
 #[test]
 fn export_remembers_its_folder_and_choices_and_the_choosers_name_files_rightly() {
+    use cmoc_canvas::app::EditorApp;
     use cmoc_canvas::app::dialogs::{Modal, ScriptedDialogs};
-    use cmoc_canvas::app::{Action, EditorApp};
+    use cmoc_canvas::session::Action;
     let dir = tempfile::tempdir().expect("temp dir");
     let figures = dir.path().join("figures");
     std::fs::create_dir(&figures).expect("folder");

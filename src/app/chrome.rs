@@ -1,5 +1,6 @@
 //! The window's chrome: menus, toolbar and status bar, all fed from the action table.
 
+use super::Shortcuts;
 use super::{Action, EditorApp, Then, definitions};
 use crate::model::NodeKind;
 use crate::scene::Palette;
@@ -11,28 +12,24 @@ const TOOLBAR_COMPACT_BELOW_PX: f32 = 1500.0;
 impl EditorApp {
     pub(super) fn menus_ui(&mut self, ui: &mut Ui) {
         let chosen = std::cell::Cell::new(None);
-        let item = |ui: &mut Ui, action: Action, enabled: bool| {
+        let item = |ui: &mut Ui, action: Action| {
             let shortcut = action
                 .shortcuts()
                 .first()
-                .map(|s| super::actions::shortcut_words(ui.ctx(), s))
+                .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
                 .unwrap_or_default();
             let button = egui::Button::new(action.name()).shortcut_text(shortcut);
-            if ui
-                .add_enabled(enabled, button)
-                .on_hover_text(action.description())
+            if super::shortcuts::action_button(ui, action, button, self.availability(action))
                 .clicked()
             {
                 chosen.set(Some(action));
                 ui.close();
             }
         };
-        let has_selection = !self.editor.selection.is_empty();
-        let has_nodes = !self.editor.selection.nodes.is_empty();
         let mut open_recent = None;
         ui.menu_button("File", |ui| {
-            item(ui, Action::New, true);
-            item(ui, Action::Open, true);
+            item(ui, Action::New);
+            item(ui, Action::Open);
             ui.menu_button("Open recent", |ui| {
                 if self.settings.recent_files.is_empty() {
                     ui.label(RichText::new("No recent files").weak());
@@ -44,19 +41,19 @@ impl EditorApp {
                     }
                 }
             });
-            item(ui, Action::OpenExample, true);
-            item(ui, Action::RecoverUnsaved, true);
+            item(ui, Action::OpenExample);
+            item(ui, Action::RecoverUnsaved);
             ui.separator();
-            item(ui, Action::Save, true);
-            item(ui, Action::SaveAs, true);
+            item(ui, Action::Save);
+            item(ui, Action::SaveAs);
             ui.separator();
-            item(ui, Action::ImportTable, true);
-            item(ui, Action::PasteTable, true);
-            item(ui, Action::ExportFigure, true);
-            item(ui, Action::ExportTable, true);
-            item(ui, Action::ExportNotes, true);
+            item(ui, Action::ImportTable);
+            item(ui, Action::PasteTable);
+            item(ui, Action::ExportFigure);
+            item(ui, Action::ExportTable);
+            item(ui, Action::ExportNotes);
             ui.separator();
-            item(ui, Action::Quit, true);
+            item(ui, Action::Quit);
         });
         ui.menu_button("Edit", |ui| {
             let undo = match self.editor.history().undo_label() {
@@ -67,17 +64,14 @@ impl EditorApp {
                 Some(label) => format!("Redo {label}"),
                 None => "Redo".into(),
             };
-            for (action, text, enabled) in [
-                (Action::Undo, undo, self.editor.history().undo_len() > 0),
-                (Action::Redo, redo, self.editor.history().redo_len() > 0),
-            ] {
+            for (action, text) in [(Action::Undo, undo), (Action::Redo, redo)] {
                 let shortcut = action
                     .shortcuts()
                     .first()
-                    .map(|s| super::actions::shortcut_words(ui.ctx(), s))
+                    .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
                     .unwrap_or_default();
-                if ui
-                    .add_enabled(enabled, egui::Button::new(text).shortcut_text(shortcut))
+                let button = egui::Button::new(text).shortcut_text(shortcut);
+                if super::shortcuts::action_button(ui, action, button, self.availability(action))
                     .clicked()
                 {
                     chosen.set(Some(action));
@@ -85,27 +79,26 @@ impl EditorApp {
                 }
             }
             ui.separator();
-            item(ui, Action::Cut, has_nodes);
-            item(ui, Action::Copy, has_nodes);
-            item(ui, Action::CopyPicture, self.editor.doc().node_count() > 0);
-            item(ui, Action::Paste, true);
-            item(ui, Action::Duplicate, has_nodes);
-            item(ui, Action::Delete, has_selection);
+            item(ui, Action::Cut);
+            item(ui, Action::Copy);
+            item(ui, Action::CopyPicture);
+            item(ui, Action::Paste);
+            item(ui, Action::Duplicate);
+            item(ui, Action::Delete);
             ui.separator();
-            item(ui, Action::SelectAll, true);
-            item(ui, Action::Deselect, has_selection);
+            item(ui, Action::SelectAll);
+            item(ui, Action::Deselect);
             ui.separator();
-            item(ui, Action::TogglePolarity, has_nodes);
+            item(ui, Action::TogglePolarity);
         });
         ui.menu_button("Insert", |ui| {
             for kind in NodeKind::ALL {
-                item(ui, Action::add(kind), true);
+                item(ui, Action::add(kind));
             }
         });
-        let several = self.editor.selection.nodes.len() >= 2;
         ui.menu_button("Arrange", |ui| {
-            item(ui, Action::BringToFront, has_nodes);
-            item(ui, Action::SendToBack, has_nodes);
+            item(ui, Action::BringToFront);
+            item(ui, Action::SendToBack);
             ui.separator();
             for action in [
                 Action::AlignLeft,
@@ -115,15 +108,14 @@ impl EditorApp {
                 Action::AlignCentreVertically,
                 Action::AlignBottom,
             ] {
-                item(ui, action, several);
+                item(ui, action);
             }
             ui.separator();
-            let three = self.editor.selection.nodes.len() >= 3;
-            item(ui, Action::DistributeHorizontally, three);
-            item(ui, Action::DistributeVertically, three);
+            item(ui, Action::DistributeHorizontally);
+            item(ui, Action::DistributeVertically);
             ui.separator();
-            item(ui, Action::Tidy, self.editor.doc().node_count() > 1);
-            item(ui, Action::TogglePin, has_nodes);
+            item(ui, Action::Tidy);
+            item(ui, Action::TogglePin);
             ui.separator();
             let arrows = self.editor.doc().metadata().arrows;
             for (action, style) in [
@@ -144,20 +136,20 @@ impl EditorApp {
             }
         });
         ui.menu_button("View", |ui| {
-            item(ui, Action::Present, true);
-            item(ui, Action::EditPath, true);
-            item(ui, Action::EditScenarios, true);
-            item(ui, Action::CloseSplit, self.split.is_some());
-            item(ui, Action::CommandPalette, true);
-            item(ui, Action::Find, true);
+            item(ui, Action::Present);
+            item(ui, Action::EditPath);
+            item(ui, Action::EditScenarios);
+            item(ui, Action::CloseSplit);
+            item(ui, Action::CommandPalette);
+            item(ui, Action::Find);
             ui.separator();
-            item(ui, Action::TextLarger, true);
-            item(ui, Action::TextSmaller, true);
-            item(ui, Action::ZoomIn, true);
-            item(ui, Action::ZoomOut, true);
-            item(ui, Action::ActualSize, true);
-            item(ui, Action::FitDiagram, true);
-            item(ui, Action::FitSelection, has_nodes);
+            item(ui, Action::TextLarger);
+            item(ui, Action::TextSmaller);
+            item(ui, Action::ZoomIn);
+            item(ui, Action::ZoomOut);
+            item(ui, Action::ActualSize);
+            item(ui, Action::FitDiagram);
+            item(ui, Action::FitSelection);
             ui.separator();
             let mut snap = self.settings.snap_to_grid;
             if ui.checkbox(&mut snap, Action::ToggleSnap.name()).clicked() {
@@ -202,8 +194,8 @@ impl EditorApp {
             }
         });
         ui.menu_button("Help", |ui| {
-            item(ui, Action::HowToRead, true);
-            item(ui, Action::ShowShortcuts, true);
+            item(ui, Action::HowToRead);
+            item(ui, Action::ShowShortcuts);
             ui.separator();
             ui.label(RichText::new(definitions::CMOC).weak());
         });
@@ -217,31 +209,14 @@ impl EditorApp {
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut Ui, palette: &Palette) {
         let chosen = std::cell::Cell::new(None);
-        let has_cards = self.editor.selection.nodes.iter().any(|id| {
-            self.editor
-                .doc()
-                .node(*id)
-                .is_some_and(|n| n.kind() == NodeKind::Cmoc)
-        });
-        let can_undo = self.editor.history().undo_len() > 0;
-        let can_redo = self.editor.history().redo_len() > 0;
+        let can_toggle = self.availability(Action::TogglePolarity);
+        let can_undo = self.availability(Action::Undo);
+        let can_redo = self.availability(Action::Redo);
         let zoom = format!("{:.0}%", self.canvas.camera.zoom * 100.0);
         ui.horizontal_wrapped(|ui| {
             // Buttons show the action's short label and its description and shortcut on hover.
-            let button = |ui: &mut Ui, action: Action, label: String, enabled: bool| {
-                let hover = match action.shortcuts().first() {
-                    Some(s) => {
-                        format!(
-                            "{} ({})",
-                            action.description(),
-                            super::actions::shortcut_words(ui.ctx(), s)
-                        )
-                    }
-                    None => action.description().to_string(),
-                };
-                if ui
-                    .add_enabled(enabled, egui::Button::new(label))
-                    .on_hover_text(hover)
+            let button = |ui: &mut Ui, action: Action, label: String, available| {
+                if super::shortcuts::action_button(ui, action, egui::Button::new(label), available)
                     .clicked()
                 {
                     chosen.set(Some(action));
@@ -278,7 +253,7 @@ impl EditorApp {
             }
             ui.separator();
             let toggle = Action::TogglePolarity;
-            button(ui, toggle, toggle.toolbar_label().into(), has_cards);
+            button(ui, toggle, toggle.toolbar_label().into(), can_toggle);
             ui.separator();
             button(
                 ui,
@@ -297,20 +272,20 @@ impl EditorApp {
                 ui,
                 Action::ZoomOut,
                 Action::ZoomOut.toolbar_label().into(),
-                true,
+                Ok(()),
             );
-            button(ui, Action::ActualSize, zoom, true);
+            button(ui, Action::ActualSize, zoom, Ok(()));
             button(
                 ui,
                 Action::ZoomIn,
                 Action::ZoomIn.toolbar_label().into(),
-                true,
+                Ok(()),
             );
             button(
                 ui,
                 Action::FitDiagram,
                 Action::FitDiagram.toolbar_label().into(),
-                true,
+                Ok(()),
             );
             ui.separator();
             let table = Action::ToggleTable;
@@ -325,7 +300,7 @@ impl EditorApp {
                 ui,
                 Action::CommandPalette,
                 Action::CommandPalette.toolbar_label().into(),
-                true,
+                Ok(()),
             );
             scenario_picker(ui, self.editor.doc(), &mut self.canvas.scenario);
         });

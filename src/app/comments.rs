@@ -2,8 +2,8 @@
 //! reopen, delete. The panel names the card it shows. With nothing selected, lists every open
 //! comment in the diagram so a facilitator can walk through them.
 
-use super::editor::Editor;
 use crate::model::{Annotation, AnnotationId, Node, Target};
+use crate::session::Editor;
 use egui::{Key, Modifiers, RichText, TextEdit, Ui};
 
 /// What the comments panel keeps between frames.

@@ -171,6 +171,9 @@ pub enum Modal {
     },
     /// The list of keyboard shortcuts.
     Shortcuts,
+    /// Help → How to read a programme theory: context, mechanism, outcome, the IF-fork and
+    /// "-ve" cards in plain words.
+    HowToRead,
     /// The start screen with recent files.
     Welcome,
     /// Options for exporting a figure.

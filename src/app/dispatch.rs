@@ -2,10 +2,10 @@
 //! palette and shortcuts all end in [`EditorApp::perform`]. Also the clipboard (copy, cut, and
 //! paste, which arrives as an event) and the keyboard shortcuts themselves.
 
+use super::Shortcuts;
 use super::dialogs::Modal;
-use super::editor::Align;
 use super::figures;
-use super::{Action, EditorApp, Then, ZOOM_STEP, editor};
+use super::{Action, EditorApp, Then, ZOOM_STEP};
 use crate::model::{NodeKind, Point};
 use egui::{Event, ViewportCommand};
 
@@ -15,8 +15,29 @@ impl EditorApp {
         self.perform_at(action, None);
     }
 
-    /// Carries out an action; "Add …" actions add at `at` (world), or the view's centre.
+    /// Whether an action applies now: the session's answer ([`Action::enabled`]), and for the
+    /// few actions about the window itself, the window's.
+    pub fn availability(&self, action: Action) -> Result<(), &'static str> {
+        match action {
+            Action::CloseSplit if self.split.is_none() => {
+                Err("Only one view is open: compare two scenarios to split the view")
+            }
+            // Esc also cancels a drag, whatever is selected.
+            Action::Deselect if self.canvas.is_dragging() => Ok(()),
+            _ => action.enabled(&self.editor),
+        }
+    }
+
+    /// Carries out an action; "Add …" actions add at `at` (world), or the view's centre. An
+    /// action that does not apply now does nothing but say why in the status bar.
     pub fn perform_at(&mut self, action: Action, at: Option<egui::Pos2>) {
+        if let Err(reason) = self.availability(action) {
+            // Esc with nothing selected is common and needs no answer.
+            if action != Action::Deselect {
+                self.editor.status = reason.to_string();
+            }
+            return;
+        }
         if let Some(kind) = action.node_kind() {
             self.add_node(kind, at);
             return;
@@ -68,8 +89,6 @@ impl EditorApp {
                 self.save_settings();
             }
             Action::Quit => self.after_unsaved_check(Then::Quit),
-            Action::Undo => editor.undo(),
-            Action::Redo => editor.redo(),
             Action::Copy => {
                 if let Some(ctx) = &ctx {
                     self.copy(ctx);
@@ -87,12 +106,6 @@ impl EditorApp {
                     ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
                 }
             }
-            Action::Duplicate => editor.duplicate(),
-            Action::Delete => editor.delete_selection(),
-            Action::SelectAll => {
-                editor.selection.nodes = editor.doc().nodes().map(|n| n.id).collect();
-                editor.selection.edges.clear();
-            }
             Action::Deselect => {
                 if self.canvas.is_dragging() {
                     self.canvas.cancel_gesture(&mut self.editor);
@@ -100,22 +113,6 @@ impl EditorApp {
                     self.editor.selection.clear();
                     self.canvas.inline_edit = None;
                 }
-            }
-            Action::TogglePolarity => editor.toggle_selected_polarity(),
-            Action::BringToFront => editor.reorder_selection(true),
-            Action::SendToBack => editor.reorder_selection(false),
-            Action::AlignLeft => editor.align_selection(Align::Left),
-            Action::AlignCentreHorizontally => editor.align_selection(Align::CentreHorizontally),
-            Action::AlignRight => editor.align_selection(Align::Right),
-            Action::AlignTop => editor.align_selection(Align::Top),
-            Action::AlignCentreVertically => editor.align_selection(Align::CentreVertically),
-            Action::AlignBottom => editor.align_selection(Align::Bottom),
-            Action::DistributeHorizontally => editor.distribute_selection(true),
-            Action::DistributeVertically => editor.distribute_selection(false),
-            Action::TogglePin => editor.toggle_pin_selection(),
-            Action::ArrowsCurved => editor.set_arrow_style(crate::model::ArrowStyle::Curved),
-            Action::ArrowsOrthogonal => {
-                editor.set_arrow_style(crate::model::ArrowStyle::Orthogonal);
             }
             Action::Tidy => {
                 if self.tidy.start(editor) {
@@ -158,20 +155,11 @@ impl EditorApp {
             Action::CloseSplit => self.split = None,
             Action::TextLarger => self.change_ui_scale(true),
             Action::TextSmaller => self.change_ui_scale(false),
-            Action::HowToRead => {
-                self.modal = Some(Modal::Error {
-                    title: "How to read a programme theory".into(),
-                    message: super::definitions::HOW_TO_READ.join("\n\n"),
-                });
+            Action::HowToRead => self.modal = Some(Modal::HowToRead),
+            // What changes only the document and the selection, the session does itself.
+            _ => {
+                self.editor.perform(action);
             }
-            Action::AddCmoc
-            | Action::AddContext
-            | Action::AddMechanism
-            | Action::AddOutcome
-            | Action::AddCondition
-            | Action::AddTheory
-            | Action::AddRegion
-            | Action::AddNote => {}
         }
     }
 
@@ -339,7 +327,7 @@ fn clipboard_offset(text: &str, anchor: egui::Pos2) -> Option<(f32, f32)> {
     struct Probe {
         nodes: Vec<crate::model::Node>,
     }
-    if text.len() > editor::MAX_PASTE_BYTES {
+    if text.len() > crate::session::MAX_PASTE_BYTES {
         return None;
     }
     let probe: Probe = ron::from_str(text.trim()).ok()?;

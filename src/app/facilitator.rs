@@ -14,7 +14,7 @@ use crate::scene::style::PRESENT_DETAIL_PX;
 use egui::{Key, Modifiers, RichText, Ui};
 
 /// The smallest text shown while presenting.
-const CONTROL_PX: f32 = 20.0;
+use crate::scene::style::FACILITATOR_CONTROL_PX as CONTROL_PX;
 
 /// What a control button asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

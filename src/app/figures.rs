@@ -1,8 +1,8 @@
 //! The dialogs that turn the diagram into files for a paper (figure, CMOC table, workshop
 //! notes). Bringing a CMOC table in is `import_dialog.rs`, re-exported here.
 
-use super::editor::Editor;
 use crate::interchange::{FigureOptions, TableFormat, figure_png, write_table_in};
+use crate::session::Editor;
 use egui::{ComboBox, RichText, Ui};
 use std::path::Path;
 

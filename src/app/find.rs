@@ -2,27 +2,21 @@
 //! canvas, Enter / F3 / Shift+F3 step through them with the camera following, Esc closes.
 
 use super::{EditorApp, name_widget};
-use crate::model::NodeId;
 use crate::scene::Palette;
-use crate::scene::find::Query;
+use crate::session::Find;
 use egui::{Key, RichText};
 
 /// The zoom Find comes in to when the view is further out: card text is readable from here.
 const FIND_READABLE_ZOOM: f32 = 0.75;
 
-/// The find bar's state.
+/// The find bar: the search itself ([`Find`], headless) and whether the bar is shown.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FindBar {
     /// Shown.
     pub open: bool,
-    /// What has been typed.
-    pub text: String,
-    /// The nodes that match, in reading order.
-    pub matches: Vec<NodeId>,
-    /// Which match was last shown.
-    pub current: Option<usize>,
+    /// What is looked for and what matches.
+    pub find: Find,
     needs_focus: bool,
-    searched: Option<(String, crate::model::Stamp)>,
 }
 
 impl FindBar {
@@ -40,20 +34,10 @@ impl EditorApp {
             self.find.open();
             return;
         }
-        let count = self.find.matches.len();
-        if count == 0 {
-            self.editor.status = "No card matches.".into();
+        let Some(id) = self.find.find.step(&mut self.editor, forward) else {
             return;
-        }
-        let next = match (self.find.current, forward) {
-            (None, true) => 0,
-            (None, false) => count - 1,
-            (Some(i), true) => (i + 1) % count,
-            (Some(i), false) => (i + count - 1) % count,
         };
-        self.find.current = Some(next);
-        let id = self.find.matches[next];
-        self.editor.selection.set_node(id);
+        let status = std::mem::take(&mut self.editor.status);
         // Far out, a found card is a box too small to read: come in close enough to read it
         // (as far as the card still fits the view).
         if let Some(node) = self.editor.doc().node(id)
@@ -68,7 +52,7 @@ impl EditorApp {
             }
         }
         self.focus_node(id);
-        self.editor.status = format!("Match {} of {count}", next + 1);
+        self.editor.status = status;
     }
 
     /// The find bar over the top of the canvas, when open.
@@ -77,20 +61,18 @@ impl EditorApp {
             self.canvas.matches.clear();
             return;
         }
-        let stamp = self.editor.revision();
-        if self.find.searched.as_ref() != Some(&(self.find.text.clone(), stamp)) {
-            let query = Query::parse(&self.find.text);
-            self.find.matches = self.canvas.scene(&self.editor, palette).find(&query);
-            self.find.current = None;
-            self.find.searched = Some((self.find.text.clone(), stamp));
+        let revision = self.editor.revision();
+        if self.find.find.is_stale(revision) {
+            let scene = self.canvas.scene(&self.editor, palette);
+            self.find.find.search(scene, revision);
         }
-        self.canvas.matches = self.find.matches.clone();
+        self.canvas.matches = self.find.find.matches.clone();
         let mut step = None;
         let mut close = false;
         ui.horizontal(|ui| {
             ui.label(RichText::new("Find").strong());
             let field = ui.add(
-                egui::TextEdit::singleline(&mut self.find.text)
+                egui::TextEdit::singleline(&mut self.find.find.text)
                     .hint_text("words, or a CMOC number such as 10 or -ve 22")
                     .desired_width(320.0),
             );
@@ -106,14 +88,7 @@ impl EditorApp {
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
                 close = true;
             }
-            let count = self.find.matches.len();
-            let where_ = match (self.find.current, count) {
-                (_, 0) if self.find.text.trim().is_empty() => String::new(),
-                (_, 0) => "no match".to_string(),
-                (Some(i), n) => format!("{} of {n}", i + 1),
-                (None, n) => format!("{n} match{}", if n == 1 { "" } else { "es" }),
-            };
-            ui.label(where_);
+            ui.label(self.find.find.summary());
             if ui.button("Previous").on_hover_text("Shift+F3").clicked() {
                 step = Some(false);
             }

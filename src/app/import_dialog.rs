@@ -2,11 +2,11 @@
 //! (or mapped by hand), every row previewed split into C, M and O, numbers the diagram already
 //! has, and the import itself as one undo step.
 
-use super::editor::Editor;
 use super::figures::DialogAnswer;
 use crate::interchange::{
     ColumnMapping, CsvTable, Duplicates, ImportResult, cards_from_table, import_linked_edit,
 };
+use crate::session::Editor;
 use egui::{ComboBox, RichText, Ui};
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
 //! The dialogs shown over the editor: unsaved changes, errors, shortcuts, the start screen,
 //! and the figure/table export and table import dialogs.
 
+use super::Shortcuts;
 use super::dialogs::{Modal, Then};
 use super::figures::{self, DialogAnswer};
 use super::path_picker::{PickAnswer, PickPurpose, path_picker_ui};
@@ -68,6 +69,16 @@ impl EditorApp {
                     ui.heading(title.as_str());
                     ui.label(message.as_str());
                     if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::HowToRead => {
+                    ui.heading(Action::HowToRead.name());
+                    for paragraph in super::definitions::HOW_TO_READ {
+                        ui.label(*paragraph);
+                        ui.add_space(4.0);
+                    }
+                    if ui.button("Close").clicked() {
                         close = true;
                     }
                 }
@@ -288,7 +299,7 @@ fn shortcuts_ui(ui: &mut Ui) {
                     let keys: Vec<String> = action
                         .shortcuts()
                         .iter()
-                        .map(|s| super::actions::shortcut_words(&ctx, s))
+                        .map(|s| super::shortcuts::shortcut_words(&ctx, s))
                         .collect();
                     if keys.is_empty() {
                         continue;

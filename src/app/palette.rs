@@ -2,6 +2,7 @@
 //! description, pick it with the arrow keys and run it with Enter — every command, without
 //! the mouse and without knowing which menu holds it.
 
+use super::Shortcuts;
 use super::{Action, EditorApp, name_widget};
 use egui::{Key, Modifiers, RichText};
 
@@ -91,18 +92,29 @@ impl EditorApp {
             }
             let start = palette.chosen.saturating_sub(MAX_SHOWN - 1);
             for (i, action) in found.iter().enumerate().skip(start).take(MAX_SHOWN) {
-                let keys = action
-                    .shortcuts()
-                    .first()
-                    .map(|s| super::actions::shortcut_words(ctx, s))
-                    .unwrap_or_default();
+                let available = self.availability(*action);
+                // A command that does not apply now is listed greyed, with the reason where
+                // its keys would be (and read out as its description), not hidden.
+                let aside = match available {
+                    Ok(()) => action
+                        .shortcuts()
+                        .first()
+                        .map(|s| super::shortcuts::shortcut_words(ctx, s))
+                        .unwrap_or_default(),
+                    Err(reason) => reason.to_string(),
+                };
                 let item = egui::Button::selectable(i == palette.chosen, action.name())
-                    .shortcut_text(keys);
-                if ui
-                    .add_sized([ui.available_width(), 0.0], item)
-                    .on_hover_text(action.description())
-                    .clicked()
-                {
+                    .shortcut_text(aside.as_str());
+                let response = ui.add_enabled_ui(available.is_ok(), |ui| {
+                    ui.add_sized([ui.available_width(), 0.0], item)
+                });
+                let response = response.inner;
+                // Read out as its name, then its keys or why it does not apply.
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_label(action.name());
+                    node.set_description(aside.as_str());
+                });
+                if response.on_hover_text(action.description()).clicked() {
                     run = Some(*action);
                 }
             }
@@ -111,6 +123,8 @@ impl EditorApp {
             close = true;
         }
         match run {
+            // Enter on a greyed command: nothing runs, and the palette stays with its reason.
+            Some(action) if self.availability(action).is_err() => self.palette = Some(palette),
             Some(action) => self.perform(action),
             None if !close => self.palette = Some(palette),
             None => {}

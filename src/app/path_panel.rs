@@ -5,8 +5,8 @@
 //! read this", each condition, its yes pathway, its no pathway, then the rest). The path is
 //! saved in the file; every change is an undoable edit.
 
-use super::editor::Editor;
 use crate::model::{Node, NodeContent, NodeId, PathStep, StepShows, resolve_path};
+use crate::session::Editor;
 use egui::{RichText, TextEdit, Ui};
 
 /// What the panel did that the app must carry out.

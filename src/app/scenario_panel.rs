@@ -4,11 +4,11 @@
 //! change to a scenario is an undoable edit (a burst of typing in a name or description is
 //! one undo step).
 
-use super::editor::Editor;
 use crate::model::{
     Activation, ConditionState, NodeId, NodeKind, Scenario, compare, describe_node,
     fresh_scenario_name,
 };
+use crate::session::Editor;
 use egui::{RichText, TextEdit, Ui};
 
 /// What the panel keeps between frames: the scenario compared with the one shown.

@@ -2,9 +2,8 @@
 //! place. Every change is an edit (undo works and the canvas updates at once). Only the rows
 //! on screen are laid out, so 5,000 rows scroll smoothly.
 
-use super::editor::Editor;
-use crate::edit::Edit;
 use crate::model::{Node, NodeContent, NodeId, NodeKind, Point, Polarity, Target};
+use crate::session::Editor;
 use egui::{Align, Layout, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -173,20 +172,11 @@ fn edit_card(
     field: &str,
     change: impl FnOnce(&mut crate::model::CmocCard),
 ) {
-    let Some(mut node) = editor.doc().node(id).cloned() else {
-        return;
-    };
-    let label = format!("Edit {field} of {}", node.label());
-    if let NodeContent::Cmoc(card) = &mut node.content {
-        change(card);
-    }
-    if Some(&node) != editor.doc().node(id) {
-        editor.apply_merging(
-            Edit::ReplaceNode { node },
-            label,
-            crate::edit::MergeKey::node(id, field),
-        );
-    }
+    editor.change_node(id, field, |node| {
+        if let NodeContent::Cmoc(card) = &mut node.content {
+            change(card);
+        }
+    });
 }
 
 /// Shows the CMOC table.
@@ -235,10 +225,12 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
                 !selected_cards.is_empty(),
                 egui::Button::new("Delete selected"),
             )
+            .on_disabled_hover_text("Select one or more cards in the table to delete them")
             .clicked()
         {
+            // The cards selected, not arrows selected on the canvas meanwhile.
             editor.selection.edges.clear();
-            editor.delete_selection();
+            editor.perform(crate::session::Action::Delete);
         }
     });
 

@@ -1,8 +1,8 @@
 //! Tidy on a large diagram, while it runs: the window stays live, a small box says what is
 //! happening after the first moment, and Esc or Stop cancels it (the diagram is unchanged).
 
-use super::arrange::{TidyJob, TidyPoll};
-use super::editor::Editor;
+use crate::session::Editor;
+use crate::session::{TidyJob, TidyPoll};
 use std::time::Duration;
 
 /// How long Tidy may run before the window shows that it is working: a small diagram is laid

@@ -10,10 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Space between layers and between nodes in a layer, diagram units.
 pub const TIDY_SPACING: f64 = 60.0;
-/// Space between a region's border and what it holds.
-const REGION_PADDING: f32 = 30.0;
-/// Height of a region's title band.
-const REGION_TITLE: f32 = 56.0;
+use crate::model::layout::{
+    REGION_LAYOUT_PADDING as REGION_PADDING, REGION_LAYOUT_TITLE_BAND as REGION_TITLE,
+};
 
 /// A layered layout: nodes (id, width, height) and arrows (from, to) in, each node's centre
 /// out, top to bottom (layer by layer along the arrows). Nodes in separate groups may overlap:

@@ -17,5 +17,14 @@ pub use save::{newer_diagram_at, resolve_target, save_file, write_atomic, write_
 /// The built-in example: Figure 2 of Westlake et al. (2024), so a first start has a diagram.
 pub const HOLDING_EXAMPLE: &str = include_str!("../../assets/examples/holding.ron");
 
+/// The built-in example as a document.
+pub fn example_document() -> crate::model::Document {
+    match load_str(HOLDING_EXAMPLE, "holding.ron") {
+        Ok(loaded) => loaded.document,
+        // The example is checked by the test suite; an empty diagram is the safe fallback.
+        Err(_) => crate::model::Document::new("Untitled"),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -159,7 +159,7 @@ fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
 fn a_path_with_notes_and_a_session_survive_saving_and_opening() {
     use crate::edit::Edit;
     use crate::model::{NodeId, PathStep, Session, StepShows, Timestamp, Workshop};
-    let mut doc = crate::app::example_document();
+    let mut doc = crate::file::example_document();
     let ids: Vec<NodeId> = doc.cmoc_cards().map(|(n, _)| n.id).take(2).collect();
     let workshop = Workshop {
         path: Some(vec![

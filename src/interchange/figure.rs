@@ -16,7 +16,6 @@ use crate::scene::style::{
 use crate::scene::{
     Lod, Palette, Prim, Scene, SceneEdge, SceneNode, SceneOptions, TextRole, legend::legend_of,
 };
-use ecolor::Color32;
 use emath::{Rect, Vec2, pos2, vec2};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -204,7 +203,7 @@ impl<'d> FigureLayout<'d> {
                 &Prim::Rect {
                     rect: frame,
                     corners: crate::scene::Corners::all(0.0),
-                    fill: Color32::WHITE,
+                    fill: crate::scene::style::FIGURE_BACKGROUND,
                     line: None,
                 },
                 Vec2::ZERO,

@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_changed_card_an_added_one_and_a_removed_one_are_named() {
-        let old = crate::app::example_document();
+        let old = crate::file::example_document();
         let mut new = old.clone();
         let mut card = new
             .cmoc_cards()

@@ -8,6 +8,7 @@ mod document;
 mod edge;
 mod geometry;
 mod ids;
+pub mod layout;
 mod node;
 mod scenario;
 mod time;

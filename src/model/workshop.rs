@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_saved_path_forgets_deleted_nodes_and_empty_steps() {
-        let mut doc = crate::app::example_document();
+        let mut doc = crate::file::example_document();
         Edit::SetPath { path: None }
             .apply(&mut doc)
             .expect("no path");

@@ -14,21 +14,25 @@ mod edges;
 pub mod find;
 pub mod fonts;
 mod grid;
+mod incremental;
 pub mod legend;
 pub mod names;
 mod node_draw;
+mod order;
 mod palette;
 mod parts;
 mod route;
 pub mod style;
 pub mod text;
 pub mod text_fit;
+mod title_fit;
 mod update;
 mod view;
 
 pub use draw::{Corners, Dash, Drawing, Hotspots, Line, Prim, TextRole, TextRun};
 pub use edges::{EdgeGeometry, cubic, edge_geometry, styled_geometry};
 pub use grid::SpatialGrid;
+pub use order::presentation_order_of;
 pub use palette::{KindStyle, Palette};
 pub use parts::{
     Field, Section, body_size, condition_outline, kind_caption, note_outline, text_inset,
@@ -36,7 +40,7 @@ pub use parts::{
 };
 pub use route::{ROUTE_MARGIN, crosses, route};
 pub use style::{REGION_TITLE_HEIGHT, SELECTION_GAP_PX};
-pub use view::{ScenarioView, ViewState, chip_words, presentation_order_of};
+pub use view::{ScenarioView, ViewState, chip_words};
 
 use crate::model::{Branch, EdgeId, NodeId, NodeKind, Polarity, Rect as WorldRect, Stamp};
 use ecolor::Color32;

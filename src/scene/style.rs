@@ -6,6 +6,7 @@
 //! pixels, for things that keep their size at any zoom: selection outlines, comment counters).
 
 use super::draw::Dash;
+use ecolor::Color32;
 
 /// Body text size of cards and blocks.
 pub const BODY_FONT_SIZE: f32 = 13.0;
@@ -72,8 +73,11 @@ pub const REGION_TITLE_SIZE: f32 = 17.0;
 pub const BLOCK_TITLE_SIZE: f32 = 14.0;
 /// Body size of a region.
 pub const REGION_BODY_SIZE: f32 = 12.0;
-/// Height of a region's title band, where it can be grabbed.
-pub const REGION_TITLE_HEIGHT: f32 = 44.0;
+/// Height of a region's title band, and the room automatic layout leaves in a region (one
+/// home for both, below the scene and the layout code alike).
+pub use crate::model::layout::{
+    REGION_LAYOUT_PADDING, REGION_LAYOUT_TITLE_BAND, REGION_TITLE_HEIGHT,
+};
 /// Text inset of an IF-condition (its slanted sides need room).
 pub const CONDITION_TEXT_INSET: f32 = 20.0;
 /// Text inset of a theory (its double border needs room).
@@ -325,3 +329,18 @@ pub const BOXES_BADGE_PROBE: f32 = 100.0;
 
 /// How far a pinned node's marker sits outside its top-left corner, screen pixels.
 pub const PIN_OUTSIDE_PX: f32 = 3.0;
+
+/// How near the pointer must come to a node's edge or handle to grab it, screen pixels.
+pub const HIT_TOLERANCE_PX: f32 = 4.0;
+/// How near the pointer must come to an arrow to pick it, screen pixels.
+pub const EDGE_HIT_TOLERANCE_PX: f32 = 6.0;
+/// The background of an exported figure unless it is transparent: paper white.
+pub const FIGURE_BACKGROUND: Color32 = Color32::WHITE;
+/// Width of a card placed by table import, diagram units.
+pub const IMPORT_CARD_WIDTH: f32 = 300.0;
+/// Space between cards placed by table import, diagram units.
+pub const IMPORT_CARD_GAP: f32 = 40.0;
+/// Type size of the facilitator window's controls and of hints on the projector, points.
+pub const FACILITATOR_CONTROL_PX: f32 = 20.0;
+/// Type size of the side panel's tabs: body-sized, so the four fit the panel's width.
+pub const SIDE_TAB_TEXT_PX: f32 = 14.0;

@@ -1,14 +1,15 @@
 //! Keeping a scene in step with its document: the first time (or after a big change) every
 //! node is laid out; afterwards only what the document's change log names.
 
+use super::incremental::same_look;
 use super::names::{edge_name, node_name};
-use super::{Badge, Field, LOD_SLOTS, Scene, SceneEdge, SceneNode, Section, style, to_rect};
+use super::{Badge, Field, Scene, SceneEdge, SceneNode, Section, style, to_rect};
 use crate::model::{
-    Change, Changes, Document, EdgeEffect, EdgeId, Node, NodeContent, NodeId, NodeKind, Polarity,
-    Rgb, Target,
+    Changes, Document, EdgeEffect, EdgeId, Node, NodeContent, NodeId, NodeKind, Polarity, Rgb,
+    Target,
 };
 use ecolor::Color32;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 fn user_colour(rgb: Option<Rgb>) -> Option<Color32> {
     rgb.map(|Rgb([r, g, b])| Color32::from_rgb(r, g, b))
@@ -45,7 +46,7 @@ impl Scene {
         self.stamp = Some(doc.stamp());
     }
 
-    fn scene_node(&self, node: &Node, open: usize, reactions: [usize; 3]) -> SceneNode {
+    pub(super) fn scene_node(&self, node: &Node, open: usize, reactions: [usize; 3]) -> SceneNode {
         let palette = &self.palette;
         let kind = node.kind();
         let mut scene_node = match &node.content {
@@ -160,7 +161,11 @@ impl Scene {
         scene_node
     }
 
-    fn scene_edge(&self, doc: &Document, edge: &crate::model::Edge) -> Option<SceneEdge> {
+    pub(super) fn scene_edge(
+        &self,
+        doc: &Document,
+        edge: &crate::model::Edge,
+    ) -> Option<SceneEdge> {
         let ends = (
             *self.index_of.get(&edge.from)?,
             *self.index_of.get(&edge.to)?,
@@ -193,7 +198,7 @@ impl Scene {
         })
     }
 
-    fn lay_out_label(&mut self, edge: &mut SceneEdge) {
+    pub(super) fn lay_out_label(&mut self, edge: &mut SceneEdge) {
         edge.laid_label = (!edge.label.is_empty()).then(|| {
             self.measure
                 .layout(&edge.label, style::LABEL_FONT_SIZE, style::LABEL_WRAP_WIDTH)
@@ -201,7 +206,7 @@ impl Scene {
     }
 
     /// Lays everything out again, keeping drawings of nodes whose content did not change.
-    fn rebuild(&mut self, doc: &Document) {
+    pub(super) fn rebuild(&mut self, doc: &Document) {
         let mut old: HashMap<NodeId, SceneNode> = self.nodes.drain(..).map(|n| (n.id, n)).collect();
         let mut open: HashMap<Target, usize> = HashMap::default();
         let mut reactions: HashMap<Target, [usize; 3]> = HashMap::default();
@@ -238,7 +243,7 @@ impl Scene {
         self.rebuild_edges(doc);
     }
 
-    fn reindex_nodes(&mut self) {
+    pub(super) fn reindex_nodes(&mut self) {
         self.index_of = self
             .nodes
             .iter()
@@ -248,7 +253,7 @@ impl Scene {
         self.grid = super::SpatialGrid::build(self.nodes.iter().map(|n| &n.rect));
     }
 
-    fn rebuild_edges(&mut self, doc: &Document) {
+    pub(super) fn rebuild_edges(&mut self, doc: &Document) {
         let mut old_labels: HashMap<EdgeId, SceneEdge> =
             self.edges.drain(..).map(|e| (e.id, e)).collect();
         self.links.clear();
@@ -293,261 +298,4 @@ impl Scene {
             }
         }
     }
-
-    fn apply_changes(&mut self, doc: &Document, changes: &[Change]) {
-        let mut changed: HashSet<NodeId> = HashSet::default();
-        // Moves are kept as a list (a drag moves thousands of nodes every frame; handling a
-        // node twice does no harm, hashing each one costs).
-        let mut moved: Vec<NodeId> = Vec::new();
-        let mut edges: HashSet<EdgeId> = HashSet::default();
-        // Where nodes were and went: arrows routed near there are routed again.
-        let mut touched: Vec<emath::Rect> = Vec::new();
-        let mut structure = false;
-        let mut edge_structure = false;
-        for change in changes {
-            match *change {
-                Change::Node(id) => {
-                    changed.insert(id);
-                }
-                Change::Moved(id) => {
-                    moved.push(id);
-                }
-                Change::Structure => structure = true,
-                Change::Edge(id) => {
-                    edges.insert(id);
-                    let exists = doc.edge(id).is_some();
-                    if exists != self.edge_index.contains_key(&id) {
-                        edge_structure = true;
-                    }
-                }
-                Change::Comments(Target::Node(id)) => {
-                    changed.insert(id);
-                }
-                Change::Comments(Target::Edge(id)) => {
-                    edges.insert(id);
-                }
-                Change::Metadata => {}
-            }
-        }
-        if structure {
-            self.rebuild(doc);
-            return;
-        }
-        for id in &changed {
-            let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
-                continue;
-            };
-            let target = Target::Node(*id);
-            let fresh = self.scene_node(
-                node,
-                doc.unresolved_count(target),
-                doc.reaction_counts(target),
-            );
-            let old_rect = self.nodes[index].rect;
-            self.grid.update(index as u32, old_rect, fresh.rect);
-            if old_rect != fresh.rect {
-                touched.push(old_rect.union(fresh.rect));
-            }
-            if fresh.pinned {
-                self.pinned.insert(fresh.id);
-            } else {
-                self.pinned.remove(&fresh.id);
-            }
-            self.nodes[index] = fresh;
-        }
-        moved.retain(|id| !changed.contains(id));
-        let bulk = moved.len() * 4 > self.nodes.len();
-
-        // When every node moved by the same amount (a drag of the whole diagram), every
-        // arrow's route moves with them: nothing near any arrow changed.
-        let mut uniform: Option<Option<emath::Vec2>> = bulk.then_some(None);
-        if bulk {
-            // A drag of most of the diagram: one pass in drawing order, no lookups.
-            for (index, (node, scene_node)) in doc.nodes().zip(self.nodes.iter_mut()).enumerate() {
-                let rect = to_rect(node.rect());
-                let delta = rect.min - scene_node.rect.min;
-                uniform = match uniform {
-                    Some(None) if rect.size() == scene_node.rect.size() => Some(Some(delta)),
-                    Some(Some(d)) if d == delta && rect.size() == scene_node.rect.size() => {
-                        Some(Some(d))
-                    }
-                    _ => None,
-                };
-                if rect != scene_node.rect {
-                    if rect.size() != scene_node.rect.size() {
-                        scene_node.drawings = Default::default();
-                    }
-                    let old_rect = std::mem::replace(&mut scene_node.rect, rect);
-                    self.grid.update(index as u32, old_rect, rect);
-                }
-            }
-        } else {
-            for id in &moved {
-                let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
-                    continue;
-                };
-                let rect = to_rect(node.rect());
-                let scene_node = &mut self.nodes[index];
-                if rect.size() != scene_node.rect.size() {
-                    scene_node.drawings = Default::default();
-                }
-                let old_rect = std::mem::replace(&mut scene_node.rect, rect);
-                self.grid.update(index as u32, old_rect, rect);
-                touched.push(old_rect.union(rect));
-            }
-        }
-        if edge_structure {
-            self.rebuild_edges(doc);
-            return;
-        }
-        // Arrows at changed nodes are made again (their names follow their ends' names);
-        // arrows at nodes that only moved just follow them.
-        for id in &changed {
-            if let Some(at) = self.edges_at.get(id) {
-                edges.extend(at.iter().copied());
-            }
-        }
-        if let Some(Some(delta)) = uniform
-            && !edge_structure
-        {
-            for (index, edge) in self.edges.iter_mut().enumerate() {
-                let old = edge.geometry.bounds();
-                edge.geometry.translate(delta);
-                self.edge_grid
-                    .update(index as u32, old, old.translate(delta));
-            }
-            self.remake_edges(doc, edges);
-            return;
-        }
-        let follow: Vec<usize> = if bulk {
-            (0..self.edges.len()).collect()
-        } else {
-            // Positions in the arrow list, sorted (sorting beats hashing many): the arrows of
-            // the moved nodes, and those passing where a node was or went — only the
-            // neighbourhood is routed again, however large the diagram.
-            let mut follow: Vec<usize> = Vec::new();
-            for id in moved.iter().chain(changed.iter()) {
-                if let Some(at) = self.edges_at.get(id) {
-                    follow.extend(at.iter().filter_map(|e| self.edge_index.get(e).copied()));
-                }
-                // The arrows meeting its neighbours: their places along a side follow the
-                // order of the nodes at their other ends.
-                let Some(links) = self.index_of.get(id).and_then(|n| self.links.get(n)) else {
-                    continue;
-                };
-                for &(_, other, _) in links {
-                    if let Some(theirs) = self.links.get(&other) {
-                        follow.extend(
-                            theirs
-                                .iter()
-                                .filter_map(|(e, _, _)| self.edge_index.get(e).copied()),
-                        );
-                    }
-                }
-            }
-            for area in &touched {
-                let near = area.expand(style::ROUTE_NEAR);
-                // A direct arrow changes only when a node comes into its way; a routed one
-                // whenever a node comes or goes within the area its route was sought in.
-                let search = super::route::ROUTE_SEARCH;
-                follow.extend(self.edges_in(near.expand(search)).into_iter().filter(|&i| {
-                    let edge = &self.edges[i];
-                    if edge.geometry.segments.len() > 1 {
-                        let (a, b) = edge.ends;
-                        match (self.nodes.get(a), self.nodes.get(b)) {
-                            (Some(a), Some(b)) => {
-                                a.rect.union(b.rect).expand(search).intersects(near)
-                            }
-                            _ => true,
-                        }
-                    } else {
-                        super::route::passes_through(&edge.geometry, near)
-                    }
-                }));
-            }
-            follow.sort_unstable();
-            follow.dedup();
-            follow
-        };
-        // Labels near where a node was or went find their place again.
-        if !bulk {
-            let mut relabel: Vec<usize> = Vec::new();
-            for area in &touched {
-                let near = area.expand(style::ROUTE_NEAR);
-                relabel.extend(self.edges_in(near).into_iter().filter(|i| {
-                    self.edges[*i].laid_label.is_some() && follow.binary_search(i).is_err()
-                }));
-            }
-            relabel.sort_unstable();
-            relabel.dedup();
-            for index in relabel {
-                let at = self.label_place(
-                    &self.edges[index].geometry,
-                    self.edges[index].laid_label.as_ref(),
-                );
-                self.edges[index].geometry.label_at = at;
-            }
-        }
-        for index in follow {
-            let (from, to) = self.edges[index].ends;
-            if from >= self.nodes.len() || to >= self.nodes.len() {
-                continue;
-            }
-            let mut geometry = self.edge_route((from, to), self.edges[index].id);
-            geometry.label_at = self.label_place(&geometry, self.edges[index].laid_label.as_ref());
-            let edge = &mut self.edges[index];
-            if geometry != edge.geometry {
-                let new_bounds = geometry.bounds();
-                let old = std::mem::replace(&mut edge.geometry, geometry);
-                self.edge_grid
-                    .update(index as u32, old.bounds(), new_bounds);
-            }
-        }
-        self.remake_edges(doc, edges);
-    }
-
-    /// Makes the arrows in `edges` again from the document (their names, labels and routes).
-    fn remake_edges(&mut self, doc: &Document, edges: HashSet<EdgeId>) {
-        for id in edges {
-            let (Some(&index), Some(edge)) = (self.edge_index.get(&id), doc.edge(id)) else {
-                continue;
-            };
-            let Some(mut fresh) = self.scene_edge(doc, edge) else {
-                continue;
-            };
-            if fresh.from != self.edges[index].from || fresh.to != self.edges[index].to {
-                self.rebuild_edges(doc);
-                return;
-            }
-            if self.edges[index].label == fresh.label {
-                fresh.laid_label = self.edges[index].laid_label.take();
-            } else {
-                self.lay_out_label(&mut fresh);
-            }
-            fresh.geometry.label_at = self.label_place(&fresh.geometry, fresh.laid_label.as_ref());
-            let (old, new) = (self.edges[index].geometry.bounds(), fresh.geometry.bounds());
-            self.edge_grid.update(index as u32, old, new);
-            self.edges[index] = fresh;
-        }
-    }
 }
-
-/// True when two versions of a node draw the same apart from where they are.
-fn same_look(a: &SceneNode, b: &SceneNode) -> bool {
-    a.kind == b.kind
-        && a.rect.size() == b.rect.size()
-        && a.fill == b.fill
-        && a.stroke == b.stroke
-        && a.dashed == b.dashed
-        && a.badge == b.badge
-        && a.title == b.title
-        && a.sections == b.sections
-        && a.body == b.body
-        && a.text_colour == b.text_colour
-        && a.open_comments == b.open_comments
-        && a.reactions == b.reactions
-        && a.evidence == b.evidence
-        && a.pinned == b.pinned
-}
-
-const _: () = assert!(LOD_SLOTS >= 3);

@@ -85,6 +85,52 @@ impl Camera {
     }
 }
 
+impl super::CanvasState {
+    /// Fits the whole diagram into view, leaving the bottom-left corner free for the legend.
+    pub fn fit_diagram(&mut self, editor: &crate::session::Editor) {
+        if let Some(bounds) = editor.doc().bounds() {
+            let mut world = crate::scene::to_rect(bounds);
+            // Reserve roughly the legend's height below the diagram.
+            let legend_share = (self.legend_height / self.rect.height().max(1.0)).clamp(0.0, 0.4);
+            world.max.y += world.height() * legend_share / (1.0 - legend_share);
+            self.camera.fit(self.rect, world, 30.0, 1.0);
+            self.fitted_view = Some((self.camera, self.rect));
+        }
+    }
+
+    /// Fits the selected nodes into view.
+    pub fn fit_selection(&mut self, editor: &crate::session::Editor) {
+        let bounds = editor
+            .selection
+            .nodes
+            .iter()
+            .filter_map(|id| editor.doc().node(*id))
+            .map(|n| n.rect())
+            .reduce(|a, b| a.union(&b));
+        if let Some(bounds) = bounds {
+            self.camera
+                .fit(self.rect, crate::scene::to_rect(bounds), 60.0, 1.5);
+        }
+    }
+
+    /// Zooms by `factor` about the canvas centre.
+    pub fn zoom_by(&mut self, factor: f32) {
+        let centre = self.rect.center();
+        self.camera.zoom_about(self.rect, centre, factor);
+    }
+
+    /// Sets 100% zoom, keeping the centre.
+    pub fn actual_size(&mut self) {
+        let factor = 1.0 / self.camera.zoom;
+        self.zoom_by(factor);
+    }
+
+    /// The centre of the view in world coordinates.
+    pub fn view_centre(&self) -> Pos2 {
+        self.camera.to_world(self.rect, self.rect.center())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

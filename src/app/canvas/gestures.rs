@@ -2,7 +2,7 @@
 //! connect, rubber band), clicks and double-clicks, and the context menu.
 
 use super::*;
-use crate::app::Action;
+use crate::session::Action;
 
 pub(super) fn handle_view_input(ui: &Ui, response: &Response, rect: Rect, state: &mut CanvasState) {
     let zoom_modifier = ui.ctx().options(|o| o.input_options.zoom_modifier);
@@ -98,7 +98,7 @@ pub(super) fn handle_primary_drag(
         }
         // Connect handle of the hovered or selected nodes.
         let hovered = state.hovered;
-        let tolerance = 4.0 / camera.zoom;
+        let tolerance = crate::scene::style::HIT_TOLERANCE_PX / camera.zoom;
         let (handle_owner, under) = {
             let scene = state.scene(editor, palette);
             let near = Rect::from_center_size(
@@ -240,7 +240,7 @@ pub(super) fn handle_primary_drag(
         }
         Gesture::Connect { from } => {
             if released {
-                let tolerance = 4.0 / camera.zoom;
+                let tolerance = crate::scene::style::HIT_TOLERANCE_PX / camera.zoom;
                 let target = state.scene(editor, palette).node_at(world, tolerance);
                 if let Some(to) = target.filter(|to| *to != from) {
                     editor.connect(from, to);
@@ -269,7 +269,7 @@ pub(super) fn handle_clicks(
         return false;
     };
     let world = camera.to_world(rect, pos);
-    let tolerance = 4.0 / camera.zoom;
+    let tolerance = crate::scene::style::HIT_TOLERANCE_PX / camera.zoom;
     if response.double_clicked() {
         editor.seal();
         if let Some((node, field, _)) = state
@@ -316,7 +316,10 @@ pub(super) fn handle_clicks(
                 if !editor.selection.nodes.contains(&node) {
                     editor.selection.set_node(node);
                 }
-            } else if let Some(edge) = scene.edge_at(world, 6.0 / camera.zoom) {
+            } else if let Some(edge) = scene.edge_at(
+                world,
+                crate::scene::style::EDGE_HIT_TOLERANCE_PX / camera.zoom,
+            ) {
                 editor.selection.set_edge(edge);
             }
         }
@@ -374,7 +377,10 @@ pub(super) fn handle_clicks(
     let scene = state.scene(editor, palette);
     let node = scene.node_at(world, tolerance);
     let edge = if node.is_none() {
-        scene.edge_at(world, 6.0 / camera.zoom)
+        scene.edge_at(
+            world,
+            crate::scene::style::EDGE_HIT_TOLERANCE_PX / camera.zoom,
+        )
     } else {
         None
     };
@@ -411,11 +417,9 @@ pub(super) fn context_menu(
     response.context_menu(|ui| {
         let at = state.context_at.unwrap_or_default();
         let mut item = |ui: &mut Ui, action: Action| {
-            if ui
-                .button(action.name())
-                .on_hover_text(action.description())
-                .clicked()
-            {
+            let button = egui::Button::new(action.name());
+            let available = action.enabled(editor);
+            if crate::app::shortcuts::action_button(ui, action, button, available).clicked() {
                 output.action = Some((action, Some(at)));
                 ui.close();
             }

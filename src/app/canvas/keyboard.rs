@@ -5,10 +5,10 @@
 //! accessibility tree, named from the scene, so a screen reader can read the diagram.
 
 use super::{CanvasState, InlineEdit};
-use crate::app::editor::Editor;
 use crate::edit::Edit;
 use crate::model::{NodeId, NodeKind, Point};
 use crate::scene::{Field, Palette};
+use crate::session::Editor;
 use egui::{EventFilter, Id, Key, Modifiers, Rect, Response, Role, Sense, Ui, WidgetInfo};
 
 /// Arrow keys move the selection this far (world units); with Shift ten times as far.

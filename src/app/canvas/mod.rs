@@ -14,10 +14,10 @@ pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
 pub use paint::{FrameCache, FrameHits, paint_scene};
 pub use prims::PrimPainter;
 
-use super::editor::{Editor, Selection};
 use crate::edit::Edit;
 use crate::model::{NodeId, NodeKind, Point, Rect as WorldRect, Size};
 use crate::scene::{Field, Palette, Scene, SceneOptions, ViewState, to_rect};
+use crate::session::{Editor, Selection};
 use egui::{
     Align2, CursorIcon, FontId, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke,
     StrokeKind, Ui, Vec2, pos2, vec2,
@@ -182,7 +182,7 @@ impl ShownScenario {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CanvasOutput {
     /// A command picked from the context menu, with the world point it was opened at.
-    pub action: Option<(crate::app::Action, Option<Pos2>)>,
+    pub action: Option<(crate::session::Action, Option<Pos2>)>,
     /// The user clicked a node's open-comment counter: show its comments.
     pub show_comments: bool,
 }
@@ -291,91 +291,6 @@ impl CanvasState {
         }
         self.gesture = Gesture::Idle;
     }
-
-    /// Fits the whole diagram into view, leaving the bottom-left corner free for the legend.
-    pub fn fit_diagram(&mut self, editor: &Editor) {
-        if let Some(bounds) = editor.doc().bounds() {
-            let mut world = to_rect(bounds);
-            // Reserve roughly the legend's height below the diagram.
-            let legend_share = (self.legend_height / self.rect.height().max(1.0)).clamp(0.0, 0.4);
-            world.max.y += world.height() * legend_share / (1.0 - legend_share);
-            self.camera.fit(self.rect, world, 30.0, 1.0);
-            self.fitted_view = Some((self.camera, self.rect));
-        }
-    }
-
-    /// Fits the selected nodes into view.
-    pub fn fit_selection(&mut self, editor: &Editor) {
-        let bounds = editor
-            .selection
-            .nodes
-            .iter()
-            .filter_map(|id| editor.doc().node(*id))
-            .map(|n| n.rect())
-            .reduce(|a, b| a.union(&b));
-        if let Some(bounds) = bounds {
-            self.camera.fit(self.rect, to_rect(bounds), 60.0, 1.5);
-        }
-    }
-
-    /// Zooms by `factor` about the canvas centre.
-    pub fn zoom_by(&mut self, factor: f32) {
-        let centre = self.rect.center();
-        self.camera.zoom_about(self.rect, centre, factor);
-    }
-
-    /// Sets 100% zoom, keeping the centre.
-    pub fn actual_size(&mut self) {
-        let factor = 1.0 / self.camera.zoom;
-        self.zoom_by(factor);
-    }
-
-    /// The centre of the view in world coordinates.
-    pub fn view_centre(&self) -> Pos2 {
-        self.camera.to_world(self.rect, self.rect.center())
-    }
-}
-
-/// While the user types into a card (in place or in the inspector), lets the card grow so the
-/// text is not clipped; the growth joins the same undo step as the typing.
-fn grow_to_fit_typing(editor: &mut Editor, state: &CanvasState, rect: Rect) {
-    let Some(id) = editor.selection.single_node() else {
-        return;
-    };
-    let Some((key, label)) = editor.typing() else {
-        return;
-    };
-    if key.target_node() != Some(id) {
-        return;
-    }
-    let key = key.clone();
-    if false {
-        return;
-    }
-    let label = label.to_string();
-    let Some(bottom) = state
-        .hits
-        .content_bottoms
-        .iter()
-        .find(|(n, _)| *n == id)
-        .map(|(_, y)| *y)
-    else {
-        return;
-    };
-    let Some(node) = editor.doc().node(id) else {
-        return;
-    };
-    let needed = state.camera.to_world(rect, pos2(0.0, bottom)).y;
-    let current = node.rect();
-    if needed > current.max.y + 1.0 {
-        let size = Size::new(node.size.width, (needed - current.min.y).ceil());
-        let edit = Edit::ResizeNode {
-            id,
-            position: node.position,
-            size,
-        };
-        editor.apply_merging(edit, label, key);
-    }
 }
 
 fn snap(p: Point, on: bool) -> Point {
@@ -427,7 +342,7 @@ pub fn canvas_ui(
     gestures::handle_view_input(ui, &response, rect, state);
 
     // Hover.
-    let tolerance = 4.0 / state.camera.zoom;
+    let tolerance = crate::scene::style::HIT_TOLERANCE_PX / state.camera.zoom;
     {
         let camera = state.camera;
         let scene = state.scene(editor, palette);
@@ -508,7 +423,7 @@ pub fn canvas_ui(
     if took_keyboard && let Some(id) = state.focused {
         ui.memory_mut(|m| m.request_focus(keyboard::node_widget_id(response.id, id)));
     }
-    grow_to_fit_typing(editor, state, rect);
+    overlays::grow_to_fit_typing(editor, state, rect);
     if !state.presenting {
         overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
     }

@@ -161,16 +161,11 @@ pub(super) fn inline_editor_ui(
         }
     }
     if buffer != text {
-        let mut changed = node.clone();
-        if let Some(slot) = edit.field.get_mut(&mut changed.content) {
-            *slot = buffer;
-        }
-        let label = format!("Edit {} of {}", edit.field.name(), node.label());
-        editor.apply_merging(
-            Edit::ReplaceNode { node: changed },
-            label,
-            crate::edit::MergeKey::node(edit.node, edit.field.name()),
-        );
+        editor.change_node(edit.node, edit.field.name(), |changed| {
+            if let Some(slot) = edit.field.get_mut(&mut changed.content) {
+                *slot = buffer;
+            }
+        });
     }
     let escape = ui.input(|i| i.key_pressed(Key::Escape));
     if (response.lost_focus() || escape) && !edit.needs_focus {
@@ -234,4 +229,47 @@ fn scenario_help(editor: &Editor, state: &CanvasState, pos: Pos2) -> Option<Stri
     let id = state.hovered?;
     let text = outcome.explain(editor.doc(), scenario, id);
     Some(format!("In “{}”: {text}", scenario.name.trim()))
+}
+
+/// While the user types into a card (in place or in the inspector), lets the card grow so the
+/// text is not clipped; the growth joins the same undo step as the typing.
+pub(super) fn grow_to_fit_typing(
+    editor: &mut crate::session::Editor,
+    state: &super::CanvasState,
+    rect: egui::Rect,
+) {
+    let Some(id) = editor.selection.single_node() else {
+        return;
+    };
+    let Some((key, label)) = editor.typing() else {
+        return;
+    };
+    if key.target_node() != Some(id) {
+        return;
+    }
+    let key = key.clone();
+    let label = label.to_string();
+    let Some(bottom) = state
+        .hits
+        .content_bottoms
+        .iter()
+        .find(|(n, _)| *n == id)
+        .map(|(_, y)| *y)
+    else {
+        return;
+    };
+    let Some(node) = editor.doc().node(id) else {
+        return;
+    };
+    let needed = state.camera.to_world(rect, egui::pos2(0.0, bottom)).y;
+    let current = node.rect();
+    if needed > current.max.y + 1.0 {
+        let size = crate::model::Size::new(node.size.width, (needed - current.min.y).ceil());
+        let edit = crate::edit::Edit::ResizeNode {
+            id,
+            position: node.position,
+            size,
+        };
+        editor.apply_merging(edit, label, key);
+    }
 }

@@ -281,7 +281,7 @@ impl EditorApp {
             }
             ui.label(
                 RichText::new("Ctrl+Enter adds it; Esc closes and keeps the words as a draft.")
-                    .size(20.0)
+                    .size(crate::scene::style::FACILITATOR_CONTROL_PX)
                     .weak(),
             );
         });

@@ -8,8 +8,7 @@ use crate::scene::text_fit::estimated_card_height;
 
 /// Cards per row when imported cards are laid out.
 const PER_ROW: usize = 6;
-const CARD_WIDTH: f32 = 300.0;
-const GAP: f32 = 40.0;
+use crate::scene::style::{IMPORT_CARD_GAP as GAP, IMPORT_CARD_WIDTH as CARD_WIDTH};
 
 /// The edit that adds imported cards, laid out in rows inside a new region below the existing
 /// diagram, as one undoable step.
@@ -58,8 +57,8 @@ fn place_cards(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> (Edi
         Some(b) => Point::new(b.min.x, b.max.y + 160.0),
         None => Point::new(0.0, 0.0),
     };
-    let padding = 30.0;
-    let title_band = 56.0;
+    let padding = crate::scene::style::REGION_LAYOUT_PADDING;
+    let title_band = crate::scene::style::REGION_LAYOUT_TITLE_BAND;
     let mut edits = Vec::with_capacity(cards.len() + 1);
     let mut ids = Vec::with_capacity(cards.len());
     let region_id = doc.new_node_id();

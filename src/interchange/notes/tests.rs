@@ -18,7 +18,7 @@ fn comment(doc: &Document, target: Target, author: &str, text: &str) -> Annotati
 
 #[test]
 fn every_word_the_room_said_is_in_both_formats() {
-    let mut doc = crate::app::example_document();
+    let mut doc = crate::file::example_document();
     let order = crate::scene::presentation_order_of(&doc);
     let card = *order.get(3).expect("a card on the path");
     let first = comment(
@@ -95,7 +95,7 @@ fn every_word_the_room_said_is_in_both_formats() {
 
 #[test]
 fn a_reply_loop_in_a_hand_edited_file_loses_nothing_and_ends() {
-    let mut doc = crate::app::example_document();
+    let mut doc = crate::file::example_document();
     let card = doc.cmoc_cards().next().map(|(n, _)| n.id).expect("card");
     let mut a = comment(&doc, Target::Node(card), "A", "first words");
     let mut b = comment(&doc, Target::Node(card), "B", "second words");

@@ -17,6 +17,11 @@
 //! (at most three changes a node), cycles included, and its result does not depend on the
 //! order nodes are visited in: it is deterministic.
 
+mod explain;
+
+pub use explain::describe_node;
+use explain::is_condition;
+
 use super::document::Document;
 use super::edge::{Branch, EdgeEffect};
 use super::ids::NodeId;
@@ -246,103 +251,6 @@ impl Outcome {
     pub fn cause(&self, id: NodeId) -> Cause {
         self.states.get(&id).map_or(Cause::Nothing, |s| s.1)
     }
-
-    /// Why a node is in its state, in words, following the causes back to the scenario:
-    /// "Not active: it follows from CMOC 24, which is not active because it is in the region
-    /// “Positive pathway”, on the yes branch of the condition “holding is recognised…”, which
-    /// is not met in this scenario."
-    /// A negative CMOC that is active ends "This negative CMOC is a failure case that happens
-    /// in this scenario."
-    pub fn explain(&self, doc: &Document, scenario: &Scenario, id: NodeId) -> String {
-        let mut out = self.explain_cause(doc, scenario, id);
-        let negative = doc
-            .node(id)
-            .and_then(|n| n.content.cmoc())
-            .is_some_and(|c| c.polarity == super::Polarity::Negative);
-        if negative && self.state(id) == NodeState::Active {
-            out.push_str(" This negative CMOC is a failure case that happens in this scenario.");
-        }
-        out
-    }
-
-    fn explain_cause(&self, doc: &Document, scenario: &Scenario, id: NodeId) -> String {
-        let mut out = capitalised(self.state(id).words());
-        out.push_str(": ");
-        let mut at = id;
-        let mut seen = Vec::new();
-        loop {
-            seen.push(at);
-            let subject = if at == id {
-                "it".to_string()
-            } else {
-                name(doc, at)
-            };
-            // Either the sentence ends here, or it goes on to what gave `at` its state.
-            let next = match self.cause(at) {
-                Cause::SetByScenario => {
-                    out.push_str(&match scenario.conditions.get(&at) {
-                        Some(c) if is_condition(doc, at) => {
-                            format!("{} is {} in this scenario.", name(doc, at), c.words())
-                        }
-                        _ => format!("{} is set so in this scenario.", name(doc, at)),
-                    });
-                    None
-                }
-                Cause::Branch { condition, branch } => {
-                    let c = scenario
-                        .conditions
-                        .get(&condition)
-                        .copied()
-                        .unwrap_or(ConditionState::Unknown);
-                    out.push_str(&format!(
-                        "{subject} is on the {} branch of {}, which is {} in this scenario.",
-                        branch.word(),
-                        name(doc, condition),
-                        c.words()
-                    ));
-                    None
-                }
-                Cause::Arrow { from, prevents } => {
-                    let how = if prevents {
-                        "is prevented by"
-                    } else {
-                        "follows from"
-                    };
-                    out.push_str(&format!(
-                        "{subject} {how} {}, which is {}; ",
-                        name(doc, from),
-                        self.state(from).words()
-                    ));
-                    Some(from)
-                }
-                Cause::Region(region) => {
-                    out.push_str(&format!(
-                        "{subject} is in {}, which is {}; ",
-                        name(doc, region),
-                        self.state(region).words()
-                    ));
-                    Some(region)
-                }
-                Cause::Nothing => {
-                    out.push_str(&format!("no condition of this scenario reaches {subject}."));
-                    None
-                }
-            };
-            match next {
-                None => return out,
-                Some(next) if seen.contains(&next) || seen.len() > 12 => {
-                    out.push_str("and so on round a loop.");
-                    return out;
-                }
-                Some(next) => at = next,
-            }
-        }
-    }
-}
-
-fn is_condition(doc: &Document, id: NodeId) -> bool {
-    doc.node(id)
-        .is_some_and(|n| n.kind() == NodeKind::Condition)
 }
 
 /// Every node whose state differs between two scenarios, in the document's order, with its
@@ -354,42 +262,6 @@ pub fn compare(doc: &Document, a: &Scenario, b: &Scenario) -> Vec<(NodeId, NodeS
         .map(|n| (n.id, first.state(n.id), second.state(n.id)))
         .filter(|(_, x, y)| x != y)
         .collect()
-}
-
-/// A node as an explanation names it: "CMOC 24", "the region “Positive pathway…”".
-pub fn describe_node(doc: &Document, id: NodeId) -> String {
-    name(doc, id)
-}
-
-fn name(doc: &Document, id: NodeId) -> String {
-    doc.node(id).map_or_else(
-        || "a deleted node".to_string(),
-        |n| match n.kind() {
-            NodeKind::Cmoc => n.label(),
-            _ => {
-                let block = n.content.text_block().cloned().unwrap_or_default();
-                let text = [block.title.trim(), block.text.trim()]
-                    .into_iter()
-                    .filter(|t| !t.is_empty() && *t != "IF")
-                    .collect::<Vec<_>>()
-                    .join(": ");
-                let what = n.kind().name().to_lowercase();
-                let what = what.split(' ').next().unwrap_or("node").to_string();
-                if text.is_empty() {
-                    format!("the {what}")
-                } else {
-                    format!("the {what} “{}”", super::shorten(&text, 50))
-                }
-            }
-        },
-    )
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().collect::<String>() + chars.as_str()
-    })
 }
 
 /// The regions each node sits in (its centre inside the region; a region is not in itself).

@@ -1,6 +1,6 @@
 //! Arranging the selection: drawing order (front/back), alignment and even spacing.
 
-use super::editor::Editor;
+use super::Editor;
 use crate::edit::Edit;
 use crate::model::{Node, NodeId, Point};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,7 +1,7 @@
 //! Cut, copy, paste and duplicate: nodes travel as RON text, so they can go between windows
 //! (or through a text editor) and come back; anything else on the clipboard gets a message.
 
-use super::editor::Editor;
+use super::Editor;
 use crate::edit::Edit;
 use crate::model::{Edge, Node, NodeId, NodeKind, Polarity};
 use serde::{Deserialize, Serialize};

@@ -1,13 +1,16 @@
 //! The inspector: every field of the selected node or arrow, or the document's metadata when
 //! nothing is selected. Each change is an edit; typing in one field is one undo step.
 
-use super::definitions;
-use super::editor::{Align, Editor};
+mod diagram;
+mod evidence;
+
+use crate::app::definitions;
 use crate::edit::{Edit, MergeKey};
-use crate::model::{
-    Branch, Edge, EdgeEffect, EdgeId, Evidence, Node, NodeContent, NodeId, Polarity, Rgb,
-};
+use crate::model::{Branch, Edge, EdgeEffect, EdgeId, Node, NodeContent, NodeId, Polarity, Rgb};
+use crate::session::Editor;
+use diagram::{metadata_ui, multiple_ui};
 use egui::{RichText, TextEdit, Ui};
+use evidence::{evidence_ui, reactions_ui};
 
 /// Shows the inspector for the current selection.
 /// `in_scenario`: while a scenario is shown, its name and why the selected node is in its
@@ -31,18 +34,6 @@ pub fn inspector_ui(ui: &mut Ui, editor: &mut Editor, in_scenario: Option<(Strin
     }
 }
 
-/// Applies a change to a node made by `change`, merged with other typing in the same field.
-fn change_node(editor: &mut Editor, id: NodeId, field: &str, change: impl FnOnce(&mut Node)) {
-    let Some(mut node) = editor.doc().node(id).cloned() else {
-        return;
-    };
-    let label = format!("Edit {field} of {}", node.label());
-    change(&mut node);
-    if Some(&node) != editor.doc().node(id) {
-        editor.apply_merging(Edit::ReplaceNode { node }, label, MergeKey::node(id, field));
-    }
-}
-
 fn change_edge(editor: &mut Editor, id: EdgeId, field: &str, change: impl FnOnce(&mut Edge)) {
     let Some(mut edge) = editor.doc().edge(id).cloned() else {
         return;
@@ -60,7 +51,7 @@ fn change_edge(editor: &mut Editor, id: EdgeId, field: &str, change: impl FnOnce
     }
 }
 
-use super::CardText;
+use crate::app::CardText;
 
 /// A labelled text box bound to one text of a card.
 #[allow(clippy::too_many_arguments)]
@@ -75,7 +66,7 @@ fn card_field(
     slot: CardText,
 ) {
     if let Some(new) = text_box(ui, editor, label, hint, text, multiline) {
-        change_node(editor, id, label, |n| {
+        editor.change_node(id, label, |n| {
             if let Some(c) = n.content.cmoc_mut() {
                 *slot(c) = new;
             }
@@ -125,7 +116,7 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
         &node.plain,
         true,
     ) {
-        change_node(editor, id, "plain words", |n| n.plain = new);
+        editor.change_node(id, "plain words", |n| n.plain = new);
     }
     reactions_ui(ui, editor, id);
     match &node.content {
@@ -138,7 +129,7 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
                     .add(egui::DragValue::new(&mut number).range(0..=99_999))
                     .changed()
                 {
-                    change_node(editor, id, "number", |n| {
+                    editor.change_node(id, "number", |n| {
                         if let Some(c) = n.content.cmoc_mut() {
                             c.number = number;
                         }
@@ -197,7 +188,7 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
                 .on_hover_text("Dalkin et al. (2015): the resource a programme offers, and the reasoning it triggers.")
                 .changed()
             {
-                change_node(editor, id, "mechanism split", |n| {
+                editor.change_node(id, "mechanism split", |n| {
                     if let Some(c) = n.content.cmoc_mut() {
                         if split {
                             c.mechanism_resource = "(resource)".into();
@@ -246,14 +237,14 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
         other => {
             let block = other.text_block().cloned().unwrap_or_default();
             if let Some(new) = text_box(ui, editor, "Title", "", &block.title, false) {
-                change_node(editor, id, "title", |n| {
+                editor.change_node(id, "title", |n| {
                     if let Some(b) = n.content.text_block_mut() {
                         b.title = new;
                     }
                 });
             }
             if let Some(new) = text_box(ui, editor, "Text", "", &block.text, true) {
-                change_node(editor, id, "text", |n| {
+                editor.change_node(id, "text", |n| {
                     if let Some(b) = n.content.text_block_mut() {
                         b.text = new;
                     }
@@ -271,7 +262,7 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
         &tags,
         false,
     ) {
-        change_node(editor, id, "tags", |n| {
+        editor.change_node(id, "tags", |n| {
             n.tags = new
                 .split(',')
                 .map(str::trim)
@@ -283,92 +274,20 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
     ui.horizontal(|ui| {
         let mut custom = node.colour.is_some();
         if ui.checkbox(&mut custom, "Own colour").changed() {
-            change_node(editor, id, "colour", |n| {
+            editor.change_node(id, "colour", |n| {
                 n.colour = custom.then_some(Rgb([0xE8, 0xF0, 0xFF]));
             });
         }
         if let Some(Rgb(mut rgb)) = node.colour
             && ui.color_edit_button_srgb(&mut rgb).changed()
         {
-            change_node(editor, id, "colour", |n| n.colour = Some(Rgb(rgb)));
+            editor.change_node(id, "colour", |n| n.colour = Some(Rgb(rgb)));
         }
     });
     ui.label(format!(
         "Position {:.0}, {:.0} · size {:.0} × {:.0}",
         node.position.x, node.position.y, node.size.width, node.size.height
     ));
-}
-
-fn evidence_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, evidence: &[Evidence]) {
-    ui.separator();
-    ui.label(RichText::new(format!("Evidence ({})", evidence.len())).strong());
-    let mut remove = None;
-    for (i, item) in evidence.iter().enumerate() {
-        ui.push_id(i, |ui| {
-            ui.horizontal(|ui| {
-                let mut source = item.source.clone();
-                let r = ui.add(
-                    TextEdit::singleline(&mut source)
-                        .hint_text("source, e.g. Site03_P08")
-                        .desired_width(ui.available_width() - 70.0),
-                );
-                super::name_widget(ui, &r, &format!("Evidence {} source", i + 1));
-                if r.lost_focus() {
-                    editor.seal();
-                }
-                if source != item.source {
-                    change_node(editor, id, &format!("evidence {} source", i + 1), |n| {
-                        if let Some(e) = n.content.cmoc_mut().and_then(|c| c.evidence.get_mut(i)) {
-                            e.source = source;
-                        }
-                    });
-                }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text("Remove this evidence")
-                    .clicked()
-                {
-                    remove = Some(i);
-                }
-            });
-            let mut quote = item.quote.clone();
-            let r = ui.add(
-                TextEdit::multiline(&mut quote)
-                    .hint_text("quote")
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            );
-            super::name_widget(ui, &r, &format!("Evidence {} quote", i + 1));
-            if r.lost_focus() {
-                editor.seal();
-            }
-            if quote != item.quote {
-                change_node(editor, id, &format!("evidence {} quote", i + 1), |n| {
-                    if let Some(e) = n.content.cmoc_mut().and_then(|c| c.evidence.get_mut(i)) {
-                        e.quote = quote;
-                    }
-                });
-            }
-        });
-    }
-    if let Some(i) = remove
-        && let Some(mut node) = editor.doc().node(id).cloned()
-    {
-        if let Some(c) = node.content.cmoc_mut()
-            && i < c.evidence.len()
-        {
-            c.evidence.remove(i);
-        }
-        editor.apply(Edit::ReplaceNode { node }, "Remove evidence");
-    }
-    if ui.button("Add evidence").clicked()
-        && let Some(mut node) = editor.doc().node(id).cloned()
-    {
-        if let Some(c) = node.content.cmoc_mut() {
-            c.evidence.push(Evidence::default());
-        }
-        editor.apply(Edit::ReplaceNode { node }, "Add evidence");
-    }
 }
 
 fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {
@@ -419,123 +338,4 @@ fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {
             }
         }
     });
-}
-
-fn multiple_ui(ui: &mut Ui, editor: &mut Editor) {
-    let nodes = editor.selection.nodes.len();
-    let edges = editor.selection.edges.len();
-    ui.heading(format!("{nodes} nodes, {edges} arrows selected"));
-    if nodes >= 2 {
-        ui.label("Align");
-        ui.horizontal_wrapped(|ui| {
-            for (align, text) in [
-                (Align::Left, "Left"),
-                (Align::CentreHorizontally, "Centre"),
-                (Align::Right, "Right"),
-                (Align::Top, "Top"),
-                (Align::CentreVertically, "Middle"),
-                (Align::Bottom, "Bottom"),
-            ] {
-                if ui.button(text).clicked() {
-                    editor.align_selection(align);
-                }
-            }
-        });
-    }
-    if nodes >= 3 {
-        ui.label("Distribute");
-        ui.horizontal(|ui| {
-            if ui.button("Horizontally").clicked() {
-                editor.distribute_selection(true);
-            }
-            if ui.button("Vertically").clicked() {
-                editor.distribute_selection(false);
-            }
-        });
-    }
-}
-
-fn metadata_ui(ui: &mut Ui, editor: &mut Editor) {
-    ui.heading("Diagram");
-    let metadata = editor.doc().metadata().clone();
-    let mut changed = metadata.clone();
-    if let Some(new) = text_box(ui, editor, "Title", "", &metadata.title, false) {
-        changed.title = new;
-    }
-    let authors = metadata.authors.join("\n");
-    if let Some(new) = text_box(ui, editor, "Authors (one per line)", "", &authors, true) {
-        changed.authors = new
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect();
-    }
-    if let Some(new) = text_box(ui, editor, "Description", "", &metadata.description, true) {
-        changed.description = new;
-    }
-    if let Some(new) = text_box(ui, editor, "Citation", "", &metadata.citation, true) {
-        changed.citation = new;
-    }
-    if changed != metadata {
-        editor.apply_merging(
-            Edit::SetMetadata {
-                metadata: Box::new(changed),
-            },
-            "Edit diagram details",
-            MergeKey::Metadata,
-        );
-    }
-    ui.separator();
-    let (positive, negative) =
-        editor
-            .doc()
-            .cmoc_cards()
-            .fold((0, 0), |(p, n), (_, c)| match c.polarity {
-                Polarity::Positive => (p + 1, n),
-                Polarity::Negative => (p, n + 1),
-            });
-    // Comments as the Comments tab counts them: reactions are counted apart.
-    let doc = editor.doc();
-    let reactions = doc.annotations().filter(|a| a.reaction.is_some()).count();
-    let comments = doc.annotation_count() - reactions;
-    let mut summary = format!(
-        "{} · {positive} positive and {negative} negative CMOCs · {} · {}",
-        crate::model::counted(doc.node_count(), "node", "nodes"),
-        crate::model::counted(doc.edge_count(), "arrow", "arrows"),
-        crate::model::counted(comments, "comment", "comments")
-    );
-    if reactions > 0 {
-        summary.push_str(&format!(
-            " · {}",
-            crate::model::counted(reactions, "reaction", "reactions")
-        ));
-    }
-    ui.label(summary);
-    ui.label(
-        RichText::new(
-            "Select a card or arrow to edit it. Double-click empty canvas to add a CMOC card.",
-        )
-        .weak(),
-    );
-}
-
-/// The groups' reactions to a node, recorded while presenting (1 / 2 / 3).
-fn reactions_ui(ui: &mut Ui, editor: &Editor, id: NodeId) {
-    let reactions: Vec<(String, crate::model::Reaction)> = editor
-        .doc()
-        .annotations_on(crate::model::Target::Node(id))
-        .filter_map(|a| a.reaction.map(|r| (a.author.clone(), r)))
-        .collect();
-    if reactions.is_empty() {
-        return;
-    }
-    let words: Vec<String> = reactions
-        .iter()
-        .map(|(group, r)| {
-            let group = if group.is_empty() { "A group" } else { group };
-            format!("{group} {}", r.words())
-        })
-        .collect();
-    ui.label(RichText::new(format!("Reactions: {}", words.join("; "))).weak());
 }

@@ -1,0 +1,113 @@
+//! The headless editor, driven as a colleague's merge or a room's phones will drive it: no
+//! window, no egui, only the session — select, align, distribute, tidy, find, undo.
+
+use cmoc_canvas::edit::linked_diagram;
+use cmoc_canvas::file::example_document;
+use cmoc_canvas::model::{NodeId, Polarity};
+use cmoc_canvas::session::{Action, Editor, Find, Origin, Performed};
+
+fn card(editor: &Editor, number: u32, polarity: Polarity) -> NodeId {
+    editor
+        .doc()
+        .find_cmoc(number, polarity)
+        .map(|n| n.id)
+        .expect("the card is in the example")
+}
+
+#[test]
+fn align_and_distribute_run_without_a_window_and_undo_as_one_step_each() {
+    let mut editor = Editor::new(example_document(), Origin::Untitled);
+    let cards = [
+        card(&editor, 10, Polarity::Positive),
+        card(&editor, 22, Polarity::Negative),
+        card(&editor, 23, Polarity::Positive),
+    ];
+    let left = |e: &Editor, id| e.doc().node(id).map(|n| n.position.x);
+    editor.selection.nodes = cards.into_iter().collect();
+    assert_eq!(editor.perform(Action::AlignLeft), Performed::Done);
+    assert!(
+        cards
+            .iter()
+            .all(|id| left(&editor, *id) == left(&editor, cards[0]))
+    );
+    assert_eq!(
+        editor.perform(Action::DistributeVertically),
+        Performed::Done
+    );
+    let tops: Vec<f32> = cards
+        .iter()
+        .filter_map(|id| editor.doc().node(*id).map(|n| n.position.y))
+        .collect();
+    assert_eq!(tops.len(), 3);
+    editor.perform(Action::Undo);
+    editor.perform(Action::Undo);
+    assert_ne!(
+        left(&editor, cards[1]),
+        left(&editor, cards[0]),
+        "both undone"
+    );
+    // Too few selected: refused with the reason, nothing changed.
+    editor.selection.nodes = [cards[0]].into_iter().collect();
+    assert_eq!(
+        editor.perform(Action::AlignLeft),
+        Performed::Unavailable("Select two or more cards to align them")
+    );
+    // The window's own commands are left to it.
+    assert_eq!(editor.perform(Action::ZoomIn), Performed::NeedsWindow);
+}
+
+#[test]
+fn tidy_lays_out_a_linked_diagram_without_a_window() {
+    let mut editor = Editor::new(linked_diagram(60, 3, 7), Origin::Untitled);
+    let before: Vec<_> = editor.doc().nodes().map(|n| n.position).collect();
+    assert_eq!(editor.perform(Action::Tidy), Performed::Done);
+    let after: Vec<_> = editor.doc().nodes().map(|n| n.position).collect();
+    assert_ne!(before, after, "moved");
+    assert_eq!(editor.history().undo_len(), 1, "one undo step");
+    editor.perform(Action::Undo);
+    let undone: Vec<_> = editor.doc().nodes().map(|n| n.position).collect();
+    assert_eq!(before, undone);
+}
+
+#[test]
+fn find_steps_through_matching_cards_and_selects_each() {
+    let mut editor = Editor::new(example_document(), Origin::Untitled);
+    let mut find = Find::default();
+    find.search_in(&editor, "-ve 22");
+    let negative = card(&editor, 22, Polarity::Negative);
+    assert_eq!(find.matches, vec![negative]);
+    assert_eq!(find.step(&mut editor, true), Some(negative));
+    assert_eq!(editor.selection.single_node(), Some(negative));
+    assert_eq!(find.summary(), "1 of 1");
+    find.search_in(&editor, "no such words anywhere");
+    assert_eq!(find.step(&mut editor, true), None);
+    assert_eq!(find.summary(), "no match");
+    // A changed document makes the matches stale.
+    find.search_in(&editor, "10");
+    assert!(!find.is_stale(editor.revision()));
+    editor.perform(Action::SelectAll);
+    editor.perform(Action::Delete);
+    assert!(find.is_stale(editor.revision()));
+}
+
+#[test]
+fn the_session_names_no_egui() {
+    // The headless editor compiles without the window's crates: a file there naming egui
+    // would tie versions, merging and the room to a window.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/session");
+    let mut stack = vec![dir];
+    let mut checked = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/session") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                assert!(!text.contains("egui"), "{} names egui", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 8, "{checked} files checked");
+}
