@@ -14,7 +14,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
-use cmoc_canvas::edit::synthetic_diagram;
+use cmoc_canvas::edit::{Edit, MergeKey, synthetic_diagram};
+use cmoc_canvas::model::{NodeContent, NodeId, Point};
 use cmoc_canvas::session::{Editor, Origin};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
@@ -94,8 +95,6 @@ fn big_frame(ctx: &Context, app: &mut EditorApp, events: Vec<egui::Event>) -> us
 }
 
 fn bench_interaction(c: &mut Criterion) {
-    use cmoc_canvas::edit::{Edit, MergeKey};
-    use cmoc_canvas::model::{NodeContent, NodeId, Point};
     let mut group = c.benchmark_group("interaction");
     group.sample_size(20);
     for cards in [5_000, 20_000] {
@@ -108,232 +107,269 @@ fn bench_interaction(c: &mut Criterion) {
             b.iter(|| black_box(big_frame(&ctx, &mut app, Vec::new())));
         });
 
-        // Wheel zoom about the pointer, in and out, from the fitted view.
-        let mut notch = 0usize;
-        let mut frame_times: Vec<std::time::Duration> = Vec::new();
-        group.bench_function(BenchmarkId::new("wheel zoom", cards), |b| {
-            b.iter_custom(|iterations| {
-                let mut total = std::time::Duration::ZERO;
-                for _ in 0..iterations {
-                    let start = std::time::Instant::now();
-                    notch += 1;
-                    let delta = if (notch / 8).is_multiple_of(2) {
-                        1.0
-                    } else {
-                        -1.0
-                    };
-                    let events = vec![
-                        egui::Event::PointerMoved(pos2(600.0, 500.0)),
-                        egui::Event::MouseWheel {
-                            unit: egui::MouseWheelUnit::Line,
-                            delta: vec2(0.0, delta),
-                            phase: egui::TouchPhase::Move,
-                            modifiers: egui::Modifiers::COMMAND,
-                            source: egui::MouseWheelSource::Wheel,
-                        },
-                    ];
-                    black_box(big_frame(&ctx, &mut app, events));
-                    let took = start.elapsed();
-                    frame_times.push(took);
-                    total += took;
-                }
-                total
-            });
+        wheel_zoom(&mut group, &ctx, &mut app, cards);
+        editing_frames(&mut group, &ctx, &mut app, cards);
+        present_frames(&mut group, &ctx, &mut app, cards);
+        scenario_frames(&mut group, &ctx, &mut app, cards);
+    }
+    group.finish();
+}
+
+/// Wheel zoom about the pointer, in and out, from the fitted view; prints the 90th percentile and slowest frame.
+fn wheel_zoom(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ctx: &Context,
+    app: &mut EditorApp,
+    cards: usize,
+) {
+    // Wheel zoom about the pointer, in and out, from the fitted view.
+    let mut notch = 0usize;
+    let mut frame_times: Vec<std::time::Duration> = Vec::new();
+    group.bench_function(BenchmarkId::new("wheel zoom", cards), |b| {
+        b.iter_custom(|iterations| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                let start = std::time::Instant::now();
+                notch += 1;
+                let delta = if (notch / 8).is_multiple_of(2) {
+                    1.0
+                } else {
+                    -1.0
+                };
+                let events = vec![
+                    egui::Event::PointerMoved(pos2(600.0, 500.0)),
+                    egui::Event::MouseWheel {
+                        unit: egui::MouseWheelUnit::Line,
+                        delta: vec2(0.0, delta),
+                        phase: egui::TouchPhase::Move,
+                        modifiers: egui::Modifiers::COMMAND,
+                        source: egui::MouseWheelSource::Wheel,
+                    },
+                ];
+                black_box(big_frame(ctx, app, events));
+                let took = start.elapsed();
+                frame_times.push(took);
+                total += took;
+            }
+            total
         });
-        // The target is on the slow frames (crossing a level of detail), not the average.
-        frame_times.sort_unstable();
-        if let Some(p90) = frame_times.get(frame_times.len() * 9 / 10) {
-            println!(
-                "interaction/wheel zoom/{cards}: p90 {:.2} ms, max {:.2} ms over {} frames",
-                p90.as_secs_f64() * 1e3,
-                frame_times.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
-                frame_times.len()
+    });
+    // The target is on the slow frames (crossing a level of detail), not the average.
+    frame_times.sort_unstable();
+    if let Some(p90) = frame_times.get(frame_times.len() * 9 / 10) {
+        println!(
+            "interaction/wheel zoom/{cards}: p90 {:.2} ms, max {:.2} ms over {} frames",
+            p90.as_secs_f64() * 1e3,
+            frame_times.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
+            frame_times.len()
+        );
+    }
+}
+
+/// Frames of editing at 100% and fitted: hover, a keystroke, dragging every card, dragging one (curved and right-angled arrows).
+fn editing_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ctx: &Context,
+    app: &mut EditorApp,
+    cards: usize,
+) {
+    // At 100%, the pointer moving over cards.
+    app.canvas.camera = cmoc_canvas::app::canvas::Camera::default();
+    big_frame(ctx, app, Vec::new());
+    let mut x = 0.0f32;
+    group.bench_function(BenchmarkId::new("hover", cards), |b| {
+        b.iter(|| {
+            x = (x + 37.0) % 1200.0;
+            let events = vec![egui::Event::PointerMoved(pos2(100.0 + x, 400.0))];
+            black_box(big_frame(ctx, app, events))
+        });
+    });
+
+    // One keystroke into one card (at 100%), as the in-place editor and inspector apply it.
+    let id = app
+        .editor
+        .doc()
+        .cmoc_cards()
+        .next()
+        .map(|(n, _)| n.id)
+        .expect("a card");
+    app.editor.selection.set_node(id);
+    big_frame(ctx, app, Vec::new());
+    group.bench_function(BenchmarkId::new("keystroke", cards), |b| {
+        b.iter(|| {
+            let mut node = app.editor.doc().node(id).cloned().expect("card");
+            if let NodeContent::Cmoc(card) = &mut node.content {
+                if card.context.len() > 400 {
+                    card.context.clear();
+                }
+                card.context.push('x');
+            }
+            app.editor.apply_merging(
+                Edit::ReplaceNode { node },
+                "Edit context",
+                MergeKey::node(id, "context"),
             );
+            black_box(big_frame(ctx, app, Vec::new()))
+        });
+    });
+
+    // A drag frame moving every card (all selected), fitted to view.
+    app.canvas.fit_pending = true;
+    let all: Vec<(NodeId, Point)> = app
+        .editor
+        .doc()
+        .nodes()
+        .map(|n| (n.id, n.position))
+        .collect();
+    app.editor.selection.nodes = all.iter().map(|(id, _)| *id).collect();
+    big_frame(ctx, app, Vec::new());
+    app.editor.begin_gesture("Move");
+    let mut step = 0.0f32;
+    group.bench_function(BenchmarkId::new("drag all", cards), |b| {
+        b.iter(|| {
+            step = (step + 3.0) % 300.0;
+            let moves = all
+                .iter()
+                .map(|(id, p)| (*id, p.offset(step, 0.0)))
+                .collect();
+            app.editor.apply(Edit::MoveNodes { moves }, "Move");
+            black_box(big_frame(ctx, app, Vec::new()))
+        });
+    });
+    app.editor.commit_gesture();
+    app.editor.selection.clear();
+
+    // A drag frame moving one card among all the others, fitted: its arrows and those
+    // passing where it was or went are routed again round the cards near them. Then the
+    // same with right-angled arrows: every arrow an elbow, checked against the cards in
+    // its way.
+    let (one, at) = all[all.len() / 2];
+    let mut wiggle = 0.0f32;
+    for (name, style) in [
+        ("drag one", cmoc_canvas::model::ArrowStyle::Curved),
+        (
+            "drag one, right-angled arrows",
+            cmoc_canvas::model::ArrowStyle::Orthogonal,
+        ),
+    ] {
+        if app.editor.doc().metadata().arrows != style {
+            let mut metadata = app.editor.doc().metadata().clone();
+            metadata.arrows = style;
+            app.editor.apply(
+                Edit::SetMetadata {
+                    metadata: Box::new(metadata),
+                },
+                "Arrow style",
+            );
+            big_frame(ctx, app, Vec::new());
         }
-
-        // At 100%, the pointer moving over cards.
-        app.canvas.camera = cmoc_canvas::app::canvas::Camera::default();
-        big_frame(&ctx, &mut app, Vec::new());
-        let mut x = 0.0f32;
-        group.bench_function(BenchmarkId::new("hover", cards), |b| {
-            b.iter(|| {
-                x = (x + 37.0) % 1200.0;
-                let events = vec![egui::Event::PointerMoved(pos2(100.0 + x, 400.0))];
-                black_box(big_frame(&ctx, &mut app, events))
-            });
-        });
-
-        // One keystroke into one card (at 100%), as the in-place editor and inspector apply it.
-        let id = app
-            .editor
-            .doc()
-            .cmoc_cards()
-            .next()
-            .map(|(n, _)| n.id)
-            .expect("a card");
-        app.editor.selection.set_node(id);
-        big_frame(&ctx, &mut app, Vec::new());
-        group.bench_function(BenchmarkId::new("keystroke", cards), |b| {
-            b.iter(|| {
-                let mut node = app.editor.doc().node(id).cloned().expect("card");
-                if let NodeContent::Cmoc(card) = &mut node.content {
-                    if card.context.len() > 400 {
-                        card.context.clear();
-                    }
-                    card.context.push('x');
-                }
-                app.editor.apply_merging(
-                    Edit::ReplaceNode { node },
-                    "Edit context",
-                    MergeKey::node(id, "context"),
-                );
-                black_box(big_frame(&ctx, &mut app, Vec::new()))
-            });
-        });
-
-        // A drag frame moving every card (all selected), fitted to view.
-        app.canvas.fit_pending = true;
-        let all: Vec<(NodeId, Point)> = app
-            .editor
-            .doc()
-            .nodes()
-            .map(|n| (n.id, n.position))
-            .collect();
-        app.editor.selection.nodes = all.iter().map(|(id, _)| *id).collect();
-        big_frame(&ctx, &mut app, Vec::new());
+        app.editor.selection.set_node(one);
         app.editor.begin_gesture("Move");
-        let mut step = 0.0f32;
-        group.bench_function(BenchmarkId::new("drag all", cards), |b| {
+        group.bench_function(BenchmarkId::new(name, cards), |b| {
             b.iter(|| {
-                step = (step + 3.0) % 300.0;
-                let moves = all
-                    .iter()
-                    .map(|(id, p)| (*id, p.offset(step, 0.0)))
-                    .collect();
+                wiggle = (wiggle + 7.0) % 420.0;
+                let moves = vec![(one, at.offset(wiggle - 210.0, (wiggle * 0.5) - 105.0))];
                 app.editor.apply(Edit::MoveNodes { moves }, "Move");
-                black_box(big_frame(&ctx, &mut app, Vec::new()))
+                black_box(big_frame(ctx, app, Vec::new()))
             });
         });
         app.editor.commit_gesture();
         app.editor.selection.clear();
-
-        // A drag frame moving one card among all the others, fitted: its arrows and those
-        // passing where it was or went are routed again round the cards near them. Then the
-        // same with right-angled arrows: every arrow an elbow, checked against the cards in
-        // its way.
-        let (one, at) = all[all.len() / 2];
-        let mut wiggle = 0.0f32;
-        for (name, style) in [
-            ("drag one", cmoc_canvas::model::ArrowStyle::Curved),
-            (
-                "drag one, right-angled arrows",
-                cmoc_canvas::model::ArrowStyle::Orthogonal,
-            ),
-        ] {
-            if app.editor.doc().metadata().arrows != style {
-                let mut metadata = app.editor.doc().metadata().clone();
-                metadata.arrows = style;
-                app.editor.apply(
-                    Edit::SetMetadata {
-                        metadata: Box::new(metadata),
-                    },
-                    "Arrow style",
-                );
-                big_frame(&ctx, &mut app, Vec::new());
-            }
-            app.editor.selection.set_node(one);
-            app.editor.begin_gesture("Move");
-            group.bench_function(BenchmarkId::new(name, cards), |b| {
-                b.iter(|| {
-                    wiggle = (wiggle + 7.0) % 420.0;
-                    let moves = vec![(one, at.offset(wiggle - 210.0, (wiggle * 0.5) - 105.0))];
-                    app.editor.apply(Edit::MoveNodes { moves }, "Move");
-                    black_box(big_frame(&ctx, &mut app, Vec::new()))
-                });
-            });
-            app.editor.commit_gesture();
-            app.editor.selection.clear();
-        }
-        app.editor.undo();
-
-        // Presenting: frames of a step transition (the camera gliding to the next card, the
-        // rest veiled). A key every eighth frame starts the next glide.
-        app.start_presenting();
-        big_frame(&ctx, &mut app, Vec::new());
-        let mut frame_no = 0usize;
-        let mut step_times: Vec<std::time::Duration> = Vec::new();
-        group.bench_function(BenchmarkId::new("present step", cards), |b| {
-            b.iter_custom(|iterations| {
-                let mut total = std::time::Duration::ZERO;
-                for _ in 0..iterations {
-                    frame_no += 1;
-                    let events = if frame_no.is_multiple_of(8) {
-                        vec![egui::Event::Key {
-                            key: egui::Key::ArrowRight,
-                            physical_key: None,
-                            pressed: true,
-                            repeat: false,
-                            modifiers: egui::Modifiers::NONE,
-                        }]
-                    } else {
-                        Vec::new()
-                    };
-                    let start = std::time::Instant::now();
-                    black_box(big_frame(&ctx, &mut app, events));
-                    let took = start.elapsed();
-                    step_times.push(took);
-                    total += took;
-                }
-                total
-            });
-        });
-        step_times.sort_unstable();
-        if let Some(p90) = step_times.get(step_times.len() * 9 / 10) {
-            println!(
-                "interaction/present step/{cards}: p90 {:.2} ms over {} frames",
-                p90.as_secs_f64() * 1e3,
-                step_times.len()
-            );
-        }
-        app.stop_presenting();
-
-        // Switching the "what if" scenario on and off, fitted: each switch works the scenario
-        // out again over every node and veils or hatches what is on screen. A third of the
-        // cards set not active, a third partly active by hand (the synthetic diagram has no
-        // IF-conditions), so every frame with the scenario draws its marks.
-        let mut scenario = cmoc_canvas::model::Scenario {
-            name: "bench".into(),
-            ..Default::default()
-        };
-        for (i, node) in app.editor.doc().nodes().enumerate() {
-            let activation = match i % 3 {
-                0 => cmoc_canvas::model::Activation::NotActivated,
-                1 => cmoc_canvas::model::Activation::Partly,
-                _ => continue,
-            };
-            scenario.overrides.insert(node.id, activation);
-        }
-        app.editor.apply(
-            Edit::SetScenarios {
-                scenarios: vec![scenario],
-            },
-            "Add a scenario",
-        );
-        app.canvas.fit_pending = true;
-        for _ in 0..3 {
-            big_frame(&ctx, &mut app, Vec::new());
-        }
-        let mut on = false;
-        group.bench_function(BenchmarkId::new("scenario switch", cards), |b| {
-            b.iter(|| {
-                on = !on;
-                app.canvas.scenario = on.then_some(0);
-                black_box(big_frame(&ctx, &mut app, Vec::new()))
-            });
-        });
-        app.canvas.scenario = None;
     }
-    group.finish();
+    app.editor.undo();
+}
+
+/// Presenting: frames of step transitions; prints the 90th percentile.
+fn present_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ctx: &Context,
+    app: &mut EditorApp,
+    cards: usize,
+) {
+    // Presenting: frames of a step transition (the camera gliding to the next card, the
+    // rest veiled). A key every eighth frame starts the next glide.
+    app.start_presenting();
+    big_frame(ctx, app, Vec::new());
+    let mut frame_no = 0usize;
+    let mut step_times: Vec<std::time::Duration> = Vec::new();
+    group.bench_function(BenchmarkId::new("present step", cards), |b| {
+        b.iter_custom(|iterations| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                frame_no += 1;
+                let events = if frame_no.is_multiple_of(8) {
+                    vec![egui::Event::Key {
+                        key: egui::Key::ArrowRight,
+                        physical_key: None,
+                        pressed: true,
+                        repeat: false,
+                        modifiers: egui::Modifiers::NONE,
+                    }]
+                } else {
+                    Vec::new()
+                };
+                let start = std::time::Instant::now();
+                black_box(big_frame(ctx, app, events));
+                let took = start.elapsed();
+                step_times.push(took);
+                total += took;
+            }
+            total
+        });
+    });
+    step_times.sort_unstable();
+    if let Some(p90) = step_times.get(step_times.len() * 9 / 10) {
+        println!(
+            "interaction/present step/{cards}: p90 {:.2} ms over {} frames",
+            p90.as_secs_f64() * 1e3,
+            step_times.len()
+        );
+    }
+    app.stop_presenting();
+}
+
+/// Switching a scenario on and off, fitted.
+fn scenario_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ctx: &Context,
+    app: &mut EditorApp,
+    cards: usize,
+) {
+    // Switching the "what if" scenario on and off, fitted: each switch works the scenario
+    // out again over every node and veils or hatches what is on screen. A third of the
+    // cards set not active, a third partly active by hand (the synthetic diagram has no
+    // IF-conditions), so every frame with the scenario draws its marks.
+    let mut scenario = cmoc_canvas::model::Scenario {
+        name: "bench".into(),
+        ..Default::default()
+    };
+    for (i, node) in app.editor.doc().nodes().enumerate() {
+        let activation = match i % 3 {
+            0 => cmoc_canvas::model::Activation::NotActivated,
+            1 => cmoc_canvas::model::Activation::Partly,
+            _ => continue,
+        };
+        scenario.overrides.insert(node.id, activation);
+    }
+    app.editor.apply(
+        Edit::SetScenarios {
+            scenarios: vec![scenario],
+        },
+        "Add a scenario",
+    );
+    app.canvas.fit_pending = true;
+    for _ in 0..3 {
+        big_frame(ctx, app, Vec::new());
+    }
+    let mut on = false;
+    group.bench_function(BenchmarkId::new("scenario switch", cards), |b| {
+        b.iter(|| {
+            on = !on;
+            app.canvas.scenario = on.then_some(0);
+            black_box(big_frame(ctx, app, Vec::new()))
+        });
+    });
+    app.canvas.scenario = None;
 }
 
 criterion_group!(benches, bench_frames, bench_interaction);

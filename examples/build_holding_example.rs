@@ -199,66 +199,118 @@ fn with_plain_words(mut doc: cmoc_canvas::model::Document) -> cmoc_canvas::model
     doc
 }
 
-fn build() -> cmoc_canvas::model::Document {
-    let mut b = DiagramBuilder::new(
-        "Programme theory of the value of recognising and supporting link worker holding",
+/// The paper's authors, citation and date, and what the example is.
+fn paper_metadata(m: &mut cmoc_canvas::model::Metadata) {
+    m.authors = [
+        "Debra Westlake",
+        "Geoffrey Wong",
+        "Steven Markham",
+        "Amadea Turk",
+        "Jordan Gorenberg",
+        "Catherine Pope",
+        "Joanne Reeve",
+        "Caroline Mitchell",
+        "Kerryn Husk",
+        "Sabi Redwood",
+        "Anthony Meacock",
+        "Kamal R. Mahtani",
+        "Stephanie Tierney",
+    ]
+    .map(String::from)
+    .to_vec();
+    m.description = "Figure 2 of the paper rebuilt as an editable diagram: if holding is recognised as a legitimate part of the link worker role and supported, positive outcomes follow; if not, negative CMOCs (\u{201c}-ve CMOC n\u{201d}: the numbered CMOC not activated) describe what goes wrong. CMOCs of Table 4 that the figure does not place are kept in their own region.".into();
+    m.citation = "Westlake D, Wong G, Markham S, et al. (2024) \u{201c}She\u{2019}s been a rock\u{201d}: the function and importance of \u{201c}holding\u{201d} by social prescribing link workers in primary care in England \u{2014} findings from a realist evaluation. Health & Social Care in the Community, 2024, 2479543. https://doi.org/10.1155/2024/2479543 (CC BY 4.0)".into();
+    m.created = cmoc_canvas::model::Timestamp::from_utc(2024, 5, 2, 0, 0, 0);
+    m.modified = m.created;
+}
+
+/// The arrows within the two pathways, between the cards and outcomes as Figure 2 draws them.
+fn pathway_arrows(b: &mut DiagramBuilder, pos_ids: &[Vec<NodeId>], neg_ids: &[Vec<NodeId>]) {
+    let by_title = |cols: &[Vec<NodeId>], c: usize, r: usize| cols[c][r];
+    let p = |c, r| by_title(pos_ids, c, r);
+    let (c22, c23, c24, c12, c13, c1, c5) = (
+        p(0, 0),
+        p(0, 1),
+        p(1, 0),
+        p(1, 1),
+        p(2, 0),
+        p(3, 0),
+        p(3, 1),
     );
-    b.metadata(|m| {
-        m.authors = [
-            "Debra Westlake", "Geoffrey Wong", "Steven Markham", "Amadea Turk",
-            "Jordan Gorenberg", "Catherine Pope", "Joanne Reeve", "Caroline Mitchell",
-            "Kerryn Husk", "Sabi Redwood", "Anthony Meacock", "Kamal R. Mahtani",
-            "Stephanie Tierney",
-        ]
-        .map(String::from)
-        .to_vec();
-        m.description = "Figure 2 of the paper rebuilt as an editable diagram: if holding is recognised as a legitimate part of the link worker role and supported, positive outcomes follow; if not, negative CMOCs (\u{201c}-ve CMOC n\u{201d}: the numbered CMOC not activated) describe what goes wrong. CMOCs of Table 4 that the figure does not place are kept in their own region.".into();
-        m.citation = "Westlake D, Wong G, Markham S, et al. (2024) \u{201c}She\u{2019}s been a rock\u{201d}: the function and importance of \u{201c}holding\u{201d} by social prescribing link workers in primary care in England \u{2014} findings from a realist evaluation. Health & Social Care in the Community, 2024, 2479543. https://doi.org/10.1155/2024/2479543 (CC BY 4.0)".into();
-        m.created = cmoc_canvas::model::Timestamp::from_utc(2024, 5, 2, 0, 0, 0);
-        m.modified = m.created;
+    let (o_patient, o_appointments, o_relationship, o_satisfaction, o_burnout) =
+        (p(4, 0), p(4, 1), p(4, 2), p(4, 3), p(4, 4));
+    b.connect(c22, c24);
+    b.connect(c23, c12);
+    b.connect(c24, c13);
+    b.connect(c12, c13);
+    b.connect(c13, c1);
+    b.connect(c13, c5);
+    b.connect(c1, o_patient);
+    b.connect(c1, o_relationship);
+    b.connect(c5, o_appointments);
+    b.connect(c13, o_burnout);
+    b.edge(c22, o_satisfaction, |e| {
+        e.label = "enhanced job satisfaction".into()
     });
 
-    // Regions go in first so they are drawn behind their nodes; their sizes are set after the
-    // contents are placed, so reserve them now and fill them in below.
-    let top = 0.0;
-    let left = 0.0;
+    let n = |c, r| by_title(neg_ids, c, r);
+    let (n10, n22, c18, c20, c21, n11) = (n(0, 0), n(0, 1), n(1, 0), n(1, 1), n(2, 0), n(2, 1));
+    let (o_negative, o_longer, o_frustration, o_burnout_neg) = (n(3, 0), n(3, 1), n(3, 2), n(3, 3));
+    b.connect(n10, o_negative);
+    b.connect(n10, n11);
+    b.connect(n22, c18);
+    b.connect(n22, c20);
+    b.connect(c18, c21);
+    b.connect(c20, o_frustration);
+    b.connect(c21, o_burnout_neg);
+    b.connect(n11, o_longer);
+}
 
-    // Left: substantive theories feeding the starting point, then the IF-condition.
-    let theories = vec![
-        block(
-            NodeContent::Theory,
-            "Psychological containment and holding",
-            "A practitioner\u{2019}s active, reliable support helps people handle difficult feelings, avoid overwhelm and gain perspective (Böhmer & Krüger; Glasgow; Ogden).",
-            260.0,
-        ),
-        block(
-            NodeContent::Theory,
-            "Attachment theory",
-            "Close, consistent contact offers a \u{201c}secure base\u{201d} (Bowlby): link workers as a \u{201c}rock\u{201d} to anchor to.",
-            260.0,
-        ),
-        block(
-            NodeContent::Theory,
-            "Emotional labour",
-            "Managing one\u{2019}s own emotions to meet display rules can harm practitioners\u{2019} well-being; supervision helps (Hochschild).",
-            260.0,
-        ),
-    ];
-    let start = vec![block(
-        NodeContent::Context,
-        "Holding by link workers",
-        "Link workers \u{201c}hold\u{201d} patients with complex needs who lack informal support or are waiting for services: holding while waiting; holding for change; holding to reduce healthcare professionals\u{2019} emotional labour; holding as bearing witness.",
-        280.0,
-    )];
-    let condition = vec![block(
-        NodeContent::Condition,
-        "IF",
-        "holding is recognised as a legitimate, valuable activity for link workers in primary care (CMOC 22) AND resources (clinical supervision, peer support, adequate line management) and risk-sharing among professional teams are provided",
-        280.0,
-    )];
+/// The CMOCs of Table 4 that the figure does not place, in a grid inside their own region.
+fn other_cards(b: &mut DiagramBuilder, other_numbers: &[u32], others_origin: Point) {
+    let per_row = 7;
+    let rows: Vec<Vec<Pending>> = other_numbers
+        .chunks(per_row)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|&n| card(n, Polarity::Positive, None))
+                .collect()
+        })
+        .collect();
+    let row_heights: Vec<f32> = rows
+        .iter()
+        .map(|r| r.iter().map(Pending::height).fold(0.0, f32::max))
+        .collect();
+    let others_size = Size::new(
+        per_row as f32 * (CARD_WIDTH + COLUMN_GAP) - COLUMN_GAP,
+        row_heights.iter().sum::<f32>() + ROW_GAP * (rows.len() - 1) as f32,
+    );
+    region(
+        b,
+        "Other CMOCs from Table 4",
+        "CMOCs of the paper\u{2019}s Table 4 that Figure 2 does not place.",
+        others_origin,
+        others_size,
+    );
+    let mut y = others_origin.y;
+    for (row, height) in rows.into_iter().zip(row_heights) {
+        for (i, pending) in row.into_iter().enumerate() {
+            let h = pending.height();
+            b.node(
+                pending.content,
+                Point::new(others_origin.x + i as f32 * (CARD_WIDTH + COLUMN_GAP), y),
+                Some(Size::new(CARD_WIDTH, h)),
+            );
+        }
+        y += height + ROW_GAP;
+    }
+}
 
-    // Positive pathway.
-    let positive_columns = vec![
+/// The positive pathway's columns, left to right: what follows when holding is recognised and
+/// supported.
+fn positive_pathway() -> Vec<Vec<Pending>> {
+    vec![
         vec![
             card(
                 22,
@@ -320,9 +372,13 @@ fn build() -> cmoc_canvas::model::Document {
                 260.0,
             ),
         ],
-    ];
-    // Negative pathway.
-    let negative_columns = vec![
+    ]
+}
+
+/// The negative pathway's columns: the -ve CMOCs, what goes wrong when holding is not
+/// recognised or supported.
+fn negative_pathway() -> Vec<Vec<Pending>> {
+    vec![
         vec![
             card(
                 10,
@@ -381,7 +437,56 @@ fn build() -> cmoc_canvas::model::Document {
                 260.0,
             ),
         ],
+    ]
+}
+
+fn build() -> cmoc_canvas::model::Document {
+    let mut b = DiagramBuilder::new(
+        "Programme theory of the value of recognising and supporting link worker holding",
+    );
+    b.metadata(paper_metadata);
+
+    // Regions go in first so they are drawn behind their nodes; their sizes are set after the
+    // contents are placed, so reserve them now and fill them in below.
+    let top = 0.0;
+    let left = 0.0;
+
+    // Left: substantive theories feeding the starting point, then the IF-condition.
+    let theories = vec![
+        block(
+            NodeContent::Theory,
+            "Psychological containment and holding",
+            "A practitioner\u{2019}s active, reliable support helps people handle difficult feelings, avoid overwhelm and gain perspective (Böhmer & Krüger; Glasgow; Ogden).",
+            260.0,
+        ),
+        block(
+            NodeContent::Theory,
+            "Attachment theory",
+            "Close, consistent contact offers a \u{201c}secure base\u{201d} (Bowlby): link workers as a \u{201c}rock\u{201d} to anchor to.",
+            260.0,
+        ),
+        block(
+            NodeContent::Theory,
+            "Emotional labour",
+            "Managing one\u{2019}s own emotions to meet display rules can harm practitioners\u{2019} well-being; supervision helps (Hochschild).",
+            260.0,
+        ),
     ];
+    let start = vec![block(
+        NodeContent::Context,
+        "Holding by link workers",
+        "Link workers \u{201c}hold\u{201d} patients with complex needs who lack informal support or are waiting for services: holding while waiting; holding for change; holding to reduce healthcare professionals\u{2019} emotional labour; holding as bearing witness.",
+        280.0,
+    )];
+    let condition = vec![block(
+        NodeContent::Condition,
+        "IF",
+        "holding is recognised as a legitimate, valuable activity for link workers in primary care (CMOC 22) AND resources (clinical supervision, peer support, adequate line management) and risk-sharing among professional teams are provided",
+        280.0,
+    )];
+
+    let positive_columns = positive_pathway();
+    let negative_columns = negative_pathway();
 
     // Measure the two pathways first to centre the left-hand columns between them.
     let measure = |cols: &Vec<Vec<Pending>>| -> Size {
@@ -435,43 +540,7 @@ fn build() -> cmoc_canvas::model::Document {
 
     // Other CMOCs of Table 4, in a tidy grid below everything.
     let others_origin = Point::new(left + REGION_PADDING, top + pathways_height + 140.0);
-    let per_row = 7;
-    let rows: Vec<Vec<Pending>> = other_numbers
-        .chunks(per_row)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .map(|&n| card(n, Polarity::Positive, None))
-                .collect()
-        })
-        .collect();
-    let row_heights: Vec<f32> = rows
-        .iter()
-        .map(|r| r.iter().map(Pending::height).fold(0.0, f32::max))
-        .collect();
-    let others_size = Size::new(
-        per_row as f32 * (CARD_WIDTH + COLUMN_GAP) - COLUMN_GAP,
-        row_heights.iter().sum::<f32>() + ROW_GAP * (rows.len() - 1) as f32,
-    );
-    region(
-        &mut b,
-        "Other CMOCs from Table 4",
-        "CMOCs of the paper\u{2019}s Table 4 that Figure 2 does not place.",
-        others_origin,
-        others_size,
-    );
-    let mut y = others_origin.y;
-    for (row, height) in rows.into_iter().zip(row_heights) {
-        for (i, pending) in row.into_iter().enumerate() {
-            let h = pending.height();
-            b.node(
-                pending.content,
-                Point::new(others_origin.x + i as f32 * (CARD_WIDTH + COLUMN_GAP), y),
-                Some(Size::new(CARD_WIDTH, h)),
-            );
-        }
-        y += height + ROW_GAP;
-    }
+    other_cards(&mut b, &other_numbers, others_origin);
 
     // A caption note, as in the figure.
     b.node(
@@ -484,7 +553,6 @@ fn build() -> cmoc_canvas::model::Document {
     );
 
     // Arrows.
-    let by_title = |cols: &[Vec<NodeId>], c: usize, r: usize| cols[c][r];
     let (theory_ids, start_id, condition_id) = (&left_ids[0], left_ids[1][0], left_ids[2][0]);
     for &theory in theory_ids {
         b.edge(theory, start_id, |e| e.label = "informs".into());
@@ -503,43 +571,7 @@ fn build() -> cmoc_canvas::model::Document {
         "not recognised or not supported",
     );
 
-    let p = |c, r| by_title(&pos_ids, c, r);
-    let (c22, c23, c24, c12, c13, c1, c5) = (
-        p(0, 0),
-        p(0, 1),
-        p(1, 0),
-        p(1, 1),
-        p(2, 0),
-        p(3, 0),
-        p(3, 1),
-    );
-    let (o_patient, o_appointments, o_relationship, o_satisfaction, o_burnout) =
-        (p(4, 0), p(4, 1), p(4, 2), p(4, 3), p(4, 4));
-    b.connect(c22, c24);
-    b.connect(c23, c12);
-    b.connect(c24, c13);
-    b.connect(c12, c13);
-    b.connect(c13, c1);
-    b.connect(c13, c5);
-    b.connect(c1, o_patient);
-    b.connect(c1, o_relationship);
-    b.connect(c5, o_appointments);
-    b.connect(c13, o_burnout);
-    b.edge(c22, o_satisfaction, |e| {
-        e.label = "enhanced job satisfaction".into()
-    });
-
-    let n = |c, r| by_title(&neg_ids, c, r);
-    let (n10, n22, c18, c20, c21, n11) = (n(0, 0), n(0, 1), n(1, 0), n(1, 1), n(2, 0), n(2, 1));
-    let (o_negative, o_longer, o_frustration, o_burnout_neg) = (n(3, 0), n(3, 1), n(3, 2), n(3, 3));
-    b.connect(n10, o_negative);
-    b.connect(n10, n11);
-    b.connect(n22, c18);
-    b.connect(n22, c20);
-    b.connect(c18, c21);
-    b.connect(c20, o_frustration);
-    b.connect(c21, o_burnout_neg);
-    b.connect(n11, o_longer);
+    pathway_arrows(&mut b, &pos_ids, &neg_ids);
     let mut doc = with_path(with_plain_words(b.finish()));
     with_scenarios(&mut doc, condition_id);
     doc

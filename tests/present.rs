@@ -52,6 +52,118 @@ fn card_number(h: &Harness<'_, EditorApp>) -> Option<(u32, Polarity)> {
         .map(|c| (c.number, c.polarity))
 }
 
+/// Table 2 comments on CMOC 12 (G, then C), then reacts: not sure, then agrees (one reaction
+/// a group); a reaction does not move the step.
+fn the_room_comments_and_reacts(h: &mut Harness<'_, EditorApp>, twelve: NodeId) {
+    // G moves to the next group; C opens the comment box on the card, signed by the group.
+    press(h, Key::G);
+    press(h, Key::C);
+    h.get_by_label_contains("Comment on CMOC 12, from Table 2");
+    h.get_by_label("Workshop comment")
+        .type_text("We were never told this was part of the job");
+    h.run_steps(2);
+    h.get_by_label("Add comment").click();
+    h.run_steps(3);
+    let comments: Vec<(String, String)> = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(twelve))
+        .map(|a| (a.author.clone(), a.text.clone()))
+        .collect();
+    assert_eq!(
+        comments,
+        vec![(
+            "Table 2".to_string(),
+            "We were never told this was part of the job".to_string()
+        )]
+    );
+
+    // 2 alone, then a pause: Table 2 is not sure; 1 then replaces its reaction (one per group).
+    press(h, Key::Num2);
+    h.run_steps(6);
+    press(h, Key::Num1);
+    h.run_steps(6);
+    let reactions: Vec<(String, Option<cmoc_canvas::model::Reaction>)> = h
+        .state()
+        .editor
+        .doc()
+        .annotations_on(Target::Node(twelve))
+        .filter(|a| a.reaction.is_some())
+        .map(|a| (a.author.clone(), a.reaction))
+        .collect();
+    assert_eq!(
+        reactions,
+        vec![(
+            "Table 2".to_string(),
+            Some(cmoc_canvas::model::Reaction::Agrees)
+        )]
+    );
+    h.get_by_label("Agrees 1 · Not sure 0 · Disagrees 0");
+    assert_eq!(
+        step(h).nodes(),
+        &[twelve],
+        "a reaction does not move the step"
+    );
+}
+
+/// After the session the facilitator replies to the group in the comments panel, and the
+/// workshop notes hold everything the room said and the answer.
+fn afterwards_the_facilitator_answers_and_exports_the_notes(
+    h: &mut Harness<'_, EditorApp>,
+    twelve: NodeId,
+    dir: &std::path::Path,
+) {
+    // After the session, the facilitator answers the group's comment in the comments panel.
+    h.state_mut().editor.selection.set_node(twelve);
+    h.run_steps(2);
+    h.get_by_label_contains("Comments (").click();
+    h.run_steps(3);
+    h.get_by_label("On CMOC 12");
+    h.get_by_label("Reply to Table 2").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Reply to Table 2: ").focus();
+    h.run_steps(1);
+    h.get_by_label_contains("Reply to Table 2: ")
+        .type_text("Thank you: we will add this to the theory");
+    h.run_steps(2);
+    h.get_by_label("Add reply").click();
+    h.run_steps(3);
+    let doc = h.state().editor.doc();
+    let comment = doc
+        .annotations_on(Target::Node(twelve))
+        .find(|a| a.author == "Table 2" && a.reaction.is_none())
+        .expect("the group's comment")
+        .id;
+    let reply = doc
+        .annotations_on(Target::Node(twelve))
+        .find(|a| a.reply_to == Some(comment))
+        .expect("the reply");
+    assert_eq!(reply.text, "Thank you: we will add this to the theory");
+
+    // File → Export workshop notes: everything the room said, and the answer, is in them.
+    let notes_path = dir.join("notes.md");
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        save_answers: vec![Some(notes_path.clone())],
+        ..ScriptedDialogs::default()
+    });
+    h.state_mut().perform(Action::ExportNotes);
+    h.run_steps(3);
+    h.get_by_label("Markdown (to read and share)…").click();
+    h.run_steps(4);
+    let notes = std::fs::read_to_string(&notes_path).expect("notes written");
+    for needle in [
+        "We were never told this was part of the job",
+        "reply from **",
+        "Thank you: we will add this to the theory",
+        "Agrees (1): Table 2",
+        "CMOC 12 made negative",
+        "groups: Table 1, Table 2, Carers",
+    ] {
+        assert!(notes.contains(needle), "{needle:?} missing from\n{notes}");
+    }
+}
+
 #[test]
 fn present_step_through_capture_the_room_and_leave() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -136,56 +248,7 @@ fn present_step_through_capture_the_room_and_leave() {
     let body_px = cmoc_canvas::scene::style::BODY_FONT_SIZE * h.state().canvas.camera.zoom;
     assert!(body_px >= 32.0, "body text {body_px} px");
 
-    // G moves to the next group; C opens the comment box on the card, signed by the group.
-    press(&mut h, Key::G);
-    press(&mut h, Key::C);
-    h.get_by_label_contains("Comment on CMOC 12, from Table 2");
-    h.get_by_label("Workshop comment")
-        .type_text("We were never told this was part of the job");
-    h.run_steps(2);
-    h.get_by_label("Add comment").click();
-    h.run_steps(3);
-    let comments: Vec<(String, String)> = h
-        .state()
-        .editor
-        .doc()
-        .annotations_on(Target::Node(twelve))
-        .map(|a| (a.author.clone(), a.text.clone()))
-        .collect();
-    assert_eq!(
-        comments,
-        vec![(
-            "Table 2".to_string(),
-            "We were never told this was part of the job".to_string()
-        )]
-    );
-
-    // 2 alone, then a pause: Table 2 is not sure; 1 then replaces its reaction (one per group).
-    press(&mut h, Key::Num2);
-    h.run_steps(6);
-    press(&mut h, Key::Num1);
-    h.run_steps(6);
-    let reactions: Vec<(String, Option<cmoc_canvas::model::Reaction>)> = h
-        .state()
-        .editor
-        .doc()
-        .annotations_on(Target::Node(twelve))
-        .filter(|a| a.reaction.is_some())
-        .map(|a| (a.author.clone(), a.reaction))
-        .collect();
-    assert_eq!(
-        reactions,
-        vec![(
-            "Table 2".to_string(),
-            Some(cmoc_canvas::model::Reaction::Agrees)
-        )]
-    );
-    h.get_by_label("Agrees 1 · Not sure 0 · Disagrees 0");
-    assert_eq!(
-        step(&h).nodes(),
-        &[twelve],
-        "a reaction does not move the step"
-    );
+    the_room_comments_and_reacts(&mut h, twelve);
 
     // T: "what if this did not happen?" — the card turns negative, as one undoable edit.
     press(&mut h, Key::T);
@@ -233,54 +296,7 @@ fn present_step_through_capture_the_room_and_leave() {
         "undoing a change made in the session keeps the record of the session"
     );
 
-    // After the session, the facilitator answers the group's comment in the comments panel.
-    h.state_mut().editor.selection.set_node(twelve);
-    h.run_steps(2);
-    h.get_by_label_contains("Comments (").click();
-    h.run_steps(3);
-    h.get_by_label("On CMOC 12");
-    h.get_by_label("Reply to Table 2").click();
-    h.run_steps(3);
-    h.get_by_label_contains("Reply to Table 2: ").focus();
-    h.run_steps(1);
-    h.get_by_label_contains("Reply to Table 2: ")
-        .type_text("Thank you: we will add this to the theory");
-    h.run_steps(2);
-    h.get_by_label("Add reply").click();
-    h.run_steps(3);
-    let doc = h.state().editor.doc();
-    let comment = doc
-        .annotations_on(Target::Node(twelve))
-        .find(|a| a.author == "Table 2" && a.reaction.is_none())
-        .expect("the group's comment")
-        .id;
-    let reply = doc
-        .annotations_on(Target::Node(twelve))
-        .find(|a| a.reply_to == Some(comment))
-        .expect("the reply");
-    assert_eq!(reply.text, "Thank you: we will add this to the theory");
-
-    // File → Export workshop notes: everything the room said, and the answer, is in them.
-    let notes_path = dir.path().join("notes.md");
-    h.state_mut().dialogs = Box::new(ScriptedDialogs {
-        save_answers: vec![Some(notes_path.clone())],
-        ..ScriptedDialogs::default()
-    });
-    h.state_mut().perform(Action::ExportNotes);
-    h.run_steps(3);
-    h.get_by_label("Markdown (to read and share)…").click();
-    h.run_steps(4);
-    let notes = std::fs::read_to_string(&notes_path).expect("notes written");
-    for needle in [
-        "We were never told this was part of the job",
-        "reply from **",
-        "Thank you: we will add this to the theory",
-        "Agrees (1): Table 2",
-        "CMOC 12 made negative",
-        "groups: Table 1, Table 2, Carers",
-    ] {
-        assert!(notes.contains(needle), "{needle:?} missing from\n{notes}");
-    }
+    afterwards_the_facilitator_answers_and_exports_the_notes(&mut h, twelve, dir.path());
 }
 
 #[test]

@@ -301,10 +301,39 @@ fn the_canvas_shows_a_scenario_and_a_screen_reader_hears_each_state() {
     assert_eq!(h.state().editor.history().undo_len(), 0);
 }
 
+/// The view at 100% with nothing selected, showing a scenario's outcome at `weight` (or none).
+fn view_at_100<'a>(
+    scenario: Option<(
+        &'a cmoc_canvas::model::Outcome,
+        &'a cmoc_canvas::model::Scenario,
+        f32,
+    )>,
+) -> cmoc_canvas::scene::ViewState<'a> {
+    static NONE: std::collections::BTreeSet<NodeId> = std::collections::BTreeSet::new();
+    static NO_EDGES: std::collections::BTreeSet<cmoc_canvas::model::EdgeId> =
+        std::collections::BTreeSet::new();
+    cmoc_canvas::scene::ViewState {
+        zoom: 1.0,
+        selected_nodes: &NONE,
+        selected_edges: &NO_EDGES,
+        hovered: None,
+        focused: None,
+        matches: &[],
+        spotlight: None,
+        scenario: scenario.map(
+            |(outcome, scenario, weight)| cmoc_canvas::scene::ScenarioView {
+                outcome,
+                scenario,
+                weight,
+            },
+        ),
+        previous_scenario: None,
+    }
+}
+
 #[test]
 fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
-    use cmoc_canvas::scene::{Palette, Prim, ScenarioView, Scene, ViewState};
-    use std::collections::BTreeSet;
+    use cmoc_canvas::scene::{Palette, Prim, Scene};
     let doc = example();
     let thirteen = card(&doc, 13, Polarity::Positive);
     let ten = card(&doc, 10, Polarity::Negative);
@@ -313,22 +342,7 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
     scenario.overrides.insert(thirteen, Activation::Partly);
     let outcome = propagate(&doc, &scenario);
     let scene = Scene::build(&doc, &Palette::for_dark_mode(false));
-    let (no_nodes, no_edges) = (BTreeSet::new(), BTreeSet::new());
-    let view = ViewState {
-        zoom: 1.0,
-        selected_nodes: &no_nodes,
-        selected_edges: &no_edges,
-        hovered: None,
-        focused: None,
-        matches: &[],
-        spotlight: None,
-        scenario: Some(ScenarioView {
-            outcome: &outcome,
-            scenario: &scenario,
-            weight: 1.0,
-        }),
-        previous_scenario: None,
-    };
+    let view = view_at_100(Some((&outcome, &scenario, 1.0)));
     let everything = emath::Rect::from_min_max(emath::pos2(-1e6, -1e6), emath::pos2(1e6, 1e6));
     let prims = scene.view_prims(&view, everything);
     let rect_of = |id: NodeId| scene.node(id).expect("drawn").rect;
@@ -372,14 +386,7 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
             .any(|p| matches!(p, Prim::Text(run) if run.text == "MET"))
     );
     // Half-way through switching, the marks are half as strong.
-    let half = ViewState {
-        scenario: Some(ScenarioView {
-            outcome: &outcome,
-            scenario: &scenario,
-            weight: 0.5,
-        }),
-        ..view
-    };
+    let half = view_at_100(Some((&outcome, &scenario, 0.5)));
     let alpha_of_veil = |prims: &[Prim]| {
         prims
             .iter()
@@ -405,14 +412,7 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
     // In the second scenario -ve CMOC 10 is the active story: not faded, outlined.
     let second = &doc.scenarios()[1];
     let failing = propagate(&doc, second);
-    let failure_view = ViewState {
-        scenario: Some(ScenarioView {
-            outcome: &failing,
-            scenario: second,
-            weight: 1.0,
-        }),
-        ..view
-    };
+    let failure_view = view_at_100(Some((&failing, second, 1.0)));
     let prims = scene.view_prims(&failure_view, everything);
     assert!(
         alpha_of_veil(&prims) == 0,
@@ -431,10 +431,7 @@ fn inactive_nodes_fade_and_partly_active_ones_are_hatched() {
             .any(|p| matches!(p, Prim::Text(run) if run.text == "NOT MET"))
     );
     // Without a scenario, nothing of the kind.
-    let plain = ViewState {
-        scenario: None,
-        ..view
-    };
+    let plain = view_at_100(None);
     assert!(
         !scene
             .view_prims(&plain, everything)

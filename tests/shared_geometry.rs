@@ -41,6 +41,104 @@ fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
     }
 }
 
+/// Every line of text the canvas paints inside a card in view is in the figure at the same
+/// place, and the other way round.
+fn same_text_lines(
+    shapes: &[&Shape],
+    figure: &[Run],
+    fully_visible: &[Rect],
+    to_world: &dyn Fn(Pos2) -> Pos2,
+) {
+    // Text: every line the canvas paints inside a card is in the figure at the same place.
+    let mut compared = 0;
+    for shape in shapes {
+        let Shape::Text(text) = shape else { continue };
+        let at = to_world(text.pos);
+        if !fully_visible.iter().any(|r| r.contains(at)) {
+            continue;
+        }
+        let words = text.galley.text().to_string();
+        let found = figure.iter().any(|run| {
+            run.text == words && (run.at.x - at.x).abs() <= 0.5 && (run.at.y - at.y).abs() <= 0.5
+        });
+        assert!(
+            found,
+            "the canvas paints {words:?} at {at:?}; the figure has no such line"
+        );
+        compared += 1;
+    }
+    assert!(compared > 50, "compared {compared} lines");
+    // And the other way: every line of the figure inside a card in view is on the canvas.
+    for run in figure
+        .iter()
+        .filter(|r| fully_visible.iter().any(|n| n.contains(r.at)))
+    {
+        let painted = shapes.iter().any(|s| match s {
+            Shape::Text(t) => {
+                let at = to_world(t.pos);
+                t.galley.text() == run.text
+                    && (run.at.x - at.x).abs() <= 0.5
+                    && (run.at.y - at.y).abs() <= 0.5
+            }
+            _ => false,
+        });
+        assert!(
+            painted,
+            "the figure has {:?} at {:?}; the canvas does not",
+            run.text, run.at
+        );
+    }
+}
+
+/// Each arrow between cards in view is painted as a curve starting where the SVG's does.
+fn same_arrows(
+    doc: &cmoc_canvas::model::Document,
+    shapes: &[&Shape],
+    svg: &str,
+    visible: Rect,
+    to_world: &dyn Fn(Pos2) -> Pos2,
+) {
+    // Arrows: each arrow between cards in view is painted as a curve ending where the SVG's does.
+    let scene =
+        cmoc_canvas::scene::Scene::build(doc, &cmoc_canvas::scene::Palette::for_dark_mode(false));
+    let mut arrows = 0;
+    for edge in doc.edges() {
+        let (Some(a), Some(b)) = (doc.node(edge.from), doc.node(edge.to)) else {
+            continue;
+        };
+        let (a, b) = (
+            cmoc_canvas::scene::to_rect(a.rect()),
+            cmoc_canvas::scene::to_rect(b.rect()),
+        );
+        if !(visible.contains_rect(a) && visible.contains_rect(b)) {
+            continue;
+        }
+        // Where the scene starts it: the side's middle, or its own place when several arrows
+        // meet that side.
+        let Some(scene_edge) = scene.edges.iter().find(|e| e.id == edge.id) else {
+            panic!("arrow {:?} is in the scene", edge.id);
+        };
+        let start = scene_edge.geometry.start();
+        let on_canvas = shapes.iter().any(|s| match s {
+            Shape::CubicBezier(c) => (to_world(c.points[0]) - start).length() <= 0.5,
+            Shape::Path(p) => p
+                .points
+                .first()
+                .is_some_and(|q| (to_world(*q) - start).length() <= 0.5),
+            Shape::LineSegment { points, .. } => (to_world(points[0]) - start).length() <= 0.5,
+            _ => false,
+        });
+        let in_svg = svg.contains(&format!(r#"d="M{:.2},{:.2} C"#, start.x, start.y));
+        assert!(
+            on_canvas && in_svg,
+            "arrow {:?}: canvas {on_canvas}, svg {in_svg}",
+            edge.id
+        );
+        arrows += 1;
+    }
+    assert!(arrows >= 3, "compared {arrows} arrows");
+}
+
 #[test]
 fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
     let (_dir, mut h) = common::editor_harness();
@@ -89,45 +187,7 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
         }
     }
 
-    // Text: every line the canvas paints inside a card is in the figure at the same place.
-    let mut compared = 0;
-    for shape in &shapes {
-        let Shape::Text(text) = shape else { continue };
-        let at = to_world(text.pos);
-        if !fully_visible.iter().any(|r| r.contains(at)) {
-            continue;
-        }
-        let words = text.galley.text().to_string();
-        let found = figure.iter().any(|run| {
-            run.text == words && (run.at.x - at.x).abs() <= 0.5 && (run.at.y - at.y).abs() <= 0.5
-        });
-        assert!(
-            found,
-            "the canvas paints {words:?} at {at:?}; the figure has no such line"
-        );
-        compared += 1;
-    }
-    assert!(compared > 50, "compared {compared} lines");
-    // And the other way: every line of the figure inside a card in view is on the canvas.
-    for run in figure
-        .iter()
-        .filter(|r| fully_visible.iter().any(|n| n.contains(r.at)))
-    {
-        let painted = shapes.iter().any(|s| match s {
-            Shape::Text(t) => {
-                let at = to_world(t.pos);
-                t.galley.text() == run.text
-                    && (run.at.x - at.x).abs() <= 0.5
-                    && (run.at.y - at.y).abs() <= 0.5
-            }
-            _ => false,
-        });
-        assert!(
-            painted,
-            "the figure has {:?} at {:?}; the canvas does not",
-            run.text, run.at
-        );
-    }
+    same_text_lines(&shapes, &figure, &fully_visible, &to_world);
 
     // Outlines: each card in view has a canvas rectangle exactly where its SVG outline is.
     for node in &fully_visible {
@@ -147,46 +207,7 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
         );
     }
 
-    // Arrows: each arrow between cards in view is painted as a curve ending where the SVG's does.
-    let doc = h.state().editor.doc();
-    let scene =
-        cmoc_canvas::scene::Scene::build(doc, &cmoc_canvas::scene::Palette::for_dark_mode(false));
-    let mut arrows = 0;
-    for edge in doc.edges() {
-        let (Some(a), Some(b)) = (doc.node(edge.from), doc.node(edge.to)) else {
-            continue;
-        };
-        let (a, b) = (
-            cmoc_canvas::scene::to_rect(a.rect()),
-            cmoc_canvas::scene::to_rect(b.rect()),
-        );
-        if !(visible.contains_rect(a) && visible.contains_rect(b)) {
-            continue;
-        }
-        // Where the scene starts it: the side's middle, or its own place when several arrows
-        // meet that side.
-        let Some(scene_edge) = scene.edges.iter().find(|e| e.id == edge.id) else {
-            panic!("arrow {:?} is in the scene", edge.id);
-        };
-        let start = scene_edge.geometry.start();
-        let on_canvas = shapes.iter().any(|s| match s {
-            Shape::CubicBezier(c) => (to_world(c.points[0]) - start).length() <= 0.5,
-            Shape::Path(p) => p
-                .points
-                .first()
-                .is_some_and(|q| (to_world(*q) - start).length() <= 0.5),
-            Shape::LineSegment { points, .. } => (to_world(points[0]) - start).length() <= 0.5,
-            _ => false,
-        });
-        let in_svg = svg.contains(&format!(r#"d="M{:.2},{:.2} C"#, start.x, start.y));
-        assert!(
-            on_canvas && in_svg,
-            "arrow {:?}: canvas {on_canvas}, svg {in_svg}",
-            edge.id
-        );
-        arrows += 1;
-    }
-    assert!(arrows >= 3, "compared {arrows} arrows");
+    same_arrows(h.state().editor.doc(), &shapes, &svg, visible, &to_world);
 
     // Dashes: the SVG's pattern is the scene's, and the canvas's top border of -ve CMOC 10 is
     // cut into dashes of that length with gaps of that length.

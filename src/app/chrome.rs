@@ -5,6 +5,7 @@ use super::{Action, EditorApp, Then, definitions};
 use crate::model::NodeKind;
 use crate::scene::Palette;
 use egui::{RichText, Ui};
+use std::cell::Cell;
 
 /// Below this window width the toolbar's longest add buttons use short labels.
 const TOOLBAR_COMPACT_BELOW_PX: f32 = 1500.0;
@@ -12,199 +13,226 @@ const TOOLBAR_COMPACT_BELOW_PX: f32 = 1500.0;
 impl EditorApp {
     pub(super) fn menus_ui(&mut self, ui: &mut Ui) {
         let chosen = std::cell::Cell::new(None);
-        let item = |ui: &mut Ui, action: Action| {
-            let shortcut = action
-                .shortcuts()
-                .first()
-                .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
-                .unwrap_or_default();
-            let button = egui::Button::new(action.name()).shortcut_text(shortcut);
-            if super::shortcuts::action_button(ui, action, button, self.availability(action))
-                .clicked()
-            {
-                chosen.set(Some(action));
-                ui.close();
-            }
-        };
         let mut open_recent = None;
         ui.menu_button("File", |ui| {
-            item(ui, Action::New);
-            item(ui, Action::Open);
-            ui.menu_button("Open recent", |ui| {
-                if self.settings.recent_files.is_empty() {
-                    ui.label(RichText::new("No recent files").weak());
-                }
-                for path in &self.settings.recent_files {
-                    if ui.button(path.display().to_string()).clicked() {
-                        open_recent = Some(path.clone());
-                        ui.close();
-                    }
-                }
-            });
-            item(ui, Action::OpenExample);
-            item(ui, Action::RecoverUnsaved);
-            ui.separator();
-            item(ui, Action::Save);
-            item(ui, Action::SaveAs);
-            ui.separator();
-            item(ui, Action::ImportTable);
-            item(ui, Action::PasteTable);
-            item(ui, Action::ExportFigure);
-            item(ui, Action::ExportTable);
-            item(ui, Action::ExportNotes);
-            ui.separator();
-            item(ui, Action::Quit);
+            self.file_menu_ui(ui, &chosen, &mut open_recent)
         });
-        ui.menu_button("Edit", |ui| {
-            let undo = match self.editor.history().undo_label() {
-                Some(label) => format!("Undo {label}"),
-                None => "Undo".into(),
-            };
-            let redo = match self.editor.history().redo_label() {
-                Some(label) => format!("Redo {label}"),
-                None => "Redo".into(),
-            };
-            for (action, text) in [(Action::Undo, undo), (Action::Redo, redo)] {
-                let shortcut = action
-                    .shortcuts()
-                    .first()
-                    .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
-                    .unwrap_or_default();
-                let button = egui::Button::new(text).shortcut_text(shortcut);
-                if super::shortcuts::action_button(ui, action, button, self.availability(action))
-                    .clicked()
-                {
-                    chosen.set(Some(action));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            item(ui, Action::Cut);
-            item(ui, Action::Copy);
-            item(ui, Action::CopyPicture);
-            item(ui, Action::Paste);
-            item(ui, Action::Duplicate);
-            item(ui, Action::Delete);
-            ui.separator();
-            item(ui, Action::SelectAll);
-            item(ui, Action::Deselect);
-            ui.separator();
-            item(ui, Action::TogglePolarity);
-        });
-        ui.menu_button("Insert", |ui| {
-            for kind in NodeKind::ALL {
-                item(ui, Action::add(kind));
-            }
-        });
-        ui.menu_button("Arrange", |ui| {
-            item(ui, Action::BringToFront);
-            item(ui, Action::SendToBack);
-            ui.separator();
-            for action in [
-                Action::AlignLeft,
-                Action::AlignCentreHorizontally,
-                Action::AlignRight,
-                Action::AlignTop,
-                Action::AlignCentreVertically,
-                Action::AlignBottom,
-            ] {
-                item(ui, action);
-            }
-            ui.separator();
-            item(ui, Action::DistributeHorizontally);
-            item(ui, Action::DistributeVertically);
-            ui.separator();
-            item(ui, Action::Tidy);
-            item(ui, Action::TogglePin);
-            ui.separator();
-            let arrows = self.editor.doc().metadata().arrows;
-            for (action, style) in [
-                (Action::ArrowsCurved, crate::model::ArrowStyle::Curved),
-                (
-                    Action::ArrowsOrthogonal,
-                    crate::model::ArrowStyle::Orthogonal,
-                ),
-            ] {
-                if ui
-                    .radio(arrows == style, action.name())
-                    .on_hover_text(action.description())
-                    .clicked()
-                {
-                    chosen.set(Some(action));
-                    ui.close();
-                }
-            }
-        });
-        ui.menu_button("View", |ui| {
-            item(ui, Action::Present);
-            item(ui, Action::EditPath);
-            item(ui, Action::EditScenarios);
-            item(ui, Action::CloseSplit);
-            item(ui, Action::CommandPalette);
-            item(ui, Action::Find);
-            ui.separator();
-            item(ui, Action::TextLarger);
-            item(ui, Action::TextSmaller);
-            item(ui, Action::ZoomIn);
-            item(ui, Action::ZoomOut);
-            item(ui, Action::ActualSize);
-            item(ui, Action::FitDiagram);
-            item(ui, Action::FitSelection);
-            ui.separator();
-            let mut snap = self.settings.snap_to_grid;
-            if ui.checkbox(&mut snap, Action::ToggleSnap.name()).clicked() {
-                chosen.set(Some(Action::ToggleSnap));
-            }
-            let mut legend = self.show_legend;
-            if ui
-                .checkbox(&mut legend, Action::ToggleLegend.name())
-                .clicked()
-            {
-                chosen.set(Some(Action::ToggleLegend));
-            }
-            let mut table = self.show_table;
-            if ui
-                .checkbox(&mut table, Action::ToggleTable.name())
-                .clicked()
-            {
-                chosen.set(Some(Action::ToggleTable));
-            }
-            let mut side = !self.settings.hide_side_panel;
-            if ui
-                .checkbox(&mut side, Action::ToggleSidePanel.name())
-                .on_hover_text(format!("{} (F9)", Action::ToggleSidePanel.description()))
-                .clicked()
-            {
-                chosen.set(Some(Action::ToggleSidePanel));
-            }
-            ui.separator();
-            let current = ui.ctx().options(|o| o.theme_preference);
-            for (action, preference) in [
-                (Action::ThemeLight, egui::ThemePreference::Light),
-                (Action::ThemeDark, egui::ThemePreference::Dark),
-                (Action::ThemeSystem, egui::ThemePreference::System),
-            ] {
-                if ui
-                    .radio(current == preference, action.name())
-                    .on_hover_text(action.description())
-                    .clicked()
-                {
-                    chosen.set(Some(action));
-                }
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            item(ui, Action::HowToRead);
-            item(ui, Action::ShowShortcuts);
-            ui.separator();
-            ui.label(RichText::new(definitions::CMOC).weak());
-        });
+        ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, &chosen));
+        ui.menu_button("Insert", |ui| self.insert_menu_ui(ui, &chosen));
+        ui.menu_button("Arrange", |ui| self.arrange_menu_ui(ui, &chosen));
+        ui.menu_button("View", |ui| self.view_menu_ui(ui, &chosen));
+        ui.menu_button("Help", |ui| self.help_menu_ui(ui, &chosen));
         if let Some(action) = chosen.get() {
             self.perform(action);
         }
         if let Some(path) = open_recent {
             self.after_unsaved_check(Then::OpenPath(path));
         }
+    }
+
+    /// A menu item for an action: its name and first shortcut, greyed with the reason when it
+    /// does not apply now; clicked, it is chosen and the menu closes.
+    fn menu_item(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>, action: Action) {
+        let shortcut = action
+            .shortcuts()
+            .first()
+            .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
+            .unwrap_or_default();
+        let button = egui::Button::new(action.name()).shortcut_text(shortcut);
+        if super::shortcuts::action_button(ui, action, button, self.availability(action)).clicked()
+        {
+            chosen.set(Some(action));
+            ui.close();
+        }
+    }
+
+    /// The File menu.
+    fn file_menu_ui(
+        &self,
+        ui: &mut Ui,
+        chosen: &Cell<Option<Action>>,
+        open_recent: &mut Option<std::path::PathBuf>,
+    ) {
+        self.menu_item(ui, chosen, Action::New);
+        self.menu_item(ui, chosen, Action::Open);
+        ui.menu_button("Open recent", |ui| {
+            if self.settings.recent_files.is_empty() {
+                ui.label(RichText::new("No recent files").weak());
+            }
+            for path in &self.settings.recent_files {
+                if ui.button(path.display().to_string()).clicked() {
+                    *open_recent = Some(path.clone());
+                    ui.close();
+                }
+            }
+        });
+        self.menu_item(ui, chosen, Action::OpenExample);
+        self.menu_item(ui, chosen, Action::RecoverUnsaved);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::Save);
+        self.menu_item(ui, chosen, Action::SaveAs);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::ImportTable);
+        self.menu_item(ui, chosen, Action::PasteTable);
+        self.menu_item(ui, chosen, Action::ExportFigure);
+        self.menu_item(ui, chosen, Action::ExportTable);
+        self.menu_item(ui, chosen, Action::ExportNotes);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::Quit);
+    }
+
+    /// The Edit menu.
+    fn edit_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
+        let undo = match self.editor.history().undo_label() {
+            Some(label) => format!("Undo {label}"),
+            None => "Undo".into(),
+        };
+        let redo = match self.editor.history().redo_label() {
+            Some(label) => format!("Redo {label}"),
+            None => "Redo".into(),
+        };
+        for (action, text) in [(Action::Undo, undo), (Action::Redo, redo)] {
+            let shortcut = action
+                .shortcuts()
+                .first()
+                .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
+                .unwrap_or_default();
+            let button = egui::Button::new(text).shortcut_text(shortcut);
+            if super::shortcuts::action_button(ui, action, button, self.availability(action))
+                .clicked()
+            {
+                chosen.set(Some(action));
+                ui.close();
+            }
+        }
+        ui.separator();
+        self.menu_item(ui, chosen, Action::Cut);
+        self.menu_item(ui, chosen, Action::Copy);
+        self.menu_item(ui, chosen, Action::CopyPicture);
+        self.menu_item(ui, chosen, Action::Paste);
+        self.menu_item(ui, chosen, Action::Duplicate);
+        self.menu_item(ui, chosen, Action::Delete);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::SelectAll);
+        self.menu_item(ui, chosen, Action::Deselect);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::TogglePolarity);
+    }
+
+    /// The Insert menu.
+    fn insert_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
+        for kind in NodeKind::ALL {
+            self.menu_item(ui, chosen, Action::add(kind));
+        }
+    }
+
+    /// The Arrange menu.
+    fn arrange_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
+        self.menu_item(ui, chosen, Action::BringToFront);
+        self.menu_item(ui, chosen, Action::SendToBack);
+        ui.separator();
+        for action in [
+            Action::AlignLeft,
+            Action::AlignCentreHorizontally,
+            Action::AlignRight,
+            Action::AlignTop,
+            Action::AlignCentreVertically,
+            Action::AlignBottom,
+        ] {
+            self.menu_item(ui, chosen, action);
+        }
+        ui.separator();
+        self.menu_item(ui, chosen, Action::DistributeHorizontally);
+        self.menu_item(ui, chosen, Action::DistributeVertically);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::Tidy);
+        self.menu_item(ui, chosen, Action::TogglePin);
+        ui.separator();
+        let arrows = self.editor.doc().metadata().arrows;
+        for (action, style) in [
+            (Action::ArrowsCurved, crate::model::ArrowStyle::Curved),
+            (
+                Action::ArrowsOrthogonal,
+                crate::model::ArrowStyle::Orthogonal,
+            ),
+        ] {
+            if ui
+                .radio(arrows == style, action.name())
+                .on_hover_text(action.description())
+                .clicked()
+            {
+                chosen.set(Some(action));
+                ui.close();
+            }
+        }
+    }
+
+    /// The View menu.
+    fn view_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
+        self.menu_item(ui, chosen, Action::Present);
+        self.menu_item(ui, chosen, Action::EditPath);
+        self.menu_item(ui, chosen, Action::EditScenarios);
+        self.menu_item(ui, chosen, Action::CloseSplit);
+        self.menu_item(ui, chosen, Action::CommandPalette);
+        self.menu_item(ui, chosen, Action::Find);
+        ui.separator();
+        self.menu_item(ui, chosen, Action::TextLarger);
+        self.menu_item(ui, chosen, Action::TextSmaller);
+        self.menu_item(ui, chosen, Action::ZoomIn);
+        self.menu_item(ui, chosen, Action::ZoomOut);
+        self.menu_item(ui, chosen, Action::ActualSize);
+        self.menu_item(ui, chosen, Action::FitDiagram);
+        self.menu_item(ui, chosen, Action::FitSelection);
+        ui.separator();
+        let mut snap = self.settings.snap_to_grid;
+        if ui.checkbox(&mut snap, Action::ToggleSnap.name()).clicked() {
+            chosen.set(Some(Action::ToggleSnap));
+        }
+        let mut legend = self.show_legend;
+        if ui
+            .checkbox(&mut legend, Action::ToggleLegend.name())
+            .clicked()
+        {
+            chosen.set(Some(Action::ToggleLegend));
+        }
+        let mut table = self.show_table;
+        if ui
+            .checkbox(&mut table, Action::ToggleTable.name())
+            .clicked()
+        {
+            chosen.set(Some(Action::ToggleTable));
+        }
+        let mut side = !self.settings.hide_side_panel;
+        if ui
+            .checkbox(&mut side, Action::ToggleSidePanel.name())
+            .on_hover_text(format!("{} (F9)", Action::ToggleSidePanel.description()))
+            .clicked()
+        {
+            chosen.set(Some(Action::ToggleSidePanel));
+        }
+        ui.separator();
+        let current = ui.ctx().options(|o| o.theme_preference);
+        for (action, preference) in [
+            (Action::ThemeLight, egui::ThemePreference::Light),
+            (Action::ThemeDark, egui::ThemePreference::Dark),
+            (Action::ThemeSystem, egui::ThemePreference::System),
+        ] {
+            if ui
+                .radio(current == preference, action.name())
+                .on_hover_text(action.description())
+                .clicked()
+            {
+                chosen.set(Some(action));
+            }
+        }
+    }
+
+    /// The Help menu.
+    fn help_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
+        self.menu_item(ui, chosen, Action::HowToRead);
+        self.menu_item(ui, chosen, Action::ShowShortcuts);
+        ui.separator();
+        ui.label(RichText::new(definitions::CMOC).weak());
     }
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut Ui, palette: &Palette) {

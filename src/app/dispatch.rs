@@ -55,18 +55,7 @@ impl EditorApp {
             Action::SaveAs => {
                 self.save_as();
             }
-            Action::ExportFigure => {
-                // The figure shows the scenario the canvas shows, unless changed in the dialog.
-                let scenario = self
-                    .canvas
-                    .scenario
-                    .and_then(|i| self.editor.doc().scenarios().get(i))
-                    .map(|s| s.name.clone());
-                self.modal = Some(Modal::ExportFigure(figures::FigureDialog::remembered(
-                    self.settings.figure.as_ref(),
-                    scenario,
-                )))
-            }
+            Action::ExportFigure => self.open_figure_dialog(),
             Action::ExportTable => self.modal = Some(Modal::ExportTable),
             Action::ExportNotes => self.modal = Some(Modal::ExportNotes),
             Action::ImportTable => {
@@ -129,13 +118,8 @@ impl EditorApp {
                 self.save_settings();
             }
             Action::ThemeLight | Action::ThemeDark | Action::ThemeSystem => {
-                let preference = match action {
-                    Action::ThemeLight => egui::ThemePreference::Light,
-                    Action::ThemeDark => egui::ThemePreference::Dark,
-                    _ => egui::ThemePreference::System,
-                };
                 if let Some(ctx) = &ctx {
-                    ctx.set_theme(preference);
+                    ctx.set_theme(theme_of(action));
                 }
             }
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
@@ -161,6 +145,20 @@ impl EditorApp {
                 self.editor.perform(action);
             }
         }
+    }
+
+    /// File → Export figure: the dialog, as last used, showing the scenario the canvas shows.
+    fn open_figure_dialog(&mut self) {
+        // The figure shows the scenario the canvas shows, unless changed in the dialog.
+        let scenario = self
+            .canvas
+            .scenario
+            .and_then(|i| self.editor.doc().scenarios().get(i))
+            .map(|s| s.name.clone());
+        self.modal = Some(Modal::ExportFigure(figures::FigureDialog::remembered(
+            self.settings.figure.as_ref(),
+            scenario,
+        )))
     }
 
     /// Centres the canvas on a node (keeping the zoom).
@@ -352,4 +350,13 @@ fn looks_like_a_table(text: &str) -> bool {
     }
     let rows = text.lines().filter(|l| l.contains('\t')).take(2).count();
     rows >= 2 || text.lines().any(crate::interchange::marked::looks_marked)
+}
+
+/// The theme a View → Theme action chooses.
+fn theme_of(action: Action) -> egui::ThemePreference {
+    match action {
+        Action::ThemeLight => egui::ThemePreference::Light,
+        Action::ThemeDark => egui::ThemePreference::Dark,
+        _ => egui::ThemePreference::System,
+    }
 }

@@ -206,41 +206,7 @@ pub fn import_dialog_ui(
     }
     ui.label(RichText::new("Which column holds what:").strong());
     let headers = dialog.table.headers.clone();
-    egui::Grid::new("mapping").num_columns(2).show(ui, |ui| {
-        let fields: [(&str, &mut Option<usize>); 10] = [
-            ("CMOC number", &mut dialog.mapping.number),
-            ("Marked sentences (C)(M)(O)", &mut dialog.mapping.sentence),
-            ("Context", &mut dialog.mapping.context),
-            ("Mechanism", &mut dialog.mapping.mechanism),
-            ("Outcome", &mut dialog.mapping.outcome),
-            ("Polarity (optional)", &mut dialog.mapping.polarity),
-            ("Title (optional)", &mut dialog.mapping.title),
-            ("Evidence sources (optional)", &mut dialog.mapping.evidence),
-            (
-                "Mechanism resource (optional)",
-                &mut dialog.mapping.resource,
-            ),
-            (
-                "Mechanism reasoning (optional)",
-                &mut dialog.mapping.reasoning,
-            ),
-        ];
-        for (name, slot) in fields {
-            ui.label(name);
-            let shown = slot
-                .and_then(|i| headers.get(i).cloned())
-                .unwrap_or_else(|| "(none)".into());
-            ComboBox::from_id_salt(name)
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(slot, None, "(none)");
-                    for (i, header) in headers.iter().enumerate() {
-                        ui.selectable_value(slot, Some(i), header);
-                    }
-                });
-            ui.end_row();
-        }
-    });
+    mapping_ui(ui, dialog, &headers);
     let preview = cards_from_table(&dialog.table, &dialog.mapping);
     let mut answer = DialogAnswer::Open;
     match preview {
@@ -276,60 +242,7 @@ pub fn import_dialog_ui(
             }
             ui.separator();
             ui.label(RichText::new(format!("Preview: {} CMOCs", result.cards.len())).strong());
-            egui::ScrollArea::vertical()
-                .id_salt("import-preview")
-                .max_height(220.0)
-                .show(ui, |ui| {
-                    for (i, card) in result.cards.iter().enumerate() {
-                        let line = result.lines.get(i).copied().unwrap_or_default();
-                        let badge = match card.polarity {
-                            crate::model::Polarity::Positive => format!("CMOC {}", card.number),
-                            crate::model::Polarity::Negative => {
-                                format!("-ve CMOC {}", card.number)
-                            }
-                        };
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(format!("line {line} · {badge}")).strong());
-                            let sentence = dialog
-                                .mapping
-                                .sentence
-                                .and_then(|c| {
-                                    dialog
-                                        .table
-                                        .rows
-                                        .iter()
-                                        .find(|r| r.line == line)
-                                        .and_then(|r| r.cells.get(c))
-                                })
-                                .cloned();
-                            match sentence {
-                                Some(text) => {
-                                    ui.label(highlighted(ui, &text));
-                                }
-                                None => {
-                                    ui.label(format!(
-                                        "C {} · M {} · O {}",
-                                        crate::model::shorten(&card.context, 50),
-                                        crate::model::shorten(&card.mechanism, 50),
-                                        crate::model::shorten(&card.outcome, 50)
-                                    ));
-                                }
-                            }
-                            // The arrows the links column makes.
-                            let leads: Vec<String> = result
-                                .links
-                                .get(i)
-                                .into_iter()
-                                .flatten()
-                                .filter_map(|&t| result.cards.get(t))
-                                .map(crate::model::CmocCard::badge)
-                                .collect();
-                            if !leads.is_empty() {
-                                ui.label(format!("leads to {}", leads.join(", ")));
-                            }
-                        });
-                    }
-                });
+            preview_ui(ui, dialog, &result);
             let arrows: usize = result.links.iter().map(Vec::len).sum();
             if arrows > 0 {
                 ui.label(format!(
@@ -337,29 +250,7 @@ pub fn import_dialog_ui(
                     if arrows == 1 { "" } else { "s" }
                 ));
             }
-            if !result.warnings.is_empty() || !result.problems.is_empty() {
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .id_salt("import-problems")
-                    .max_height(120.0)
-                    .show(ui, |ui| {
-                        for warning in &result.warnings {
-                            ui.colored_label(ui.visuals().warn_fg_color, warning.to_string());
-                        }
-                        if !result.problems.is_empty() {
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} row(s) will be skipped:",
-                                    result.problems.len()
-                                ))
-                                .strong(),
-                            );
-                            for problem in &result.problems {
-                                ui.label(problem.to_string());
-                            }
-                        }
-                    });
-            }
+            problems_ui(ui, &result);
             let count = match dialog.result(doc) {
                 Ok(r) => r.cards.len(),
                 Err(_) => 0,
@@ -382,6 +273,128 @@ pub fn import_dialog_ui(
         }
     }
     answer
+}
+
+/// Which column holds what: a choice of the table's headers for each field.
+fn mapping_ui(ui: &mut Ui, dialog: &mut ImportDialog, headers: &[String]) {
+    egui::Grid::new("mapping").num_columns(2).show(ui, |ui| {
+        let fields: [(&str, &mut Option<usize>); 10] = [
+            ("CMOC number", &mut dialog.mapping.number),
+            ("Marked sentences (C)(M)(O)", &mut dialog.mapping.sentence),
+            ("Context", &mut dialog.mapping.context),
+            ("Mechanism", &mut dialog.mapping.mechanism),
+            ("Outcome", &mut dialog.mapping.outcome),
+            ("Polarity (optional)", &mut dialog.mapping.polarity),
+            ("Title (optional)", &mut dialog.mapping.title),
+            ("Evidence sources (optional)", &mut dialog.mapping.evidence),
+            (
+                "Mechanism resource (optional)",
+                &mut dialog.mapping.resource,
+            ),
+            (
+                "Mechanism reasoning (optional)",
+                &mut dialog.mapping.reasoning,
+            ),
+        ];
+        for (name, slot) in fields {
+            ui.label(name);
+            let shown = slot
+                .and_then(|i| headers.get(i).cloned())
+                .unwrap_or_else(|| "(none)".into());
+            ComboBox::from_id_salt(name)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(slot, None, "(none)");
+                    for (i, header) in headers.iter().enumerate() {
+                        ui.selectable_value(slot, Some(i), header);
+                    }
+                });
+            ui.end_row();
+        }
+    });
+}
+
+/// Each card the table makes, with its line, its badge, its words (marked sentences
+/// highlighted) and the arrows its links column makes.
+fn preview_ui(ui: &mut Ui, dialog: &ImportDialog, result: &ImportResult) {
+    egui::ScrollArea::vertical()
+        .id_salt("import-preview")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            for (i, card) in result.cards.iter().enumerate() {
+                let line = result.lines.get(i).copied().unwrap_or_default();
+                let badge = match card.polarity {
+                    crate::model::Polarity::Positive => format!("CMOC {}", card.number),
+                    crate::model::Polarity::Negative => {
+                        format!("-ve CMOC {}", card.number)
+                    }
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("line {line} · {badge}")).strong());
+                    let sentence = dialog
+                        .mapping
+                        .sentence
+                        .and_then(|c| {
+                            dialog
+                                .table
+                                .rows
+                                .iter()
+                                .find(|r| r.line == line)
+                                .and_then(|r| r.cells.get(c))
+                        })
+                        .cloned();
+                    match sentence {
+                        Some(text) => {
+                            ui.label(highlighted(ui, &text));
+                        }
+                        None => {
+                            ui.label(format!(
+                                "C {} · M {} · O {}",
+                                crate::model::shorten(&card.context, 50),
+                                crate::model::shorten(&card.mechanism, 50),
+                                crate::model::shorten(&card.outcome, 50)
+                            ));
+                        }
+                    }
+                    // The arrows the links column makes.
+                    let leads: Vec<String> = result
+                        .links
+                        .get(i)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|&t| result.cards.get(t))
+                        .map(crate::model::CmocCard::badge)
+                        .collect();
+                    if !leads.is_empty() {
+                        ui.label(format!("leads to {}", leads.join(", ")));
+                    }
+                });
+            }
+        });
+}
+
+/// What will not be imported as it is: warnings, and the rows that will be skipped.
+fn problems_ui(ui: &mut Ui, result: &ImportResult) {
+    if !result.warnings.is_empty() || !result.problems.is_empty() {
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("import-problems")
+            .max_height(120.0)
+            .show(ui, |ui| {
+                for warning in &result.warnings {
+                    ui.colored_label(ui.visuals().warn_fg_color, warning.to_string());
+                }
+                if !result.problems.is_empty() {
+                    ui.label(
+                        RichText::new(format!("{} row(s) will be skipped:", result.problems.len()))
+                            .strong(),
+                    );
+                    for problem in &result.problems {
+                        ui.label(problem.to_string());
+                    }
+                }
+            });
+    }
 }
 
 /// Imports the dialog's rows as cards in a new region, as one undo step, and selects them.

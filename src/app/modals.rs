@@ -9,6 +9,88 @@ use super::{Action, EditorApp, Origin};
 use egui::{RichText, Ui};
 
 impl EditorApp {
+    /// The answer to "Recover unsaved work?": recover, discard or later; then the start
+    /// screen the user was going to see, or the next snapshot.
+    fn answer_recovery(&mut self, answer: super::recovery::RecoverAnswer) {
+        if !self.recovery.offers.is_empty() {
+            let orphan = self.recovery.offers.remove(0);
+            match answer {
+                super::recovery::RecoverAnswer::Recover => self.recover(&orphan),
+                super::recovery::RecoverAnswer::Discard => self.discard_snapshot(&orphan),
+                super::recovery::RecoverAnswer::Later => {}
+            }
+        }
+        // Not recovered: back to the start screen the user was going to see.
+        let recovered = matches!(answer, super::recovery::RecoverAnswer::Recover);
+        if std::mem::take(&mut self.welcome_after_recovery)
+            && !recovered
+            && self.modal.is_none()
+            && self.recovery.offers.is_empty()
+        {
+            self.modal = Some(Modal::Welcome);
+        }
+        // The next snapshot, if several editors crashed (recovering one replaces the
+        // open document, so the next is offered after it is saved or discarded).
+        if self.modal.is_none() && !self.recovery.offers.is_empty() {
+            if self.has_unsaved_work() {
+                self.editor.status = format!(
+                    "{} more recovery snapshot(s): save this diagram, then choose File > Recover unsaved work….",
+                    self.recovery.offers.len()
+                );
+            } else {
+                self.modal = Some(Modal::Recover { compare: None });
+            }
+        }
+    }
+
+    /// "Save changes?" answered: save first (adding unsent comments) or not, then go on.
+    fn answer_unsaved(&mut self, save_first: bool, then: Then) {
+        if save_first {
+            self.add_unsent_comments();
+            let saved = match self.editor.origin.clone() {
+                Origin::File(path) => self.save_to(&path),
+                // Save As carries on with `then` itself once a name is chosen, also
+                // through the built-in chooser.
+                Origin::Untitled | Origin::Example => {
+                    self.save_as_then(Some(then));
+                    return;
+                }
+            };
+            if !saved {
+                return;
+            }
+        }
+        self.carry_out(then);
+    }
+
+    /// What the dialog's answer asks for: a path for an export, a chosen path used, or a table
+    /// imported (the new cards selected and brought into view).
+    fn carry_out_chosen(&mut self, chosen: Chosen, modal: &Modal) {
+        if let Some(dialog) = chosen.figure {
+            self.ask_path(PickPurpose::ExportFigure(dialog));
+        }
+        if let Some(format) = chosen.notes {
+            self.ask_path(PickPurpose::ExportNotes(format));
+        }
+        if let Some(format) = chosen.table {
+            self.ask_path(PickPurpose::ExportTable(format));
+        }
+        if let Some(PickAnswer::Chosen(path)) = chosen.picked
+            && let Modal::PickPath(picker) = modal
+        {
+            self.use_path(picker.purpose.clone(), &path);
+        }
+        if chosen.import_now
+            && let Modal::ImportTable(dialog) = modal
+        {
+            self.editor.status = figures::import_into(&mut self.editor, dialog);
+            // The new cards, selected, come into view.
+            if !self.editor.selection.nodes.is_empty() {
+                self.canvas.fit_selection(&self.editor);
+            }
+        }
+    }
+
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
         let Some(mut modal) = self.modal.take() else {
             return;
@@ -43,27 +125,9 @@ impl EditorApp {
             ui.set_max_width(560.0);
             match &mut modal {
                 Modal::Unsaved(then) => {
-                    ui.heading("Save changes?");
-                    if dirty {
-                        ui.label(format!("“{display_name}” has changes that are not saved."));
-                    }
-                    if unsent > 0 {
-                        ui.label(format!(
-                            "{unsent} comment(s) are written but not yet added. Save adds them to \
-                             their cards first; Don't save drops them."
-                        ));
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            then_do = Some((true, then.clone()));
-                        }
-                        if ui.button("Don't save").clicked() {
-                            then_do = Some((false, then.clone()));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    });
+                    let (answer, cancel) = unsaved_ui(ui, &display_name, dirty, unsent);
+                    then_do = answer.map(|save_first| (save_first, then.clone()));
+                    close = cancel;
                 }
                 Modal::Error { title, message } => {
                     ui.heading(title.as_str());
@@ -88,80 +152,30 @@ impl EditorApp {
                         close = true;
                     }
                 }
-                Modal::Welcome => {
-                    ui.heading("CMOC Canvas");
-                    ui.label("Draw, toggle and annotate realist programme theories.");
-                    ui.add_space(6.0);
-                    ui.horizontal(|ui| {
-                        for action in [Action::New, Action::Open, Action::OpenExample] {
-                            if ui
-                                .button(action.name())
-                                .on_hover_text(action.description())
-                                .clicked()
-                            {
-                                start_action = Some(action);
-                            }
-                        }
-                    });
-                    ui.add_space(6.0);
-                    ui.label(RichText::new("Recent files").strong());
-                    for path in &recent {
-                        if ui.link(path.display().to_string()).clicked() {
-                            then_do = Some((false, Then::OpenPath(path.clone())));
-                        }
+                Modal::Welcome => (start_action, then_do) = welcome_ui(ui, &recent),
+                Modal::ExportFigure(dialog) => {
+                    match figures::figure_dialog_ui(ui, dialog, has_selection, &scenario_names) {
+                        DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
+                        DialogAnswer::Cancel => close = true,
+                        DialogAnswer::Open => {}
                     }
                 }
-                Modal::ExportFigure(dialog) => match figures::figure_dialog_ui(ui, dialog, has_selection, &scenario_names) {
-                    DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
-                    DialogAnswer::Cancel => close = true,
-                    DialogAnswer::Open => {}
-                },
                 Modal::ExportTable => {
-                    ui.heading("Export CMOC table");
-                    ui.label("The CMOC table in the layout of the paper's Table 4: No., polarity, context, mechanism, outcome, evidence sources.");
-                    if let Some(name) = &shown_scenario {
-                        ui.label(format!("With a last column: each CMOC's state in the scenario shown, “{name}” (choose “What if: none” in the toolbar to leave it out)."));
-                    }
-                    ui.horizontal(|ui| {
-                        for (format, text) in [
-                            (crate::interchange::TableFormat::Markdown, "Markdown…"),
-                            (crate::interchange::TableFormat::Csv, "CSV…"),
-                            (crate::interchange::TableFormat::Sentences, "Sentences (When/If C, then O, because M)…"),
-                        ] {
-                            if ui.button(text).clicked() {
-                                table_format = Some(format);
-                            }
-                        }
-                    });
-                    if ui.button("Cancel").clicked() {
-                        close = true;
+                    (table_format, close) = export_table_ui(ui, shown_scenario.as_deref());
+                }
+                Modal::ExportNotes => (notes_format, close) = export_notes_ui(ui),
+                Modal::ImportTable(dialog) => {
+                    match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
+                        DialogAnswer::Confirm => import_now = true,
+                        DialogAnswer::Cancel => close = true,
+                        DialogAnswer::Open => {}
                     }
                 }
-                Modal::ExportNotes => {
-                    ui.heading("Export workshop notes");
-                    ui.label("What the room said, step by step along the presentation path: each card in plain words and C/M/O, every comment and reply with its group and time, each group's reactions, and what changed in each session.");
-                    ui.horizontal(|ui| {
-                        for (format, text) in [
-                            (crate::interchange::NotesFormat::Markdown, "Markdown (to read and share)…"),
-                            (crate::interchange::NotesFormat::Csv, "CSV (one row per entry)…"),
-                        ] {
-                            if ui.button(text).clicked() {
-                                notes_format = Some(format);
-                            }
-                        }
-                    });
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                }
-                Modal::ImportTable(dialog) => match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
-                    DialogAnswer::Confirm => import_now = true,
-                    DialogAnswer::Cancel => close = true,
-                    DialogAnswer::Open => {}
-                },
                 Modal::PickPath(picker) => picked = path_picker_ui(ui, picker),
                 Modal::Recover { compare } => match &offer {
-                    Some(orphan) => recover_answer = super::recovery::recover_ui(ui, orphan, compare),
+                    Some(orphan) => {
+                        recover_answer = super::recovery::recover_ui(ui, orphan, compare)
+                    }
                     None => close = true,
                 },
             }
@@ -175,63 +189,18 @@ impl EditorApp {
         }
         if let Some(answer) = recover_answer {
             close = true;
-            if !self.recovery.offers.is_empty() {
-                let orphan = self.recovery.offers.remove(0);
-                match answer {
-                    super::recovery::RecoverAnswer::Recover => self.recover(&orphan),
-                    super::recovery::RecoverAnswer::Discard => self.discard_snapshot(&orphan),
-                    super::recovery::RecoverAnswer::Later => {}
-                }
-            }
-            // Not recovered: back to the start screen the user was going to see.
-            let recovered = matches!(answer, super::recovery::RecoverAnswer::Recover);
-            if std::mem::take(&mut self.welcome_after_recovery)
-                && !recovered
-                && self.modal.is_none()
-                && self.recovery.offers.is_empty()
-            {
-                self.modal = Some(Modal::Welcome);
-            }
-            // The next snapshot, if several editors crashed (recovering one replaces the
-            // open document, so the next is offered after it is saved or discarded).
-            if self.modal.is_none() && !self.recovery.offers.is_empty() {
-                if self.has_unsaved_work() {
-                    self.editor.status = format!(
-                        "{} more recovery snapshot(s): save this diagram, then choose File > Recover unsaved work….",
-                        self.recovery.offers.len()
-                    );
-                } else {
-                    self.modal = Some(Modal::Recover { compare: None });
-                }
-            }
+            self.answer_recovery(answer);
         }
-        if let Some(dialog) = figure_to_export {
+        let chosen = Chosen {
+            figure: figure_to_export,
+            table: table_format,
+            notes: notes_format,
+            picked,
+            import_now,
+        };
+        if chosen.any() {
             close = true;
-            self.ask_path(PickPurpose::ExportFigure(dialog));
-        }
-        if let Some(format) = notes_format {
-            close = true;
-            self.ask_path(PickPurpose::ExportNotes(format));
-        }
-        if let Some(format) = table_format {
-            close = true;
-            self.ask_path(PickPurpose::ExportTable(format));
-        }
-        if let Some(answer) = picked {
-            close = true;
-            if let (PickAnswer::Chosen(path), Modal::PickPath(picker)) = (answer, &modal) {
-                self.use_path(picker.purpose.clone(), &path);
-            }
-        }
-        if import_now {
-            close = true;
-            if let Modal::ImportTable(dialog) = &modal {
-                self.editor.status = figures::import_into(&mut self.editor, dialog);
-                // The new cards, selected, come into view.
-                if !self.editor.selection.nodes.is_empty() {
-                    self.canvas.fit_selection(&self.editor);
-                }
-            }
+            self.carry_out_chosen(chosen, &modal);
         }
         if !close && then_do.is_none() && start_action.is_none() && self.modal.is_none() {
             self.modal = Some(modal);
@@ -240,22 +209,7 @@ impl EditorApp {
             self.perform(action);
         }
         if let Some((save_first, then)) = then_do {
-            if save_first {
-                self.add_unsent_comments();
-                let saved = match self.editor.origin.clone() {
-                    Origin::File(path) => self.save_to(&path),
-                    // Save As carries on with `then` itself once a name is chosen, also
-                    // through the built-in chooser.
-                    Origin::Untitled | Origin::Example => {
-                        self.save_as_then(Some(then));
-                        return;
-                    }
-                };
-                if !saved {
-                    return;
-                }
-            }
-            self.carry_out(then);
+            self.answer_unsaved(save_first, then);
         }
     }
 
@@ -322,4 +276,138 @@ fn shortcuts_ui(ui: &mut Ui) {
                 }
             });
         });
+}
+
+/// File → Export CMOC table: the format chosen, and whether it was cancelled.
+fn export_table_ui(
+    ui: &mut Ui,
+    shown_scenario: Option<&str>,
+) -> (Option<crate::interchange::TableFormat>, bool) {
+    let (mut chosen, mut cancel) = (None, false);
+    ui.heading("Export CMOC table");
+    ui.label("The CMOC table in the layout of the paper's Table 4: No., polarity, context, mechanism, outcome, evidence sources.");
+    if let Some(name) = shown_scenario {
+        ui.label(format!("With a last column: each CMOC's state in the scenario shown, “{name}” (choose “What if: none” in the toolbar to leave it out)."));
+    }
+    ui.horizontal(|ui| {
+        for (format, text) in [
+            (crate::interchange::TableFormat::Markdown, "Markdown…"),
+            (crate::interchange::TableFormat::Csv, "CSV…"),
+            (
+                crate::interchange::TableFormat::Sentences,
+                "Sentences (When/If C, then O, because M)…",
+            ),
+        ] {
+            if ui.button(text).clicked() {
+                chosen = Some(format);
+            }
+        }
+    });
+    if ui.button("Cancel").clicked() {
+        cancel = true;
+    }
+    (chosen, cancel)
+}
+
+/// File → Export workshop notes: the format chosen, and whether it was cancelled.
+fn export_notes_ui(ui: &mut Ui) -> (Option<crate::interchange::NotesFormat>, bool) {
+    let (mut chosen, mut cancel) = (None, false);
+    ui.heading("Export workshop notes");
+    ui.label("What the room said, step by step along the presentation path: each card in plain words and C/M/O, every comment and reply with its group and time, each group's reactions, and what changed in each session.");
+    ui.horizontal(|ui| {
+        for (format, text) in [
+            (
+                crate::interchange::NotesFormat::Markdown,
+                "Markdown (to read and share)…",
+            ),
+            (
+                crate::interchange::NotesFormat::Csv,
+                "CSV (one row per entry)…",
+            ),
+        ] {
+            if ui.button(text).clicked() {
+                chosen = Some(format);
+            }
+        }
+    });
+    if ui.button("Cancel").clicked() {
+        cancel = true;
+    }
+    (chosen, cancel)
+}
+
+/// "Save changes?": Some(true) to save first, Some(false) not to; and whether it was cancelled.
+fn unsaved_ui(ui: &mut Ui, display_name: &str, dirty: bool, unsent: usize) -> (Option<bool>, bool) {
+    let (mut answer, mut cancel) = (None, false);
+    ui.heading("Save changes?");
+    if dirty {
+        ui.label(format!("“{display_name}” has changes that are not saved."));
+    }
+    if unsent > 0 {
+        ui.label(format!(
+            "{unsent} comment(s) are written but not yet added. Save adds them to \
+                 their cards first; Don't save drops them."
+        ));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            answer = Some(true);
+        }
+        if ui.button("Don't save").clicked() {
+            answer = Some(false);
+        }
+        if ui.button("Cancel").clicked() {
+            cancel = true;
+        }
+    });
+    (answer, cancel)
+}
+
+/// The start screen: New, Open, the example, or a recent file.
+fn welcome_ui(
+    ui: &mut Ui,
+    recent: &[std::path::PathBuf],
+) -> (Option<Action>, Option<(bool, Then)>) {
+    let (mut action_chosen, mut open) = (None, None);
+    ui.heading("CMOC Canvas");
+    ui.label("Draw, toggle and annotate realist programme theories.");
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        for action in [Action::New, Action::Open, Action::OpenExample] {
+            if ui
+                .button(action.name())
+                .on_hover_text(action.description())
+                .clicked()
+            {
+                action_chosen = Some(action);
+            }
+        }
+    });
+    ui.add_space(6.0);
+    ui.label(RichText::new("Recent files").strong());
+    for path in recent {
+        if ui.link(path.display().to_string()).clicked() {
+            open = Some((false, Then::OpenPath(path.clone())));
+        }
+    }
+    (action_chosen, open)
+}
+
+/// What a dialog answered that needs the window to carry it out.
+struct Chosen {
+    figure: Option<figures::FigureDialog>,
+    table: Option<crate::interchange::TableFormat>,
+    notes: Option<crate::interchange::NotesFormat>,
+    picked: Option<PickAnswer>,
+    import_now: bool,
+}
+
+impl Chosen {
+    fn any(&self) -> bool {
+        self.figure.is_some()
+            || self.table.is_some()
+            || self.notes.is_some()
+            || self.picked.is_some()
+            || self.import_now
+    }
 }

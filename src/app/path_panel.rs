@@ -71,7 +71,7 @@ pub fn path_ui(
     });
     ui.separator();
     let count = path.len();
-    let mut change: Option<(Vec<PathStep>, &str)> = None;
+    let mut change: Option<(Vec<PathStep>, &'static str)> = None;
     let mut typed: Option<usize> = None;
     for index in 0..count {
         let step = path[index].clone();
@@ -93,46 +93,8 @@ pub fn path_ui(
                     super::name_widget(ui, &link, &format!("Step {}: {name}", index + 1));
                 });
                 ui.horizontal_wrapped(|ui| {
-                    let mut skip = step.skip;
-                    let r = ui.checkbox(&mut skip, "Skip");
-                    super::name_widget(ui, &r, &format!("Skip step {}", index + 1));
-                    if r.changed() {
-                        let mut new = path.clone();
-                        new[index].skip = skip;
-                        change = Some((
-                            new,
-                            if skip {
-                                "Skip a step"
-                            } else {
-                                "Include a step"
-                            },
-                        ));
-                    }
-                    let up = ui.add_enabled(index > 0, egui::Button::new("Up").small());
-                    super::name_widget(ui, &up, &format!("Move step {} up", index + 1));
-                    if up.clicked() {
-                        let mut new = path.clone();
-                        new.swap(index, index - 1);
-                        change = Some((new, "Move a step up"));
-                    }
-                    let down = ui.add_enabled(index + 1 < count, egui::Button::new("Down").small());
-                    super::name_widget(ui, &down, &format!("Move step {} down", index + 1));
-                    if down.clicked() {
-                        let mut new = path.clone();
-                        new.swap(index, index + 1);
-                        change = Some((new, "Move a step down"));
-                    }
-                    let remove = ui.small_button("Remove");
-                    super::name_widget(ui, &remove, &format!("Remove step {}", index + 1));
-                    if remove.clicked() {
-                        let mut new = path.clone();
-                        new.remove(index);
-                        change = Some((new, "Remove a step"));
-                    }
-                    let from = ui.small_button("Present from here");
-                    super::name_widget(ui, &from, &format!("Present from step {}", index + 1));
-                    if from.clicked() {
-                        out.present_from = Some(index);
+                    if let Some(asked) = step_controls_ui(ui, &path, index, &mut out) {
+                        change = Some(asked);
                     }
                 });
                 if step.nodes().len() > 1 {
@@ -172,6 +134,60 @@ pub fn path_ui(
         editor.type_in_path(path, index);
     }
     out
+}
+
+/// A step's controls: skip, up, down, remove, present from here. The new path asked for,
+/// with its undo label.
+fn step_controls_ui(
+    ui: &mut Ui,
+    path: &[PathStep],
+    index: usize,
+    out: &mut PathOutput,
+) -> Option<(Vec<PathStep>, &'static str)> {
+    let count = path.len();
+    let mut change = None;
+    let mut skip = path[index].skip;
+    let r = ui.checkbox(&mut skip, "Skip");
+    super::name_widget(ui, &r, &format!("Skip step {}", index + 1));
+    if r.changed() {
+        let mut new = path.to_vec();
+        new[index].skip = skip;
+        change = Some((
+            new,
+            if skip {
+                "Skip a step"
+            } else {
+                "Include a step"
+            },
+        ));
+    }
+    let up = ui.add_enabled(index > 0, egui::Button::new("Up").small());
+    super::name_widget(ui, &up, &format!("Move step {} up", index + 1));
+    if up.clicked() {
+        let mut new = path.to_vec();
+        new.swap(index, index - 1);
+        change = Some((new, "Move a step up"));
+    }
+    let down = ui.add_enabled(index + 1 < count, egui::Button::new("Down").small());
+    super::name_widget(ui, &down, &format!("Move step {} down", index + 1));
+    if down.clicked() {
+        let mut new = path.to_vec();
+        new.swap(index, index + 1);
+        change = Some((new, "Move a step down"));
+    }
+    let remove = ui.small_button("Remove");
+    super::name_widget(ui, &remove, &format!("Remove step {}", index + 1));
+    if remove.clicked() {
+        let mut new = path.to_vec();
+        new.remove(index);
+        change = Some((new, "Remove a step"));
+    }
+    let from = ui.small_button("Present from here");
+    super::name_widget(ui, &from, &format!("Present from step {}", index + 1));
+    if from.clicked() {
+        out.present_from = Some(index);
+    }
+    change
 }
 
 /// What a step shows, in a few words: "CMOC 22", "How to read this", or a group's heading

@@ -220,6 +220,26 @@ fn edit_scenario(ui: &mut Ui, editor: &mut Editor, scenarios: &[Scenario], index
         });
     }
 
+    if let Some(by_hand) = overrides_ui(ui, editor, scenarios, index) {
+        change = Some(by_hand);
+    }
+    if let Some((all, label)) = change {
+        editor.set_scenarios(all, &label);
+    } else if let Some((all, field)) = typed {
+        editor.type_in_scenarios(all, index, field);
+    }
+}
+
+/// "Set by hand": the nodes whose activation the scenario fixes, and buttons to fix the
+/// selected node's. The change asked for, with its undo label.
+fn overrides_ui(
+    ui: &mut Ui,
+    editor: &Editor,
+    scenarios: &[Scenario],
+    index: usize,
+) -> Option<(Vec<Scenario>, String)> {
+    let scenario = &scenarios[index];
+    let mut change = None;
     ui.add_space(6.0);
     ui.label(RichText::new("Set by hand").strong());
     ui.label(
@@ -268,11 +288,7 @@ fn edit_scenario(ui: &mut Ui, editor: &mut Editor, scenarios: &[Scenario], index
             }
         }
     });
-    if let Some((all, label)) = change {
-        editor.set_scenarios(all, &label);
-    } else if let Some((all, field)) = typed {
-        editor.type_in_scenarios(all, index, field);
-    }
+    change
 }
 
 /// Compare the shown scenario with another: the nodes whose state differs, and the split view.

@@ -182,57 +182,7 @@ fn edit_card(
 /// Shows the CMOC table.
 pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> TableOutput {
     let mut output = TableOutput::default();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("CMOC table").strong());
-        let label = ui.label("Filter");
-        ui.add(
-            TextEdit::singleline(&mut view.filter)
-                .hint_text("text or number")
-                .desired_width(180.0),
-        )
-        .labelled_by(label.id);
-        for (show, text) in [
-            (ShowPolarity::Both, "Both"),
-            (ShowPolarity::Positive, "Positive"),
-            (ShowPolarity::Negative, "Negative"),
-        ] {
-            if ui.selectable_label(view.show == show, text).clicked() {
-                view.show = show;
-            }
-        }
-        ui.separator();
-        if ui
-            .button("Add CMOC")
-            .on_hover_text("Add a card with the next free number")
-            .clicked()
-        {
-            output.add_card = true;
-        }
-        let selected_cards: Vec<NodeId> = editor
-            .selection
-            .nodes
-            .iter()
-            .copied()
-            .filter(|id| {
-                editor
-                    .doc()
-                    .node(*id)
-                    .is_some_and(|n| n.kind() == NodeKind::Cmoc)
-            })
-            .collect();
-        if ui
-            .add_enabled(
-                !selected_cards.is_empty(),
-                egui::Button::new("Delete selected"),
-            )
-            .on_disabled_hover_text("Select one or more cards in the table to delete them")
-            .clicked()
-        {
-            // The cards selected, not arrows selected on the canvas meanwhile.
-            editor.selection.edges.clear();
-            editor.perform(crate::session::Action::Delete);
-        }
-    });
+    ui.horizontal(|ui| table_toolbar_ui(ui, editor, view, &mut output));
 
     // Follow the canvas: a newly selected card scrolls into view.
     let selected = editor.selection.single_node();
@@ -298,73 +248,7 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
                 else {
                     return;
                 };
-                row.set_selected(editor.selection.nodes.contains(&id));
-                row.col(|ui| {
-                    let mut number = card.number;
-                    if ui
-                        .add(egui::DragValue::new(&mut number).range(0..=99_999))
-                        .changed()
-                    {
-                        edit_card(editor, id, "number", |c| c.number = number);
-                    }
-                });
-                row.col(|ui| {
-                    let text = match card.polarity {
-                        Polarity::Positive => "positive",
-                        Polarity::Negative => "-ve",
-                    };
-                    if ui
-                        .button(text)
-                        .on_hover_text("Toggle positive / negative")
-                        .clicked()
-                    {
-                        editor.toggle_card(id);
-                    }
-                });
-                let fields: [(&str, String, super::CardText); 4] = [
-                    ("title", card.title.clone(), |c| &mut c.title),
-                    ("context", card.context.clone(), |c| &mut c.context),
-                    ("mechanism", card.mechanism.clone(), |c| &mut c.mechanism),
-                    ("outcome", card.outcome.clone(), |c| &mut c.outcome),
-                ];
-                for (field, text, slot) in fields {
-                    row.col(|ui| {
-                        if text.len() > super::MAX_EDIT_BYTES {
-                            ui.label(
-                                RichText::new(format!(
-                                    "({} characters, too long to edit here; kept unchanged)",
-                                    text.chars().count()
-                                ))
-                                .weak(),
-                            );
-                            return;
-                        }
-                        let mut buffer = text.clone();
-                        let response =
-                            ui.add(TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY));
-                        super::name_widget(ui, &response, &format!("CMOC {} {field}", card.number));
-                        if response.lost_focus() {
-                            editor.seal();
-                        }
-                        if response.has_focus() {
-                            clicked_row = Some(id);
-                        }
-                        if buffer != text {
-                            edit_card(editor, id, field, |c| *slot(c) = buffer);
-                        }
-                    });
-                }
-                row.col(|ui| {
-                    ui.label(card.evidence.len().to_string());
-                });
-                row.col(|ui| {
-                    let open = editor.doc().unresolved_count(Target::Node(id));
-                    ui.label(if open == 0 {
-                        String::new()
-                    } else {
-                        open.to_string()
-                    });
-                });
+                card_row_ui(&mut row, editor, id, &card, &mut clicked_row);
                 if row.response().clicked() {
                     clicked_row = Some(id);
                 }
@@ -378,6 +262,140 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
         output.focus = Some(id);
     }
     output
+}
+
+/// The row above the table: filter, polarity shown, Add CMOC and Delete selected.
+fn table_toolbar_ui(
+    ui: &mut Ui,
+    editor: &mut Editor,
+    view: &mut TableView,
+    output: &mut TableOutput,
+) {
+    ui.label(RichText::new("CMOC table").strong());
+    let label = ui.label("Filter");
+    ui.add(
+        TextEdit::singleline(&mut view.filter)
+            .hint_text("text or number")
+            .desired_width(180.0),
+    )
+    .labelled_by(label.id);
+    for (show, text) in [
+        (ShowPolarity::Both, "Both"),
+        (ShowPolarity::Positive, "Positive"),
+        (ShowPolarity::Negative, "Negative"),
+    ] {
+        if ui.selectable_label(view.show == show, text).clicked() {
+            view.show = show;
+        }
+    }
+    ui.separator();
+    if ui
+        .button("Add CMOC")
+        .on_hover_text("Add a card with the next free number")
+        .clicked()
+    {
+        output.add_card = true;
+    }
+    let selected_cards: Vec<NodeId> = editor
+        .selection
+        .nodes
+        .iter()
+        .copied()
+        .filter(|id| {
+            editor
+                .doc()
+                .node(*id)
+                .is_some_and(|n| n.kind() == NodeKind::Cmoc)
+        })
+        .collect();
+    if ui
+        .add_enabled(
+            !selected_cards.is_empty(),
+            egui::Button::new("Delete selected"),
+        )
+        .on_disabled_hover_text("Select one or more cards in the table to delete them")
+        .clicked()
+    {
+        // The cards selected, not arrows selected on the canvas meanwhile.
+        editor.selection.edges.clear();
+        editor.perform(crate::session::Action::Delete);
+    }
+}
+
+/// One card's row: number, polarity, its four texts (edited in place) and its counts.
+fn card_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    editor: &mut Editor,
+    id: NodeId,
+    card: &crate::model::CmocCard,
+    clicked_row: &mut Option<NodeId>,
+) {
+    row.set_selected(editor.selection.nodes.contains(&id));
+    row.col(|ui| {
+        let mut number = card.number;
+        if ui
+            .add(egui::DragValue::new(&mut number).range(0..=99_999))
+            .changed()
+        {
+            edit_card(editor, id, "number", |c| c.number = number);
+        }
+    });
+    row.col(|ui| {
+        let text = match card.polarity {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "-ve",
+        };
+        if ui
+            .button(text)
+            .on_hover_text("Toggle positive / negative")
+            .clicked()
+        {
+            editor.toggle_card(id);
+        }
+    });
+    let fields: [(&str, String, super::CardText); 4] = [
+        ("title", card.title.clone(), |c| &mut c.title),
+        ("context", card.context.clone(), |c| &mut c.context),
+        ("mechanism", card.mechanism.clone(), |c| &mut c.mechanism),
+        ("outcome", card.outcome.clone(), |c| &mut c.outcome),
+    ];
+    for (field, text, slot) in fields {
+        row.col(|ui| {
+            if text.len() > super::MAX_EDIT_BYTES {
+                ui.label(
+                    RichText::new(format!(
+                        "({} characters, too long to edit here; kept unchanged)",
+                        text.chars().count()
+                    ))
+                    .weak(),
+                );
+                return;
+            }
+            let mut buffer = text.clone();
+            let response = ui.add(TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY));
+            super::name_widget(ui, &response, &format!("CMOC {} {field}", card.number));
+            if response.lost_focus() {
+                editor.seal();
+            }
+            if response.has_focus() {
+                *clicked_row = Some(id);
+            }
+            if buffer != text {
+                edit_card(editor, id, field, |c| *slot(c) = buffer);
+            }
+        });
+    }
+    row.col(|ui| {
+        ui.label(card.evidence.len().to_string());
+    });
+    row.col(|ui| {
+        let open = editor.doc().unresolved_count(Target::Node(id));
+        ui.label(if open == 0 {
+            String::new()
+        } else {
+            open.to_string()
+        });
+    });
 }
 
 /// Where a card added from the table goes: right of everything, or at the origin.

@@ -1,9 +1,9 @@
 //! `cmoc-canvas import`: a CMOC table into a new diagram, or into an existing one with `--add`.
 
 use super::ColumnArgs;
-use crate::edit::Edit;
 use crate::file::{OutputKind, check_output, load_file, save_file};
 use crate::interchange::import_linked_edit;
+use crate::session::{Editor, Origin};
 use std::io::Write;
 use std::path::Path;
 
@@ -56,7 +56,7 @@ pub(super) fn run_import(
         let _ = writeln!(err, "{e}");
         return 2;
     }
-    let mut doc = match existing_diagram(output, existing) {
+    let doc = match existing_diagram(output, existing) {
         Ok(doc) => doc,
         Err(message) => {
             let _ = writeln!(err, "{message}");
@@ -101,15 +101,17 @@ pub(super) fn run_import(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "table".into());
-    let doc = doc.get_or_insert_with(|| crate::model::Document::new(format!("CMOCs from {name}")));
+    let doc = doc.unwrap_or_else(|| crate::model::Document::new(format!("CMOCs from {name}")));
+    // The cards go in through the headless editor, as they do in the window (one undo step).
+    let mut editor = Editor::new(doc, Origin::File(output.to_path_buf()));
     let count = result.cards.len();
     let arrows: usize = result.links.iter().map(Vec::len).sum();
-    let edit = import_linked_edit(doc, &result, &format!("Imported from {name}"));
-    if let Err(e) = Edit::apply(edit, doc) {
-        let _ = writeln!(err, "Could not build the diagram: {e}");
+    let edit = import_linked_edit(editor.doc(), &result, &format!("Imported from {name}"));
+    if !editor.apply(edit, format!("Import {count} CMOCs from {name}")) {
+        let _ = writeln!(err, "{}", editor.status);
         return 1;
     }
-    match save_file(doc, output) {
+    match save_file(editor.doc(), output) {
         Ok(()) => {
             let _ = writeln!(
                 out,

@@ -140,7 +140,17 @@ pub fn tidy_edit(doc: &Document, ids: &BTreeSet<NodeId>, engine: &dyn Layered) -
     let mut edits = vec![Edit::MoveNodes {
         moves: placed.iter().map(|(id, p)| (*id, *p)).collect(),
     }];
-    // Each region round the nodes it held.
+    edits.extend(regions_round(doc, &movable, &placed));
+    Some(Edit::Batch(edits))
+}
+
+/// Each region (not pinned) redrawn round the tidied nodes it held, with room for its title.
+fn regions_round(
+    doc: &Document,
+    movable: &[&crate::model::Node],
+    placed: &BTreeMap<NodeId, Point>,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
     for region in doc
         .nodes()
         .filter(|n| n.kind() == NodeKind::Region && !n.pinned)
@@ -180,7 +190,7 @@ pub fn tidy_edit(doc: &Document, ids: &BTreeSet<NodeId>, engine: &dyn Layered) -
             });
         }
     }
-    Some(Edit::Batch(edits))
+    edits
 }
 
 /// Pinned nodes stay where they are: the layout is shifted as a whole so the pinned nodes

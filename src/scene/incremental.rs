@@ -6,6 +6,109 @@ use crate::model::{Change, Document, EdgeId, NodeId, Target};
 use rustc_hash::FxHashSet as HashSet;
 
 impl Scene {
+    /// Positions in the arrow list, sorted (sorting beats hashing many): the arrows of the
+    /// moved and changed nodes, of their neighbours, and those passing where a node was or
+    /// went — only the neighbourhood is routed again, however large the diagram.
+    fn arrows_near(
+        &self,
+        moved: &[NodeId],
+        changed: &HashSet<NodeId>,
+        touched: &[emath::Rect],
+    ) -> Vec<usize> {
+        // Positions in the arrow list, sorted (sorting beats hashing many): the arrows of
+        // the moved nodes, and those passing where a node was or went — only the
+        // neighbourhood is routed again, however large the diagram.
+        let mut follow: Vec<usize> = Vec::new();
+        for id in moved.iter().chain(changed.iter()) {
+            if let Some(at) = self.edges_at.get(id) {
+                follow.extend(at.iter().filter_map(|e| self.edge_index.get(e).copied()));
+            }
+            // The arrows meeting its neighbours: their places along a side follow the
+            // order of the nodes at their other ends.
+            let Some(links) = self.index_of.get(id).and_then(|n| self.links.get(n)) else {
+                continue;
+            };
+            for &(_, other, _) in links {
+                if let Some(theirs) = self.links.get(&other) {
+                    follow.extend(
+                        theirs
+                            .iter()
+                            .filter_map(|(e, _, _)| self.edge_index.get(e).copied()),
+                    );
+                }
+            }
+        }
+        for area in touched {
+            let near = area.expand(style::ROUTE_NEAR);
+            // A direct arrow changes only when a node comes into its way; a routed one
+            // whenever a node comes or goes within the area its route was sought in.
+            let search = super::route::ROUTE_SEARCH;
+            follow.extend(self.edges_in(near.expand(search)).into_iter().filter(|&i| {
+                let edge = &self.edges[i];
+                if edge.geometry.segments.len() > 1 {
+                    let (a, b) = edge.ends;
+                    match (self.nodes.get(a), self.nodes.get(b)) {
+                        (Some(a), Some(b)) => a.rect.union(b.rect).expand(search).intersects(near),
+                        _ => true,
+                    }
+                } else {
+                    super::route::passes_through(&edge.geometry, near)
+                }
+            }));
+        }
+        follow.sort_unstable();
+        follow.dedup();
+        follow
+    }
+
+    /// Arrow labels near where a node was or went (of arrows not routed again) find their
+    /// place again.
+    fn relabel_near(&mut self, touched: &[emath::Rect], follow: &[usize]) {
+        let mut relabel: Vec<usize> = Vec::new();
+        for area in touched {
+            let near = area.expand(style::ROUTE_NEAR);
+            relabel.extend(self.edges_in(near).into_iter().filter(|i| {
+                self.edges[*i].laid_label.is_some() && follow.binary_search(i).is_err()
+            }));
+        }
+        relabel.sort_unstable();
+        relabel.dedup();
+        for index in relabel {
+            let at = self.label_place(
+                &self.edges[index].geometry,
+                self.edges[index].laid_label.as_ref(),
+            );
+            self.edges[index].geometry.label_at = at;
+        }
+    }
+
+    /// A drag of most of the diagram: every node to where the document has it, in one pass in
+    /// drawing order with no lookups. The shared offset when every node moved by the same
+    /// amount (then every arrow's route moves with them).
+    fn move_all(&mut self, doc: &Document) -> Option<emath::Vec2> {
+        let mut uniform: Option<Option<emath::Vec2>> = Some(None);
+        // A drag of most of the diagram: one pass in drawing order, no lookups.
+        for (index, (node, scene_node)) in doc.nodes().zip(self.nodes.iter_mut()).enumerate() {
+            let rect = to_rect(node.rect());
+            let delta = rect.min - scene_node.rect.min;
+            uniform = match uniform {
+                Some(None) if rect.size() == scene_node.rect.size() => Some(Some(delta)),
+                Some(Some(d)) if d == delta && rect.size() == scene_node.rect.size() => {
+                    Some(Some(d))
+                }
+                _ => None,
+            };
+            if rect != scene_node.rect {
+                if rect.size() != scene_node.rect.size() {
+                    scene_node.drawings = Default::default();
+                }
+                let old_rect = std::mem::replace(&mut scene_node.rect, rect);
+                self.grid.update(index as u32, old_rect, rect);
+            }
+        }
+        uniform.flatten()
+    }
+
     pub(super) fn apply_changes(&mut self, doc: &Document, changes: &[Change]) {
         let mut changed: HashSet<NodeId> = HashSet::default();
         // Moves are kept as a list (a drag moves thousands of nodes every frame; handling a
@@ -18,22 +121,14 @@ impl Scene {
         let mut edge_structure = false;
         for change in changes {
             match *change {
-                Change::Node(id) => {
+                Change::Node(id) | Change::Comments(Target::Node(id)) => {
                     changed.insert(id);
                 }
-                Change::Moved(id) => {
-                    moved.push(id);
-                }
+                Change::Moved(id) => moved.push(id),
                 Change::Structure => structure = true,
                 Change::Edge(id) => {
                     edges.insert(id);
-                    let exists = doc.edge(id).is_some();
-                    if exists != self.edge_index.contains_key(&id) {
-                        edge_structure = true;
-                    }
-                }
-                Change::Comments(Target::Node(id)) => {
-                    changed.insert(id);
+                    edge_structure |= doc.edge(id).is_some() != self.edge_index.contains_key(&id);
                 }
                 Change::Comments(Target::Edge(id)) => {
                     edges.insert(id);
@@ -72,27 +167,9 @@ impl Scene {
 
         // When every node moved by the same amount (a drag of the whole diagram), every
         // arrow's route moves with them: nothing near any arrow changed.
-        let mut uniform: Option<Option<emath::Vec2>> = bulk.then_some(None);
+        let mut uniform = None;
         if bulk {
-            // A drag of most of the diagram: one pass in drawing order, no lookups.
-            for (index, (node, scene_node)) in doc.nodes().zip(self.nodes.iter_mut()).enumerate() {
-                let rect = to_rect(node.rect());
-                let delta = rect.min - scene_node.rect.min;
-                uniform = match uniform {
-                    Some(None) if rect.size() == scene_node.rect.size() => Some(Some(delta)),
-                    Some(Some(d)) if d == delta && rect.size() == scene_node.rect.size() => {
-                        Some(Some(d))
-                    }
-                    _ => None,
-                };
-                if rect != scene_node.rect {
-                    if rect.size() != scene_node.rect.size() {
-                        scene_node.drawings = Default::default();
-                    }
-                    let old_rect = std::mem::replace(&mut scene_node.rect, rect);
-                    self.grid.update(index as u32, old_rect, rect);
-                }
-            }
+            uniform = self.move_all(doc);
         } else {
             for id in &moved {
                 let (Some(&index), Some(node)) = (self.index_of.get(id), doc.node(*id)) else {
@@ -119,7 +196,7 @@ impl Scene {
                 edges.extend(at.iter().copied());
             }
         }
-        if let Some(Some(delta)) = uniform
+        if let Some(delta) = uniform
             && !edge_structure
         {
             for (index, edge) in self.edges.iter_mut().enumerate() {
@@ -134,71 +211,11 @@ impl Scene {
         let follow: Vec<usize> = if bulk {
             (0..self.edges.len()).collect()
         } else {
-            // Positions in the arrow list, sorted (sorting beats hashing many): the arrows of
-            // the moved nodes, and those passing where a node was or went — only the
-            // neighbourhood is routed again, however large the diagram.
-            let mut follow: Vec<usize> = Vec::new();
-            for id in moved.iter().chain(changed.iter()) {
-                if let Some(at) = self.edges_at.get(id) {
-                    follow.extend(at.iter().filter_map(|e| self.edge_index.get(e).copied()));
-                }
-                // The arrows meeting its neighbours: their places along a side follow the
-                // order of the nodes at their other ends.
-                let Some(links) = self.index_of.get(id).and_then(|n| self.links.get(n)) else {
-                    continue;
-                };
-                for &(_, other, _) in links {
-                    if let Some(theirs) = self.links.get(&other) {
-                        follow.extend(
-                            theirs
-                                .iter()
-                                .filter_map(|(e, _, _)| self.edge_index.get(e).copied()),
-                        );
-                    }
-                }
-            }
-            for area in &touched {
-                let near = area.expand(style::ROUTE_NEAR);
-                // A direct arrow changes only when a node comes into its way; a routed one
-                // whenever a node comes or goes within the area its route was sought in.
-                let search = super::route::ROUTE_SEARCH;
-                follow.extend(self.edges_in(near.expand(search)).into_iter().filter(|&i| {
-                    let edge = &self.edges[i];
-                    if edge.geometry.segments.len() > 1 {
-                        let (a, b) = edge.ends;
-                        match (self.nodes.get(a), self.nodes.get(b)) {
-                            (Some(a), Some(b)) => {
-                                a.rect.union(b.rect).expand(search).intersects(near)
-                            }
-                            _ => true,
-                        }
-                    } else {
-                        super::route::passes_through(&edge.geometry, near)
-                    }
-                }));
-            }
-            follow.sort_unstable();
-            follow.dedup();
-            follow
+            self.arrows_near(&moved, &changed, &touched)
         };
         // Labels near where a node was or went find their place again.
         if !bulk {
-            let mut relabel: Vec<usize> = Vec::new();
-            for area in &touched {
-                let near = area.expand(style::ROUTE_NEAR);
-                relabel.extend(self.edges_in(near).into_iter().filter(|i| {
-                    self.edges[*i].laid_label.is_some() && follow.binary_search(i).is_err()
-                }));
-            }
-            relabel.sort_unstable();
-            relabel.dedup();
-            for index in relabel {
-                let at = self.label_place(
-                    &self.edges[index].geometry,
-                    self.edges[index].laid_label.as_ref(),
-                );
-                self.edges[index].geometry.label_at = at;
-            }
+            self.relabel_near(&touched, &follow);
         }
         for index in follow {
             let (from, to) = self.edges[index].ends;

@@ -191,15 +191,15 @@ fn dir_index(v: Vec2) -> usize {
     }
 }
 
-/// The shortest orthogonal route with fewest bends from `s` (leaving along `out`) to `e`
-/// (arriving along `into`), around the obstacles pushed out by the margin.
-fn orthogonal_path(
+/// The grid a route runs on: every obstacle's edges (pushed out by the margin) and the ends'
+/// lines, within the search area; which cells between neighbouring lines are inside an
+/// obstacle; and the obstacles met. `None` when the grid would be too dense to read.
+#[allow(clippy::type_complexity)]
+fn route_grid(
     s: Pos2,
     e: Pos2,
-    out: Vec2,
-    into: Vec2,
     obstacles: &[Rect],
-) -> Option<(Vec<Pos2>, f32)> {
+) -> Option<(Vec<f32>, Vec<f32>, Vec<bool>, Vec<Rect>)> {
     let area = Rect::from_two_pos(s, e).expand(ROUTE_SEARCH);
     let blocks: Vec<Rect> = obstacles
         .iter()
@@ -237,6 +237,20 @@ fn orthogonal_path(
             }
         }
     }
+    Some((xs, ys, inside, blocks))
+}
+
+/// The shortest orthogonal route with fewest bends from `s` (leaving along `out`) to `e`
+/// (arriving along `into`), around the obstacles pushed out by the margin.
+fn orthogonal_path(
+    s: Pos2,
+    e: Pos2,
+    out: Vec2,
+    into: Vec2,
+    obstacles: &[Rect],
+) -> Option<(Vec<Pos2>, f32)> {
+    let (xs, ys, inside, blocks) = route_grid(s, e, obstacles)?;
+    let (nx, ny) = (xs.len(), ys.len());
     let cell = |i: isize, j: isize| -> bool {
         i >= 0
             && j >= 0
@@ -317,7 +331,14 @@ fn orthogonal_path(
             }
         }
     }
-    let (mut state, total) = goal?;
+    let (state, total) = goal?;
+    let path = trace_back(&came, state, &xs, &ys);
+    Some((path, total))
+}
+
+/// The route found, from its start: the grid points back through `came` from `state`.
+fn trace_back(came: &[u32], mut state: usize, xs: &[f32], ys: &[f32]) -> Vec<Pos2> {
+    let nx = xs.len();
     let mut path = Vec::new();
     loop {
         let cell_at = state / 4;
@@ -329,7 +350,7 @@ fn orthogonal_path(
         state = previous as usize;
     }
     path.reverse();
-    Some((path, total))
+    path
 }
 
 /// The path without points that lie on the straight line between their neighbours.

@@ -66,121 +66,57 @@ fn wheel_zoom(input: &egui::InputState, zoom_modifier: egui::Modifiers) -> f32 {
 /// The zoom a notch of Ctrl+wheel multiplies by.
 pub const WHEEL_NOTCH_ZOOM: f32 = 1.1;
 
-pub(super) fn handle_primary_drag(
-    ui: &Ui,
-    response: &Response,
-    rect: Rect,
+/// Pressing on a node and dragging: it joins the selection (or becomes it), and the selection
+/// moves, a region carrying what lies inside it, as one undo step.
+fn begin_move(editor: &mut Editor, id: NodeId, world: Pos2, additive: bool) -> Gesture {
+    if !editor.selection.nodes.contains(&id) {
+        if additive {
+            editor.selection.nodes.insert(id);
+        } else {
+            editor.selection.set_node(id);
+        }
+    }
+    let mut ids = editor.selection.nodes.clone();
+    // Moving a region carries what lies inside it.
+    for region in editor
+        .selection
+        .nodes
+        .iter()
+        .filter_map(|id| editor.doc().node(*id))
+        .filter(|n| n.kind() == NodeKind::Region)
+    {
+        let area = region.rect();
+        ids.extend(
+            editor
+                .doc()
+                .nodes()
+                .filter(|n| area.contains_rect(&n.rect()) && n.id != region.id)
+                .map(|n| n.id),
+        );
+    }
+    let start: Vec<(NodeId, Point)> = ids
+        .iter()
+        .filter_map(|id| editor.doc().node(*id).map(|n| (*id, n.position)))
+        .collect();
+    let label = format!("Move {}", editor.describe_nodes(&ids));
+    editor.begin_gesture(label);
+    Gesture::Move {
+        origin: world,
+        start,
+    }
+}
+
+/// A drag under way: the nodes follow the pointer (snapped), the corner resizes, the band
+/// selects what it encloses, or the arrow waits to be dropped on a node; released, it ends.
+fn continue_drag(
     editor: &mut Editor,
     state: &mut CanvasState,
     palette: &Palette,
+    world: Pos2,
+    released: bool,
     snap_to_grid: bool,
 ) {
     let camera = state.camera;
-    let modifiers = ui.input(|i| i.modifiers);
-    if response.drag_started_by(PointerButton::Primary) && state.gesture == Gesture::Idle {
-        let Some(press) = ui.input(|i| i.pointer.press_origin()) else {
-            return;
-        };
-        let world = camera.to_world(rect, press);
-        state.inline_edit = None;
-        editor.seal();
-        // Resize handle of the single selected node.
-        if let Some(id) = editor.selection.single_node()
-            && let Some(node) = editor.doc().node(id)
-            && resize_handle(&camera, rect, to_rect(node.rect()))
-                .expand(3.0)
-                .contains(press)
-        {
-            let (label, start) = (format!("Resize {}", node.label()), node.rect());
-            editor.begin_gesture(label);
-            state.gesture = Gesture::Resize { id, start };
-            return;
-        }
-        // Connect handle of the hovered or selected nodes.
-        let hovered = state.hovered;
-        let tolerance = crate::scene::style::HIT_TOLERANCE_PX / camera.zoom;
-        let (handle_owner, under) = {
-            let scene = state.scene(editor, palette);
-            let near = Rect::from_center_size(
-                world,
-                Vec2::splat(2.0 * (crate::scene::style::HANDLE_RADIUS_PX + 3.0) / camera.zoom),
-            );
-            let owner = scene
-                .nodes_in(near)
-                .into_iter()
-                .rev()
-                .map(|i| &scene.nodes[i])
-                .filter(|n| {
-                    hovered == Some(n.id)
-                        || editor.selection.nodes.contains(&n.id)
-                        || n.rect.expand(tolerance).contains(world)
-                })
-                .find(|n| {
-                    connect_handle(&camera, rect, n.rect).distance(press)
-                        <= crate::scene::style::HANDLE_RADIUS_PX + 3.0
-                })
-                .map(|n| n.id);
-            (owner, scene.node_at(world, tolerance))
-        };
-        if let Some(from) = handle_owner {
-            state.gesture = Gesture::Connect { from };
-            return;
-        }
-        if let Some(id) = under {
-            if !editor.selection.nodes.contains(&id) {
-                if modifiers.shift || modifiers.command {
-                    editor.selection.nodes.insert(id);
-                } else {
-                    editor.selection.set_node(id);
-                }
-            }
-            let mut ids = editor.selection.nodes.clone();
-            // Moving a region carries what lies inside it.
-            for region in editor
-                .selection
-                .nodes
-                .iter()
-                .filter_map(|id| editor.doc().node(*id))
-                .filter(|n| n.kind() == NodeKind::Region)
-            {
-                let area = region.rect();
-                ids.extend(
-                    editor
-                        .doc()
-                        .nodes()
-                        .filter(|n| area.contains_rect(&n.rect()) && n.id != region.id)
-                        .map(|n| n.id),
-                );
-            }
-            let start: Vec<(NodeId, Point)> = ids
-                .iter()
-                .filter_map(|id| editor.doc().node(*id).map(|n| (*id, n.position)))
-                .collect();
-            let label = format!("Move {}", editor.describe_nodes(&ids));
-            editor.begin_gesture(label);
-            state.gesture = Gesture::Move {
-                origin: world,
-                start,
-            };
-        } else {
-            let base = if modifiers.shift || modifiers.command {
-                editor.selection.clone()
-            } else {
-                Selection::default()
-            };
-            state.gesture = Gesture::RubberBand {
-                origin: world,
-                base,
-            };
-        }
-        return;
-    }
-
-    let Some(pointer) = ui.input(|i| i.pointer.interact_pos()) else {
-        return;
-    };
-    let world = camera.to_world(rect, pointer);
-    let released = !ui.input(|i| i.pointer.primary_down());
     match state.gesture.clone() {
         Gesture::Move { origin, start } => {
             let delta = world - origin;
@@ -254,6 +190,163 @@ pub(super) fn handle_primary_drag(
     }
 }
 
+pub(super) fn handle_primary_drag(
+    ui: &Ui,
+    response: &Response,
+    rect: Rect,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+    snap_to_grid: bool,
+) {
+    let camera = state.camera;
+    let modifiers = ui.input(|i| i.modifiers);
+    if response.drag_started_by(PointerButton::Primary) && state.gesture == Gesture::Idle {
+        let Some(press) = ui.input(|i| i.pointer.press_origin()) else {
+            return;
+        };
+        let world = camera.to_world(rect, press);
+        state.inline_edit = None;
+        editor.seal();
+        // Resize handle of the single selected node.
+        if let Some(id) = editor.selection.single_node()
+            && let Some(node) = editor.doc().node(id)
+            && resize_handle(&camera, rect, to_rect(node.rect()))
+                .expand(3.0)
+                .contains(press)
+        {
+            let (label, start) = (format!("Resize {}", node.label()), node.rect());
+            editor.begin_gesture(label);
+            state.gesture = Gesture::Resize { id, start };
+            return;
+        }
+        // Connect handle of the hovered or selected nodes.
+        let hovered = state.hovered;
+        let tolerance = crate::scene::style::HIT_TOLERANCE_PX / camera.zoom;
+        let (handle_owner, under) = {
+            let scene = state.scene(editor, palette);
+            let near = Rect::from_center_size(
+                world,
+                Vec2::splat(2.0 * (crate::scene::style::HANDLE_RADIUS_PX + 3.0) / camera.zoom),
+            );
+            let owner = scene
+                .nodes_in(near)
+                .into_iter()
+                .rev()
+                .map(|i| &scene.nodes[i])
+                .filter(|n| {
+                    hovered == Some(n.id)
+                        || editor.selection.nodes.contains(&n.id)
+                        || n.rect.expand(tolerance).contains(world)
+                })
+                .find(|n| {
+                    connect_handle(&camera, rect, n.rect).distance(press)
+                        <= crate::scene::style::HANDLE_RADIUS_PX + 3.0
+                })
+                .map(|n| n.id);
+            (owner, scene.node_at(world, tolerance))
+        };
+        if let Some(from) = handle_owner {
+            state.gesture = Gesture::Connect { from };
+            return;
+        }
+        if let Some(id) = under {
+            state.gesture = begin_move(editor, id, world, modifiers.shift || modifiers.command);
+        } else {
+            let base = if modifiers.shift || modifiers.command {
+                editor.selection.clone()
+            } else {
+                Selection::default()
+            };
+            state.gesture = Gesture::RubberBand {
+                origin: world,
+                base,
+            };
+        }
+        return;
+    }
+
+    let Some(pointer) = ui.input(|i| i.pointer.interact_pos()) else {
+        return;
+    };
+    let world = camera.to_world(rect, pointer);
+    let released = !ui.input(|i| i.pointer.primary_down());
+    continue_drag(editor, state, palette, world, released, snap_to_grid);
+}
+
+/// A double click: into the field under the pointer, or the card's first text, or a new card
+/// where there is none, written in place.
+fn double_click(
+    pos: Pos2,
+    world: Pos2,
+    tolerance: f32,
+    editor: &mut Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+) {
+    editor.seal();
+    if let Some((node, field, _)) = state
+        .hits
+        .fields
+        .iter()
+        .rev()
+        .find(|(_, _, r)| r.contains(pos))
+        .copied()
+    {
+        editor.selection.set_node(node);
+        state.inline_edit = Some(InlineEdit {
+            node,
+            field,
+            needs_focus: true,
+        });
+    } else if let Some(node) = state.scene(editor, palette).node_at(world, tolerance) {
+        editor.selection.set_node(node);
+        let kind = editor.doc().node(node).map(|n| n.kind());
+        let field = if kind == Some(NodeKind::Cmoc) {
+            Field::Context
+        } else {
+            Field::Text
+        };
+        state.inline_edit = Some(InlineEdit {
+            node,
+            field,
+            needs_focus: true,
+        });
+    } else if let Some(id) = editor.add_node(NodeKind::Cmoc, Point::new(world.x, world.y)) {
+        state.inline_edit = Some(InlineEdit {
+            node: id,
+            field: Field::Context,
+            needs_focus: true,
+        });
+    }
+}
+
+/// The IF-condition whose scenario chip is at `world`, if any (only conditions near the view).
+fn chip_at(
+    world: Pos2,
+    rect: Rect,
+    editor: &Editor,
+    state: &mut CanvasState,
+    palette: &Palette,
+) -> Option<crate::model::NodeId> {
+    let camera = state.camera;
+    let zoom = camera.zoom;
+    let visible = camera.visible_world(rect);
+    let scene = state.scene(editor, palette);
+    scene
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.kind == NodeKind::Condition && n.rect.intersects(visible.expand(200.0 / zoom))
+        })
+        .find(|n| {
+            scene
+                .condition_chip(n, zoom)
+                .is_some_and(|r| r.contains(world))
+        })
+        .map(|n| n.id)
+}
+
 /// Handles clicks and double-clicks; returns true when an open-comment counter was clicked.
 pub(super) fn handle_clicks(
     ui: &Ui,
@@ -271,41 +364,7 @@ pub(super) fn handle_clicks(
     let world = camera.to_world(rect, pos);
     let tolerance = crate::scene::style::HIT_TOLERANCE_PX / camera.zoom;
     if response.double_clicked() {
-        editor.seal();
-        if let Some((node, field, _)) = state
-            .hits
-            .fields
-            .iter()
-            .rev()
-            .find(|(_, _, r)| r.contains(pos))
-            .copied()
-        {
-            editor.selection.set_node(node);
-            state.inline_edit = Some(InlineEdit {
-                node,
-                field,
-                needs_focus: true,
-            });
-        } else if let Some(node) = state.scene(editor, palette).node_at(world, tolerance) {
-            editor.selection.set_node(node);
-            let kind = editor.doc().node(node).map(|n| n.kind());
-            let field = if kind == Some(NodeKind::Cmoc) {
-                Field::Context
-            } else {
-                Field::Text
-            };
-            state.inline_edit = Some(InlineEdit {
-                node,
-                field,
-                needs_focus: true,
-            });
-        } else if let Some(id) = editor.add_node(NodeKind::Cmoc, Point::new(world.x, world.y)) {
-            state.inline_edit = Some(InlineEdit {
-                node: id,
-                field: Field::Context,
-                needs_focus: true,
-            });
-        }
+        double_click(pos, world, tolerance, editor, state, palette);
         return false;
     }
     if !response.clicked_by(PointerButton::Primary) {
@@ -340,27 +399,12 @@ pub(super) fn handle_clicks(
         editor.selection.set_node(id);
         return true;
     }
-    if let Some(index) = state.scenario {
-        let zoom = camera.zoom;
-        let visible = camera.visible_world(rect);
-        let scene = state.scene(editor, palette);
-        let chip = scene
-            .nodes
-            .iter()
-            .filter(|n| {
-                n.kind == NodeKind::Condition && n.rect.intersects(visible.expand(200.0 / zoom))
-            })
-            .find(|n| {
-                scene
-                    .condition_chip(n, zoom)
-                    .is_some_and(|r| r.contains(world))
-            })
-            .map(|n| n.id);
-        if let Some(id) = chip {
-            editor.flip_condition(index, id);
-            editor.selection.set_node(id);
-            return false;
-        }
+    if let Some(index) = state.scenario
+        && let Some(id) = chip_at(world, rect, editor, state, palette)
+    {
+        editor.flip_condition(index, id);
+        editor.selection.set_node(id);
+        return false;
     }
     if let Some((id, _, _)) = state
         .hits

@@ -228,10 +228,78 @@ impl<'a> PrimPainter<'a> {
         self.add_all(clip, Shape::dashed_line(points, stroke, dash.0, dash.1));
     }
 
+    /// A line of text, at a whole-pixel size, skipped when too small to read.
+    fn paint_text(&mut self, run: &crate::scene::TextRun, offset: Vec2, clip: Option<Rect>) {
+        let z = self.camera.zoom;
+        let size = if run.screen_size {
+            run.size
+        } else {
+            run.size * z
+        };
+        if size < MIN_TEXT_PX {
+            return;
+        }
+        // Whole pixels (rounded down, so a line never outgrows the width it was broken
+        // for): while zooming, neighbouring frames share text sizes, and egui reuses
+        // their laid-out glyphs instead of shaping every line again.
+        let size = if size >= TEXT_PX_STEP * 4.0 {
+            (size / TEXT_PX_STEP).floor() * TEXT_PX_STEP
+        } else {
+            size
+        };
+        let at = self.to_screen(run.pos + offset);
+        let galley = match &mut self.texts {
+            Some(texts) => texts.galley(self.painter, &run.text, size, run.colour),
+            None => self.painter.layout_no_wrap(
+                run.text.clone(),
+                FontId::proportional(size),
+                run.colour,
+            ),
+        };
+        if run.emphasis {
+            let nudge = EMPHASIS_OFFSET_PX * z.min(EMPHASIS_MAX_ZOOM);
+            let again = Shape::galley(at + vec2(nudge, 0.0), galley.clone(), run.colour);
+            self.add(clip, again);
+        }
+        self.add(clip, Shape::galley(at, galley, run.colour));
+    }
+
+    /// A rectangle (world units, already moved), filled and outlined, dashed or not.
+    fn paint_rect(
+        &mut self,
+        rect: Rect,
+        corners: Corners,
+        fill: egui::Color32,
+        line: Option<&Line>,
+        clip: Option<Rect>,
+    ) {
+        let z = self.camera.zoom;
+        let r = self.camera.rect_to_screen(self.canvas, rect);
+        let radius = corner_radius(corners, z);
+        match line.map(|l| self.stroke(l)) {
+            None => self.add(clip, Shape::rect_filled(r, radius, fill)),
+            Some((stroke, None)) => self.add(
+                clip,
+                Shape::Rect(egui::epaint::RectShape::new(
+                    r,
+                    radius,
+                    fill,
+                    stroke,
+                    StrokeKind::Inside,
+                )),
+            ),
+            Some((stroke, Some(dash))) => {
+                self.add(clip, Shape::rect_filled(r, radius, fill));
+                let inner = r.shrink(stroke.width / 2.0);
+                let scaled = Corners(corners.0.map(|c| (c * z - stroke.width / 2.0).max(0.0)));
+                self.dashed(clip, &rounded_outline(inner, scaled), stroke, dash);
+            }
+        }
+    }
+
     /// Paints `prim` moved by `offset` (world units), clipped to `clip` (screen) if given.
     /// Returns the screen rectangle of a counter (for clicks on it).
     pub fn paint(&mut self, prim: &Prim, offset: Vec2, clip: Option<Rect>) -> Option<Rect> {
-        let z = self.camera.zoom;
         // Far zoomed out, plain boxes and hairlines go into one mesh.
         match prim {
             Prim::Rect {
@@ -264,32 +332,7 @@ impl<'a> PrimPainter<'a> {
                 corners,
                 fill,
                 line,
-            } => {
-                let r = self
-                    .camera
-                    .rect_to_screen(self.canvas, rect.translate(offset));
-                let radius = corner_radius(*corners, z);
-                match line.as_ref().map(|l| self.stroke(l)) {
-                    None => self.add(clip, Shape::rect_filled(r, radius, *fill)),
-                    Some((stroke, None)) => self.add(
-                        clip,
-                        Shape::Rect(egui::epaint::RectShape::new(
-                            r,
-                            radius,
-                            *fill,
-                            stroke,
-                            StrokeKind::Inside,
-                        )),
-                    ),
-                    Some((stroke, Some(dash))) => {
-                        self.add(clip, Shape::rect_filled(r, radius, *fill));
-                        let inner = r.shrink(stroke.width / 2.0);
-                        let scaled =
-                            Corners(corners.0.map(|c| (c * z - stroke.width / 2.0).max(0.0)));
-                        self.dashed(clip, &rounded_outline(inner, scaled), stroke, dash);
-                    }
-                }
-            }
+            } => self.paint_rect(rect.translate(offset), *corners, *fill, line.as_ref(), clip),
             Prim::Polygon { points, fill, line } => {
                 let pts: Vec<Pos2> = points.iter().map(|p| self.to_screen(*p + offset)).collect();
                 match line.as_ref().map(|l| self.stroke(l)) {
@@ -330,39 +373,7 @@ impl<'a> PrimPainter<'a> {
                     Some(dash) => self.dashed(clip, &[a, b], stroke, dash),
                 }
             }
-            Prim::Text(run) => {
-                let size = if run.screen_size {
-                    run.size
-                } else {
-                    run.size * z
-                };
-                if size < MIN_TEXT_PX {
-                    return None;
-                }
-                // Whole pixels (rounded down, so a line never outgrows the width it was broken
-                // for): while zooming, neighbouring frames share text sizes, and egui reuses
-                // their laid-out glyphs instead of shaping every line again.
-                let size = if size >= TEXT_PX_STEP * 4.0 {
-                    (size / TEXT_PX_STEP).floor() * TEXT_PX_STEP
-                } else {
-                    size
-                };
-                let at = self.to_screen(run.pos + offset);
-                let galley = match &mut self.texts {
-                    Some(texts) => texts.galley(self.painter, &run.text, size, run.colour),
-                    None => self.painter.layout_no_wrap(
-                        run.text.clone(),
-                        FontId::proportional(size),
-                        run.colour,
-                    ),
-                };
-                if run.emphasis {
-                    let nudge = EMPHASIS_OFFSET_PX * z.min(EMPHASIS_MAX_ZOOM);
-                    let again = Shape::galley(at + vec2(nudge, 0.0), galley.clone(), run.colour);
-                    self.add(clip, again);
-                }
-                self.add(clip, Shape::galley(at, galley, run.colour));
-            }
+            Prim::Text(run) => self.paint_text(run, offset, clip),
             Prim::Counter {
                 centre,
                 radius_px,

@@ -120,120 +120,7 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
     }
     reactions_ui(ui, editor, id);
     match &node.content {
-        NodeContent::Cmoc(card) => {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("Number").strong())
-                    .on_hover_text(definitions::CMOC);
-                let mut number = card.number;
-                if ui
-                    .add(egui::DragValue::new(&mut number).range(0..=99_999))
-                    .changed()
-                {
-                    editor.change_node(id, "number", |n| {
-                        if let Some(c) = n.content.cmoc_mut() {
-                            c.number = number;
-                        }
-                    });
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("Polarity").strong());
-                for (polarity, text, help) in [
-                    (Polarity::Positive, "Positive", definitions::CMOC),
-                    (Polarity::Negative, "Negative (-ve)", definitions::NEGATIVE),
-                ] {
-                    if ui
-                        .selectable_label(card.polarity == polarity, text)
-                        .on_hover_text(help)
-                        .clicked()
-                        && card.polarity != polarity
-                    {
-                        editor.toggle_card(id);
-                    }
-                }
-            });
-            card_field(
-                ui,
-                editor,
-                id,
-                "Title",
-                "a short name for the card",
-                &card.title,
-                false,
-                |c| &mut c.title,
-            );
-            card_field(
-                ui,
-                editor,
-                id,
-                "Context (C)",
-                "When/If …",
-                &card.context,
-                true,
-                |c| &mut c.context,
-            );
-            card_field(
-                ui,
-                editor,
-                id,
-                "Mechanism (M)",
-                "… because …",
-                &card.mechanism,
-                true,
-                |c| &mut c.mechanism,
-            );
-            let mut split = card.has_mechanism_split();
-            if ui
-                .checkbox(&mut split, "Split mechanism into resource and reasoning")
-                .on_hover_text("Dalkin et al. (2015): the resource a programme offers, and the reasoning it triggers.")
-                .changed()
-            {
-                editor.change_node(id, "mechanism split", |n| {
-                    if let Some(c) = n.content.cmoc_mut() {
-                        if split {
-                            c.mechanism_resource = "(resource)".into();
-                            c.mechanism_reasoning = c.mechanism.clone();
-                        } else {
-                            c.mechanism_resource.clear();
-                            c.mechanism_reasoning.clear();
-                        }
-                    }
-                });
-            }
-            if split {
-                card_field(
-                    ui,
-                    editor,
-                    id,
-                    "Mechanism resource",
-                    "what the programme offers",
-                    &card.mechanism_resource,
-                    true,
-                    |c| &mut c.mechanism_resource,
-                );
-                card_field(
-                    ui,
-                    editor,
-                    id,
-                    "Mechanism reasoning",
-                    "how people respond",
-                    &card.mechanism_reasoning,
-                    true,
-                    |c| &mut c.mechanism_reasoning,
-                );
-            }
-            card_field(
-                ui,
-                editor,
-                id,
-                "Outcome (O)",
-                "… then …",
-                &card.outcome,
-                true,
-                |c| &mut c.outcome,
-            );
-            evidence_ui(ui, editor, id, &card.evidence);
-        }
+        NodeContent::Cmoc(card) => card_ui(ui, editor, id, card),
         other => {
             let block = other.text_block().cloned().unwrap_or_default();
             if let Some(new) = text_box(ui, editor, "Title", "", &block.title, false) {
@@ -252,6 +139,134 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
             }
         }
     }
+    tags_and_colour_ui(ui, editor, &node);
+    ui.label(format!(
+        "Position {:.0}, {:.0} · size {:.0} × {:.0}",
+        node.position.x, node.position.y, node.size.width, node.size.height
+    ));
+}
+
+/// A CMOC card's own fields: number, polarity, title, C, M (split or not), O and evidence.
+fn card_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, card: &crate::model::CmocCard) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Number").strong())
+            .on_hover_text(definitions::CMOC);
+        let mut number = card.number;
+        if ui
+            .add(egui::DragValue::new(&mut number).range(0..=99_999))
+            .changed()
+        {
+            editor.change_node(id, "number", |n| {
+                if let Some(c) = n.content.cmoc_mut() {
+                    c.number = number;
+                }
+            });
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Polarity").strong());
+        for (polarity, text, help) in [
+            (Polarity::Positive, "Positive", definitions::CMOC),
+            (Polarity::Negative, "Negative (-ve)", definitions::NEGATIVE),
+        ] {
+            if ui
+                .selectable_label(card.polarity == polarity, text)
+                .on_hover_text(help)
+                .clicked()
+                && card.polarity != polarity
+            {
+                editor.toggle_card(id);
+            }
+        }
+    });
+    card_field(
+        ui,
+        editor,
+        id,
+        "Title",
+        "a short name for the card",
+        &card.title,
+        false,
+        |c| &mut c.title,
+    );
+    card_field(
+        ui,
+        editor,
+        id,
+        "Context (C)",
+        "When/If …",
+        &card.context,
+        true,
+        |c| &mut c.context,
+    );
+    card_field(
+        ui,
+        editor,
+        id,
+        "Mechanism (M)",
+        "… because …",
+        &card.mechanism,
+        true,
+        |c| &mut c.mechanism,
+    );
+    let mut split = card.has_mechanism_split();
+    if ui
+        .checkbox(&mut split, "Split mechanism into resource and reasoning")
+        .on_hover_text(
+            "Dalkin et al. (2015): the resource a programme offers, and the reasoning it triggers.",
+        )
+        .changed()
+    {
+        editor.change_node(id, "mechanism split", |n| {
+            if let Some(c) = n.content.cmoc_mut() {
+                if split {
+                    c.mechanism_resource = "(resource)".into();
+                    c.mechanism_reasoning = c.mechanism.clone();
+                } else {
+                    c.mechanism_resource.clear();
+                    c.mechanism_reasoning.clear();
+                }
+            }
+        });
+    }
+    if split {
+        card_field(
+            ui,
+            editor,
+            id,
+            "Mechanism resource",
+            "what the programme offers",
+            &card.mechanism_resource,
+            true,
+            |c| &mut c.mechanism_resource,
+        );
+        card_field(
+            ui,
+            editor,
+            id,
+            "Mechanism reasoning",
+            "how people respond",
+            &card.mechanism_reasoning,
+            true,
+            |c| &mut c.mechanism_reasoning,
+        );
+    }
+    card_field(
+        ui,
+        editor,
+        id,
+        "Outcome (O)",
+        "… then …",
+        &card.outcome,
+        true,
+        |c| &mut c.outcome,
+    );
+    evidence_ui(ui, editor, id, &card.evidence);
+}
+
+/// Any node's tags and its own colour.
+fn tags_and_colour_ui(ui: &mut Ui, editor: &mut Editor, node: &Node) {
+    let id = node.id;
     ui.separator();
     let tags = node.tags.join(", ");
     if let Some(new) = text_box(
@@ -284,10 +299,6 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
             editor.change_node(id, "colour", |n| n.colour = Some(Rgb(rgb)));
         }
     });
-    ui.label(format!(
-        "Position {:.0}, {:.0} · size {:.0} × {:.0}",
-        node.position.x, node.position.y, node.size.width, node.size.height
-    ));
 }
 
 fn edge_ui(ui: &mut Ui, editor: &mut Editor, id: EdgeId) {

@@ -14,19 +14,10 @@ use egui::{RichText, Ui};
 const NOTICE_SECONDS: f64 = 4.0;
 
 impl EditorApp {
-    pub(super) fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
+    /// Where the room is, for the caption's right side: a notice just given, what is being
+    /// typed, the group, the scenario shown, and the step count.
+    fn caption_status(&self, ui: &Ui, present: &Presenting) -> Vec<RichText> {
         let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
-        let (what, sentence) = self.step_words(present);
-        let plain = present
-            .node()
-            .and_then(|id| self.editor.doc().node(id))
-            .map(|n| n.plain.trim().to_string())
-            .filter(|p| !p.is_empty());
-        let tally = present.node().map(|id| self.tally(id)).unwrap_or_default();
-        ui.add_space(6.0);
-        // The step's title on the left, where the room is (group, scenario, step count) on the
-        // right, on one line when they fit; otherwise the title has the width to itself and
-        // the rest follows on the next line, so nothing is ever drawn over anything else.
         let mut status: Vec<RichText> = Vec::new();
         let now = ui.input(|i| i.time);
         if let Some((notice, at)) = &present.notice
@@ -63,6 +54,50 @@ impl EditorApp {
             present.index + 1,
             present.steps.len()
         )));
+        status
+    }
+
+    /// On the "How to read" step: the names of the groups in the room, typed by the
+    /// facilitator (comments and reactions are signed with them).
+    fn groups_field_ui(&mut self, ui: &mut Ui) {
+        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
+        ui.horizontal(|ui| {
+            let label = ui.label(detail("Groups in the room:".into()));
+            let mut names = self.settings.groups.join(", ");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut names)
+                        .font(egui::FontId::proportional(PRESENT_DETAIL_PX))
+                        .hint_text("Table 1, Table 2, Carers")
+                        .desired_width(ui.available_width() * 0.6),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                self.settings.groups = names
+                    .split(',')
+                    .map(|g| g.trim().to_string())
+                    .filter(|g| !g.is_empty())
+                    .collect();
+                self.settings.current_group = 0;
+                self.save_settings();
+            }
+        });
+    }
+
+    pub(super) fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
+        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
+        let (what, sentence) = self.step_words(present);
+        let plain = present
+            .node()
+            .and_then(|id| self.editor.doc().node(id))
+            .map(|n| n.plain.trim().to_string())
+            .filter(|p| !p.is_empty());
+        let tally = present.node().map(|id| self.tally(id)).unwrap_or_default();
+        ui.add_space(6.0);
+        // The step's title on the left, where the room is (group, scenario, step count) on the
+        // right, on one line when they fit; otherwise the title has the width to itself and
+        // the rest follows on the next line, so nothing is ever drawn over anything else.
+        let status = self.caption_status(ui, present);
         let title = detail(what).strong();
         let width_of = |ui: &Ui, text: &RichText| {
             egui::WidgetText::from(text.clone())
@@ -102,27 +137,7 @@ impl EditorApp {
             ui.label(detail(format!("Your notes: {}", present.step().notes.trim())).italics());
         }
         if present.how_to_read() {
-            ui.horizontal(|ui| {
-                let label = ui.label(detail("Groups in the room:".into()));
-                let mut names = self.settings.groups.join(", ");
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut names)
-                            .font(egui::FontId::proportional(PRESENT_DETAIL_PX))
-                            .hint_text("Table 1, Table 2, Carers")
-                            .desired_width(ui.available_width() * 0.6),
-                    )
-                    .labelled_by(label.id);
-                if field.changed() {
-                    self.settings.groups = names
-                        .split(',')
-                        .map(|g| g.trim().to_string())
-                        .filter(|g| !g.is_empty())
-                        .collect();
-                    self.settings.current_group = 0;
-                    self.save_settings();
-                }
-            });
+            self.groups_field_ui(ui);
         }
         egui::ScrollArea::vertical()
             .id_salt("present-sentence")

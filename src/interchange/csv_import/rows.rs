@@ -137,16 +137,13 @@ pub fn cards_from_table(
     table: &CsvTable,
     mapping: &ColumnMapping,
 ) -> Result<ImportResult, ImportError> {
-    use crate::interchange::marked::{parse_number_cell, split_marked, split_mechanism};
+    use crate::interchange::marked::{parse_number_cell, split_marked};
     if let Some(missing) = mapping.missing() {
         return Err(ImportError::MissingColumn(missing));
     }
     let mut result = ImportResult {
         problems: table.problems.clone(),
         ..ImportResult::default()
-    };
-    let cell = |row: &CsvRow, column: Option<usize>| -> Option<String> {
-        column.and_then(|c| row.cells.get(c)).cloned()
     };
     let mut written_links: Vec<String> = Vec::new();
     for row in &table.rows {
@@ -168,20 +165,12 @@ pub fn cards_from_table(
             continue;
         };
         let number = parsed.number;
-        let polarity = match cell(row, mapping.polarity) {
-            Some(text) => match parse_polarity(&text) {
-                Some(p) if parsed.negative => p.max(Polarity::Negative),
-                Some(p) => p,
-                None => {
-                    result.problems.push(problem(format!(
-                        "“{}” is not a polarity (write positive or negative)",
-                        super::excerpt(&text)
-                    )));
-                    continue;
-                }
-            },
-            None if parsed.negative => Polarity::Negative,
-            None => Polarity::Positive,
+        let polarity = match row_polarity(cell(row, mapping.polarity), parsed.negative) {
+            Ok(polarity) => polarity,
+            Err(message) => {
+                result.problems.push(problem(message));
+                continue;
+            }
         };
         let mut split = None;
         let (context, mechanism, outcome) = if let Some(column) = mapping.sentence {
@@ -249,32 +238,7 @@ pub fn cards_from_table(
         }
         let mut card = CmocCard::new(number, context, mechanism, outcome);
         card.polarity = polarity;
-        card.title = cell(row, mapping.title)
-            .filter(|t| !t.is_empty())
-            .or(parsed.title)
-            .unwrap_or_default();
-        // The mechanism's resource and reasoning: their own columns, or "resource → response".
-        let (resource, reasoning) = (
-            cell(row, mapping.resource).unwrap_or_default(),
-            cell(row, mapping.reasoning).unwrap_or_default(),
-        );
-        if !resource.is_empty() || !reasoning.is_empty() {
-            card.mechanism_resource = resource;
-            card.mechanism_reasoning = reasoning;
-        } else if let Some((resource, reasoning)) = split_mechanism(&card.mechanism) {
-            card.mechanism_resource = resource;
-            card.mechanism_reasoning = reasoning;
-        }
-        card.evidence = cell(row, mapping.evidence)
-            .unwrap_or_default()
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|source| Evidence {
-                source: source.to_string(),
-                quote: String::new(),
-            })
-            .collect();
+        fill_optional_columns(&mut card, row, mapping, parsed.title);
         result.cards.push(card);
         result.lines.push(row.line);
         result.splits.push(split);
@@ -286,6 +250,66 @@ pub fn cards_from_table(
     result.problems.sort_by_key(|p| p.line);
     result.warnings.sort_by_key(|p| p.line);
     Ok(result)
+}
+
+/// A row's polarity: its polarity cell if it has one ("-ve" before the number wins), else
+/// from the number cell; a polarity cell that says neither is a problem, in words.
+fn row_polarity(text: Option<String>, negative_number: bool) -> Result<Polarity, String> {
+    match text {
+        Some(text) => match parse_polarity(&text) {
+            Some(p) if negative_number => Ok(p.max(Polarity::Negative)),
+            Some(p) => Ok(p),
+            None => Err(format!(
+                "“{}” is not a polarity (write positive or negative)",
+                super::excerpt(&text)
+            )),
+        },
+        None if negative_number => Ok(Polarity::Negative),
+        None => Ok(Polarity::Positive),
+    }
+}
+
+/// A row's cell in `column`, if the row has it.
+fn cell(row: &CsvRow, column: Option<usize>) -> Option<String> {
+    column.and_then(|c| row.cells.get(c)).cloned()
+}
+
+/// The columns a card may do without: its title (its own column, or after the number), the
+/// mechanism's resource and reasoning (their own columns, or "resource → response"), and its
+/// evidence sources (separated by semicolons).
+fn fill_optional_columns(
+    card: &mut CmocCard,
+    row: &CsvRow,
+    mapping: &ColumnMapping,
+    title_after_number: Option<String>,
+) {
+    use crate::interchange::marked::split_mechanism;
+    card.title = cell(row, mapping.title)
+        .filter(|t| !t.is_empty())
+        .or(title_after_number)
+        .unwrap_or_default();
+    // The mechanism's resource and reasoning: their own columns, or "resource → response".
+    let (resource, reasoning) = (
+        cell(row, mapping.resource).unwrap_or_default(),
+        cell(row, mapping.reasoning).unwrap_or_default(),
+    );
+    if !resource.is_empty() || !reasoning.is_empty() {
+        card.mechanism_resource = resource;
+        card.mechanism_reasoning = reasoning;
+    } else if let Some((resource, reasoning)) = split_mechanism(&card.mechanism) {
+        card.mechanism_resource = resource;
+        card.mechanism_reasoning = reasoning;
+    }
+    card.evidence = cell(row, mapping.evidence)
+        .unwrap_or_default()
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|source| Evidence {
+            source: source.to_string(),
+            quote: String::new(),
+        })
+        .collect();
 }
 
 /// Turns each card's links cell ("12, 13", "CMOC 12; -ve CMOC 9", "12 and 14") into the
