@@ -41,12 +41,16 @@ const DIAGRAM_SEEDS: [&[u8]; 4] = [
     include_bytes!("../tests/fixtures/v1/every-kind-by-hand.ron"),
     include_bytes!("../tests/fixtures/v4/every-kind.ron"),
 ];
-const TABLE_SEEDS: [&[u8]; 4] = [
+const TABLE_SEEDS: [&[u8]; 6] = [
     include_bytes!("../assets/examples/table4.csv"),
     b"No.,Context,Mechanism,Outcome,Polarity\n1,\"c, \"\"quoted\"\"\",m,o,-ve\n2,c,m,o,\n",
     // The five-row table whose links form cycles (it hung Tidy for ever).
     b"No.,Context,Mechanism,Outcome,Leads to\n1,c1,m1,o1,\"2, 3, 4\"\n2,c2,m2,o2,\"1, 4\"\n3,c3,m3,o3,\"1, 4\"\n4,c4,m4,o4,1\n5,c5,m5,o5,\"2, 3\"\n",
     include_bytes!("../tests/fixtures/import/figure2-links.csv"),
+    // Tables as papers print them: a second outcome column, a section row, numbers inside
+    // the text, references glued to the words; a theme printed once, tab-separated.
+    include_bytes!("../tests/fixtures/import/luetsch-table5.csv"),
+    include_bytes!("../tests/fixtures/import/radcliffe-table3.tsv"),
 ];
 
 /// Words in the scripts a realist study may be written in, right to left among them.

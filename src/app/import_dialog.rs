@@ -278,15 +278,23 @@ pub fn import_dialog_ui(
 /// Which column holds what: a choice of the table's headers for each field.
 fn mapping_ui(ui: &mut Ui, dialog: &mut ImportDialog, headers: &[String]) {
     egui::Grid::new("mapping").num_columns(2).show(ui, |ui| {
-        let fields: [(&str, &mut Option<usize>); 10] = [
+        let fields: [(&str, &mut Option<usize>); 12] = [
             ("CMOC number", &mut dialog.mapping.number),
             ("Marked sentences (C)(M)(O)", &mut dialog.mapping.sentence),
             ("Context", &mut dialog.mapping.context),
             ("Mechanism", &mut dialog.mapping.mechanism),
             ("Outcome", &mut dialog.mapping.outcome),
+            (
+                "Outcome when M is not present (makes the -ve CMOC)",
+                &mut dialog.mapping.outcome_absent,
+            ),
             ("Polarity (optional)", &mut dialog.mapping.polarity),
             ("Title (optional)", &mut dialog.mapping.title),
             ("Evidence sources (optional)", &mut dialog.mapping.evidence),
+            (
+                "Theme or section (a tag; optional)",
+                &mut dialog.mapping.theme,
+            ),
             (
                 "Mechanism resource (optional)",
                 &mut dialog.mapping.resource,

@@ -14,6 +14,12 @@ pub struct ColumnMapping {
     pub mechanism: Option<usize>,
     /// Outcome text.
     pub outcome: Option<usize>,
+    /// What happens when the mechanism is not activated ("Outcomes when M not present"):
+    /// a row with one also gives the -ve CMOC of its number (optional).
+    pub outcome_absent: Option<usize>,
+    /// A theme or section the row belongs to, often printed on its first row only: a tag on
+    /// the card, carried down to the rows below (optional).
+    pub theme: Option<usize>,
     /// One sentence per CMOC with its parts marked (C), (M), (O), as papers print them; used
     /// when there are no separate context, mechanism and outcome columns.
     pub sentence: Option<usize>,
@@ -105,6 +111,24 @@ const LINK_NAMES: [&str; 14] = [
     "to",
 ];
 
+/// Whether a normalised outcome header is about the mechanism not firing: "Outcomes when M
+/// not present", "Outcome if absent", "Outcomes without the mechanism".
+fn says_absent(header: &str) -> bool {
+    [
+        "notpresent",
+        "absent",
+        "notactivated",
+        "notfired",
+        "without",
+        "negative",
+        "whenmnot",
+        "whennot",
+        "ifnot",
+    ]
+    .iter()
+    .any(|w| header.contains(w))
+}
+
 impl ColumnMapping {
     /// Guesses the mapping from column names alone (case, punctuation, bracketed asides and
     /// plurals ignored: "Context (C)", "C", "Contexts", "Outcome(s)", "CMOC no.").
@@ -115,7 +139,25 @@ impl ColumnMapping {
             number: find(&NUMBER_NAMES),
             context: find(&["context", "c", "contextc"]),
             mechanism: find(&["mechanism", "m", "mechanismm"]),
-            outcome: find(&["outcome", "o", "outcomeo"]),
+            outcome: find(&["outcome", "o", "outcomeo"]).or_else(|| {
+                // "Outcomes when M present", "Outcome (intended)": the first outcome column
+                // that is not about the mechanism being absent.
+                names
+                    .iter()
+                    .position(|h| h.starts_with("outcome") && !says_absent(h))
+            }),
+            outcome_absent: names
+                .iter()
+                .position(|h| h.starts_with("outcome") && says_absent(h)),
+            theme: find(&[
+                "theme",
+                "themeandsubtheme",
+                "subtheme",
+                "section",
+                "category",
+                "domain",
+                "programmetheoryarea",
+            ]),
             sentence: None,
             polarity: find(&["polarity", "activated", "sign", "negative", "ve", "type"]),
             title: find(&["title", "name", "label", "shorttitle", "heading"]),
@@ -172,8 +214,8 @@ impl ColumnMapping {
             mapping.context.is_some() && mapping.mechanism.is_some() && mapping.outcome.is_some();
         if !separate {
             let marked = |c: &str| crate::interchange::marked::looks_marked(c);
+            // The sentence column may also be the number column: "1. When … (c) …".
             mapping.sentence = (0..names.len())
-                .filter(|&i| Some(i) != mapping.number)
                 .map(|i| (i, share(i, &marked)))
                 .filter(|(_, s)| *s >= 0.5)
                 .max_by(|a, b| a.1.total_cmp(&b.1))

@@ -7,6 +7,7 @@
 mod columns;
 mod paste;
 mod place;
+mod printed;
 mod rows;
 
 pub use columns::ColumnMapping;
@@ -50,7 +51,7 @@ pub enum ImportError {
     Unreadable(String),
     /// A required column could not be found by name.
     #[error(
-        "No column for the {0} was found. Name the columns No., Context, Mechanism and Outcome (Polarity, Title and Evidence are optional), or give one column of sentences with their parts marked (C), (M) and (O); or map the columns by hand in File > Import CMOC table (on the command line: --number, --context, --mechanism, --outcome, --sentence)."
+        "No column for the {0} was found. Say which column holds it (in the import dialog under \"Which column holds what\"; on the command line with --number, --context, --mechanism, --outcome or --sentence), or name the columns No., Context, Mechanism and Outcome (Polarity, Title and Evidence are optional), or give one column of sentences with their parts marked (C), (M) and (O)."
     )]
     MissingColumn(&'static str),
 }

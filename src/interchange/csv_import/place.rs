@@ -13,14 +13,14 @@ use crate::scene::style::{IMPORT_CARD_GAP as GAP, IMPORT_CARD_WIDTH as CARD_WIDT
 /// The edit that adds imported cards, laid out in rows inside a new region below the existing
 /// diagram, as one undoable step.
 pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> Edit {
-    place_cards(doc, cards, region_title).0
+    place_cards(doc, cards, &[], region_title).0
 }
 
 /// The edit that adds an import's cards and, when the table has links, the arrows between
 /// them, the cards then tidied along the arrows (Arrange → Tidy) inside their region: one
 /// undoable step.
 pub fn import_linked_edit(doc: &Document, result: &ImportResult, region_title: &str) -> Edit {
-    let (place, ids) = place_cards(doc, result.cards.clone(), region_title);
+    let (place, ids) = place_cards(doc, result.cards.clone(), &result.tags, region_title);
     let mut edits = vec![place];
     for (from, targets) in result.links.iter().enumerate() {
         for &to in targets {
@@ -51,8 +51,14 @@ pub fn import_linked_edit(doc: &Document, result: &ImportResult, region_title: &
     Edit::Batch(edits)
 }
 
-/// The cards as new nodes in rows inside a new region, and the new cards' ids in order.
-fn place_cards(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> (Edit, Vec<NodeId>) {
+/// The cards as new nodes in rows inside a new region, each with its tags (parallel to
+/// `cards`, or empty), and the new cards' ids in order.
+fn place_cards(
+    doc: &Document,
+    cards: Vec<CmocCard>,
+    tags: &[Vec<String>],
+    region_title: &str,
+) -> (Edit, Vec<NodeId>) {
     let origin = match doc.bounds() {
         Some(b) => Point::new(b.min.x, b.max.y + 160.0),
         None => Point::new(0.0, 0.0),
@@ -74,9 +80,10 @@ fn place_cards(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> (Edi
             width = width.max(x + CARD_WIDTH - origin.x);
             let h = estimated_card_height(card, CARD_WIDTH);
             let id = doc.new_node_id();
-            ids.push(id);
-            let node = Node::new(id, NodeContent::Cmoc(card.clone()), Point::new(x, y))
+            let mut node = Node::new(id, NodeContent::Cmoc(card.clone()), Point::new(x, y))
                 .with_size(Size::new(CARD_WIDTH, h));
+            node.tags = tags.get(ids.len()).cloned().unwrap_or_default();
+            ids.push(id);
             edits.push(Edit::AddNode { node, index: None });
         }
         y += height + GAP;

@@ -36,6 +36,9 @@ pub struct ImportResult {
     /// For each card (parallel to `cards`), the cards it leads to, by their place in `cards`:
     /// from the links column, when the table has one.
     pub links: Vec<Vec<usize>>,
+    /// Tags for each card (parallel to `cards`): the section heading and theme it was printed
+    /// under.
+    pub tags: Vec<Vec<String>>,
 }
 
 impl ImportResult {
@@ -111,6 +114,10 @@ impl ImportResult {
         self.lines.retain(|_| keep_of(&keep, &mut index));
         index = 0;
         self.splits.retain(|_| keep_of(&keep, &mut index));
+        if self.tags.len() == keep.len() {
+            index = 0;
+            self.tags.retain(|_| keep_of(&keep, &mut index));
+        }
         // Links point at places in the list: the places of the cards kept.
         let mut place = Vec::with_capacity(keep.len());
         let mut next = 0usize;
@@ -132,15 +139,49 @@ impl ImportResult {
     }
 }
 
+impl ImportResult {
+    /// Adds a card from `line`, its references moved from its words to its evidence (and
+    /// said so), with how its sentence split, its tags and its links cell.
+    fn add(
+        &mut self,
+        mut card: CmocCard,
+        line: u64,
+        split: Option<crate::interchange::marked::MarkedParts>,
+        tags: Vec<String>,
+        links: String,
+        written_links: &mut Vec<String>,
+    ) {
+        if let Some(refs) = super::printed::move_references(&mut card) {
+            self.warnings.push(RowProblem {
+                line,
+                message: format!(
+                    "{}: {} taken out of its words into its evidence",
+                    card.badge(),
+                    references_moved(&refs)
+                ),
+            });
+        }
+        self.cards.push(card);
+        self.lines.push(line);
+        self.splits.push(split);
+        self.tags.push(tags);
+        written_links.push(links);
+    }
+}
+
 /// Turns table rows into CMOC cards using `mapping`.
 pub fn cards_from_table(
     table: &CsvTable,
     mapping: &ColumnMapping,
 ) -> Result<ImportResult, ImportError> {
-    use crate::interchange::marked::{parse_number_cell, split_marked};
+    use crate::interchange::marked::parse_number_cell;
     if let Some(missing) = mapping.missing() {
         return Err(ImportError::MissingColumn(missing));
     }
+    // Section rows, themes printed once, numbers printed before the text.
+    let printed = super::printed::prepare(table, mapping);
+    let (table, mapping) = (&printed.table, &printed.mapping);
+    let dedicated_number = !printed.number_was_in_text;
     let mut result = ImportResult {
         problems: table.problems.clone(),
         ..ImportResult::default()
@@ -181,38 +222,17 @@ pub fn cards_from_table(
                 )));
                 continue;
             };
-            match split_marked(&text) {
-                Ok(parts) => {
-                    let missing = parts.missing();
-                    if !missing.is_empty() {
-                        let letters: Vec<String> = missing
-                            .iter()
-                            .map(|p| format!("({})", p.letter()))
-                            .collect();
-                        result.warnings.push(problem(format!(
-                            "CMOC {number} has no {} part marked; that part is left empty",
-                            letters.join(" or ")
-                        )));
+            match sentence_texts(text, number) {
+                Ok((texts, parts, warning)) => {
+                    if let Some(warning) = warning {
+                        result.warnings.push(problem(warning));
                     }
-                    let texts = (
-                        parts.context.clone(),
-                        parts.mechanism.clone(),
-                        parts.outcome.clone(),
-                    );
-                    split = Some(parts);
+                    split = parts;
                     texts
                 }
-                Err(why) => {
-                    if text.trim().is_empty() {
-                        result
-                            .problems
-                            .push(problem(format!("CMOC {number} has no text")));
-                        continue;
-                    }
-                    result.warnings.push(problem(format!(
-                        "CMOC {number} came in whole, in the context: {why}. Mark its parts (C), (M) and (O), or split it in the inspector"
-                    )));
-                    (text, String::new(), String::new())
+                Err(message) => {
+                    result.problems.push(problem(message));
+                    continue;
                 }
             }
         } else {
@@ -238,11 +258,35 @@ pub fn cards_from_table(
         }
         let mut card = CmocCard::new(number, context, mechanism, outcome);
         card.polarity = polarity;
-        fill_optional_columns(&mut card, row, mapping, parsed.title);
-        result.cards.push(card);
-        result.lines.push(row.line);
-        result.splits.push(split);
-        written_links.push(cell(row, mapping.links).unwrap_or_default());
+        let title_after_number = if dedicated_number {
+            parsed.title
+        } else {
+            super::printed::short_title(&card.context)
+        };
+        fill_optional_columns(&mut card, row, mapping, title_after_number);
+        let tags = printed.tags.get(&row.line).cloned().unwrap_or_default();
+        // "Outcomes when M not present": the -ve CMOC of the same number, never dropped.
+        let absent = cell(row, mapping.outcome_absent).filter(|o| !o.trim().is_empty());
+        let twin = absent.map(|outcome| negative_twin(&card, outcome));
+        let links = cell(row, mapping.links).unwrap_or_default();
+        result.add(
+            card,
+            row.line,
+            split,
+            tags.clone(),
+            links,
+            &mut written_links,
+        );
+        if let Some(twin) = twin {
+            result.add(
+                twin,
+                row.line,
+                None,
+                tags,
+                String::new(),
+                &mut written_links,
+            );
+        }
     }
     if mapping.links.is_some() {
         resolve_links(&mut result, &written_links);
@@ -250,6 +294,53 @@ pub fn cards_from_table(
     result.problems.sort_by_key(|p| p.line);
     result.warnings.sort_by_key(|p| p.line);
     Ok(result)
+}
+
+/// The context, mechanism and outcome of a marked sentence, how it split, and what to say
+/// about it: a part not marked (left empty), or a sentence that could not be split (kept
+/// whole in the context). An empty sentence is a problem.
+#[allow(clippy::type_complexity)]
+fn sentence_texts(
+    text: String,
+    number: u32,
+) -> Result<
+    (
+        (String, String, String),
+        Option<crate::interchange::marked::MarkedParts>,
+        Option<String>,
+    ),
+    String,
+> {
+    use crate::interchange::marked::split_marked;
+    match split_marked(&text) {
+        Ok(parts) => {
+            let missing = parts.missing();
+            let warning = (!missing.is_empty()).then(|| {
+                let letters: Vec<String> = missing
+                    .iter()
+                    .map(|p| format!("({})", p.letter()))
+                    .collect();
+                format!(
+                    "CMOC {number} has no {} part marked; that part is left empty",
+                    letters.join(" or ")
+                )
+            });
+            let texts = (
+                parts.context.clone(),
+                parts.mechanism.clone(),
+                parts.outcome.clone(),
+            );
+            Ok((texts, Some(parts), warning))
+        }
+        Err(_) if text.trim().is_empty() => Err(format!("CMOC {number} has no text")),
+        Err(why) => Ok((
+            (text, String::new(), String::new()),
+            None,
+            Some(format!(
+                "CMOC {number} came in whole, in the context: {why}. Mark its parts (C), (M) and (O), or split it in the inspector"
+            )),
+        )),
+    }
 }
 
 /// A row's polarity: its polarity cell if it has one ("-ve" before the number wins), else
@@ -267,6 +358,26 @@ fn row_polarity(text: Option<String>, negative_number: bool) -> Result<Polarity,
         None if negative_number => Ok(Polarity::Negative),
         None => Ok(Polarity::Positive),
     }
+}
+
+/// "reference number 37 was" or "reference numbers 17–19, 53 were".
+fn references_moved(refs: &str) -> String {
+    if refs.contains([',', '\u{2013}', '-']) {
+        format!("reference numbers {refs} were")
+    } else {
+        format!("reference number {refs} was")
+    }
+}
+
+/// The -ve CMOC a row's "outcome when the mechanism is not present" describes: the same
+/// number, context and mechanism, not activated, with that outcome.
+fn negative_twin(card: &CmocCard, outcome: String) -> CmocCard {
+    let mut twin = card.clone();
+    twin.polarity = Polarity::Negative;
+    twin.outcome = outcome;
+    twin.evidence
+        .retain(|e| !e.source.starts_with("References "));
+    twin
 }
 
 /// A row's cell in `column`, if the row has it.
