@@ -111,3 +111,38 @@ fn the_session_names_no_egui() {
     }
     assert!(checked >= 8, "{checked} files checked");
 }
+
+#[test]
+fn fit_cards_to_text_shrinks_empty_bottoms_and_grows_cut_text_in_one_step() {
+    use cmoc_canvas::edit::Edit;
+    let mut editor = Editor::new(example_document(), Origin::Untitled);
+    let (tall, short) = (
+        card(&editor, 22, Polarity::Positive),
+        card(&editor, 23, Polarity::Positive),
+    );
+    for (id, height) in [(tall, 900.0), (short, 40.0)] {
+        let node = editor.doc().node(id).expect("card");
+        let edit = Edit::ResizeNode {
+            id,
+            position: node.position,
+            size: cmoc_canvas::model::Size::new(node.size.width, height),
+        };
+        assert!(editor.apply(edit, "resize"));
+    }
+    editor.selection.nodes = [tall, short].into_iter().collect();
+    let undo_before = editor.history().undo_len();
+    assert_eq!(editor.perform(Action::FitToText), Performed::Done);
+    let height = |e: &Editor, id| e.doc().node(id).map(|n| n.size.height).unwrap_or(0.0);
+    assert!(height(&editor, tall) < 400.0, "{}", height(&editor, tall));
+    assert!(height(&editor, short) > 100.0, "{}", height(&editor, short));
+    assert_eq!(
+        editor.history().undo_len(),
+        undo_before + 1,
+        "one undo step"
+    );
+    // Fitted cards are left alone the second time.
+    assert!(!editor.fit_cards_to_text());
+    assert_eq!(editor.status, "The cards already fit their text.");
+    editor.perform(Action::Undo);
+    assert_eq!(height(&editor, tall), 900.0);
+}

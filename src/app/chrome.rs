@@ -146,6 +146,7 @@ impl EditorApp {
         self.menu_item(ui, chosen, Action::DistributeVertically);
         ui.separator();
         self.menu_item(ui, chosen, Action::Tidy);
+        self.menu_item(ui, chosen, Action::FitToText);
         self.menu_item(ui, chosen, Action::TogglePin);
         ui.separator();
         let arrows = self.editor.doc().metadata().arrows;

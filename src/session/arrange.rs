@@ -159,6 +159,57 @@ impl Editor {
         }
     }
 
+    /// Fits each selected CMOC card's height to its text (every card when none is selected),
+    /// so figures have no tall empty bottoms and no cut text: one undo step. The text is
+    /// measured as the canvas and the figures draw it. False when nothing needed to change.
+    pub fn fit_cards_to_text(&mut self) -> bool {
+        use crate::model::{NodeKind, Size};
+        let cards: Vec<NodeId> = self
+            .doc()
+            .nodes()
+            .filter(|n| n.kind() == NodeKind::Cmoc)
+            .map(|n| n.id)
+            .collect();
+        let selected: Vec<NodeId> = cards
+            .iter()
+            .copied()
+            .filter(|id| self.selection.nodes.contains(id))
+            .collect();
+        let chosen = if selected.is_empty() { cards } else { selected };
+        let mut scene = crate::scene::Scene::build(self.doc(), &crate::scene::Palette::LIGHT);
+        let mut edits = Vec::new();
+        for id in chosen {
+            let (Some(index), Some(node)) = (scene.position_of(id), self.doc().node(id)) else {
+                continue;
+            };
+            let Some(drawing) = scene.drawing_now(index, crate::scene::Lod::Full) else {
+                continue;
+            };
+            let needed = drawing.hotspots.content_bottom.ceil();
+            if needed.is_finite() && needed > 0.0 && (needed - node.size.height).abs() >= 1.0 {
+                edits.push(Edit::ResizeNode {
+                    id,
+                    position: node.position,
+                    size: Size::new(node.size.width, needed),
+                });
+            }
+        }
+        if edits.is_empty() {
+            self.status = "The cards already fit their text.".into();
+            return false;
+        }
+        let count = edits.len();
+        let done = self.apply(Edit::Batch(edits), "Fit cards to text");
+        if done {
+            self.status = format!(
+                "Fitted {} to {} text.",
+                crate::model::counted(count, "card", "cards"),
+                if count == 1 { "its" } else { "their" }
+            );
+        }
+        done
+    }
+
     /// Copies of the selected nodes, in drawing order.
     pub fn selected_node_copies(&self) -> Vec<Node> {
         self.doc()

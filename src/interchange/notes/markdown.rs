@@ -44,6 +44,7 @@ impl Notes<'_> {
             }
             out.push('\n');
         }
+        self.summary_markdown(&mut out);
         for (index, step) in &self.steps {
             let _ = writeln!(out, "## {}\n", self.step_heading(*index, step));
             if !step.notes.trim().is_empty() {
@@ -84,6 +85,56 @@ impl Notes<'_> {
             }
         }
         out
+    }
+
+    /// What each group said, before the step-by-step record: the cards and arrows it
+    /// commented on, and its reactions. Nothing when nobody said anything.
+    fn summary_markdown(&self, out: &mut String) {
+        // Group → (what it commented on, with counts; its reactions, by card).
+        let mut by_group: BTreeMap<String, (BTreeMap<String, usize>, Vec<String>)> =
+            BTreeMap::new();
+        for a in self.doc.annotations() {
+            let group = match a.author.trim() {
+                "" => "(no name given)".to_string(),
+                name => one_line(name),
+            };
+            let (comments, reactions) = by_group.entry(group).or_default();
+            match a.reaction {
+                Some(r) => reactions.push(format!("{} {}", r.words(), self.target_name(a.target))),
+                None => *comments.entry(self.target_name(a.target)).or_default() += 1,
+            }
+        }
+        if by_group.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "## Summary: what each group said
+"
+        );
+        for (group, (comments, reactions)) in &by_group {
+            let mut parts = Vec::new();
+            if !comments.is_empty() {
+                let total: usize = comments.values().sum();
+                let on: Vec<String> = comments
+                    .iter()
+                    .map(|(target, n)| match n {
+                        1 => target.clone(),
+                        n => format!("{target} ({n})"),
+                    })
+                    .collect();
+                parts.push(format!(
+                    "{} on {}",
+                    crate::model::counted(total, "comment or reply", "comments and replies"),
+                    on.join(", ")
+                ));
+            }
+            if !reactions.is_empty() {
+                parts.push(format!("reactions: {}", reactions.join("; ")));
+            }
+            let _ = writeln!(out, "- **{group}**: {}", parts.join("; "));
+        }
+        out.push('\n');
     }
 
     fn node_markdown(&self, out: &mut String, id: NodeId) {

@@ -63,6 +63,18 @@ fn every_word_the_room_said_is_in_both_formats() {
     ] {
         assert!(md.contains(needle), "{needle:?} missing from\n{md}");
     }
+    // Before the steps, a summary by group: what each commented on and how it reacted.
+    let summary = md
+        .find("## Summary: what each group said")
+        .expect("a summary");
+    assert!(summary < md.find("## Step 1 of").expect("steps"));
+    for line in [
+        format!("- **Carers**: reactions: disagrees {name}"),
+        format!("- **Table 2**: 1 comment or reply on {name}"),
+        "- **Table 1**: 1 comment or reply on the arrow from".to_string(),
+    ] {
+        assert!(md.contains(&line), "{line:?} missing from\n{md}");
+    }
     let step_of_card = md.find(&format!(": {name}\n")).expect("the card's step");
     assert!(md[step_of_card..].find("This is what happened").is_some());
     let csv = workshop_notes(&doc, NotesFormat::Csv);

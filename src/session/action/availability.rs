@@ -67,6 +67,10 @@ impl Action {
                 editor.doc().node_count() > 1,
                 "Add two or more nodes to lay them out",
             ),
+            Action::FitToText => need(
+                editor.doc().card_count() > 0,
+                "The diagram has no CMOC card to fit",
+            ),
             Action::CopyPicture => need(
                 editor.doc().node_count() > 0,
                 "The diagram is empty: add a card to copy its picture",
@@ -195,6 +199,9 @@ impl Editor {
             Action::ArrowsOrthogonal => self.set_arrow_style(crate::model::ArrowStyle::Orthogonal),
             Action::Tidy => {
                 self.tidy();
+            }
+            Action::FitToText => {
+                self.fit_cards_to_text();
             }
             _ => {
                 debug_assert!(action.needs_window(), "{action:?} is performed by no one");

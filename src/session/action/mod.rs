@@ -118,6 +118,8 @@ pub enum Action {
     Tidy,
     /// Pin the selected nodes so Tidy leaves them where they are, or unpin them.
     TogglePin,
+    /// Fit the selected cards' heights (or every card's) to their text.
+    FitToText,
     /// Draw the diagram's arrows as smooth curves.
     ArrowsCurved,
     /// Draw the diagram's arrows in straight runs with right-angled turns.

@@ -57,6 +57,7 @@ impl Action {
             Action::DistributeHorizontally => "Distribute horizontally",
             Action::DistributeVertically => "Distribute vertically",
             Action::Tidy => "Tidy layout",
+            Action::FitToText => "Fit cards to text",
             Action::TogglePin => "Pin in place (Tidy leaves it)",
             Action::ArrowsCurved => "Curved arrows",
             Action::ArrowsOrthogonal => "Right-angled arrows",
@@ -145,6 +146,9 @@ impl Action {
             Action::AlignBottom => "Move the selected nodes so their bottom edges line up",
             Action::DistributeHorizontally => "Space the selected nodes evenly from left to right",
             Action::DistributeVertically => "Space the selected nodes evenly from top to bottom",
+            Action::FitToText => {
+                "Make each selected card (every card, when none is selected) just tall enough for its text: no empty bottoms, no cut words"
+            }
             Action::Tidy => {
                 "Lay the selection (or, with nothing selected, the whole diagram) out in layers, left to right along the arrows; yes branches above no branches; regions redrawn round what they hold"
             }
