@@ -576,3 +576,57 @@ fn assert_no_overlaps(doc: &cmoc_canvas::model::Document) {
         }
     }
 }
+
+/// Issue 19, item 8: the first view on a 1366×768 laptop is readable — the legend starts
+/// closed so the diagram has the room, no box with words is blank, and every CMOC card shows
+/// at least two whole words of its title (or, without one, of its context).
+#[test]
+fn the_first_view_on_a_laptop_has_no_blank_box_and_two_words_a_card() {
+    use cmoc_canvas::scene::{Lod, Palette, Prim, Scene, TextRole};
+    let (_dir, h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
+    let zoom = h.state().canvas.camera.zoom;
+    assert!(
+        h.state().canvas.legend_height < 60.0,
+        "the legend starts closed on a laptop: {} px",
+        h.state().canvas.legend_height
+    );
+    assert!(zoom >= 0.27, "the diagram fills the canvas: {zoom}");
+    let lod = Lod::for_zoom(zoom);
+    let doc = h.state().editor.doc().clone();
+    let mut scene = Scene::build(&doc, &Palette::for_dark_mode(false));
+    for index in 0..scene.nodes.len() {
+        let (has_words, is_card, name, title_words) = {
+            let n = &scene.nodes[index];
+            let title_words = n.title.split_whitespace().count();
+            let words = !n.title.trim().is_empty()
+                || !n.body.trim().is_empty()
+                || n.sections.iter().any(|s| !s.text.trim().is_empty());
+            (words, n.badge.is_some(), n.name.clone(), title_words)
+        };
+        if !has_words {
+            continue;
+        }
+        let drawing = scene.drawing_now(index, lod).expect("drawn").clone();
+        let shown: Vec<String> = drawing
+            .prims
+            .iter()
+            .filter_map(|p| match p {
+                Prim::Text(run) if run.role != TextRole::Badge => Some(run.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(!shown.is_empty(), "{name} is a blank box");
+        if is_card {
+            // No word is ever broken: "recognised…" is the whole word, more words following.
+            let whole: usize = shown
+                .join(" ")
+                .split_whitespace()
+                .filter(|w| w.trim_end_matches('…').chars().any(char::is_alphanumeric))
+                .count();
+            assert!(
+                whole >= 2 || (title_words > 0 && whole == title_words),
+                "{name} shows {shown:?}"
+            );
+        }
+    }
+}

@@ -76,8 +76,10 @@ pub fn legend_ui(
         .interactable(true)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
+                // On a laptop the open legend would cover the diagram's corner and make the
+                // fitted view smaller: it starts closed there (one click opens it).
                 egui::CollapsingHeader::new(RichText::new("Legend").strong())
-                    .default_open(true)
+                    .default_open(canvas.height() >= crate::scene::style::LEGEND_OPEN_MIN_CANVAS_PX)
                     .show(ui, |ui| legend_body(ui, legend));
             });
         })

@@ -69,8 +69,8 @@ pub enum Lod {
 const MAX_KEPT_DRAWINGS: usize = 1_500;
 
 /// Zoom bands of [`Lod::Titles`] are this factor apart.
-const TITLE_BAND_FACTOR: f32 = 1.5;
-const TITLE_BANDS: u8 = 4;
+const TITLE_BAND_FACTOR: f32 = 1.25;
+const TITLE_BANDS: u8 = 6;
 const LOD_SLOTS: usize = TITLE_BANDS as usize + 2;
 
 impl Lod {

@@ -5,7 +5,7 @@ use super::draw::{Corners, Drawing, Line, Prim, TextRole, TextRun, faded};
 use super::palette::Palette;
 use super::style::*;
 use super::text::TextMeasure;
-use super::title_fit::fit_title;
+use super::title_fit::fit_title_or_smaller;
 use super::{Field, Lod, SceneNode, SceneOptions, condition_outline, note_outline};
 use crate::model::NodeKind;
 use ecolor::Color32;
@@ -467,17 +467,28 @@ fn draw_titled(
             (false, false) => format!("{head}: {question}"),
         };
         shown.as_str()
-    } else if node.title.is_empty() {
+    } else if !node.title.trim().is_empty() {
+        node.title.as_str()
+    } else if !node.body.trim().is_empty() {
         node.body.as_str()
     } else {
-        node.title.as_str()
+        // A card with no title is named by its first words (its context, usually): a box
+        // in the overview is never blank.
+        node.sections
+            .iter()
+            .map(|s| s.text.as_str())
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or("")
     };
     let width = area.width() - 2.0 * inset;
     let height = area.height() - 1.5 * inset;
     if title.trim().is_empty() || width <= 0.0 || height <= 0.0 {
         return;
     }
-    let Some((laid, size)) = fit_title(title, text_size, px, width, height, measure) else {
+    // A box that shows no word, or one word of several, at the usual smallest size takes a
+    // little smaller type if that shows more (no word is ever broken).
+    let Some((laid, size)) = fit_title_or_smaller(title, text_size, px, width, height, measure)
+    else {
         return;
     };
     let top = area.min + vec2(inset, inset * 0.75);

@@ -119,6 +119,10 @@ pub const LOD_TEXT_PX: f32 = 12.0;
 pub const LOD_MAX_TEXT_PX: f32 = 24.0;
 /// See [`LOD_MAX_TEXT_PX`]: the smallest legible title, screen pixels.
 pub const LOD_MIN_TEXT_PX: f32 = 9.0;
+/// The smallest a zoomed-out title may be when [`LOD_MIN_TEXT_PX`] shows no whole word of it
+/// or only one of several, rather than leave its box blank or say one word (screen pixels at
+/// the zoom band's far end; nearer in, up to 25% larger).
+pub const LOD_LAST_RESORT_TEXT_PX: f32 = 7.5;
 /// Titled boxes: inset of the title on screen.
 pub const LOD_INSET_PX: f32 = 4.0;
 /// Plain boxes: arrows as thin lines of this screen width.
@@ -342,5 +346,8 @@ pub const IMPORT_CARD_WIDTH: f32 = 300.0;
 pub const IMPORT_CARD_GAP: f32 = 40.0;
 /// Type size of the facilitator window's controls and of hints on the projector, points.
 pub const FACILITATOR_CONTROL_PX: f32 = 20.0;
+/// The canvas height (screen pixels) from which the legend starts open; on a shorter canvas
+/// (a 1366×768 laptop) it starts closed so the fitted diagram keeps the room.
+pub const LEGEND_OPEN_MIN_CANVAS_PX: f32 = 800.0;
 /// Type size of the side panel's tabs: body-sized, so the four fit the panel's width.
 pub const SIDE_TAB_TEXT_PX: f32 = 14.0;

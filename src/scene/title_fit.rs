@@ -23,7 +23,21 @@ pub(super) fn fit_title(
     height: f32,
     measure: &mut TextMeasure,
 ) -> Option<(LaidText, f32)> {
-    let smallest = LOD_MIN_TEXT_PX * px;
+    fit_title_down_to(title, base, px, width, height, LOD_MIN_TEXT_PX, measure)
+}
+
+/// [`fit_title`] with its smallest size `min_text_px` screen pixels (at the zoom band's far
+/// end: nearer in, the text is larger on screen).
+pub(super) fn fit_title_down_to(
+    title: &str,
+    base: f32,
+    px: f32,
+    width: f32,
+    height: f32,
+    min_text_px: f32,
+    measure: &mut TextMeasure,
+) -> Option<(LaidText, f32)> {
+    let smallest = min_text_px * px;
     let largest = LOD_MAX_TEXT_PX * px;
     // Text width grows with size: the size at which the widest word just fits.
     let word_at_base = widest_word(title, base, measure);
@@ -96,4 +110,42 @@ pub(super) fn fit_title(
         }
     }
     Some((laid, size))
+}
+
+/// [`fit_title`], and when that shows no whole word of the title, or one word of several, the
+/// fit down to [`LOD_LAST_RESORT_TEXT_PX`] if it shows more.
+pub(super) fn fit_title_or_smaller(
+    title: &str,
+    base: f32,
+    px: f32,
+    width: f32,
+    height: f32,
+    measure: &mut TextMeasure,
+) -> Option<(LaidText, f32)> {
+    let words_shown = |fitted: &Option<(LaidText, f32)>| {
+        fitted.as_ref().map_or(0, |(laid, _)| {
+            laid.lines
+                .iter()
+                .map(|l| l.text.split_whitespace().count())
+                .sum::<usize>()
+        })
+    };
+    let fitted = fit_title(title, base, px, width, height, measure);
+    if words_shown(&fitted) >= 2.min(title.split_whitespace().count()) {
+        return fitted;
+    }
+    let smaller = fit_title_down_to(
+        title,
+        base,
+        px,
+        width,
+        height,
+        LOD_LAST_RESORT_TEXT_PX,
+        measure,
+    );
+    if words_shown(&smaller) > words_shown(&fitted) {
+        smaller
+    } else {
+        fitted
+    }
 }
