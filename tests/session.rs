@@ -146,3 +146,28 @@ fn fit_cards_to_text_shrinks_empty_bottoms_and_grows_cut_text_in_one_step() {
     editor.perform(Action::Undo);
     assert_eq!(height(&editor, tall), 900.0);
 }
+
+#[test]
+fn scenarios_are_made_copied_and_deleted_without_a_window() {
+    let mut editor = Editor::new(example_document(), Origin::Untitled);
+    let before = editor.doc().scenarios().len();
+    let made = editor.new_scenario().expect("made");
+    assert_eq!(
+        editor.doc().scenarios()[made].name,
+        format!("Scenario {}", before + 1)
+    );
+    let copy = editor.duplicate_scenario(0).expect("copied");
+    let first = editor.doc().scenarios()[0].clone();
+    assert_eq!(
+        editor.doc().scenarios()[copy].name,
+        format!("Copy of {}", first.name)
+    );
+    assert_eq!(editor.doc().scenarios()[copy].conditions, first.conditions);
+    assert!(editor.delete_scenario(0));
+    assert!(editor.status.contains("Undo (Ctrl+Z) brings it back"));
+    assert_eq!(editor.doc().scenarios().len(), before + 1);
+    editor.perform(Action::Undo);
+    assert_eq!(editor.doc().scenarios()[0], first, "undo brings it back");
+    assert!(editor.duplicate_scenario(99).is_none());
+    assert!(!editor.delete_scenario(99));
+}

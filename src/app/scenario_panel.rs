@@ -6,7 +6,6 @@
 
 use crate::model::{
     Activation, ConditionState, NodeId, NodeKind, Scenario, compare, describe_node,
-    fresh_scenario_name,
 };
 use crate::session::Editor;
 use egui::{RichText, TextEdit, Ui};
@@ -50,45 +49,27 @@ pub fn scenario_ui(
     ui.horizontal_wrapped(|ui| {
         let new = ui.button("New scenario");
         super::name_widget(ui, &new, "New scenario");
-        if new.clicked() {
-            let mut all = scenarios.clone();
-            all.push(Scenario {
-                name: fresh_scenario_name(&scenarios),
-                ..Scenario::default()
-            });
-            if editor.set_scenarios(all, "New scenario") {
-                *shown = Some(scenarios.len());
-                changed = true;
-            }
+        if new.clicked()
+            && let Some(index) = editor.new_scenario()
+        {
+            *shown = Some(index);
+            changed = true;
         }
         if let Some(index) = *shown {
             let copy = ui.button("Duplicate");
             super::name_widget(ui, &copy, "Duplicate the scenario shown");
-            if copy.clicked() {
-                let mut all = scenarios.clone();
-                let mut twin = scenarios[index].clone();
-                twin.name = copy_name(&scenarios, &twin.name);
-                all.push(twin);
-                if editor.set_scenarios(all, "Duplicate a scenario") {
-                    *shown = Some(scenarios.len());
-                    changed = true;
-                }
+            if copy.clicked()
+                && let Some(twin) = editor.duplicate_scenario(index)
+            {
+                *shown = Some(twin);
+                changed = true;
             }
             let delete = ui.button("Delete");
             super::name_widget(ui, &delete, "Delete the scenario shown");
-            if delete.clicked() {
-                let mut all = scenarios.clone();
-                let gone = all.remove(index);
-                if editor.set_scenarios(all, format!("Delete scenario “{}”", gone.name).as_str())
-                {
-                    editor.status = format!(
-                        "Deleted the scenario “{}”. Undo (Ctrl+Z) brings it back.",
-                        gone.name
-                    );
-                    *shown = None;
-                    panel.compare_with = None;
-                    changed = true;
-                }
+            if delete.clicked() && editor.delete_scenario(index) {
+                *shown = None;
+                panel.compare_with = None;
+                changed = true;
             }
         }
     });
@@ -124,21 +105,6 @@ pub fn scenario_ui(
     ui.separator();
     compare_ui(ui, editor, &scenarios, index, panel, &mut out);
     out
-}
-
-/// "Copy of X", or "Copy of X (2)" when that is taken.
-fn copy_name(scenarios: &[Scenario], name: &str) -> String {
-    let base = format!("Copy of {}", name.trim());
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base} ({n})")
-            }
-        })
-        .find(|candidate| scenarios.iter().all(|s| s.name != *candidate))
-        .unwrap_or(base)
 }
 
 /// Name, description, conditions and overrides of scenario `index`.

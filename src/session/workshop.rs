@@ -41,6 +41,48 @@ impl Editor {
         )
     }
 
+    /// Adds a scenario with a fresh name ("Scenario 3"): one undo step. Its place, to show it.
+    pub fn new_scenario(&mut self) -> Option<usize> {
+        let mut all = self.doc().scenarios().to_vec();
+        all.push(crate::model::Scenario {
+            name: crate::model::fresh_scenario_name(&all),
+            ..crate::model::Scenario::default()
+        });
+        let index = all.len() - 1;
+        self.set_scenarios(all, "New scenario").then_some(index)
+    }
+
+    /// Adds a copy of scenario `index` named "Copy of …": one undo step. Its place.
+    pub fn duplicate_scenario(&mut self, index: usize) -> Option<usize> {
+        let mut all = self.doc().scenarios().to_vec();
+        let mut twin = all.get(index)?.clone();
+        twin.name = copy_name(&all, &twin.name);
+        all.push(twin);
+        let place = all.len() - 1;
+        self.set_scenarios(all, "Duplicate a scenario")
+            .then_some(place)
+    }
+
+    /// Deletes scenario `index` (one undo step), saying how to bring it back.
+    pub fn delete_scenario(&mut self, index: usize) -> bool {
+        let mut all = self.doc().scenarios().to_vec();
+        if index >= all.len() {
+            return false;
+        }
+        let gone = all.remove(index);
+        let done = self.set_scenarios(
+            all,
+            &format!("Delete scenario \u{201c}{}\u{201d}", gone.name),
+        );
+        if done {
+            self.status = format!(
+                "Deleted the scenario \u{201c}{}\u{201d}. Undo (Ctrl+Z) brings it back.",
+                gone.name
+            );
+        }
+        done
+    }
+
     /// Moves condition `id` to its next state (met, not met, unknown) in scenario `index`:
     /// one undo step. False when there is no such scenario or condition.
     pub fn flip_condition(&mut self, index: usize, id: NodeId) -> bool {
@@ -81,4 +123,19 @@ impl Editor {
         }
         done
     }
+}
+
+/// "Copy of X", or "Copy of X (2)" when that is taken.
+fn copy_name(scenarios: &[crate::model::Scenario], name: &str) -> String {
+    let base = format!("Copy of {}", name.trim());
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base} ({n})")
+            }
+        })
+        .find(|candidate| scenarios.iter().all(|s| s.name != *candidate))
+        .unwrap_or(base)
 }
