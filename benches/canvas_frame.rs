@@ -116,37 +116,24 @@ fn bench_interaction(c: &mut Criterion) {
     group.finish();
 }
 
-/// Wheel zoom about the pointer, in and out, from the fitted view; prints the 90th percentile and slowest frame.
-fn wheel_zoom(
+/// Benchmarks frames whose events `events_for` makes (given the app before the frame), timing
+/// each, and prints the 90th percentile and the slowest: the targets are on the slow frames
+/// (crossing a level of detail), not the average.
+fn timed_frames(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    cards: usize,
     ctx: &Context,
     app: &mut EditorApp,
-    cards: usize,
+    mut events_for: impl FnMut(&EditorApp) -> Vec<egui::Event>,
 ) {
-    // Wheel zoom about the pointer, in and out, from the fitted view.
-    let mut notch = 0usize;
     let mut frame_times: Vec<std::time::Duration> = Vec::new();
-    group.bench_function(BenchmarkId::new("wheel zoom", cards), |b| {
+    group.bench_function(BenchmarkId::new(name, cards), |b| {
         b.iter_custom(|iterations| {
             let mut total = std::time::Duration::ZERO;
             for _ in 0..iterations {
+                let events = events_for(app);
                 let start = std::time::Instant::now();
-                notch += 1;
-                let delta = if (notch / 8).is_multiple_of(2) {
-                    1.0
-                } else {
-                    -1.0
-                };
-                let events = vec![
-                    egui::Event::PointerMoved(pos2(600.0, 500.0)),
-                    egui::Event::MouseWheel {
-                        unit: egui::MouseWheelUnit::Line,
-                        delta: vec2(0.0, delta),
-                        phase: egui::TouchPhase::Move,
-                        modifiers: egui::Modifiers::COMMAND,
-                        source: egui::MouseWheelSource::Wheel,
-                    },
-                ];
                 black_box(big_frame(ctx, app, events));
                 let took = start.elapsed();
                 frame_times.push(took);
@@ -155,11 +142,10 @@ fn wheel_zoom(
             total
         });
     });
-    // The target is on the slow frames (crossing a level of detail), not the average.
     frame_times.sort_unstable();
     if let Some(p90) = frame_times.get(frame_times.len() * 9 / 10) {
         println!(
-            "interaction/wheel zoom/{cards}: p90 {:.2} ms, max {:.2} ms over {} frames",
+            "interaction/{name}/{cards}: p90 {:.2} ms, max {:.2} ms over {} frames",
             p90.as_secs_f64() * 1e3,
             frame_times.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
             frame_times.len()
@@ -167,10 +153,38 @@ fn wheel_zoom(
     }
 }
 
+/// Wheel zoom about the pointer, in and out, from the fitted view.
+fn wheel_zoom(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ctx: &Context,
+    app: &mut EditorApp,
+    cards: usize,
+) {
+    let mut notch = 0usize;
+    timed_frames(group, "wheel zoom", cards, ctx, app, |_| {
+        notch += 1;
+        let delta = if (notch / 8).is_multiple_of(2) {
+            1.0
+        } else {
+            -1.0
+        };
+        vec![
+            egui::Event::PointerMoved(pos2(600.0, 500.0)),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: vec2(0.0, delta),
+                phase: egui::TouchPhase::Move,
+                modifiers: egui::Modifiers::COMMAND,
+                source: egui::MouseWheelSource::Wheel,
+            },
+        ]
+    });
+}
+
 /// Zoom as a trackpad pinch does (issue 19, item 14): a slightly different factor every frame,
 /// so the zoom never returns to a size already seen (no text cache can help), sweeping from the
-/// fitted view to 100% and back across every level of detail. Prints the 90th percentile and
-/// the slowest frame (targets at 5,000 cards: p90 <= 4 ms, slowest <= 8.3 ms).
+/// fitted view to 100% and back across every level of detail (targets at 5,000 cards: p90
+/// <= 4 ms, slowest <= 8.3 ms).
 fn trackpad_zoom(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     ctx: &Context,
@@ -180,48 +194,24 @@ fn trackpad_zoom(
     app.canvas.fit_pending = true;
     big_frame(ctx, app, Vec::new());
     let fitted = app.canvas.camera.zoom;
-    let mut frame = 0u32;
-    let mut inward = true;
-    let mut frame_times: Vec<std::time::Duration> = Vec::new();
-    group.bench_function(
-        BenchmarkId::new("trackpad zoom, never-seen sizes", cards),
-        |b| {
-            b.iter_custom(|iterations| {
-                let mut total = std::time::Duration::ZERO;
-                for _ in 0..iterations {
-                    frame += 1;
-                    let zoom = app.canvas.camera.zoom;
-                    if zoom >= 1.0 {
-                        inward = false;
-                    } else if zoom <= fitted * 0.9 {
-                        inward = true;
-                    }
-                    // 2-4% a frame, never the same twice.
-                    let step = 1.0 + 0.03 * (1.0 + 0.37 * (frame as f32 * 0.7).sin());
-                    let factor = if inward { step } else { 1.0 / step };
-                    let events = vec![
-                        egui::Event::PointerMoved(pos2(600.0, 500.0)),
-                        egui::Event::Zoom(factor),
-                    ];
-                    let start = std::time::Instant::now();
-                    black_box(big_frame(ctx, app, events));
-                    let took = start.elapsed();
-                    frame_times.push(took);
-                    total += took;
-                }
-                total
-            });
-        },
-    );
-    frame_times.sort_unstable();
-    if let Some(p90) = frame_times.get(frame_times.len() * 9 / 10) {
-        println!(
-            "interaction/trackpad zoom, never-seen sizes/{cards}: p90 {:.2} ms, max {:.2} ms over {} frames",
-            p90.as_secs_f64() * 1e3,
-            frame_times.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
-            frame_times.len()
-        );
-    }
+    let (mut frame, mut inward) = (0u32, true);
+    let name = "trackpad zoom, never-seen sizes";
+    timed_frames(group, name, cards, ctx, app, |app| {
+        frame += 1;
+        let zoom = app.canvas.camera.zoom;
+        if zoom >= 1.0 {
+            inward = false;
+        } else if zoom <= fitted * 0.9 {
+            inward = true;
+        }
+        // 2-4% a frame, never the same twice.
+        let step = 1.0 + 0.03 * (1.0 + 0.37 * (frame as f32 * 0.7).sin());
+        let factor = if inward { step } else { 1.0 / step };
+        vec![
+            egui::Event::PointerMoved(pos2(600.0, 500.0)),
+            egui::Event::Zoom(factor),
+        ]
+    });
 }
 
 /// Frames of editing at 100% and fitted: hover, a keystroke, dragging every card, dragging one (curved and right-angled arrows).
@@ -349,40 +339,20 @@ fn present_frames(
     app.start_presenting();
     big_frame(ctx, app, Vec::new());
     let mut frame_no = 0usize;
-    let mut step_times: Vec<std::time::Duration> = Vec::new();
-    group.bench_function(BenchmarkId::new("present step", cards), |b| {
-        b.iter_custom(|iterations| {
-            let mut total = std::time::Duration::ZERO;
-            for _ in 0..iterations {
-                frame_no += 1;
-                let events = if frame_no.is_multiple_of(8) {
-                    vec![egui::Event::Key {
-                        key: egui::Key::ArrowRight,
-                        physical_key: None,
-                        pressed: true,
-                        repeat: false,
-                        modifiers: egui::Modifiers::NONE,
-                    }]
-                } else {
-                    Vec::new()
-                };
-                let start = std::time::Instant::now();
-                black_box(big_frame(ctx, app, events));
-                let took = start.elapsed();
-                step_times.push(took);
-                total += took;
-            }
-            total
-        });
+    timed_frames(group, "present step", cards, ctx, app, |_| {
+        frame_no += 1;
+        if frame_no.is_multiple_of(8) {
+            vec![egui::Event::Key {
+                key: egui::Key::ArrowRight,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            }]
+        } else {
+            Vec::new()
+        }
     });
-    step_times.sort_unstable();
-    if let Some(p90) = step_times.get(step_times.len() * 9 / 10) {
-        println!(
-            "interaction/present step/{cards}: p90 {:.2} ms over {} frames",
-            p90.as_secs_f64() * 1e3,
-            step_times.len()
-        );
-    }
     app.stop_presenting();
 }
 
