@@ -142,20 +142,7 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
-/// What to do once unsaved changes have been dealt with.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Then {
-    /// Start an empty diagram.
-    New,
-    /// Ask for a file and open it.
-    Open,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Open the built-in example.
-    OpenExample,
-    /// Close the window.
-    Quit,
-}
+pub use super::then::Then;
 
 /// A dialog over the editor.
 #[derive(Clone, Debug, PartialEq)]

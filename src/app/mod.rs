@@ -21,6 +21,7 @@ mod modals;
 mod palette;
 mod path_panel;
 pub mod path_picker;
+mod picking;
 pub mod present;
 pub mod recovery;
 mod scenario_panel;
@@ -28,6 +29,7 @@ pub mod settings;
 pub(crate) mod shortcuts;
 mod side_panel;
 pub mod table_view;
+mod then;
 mod tidy_progress;
 
 pub use shortcuts::{Shortcuts, shortcut_words};

@@ -8,7 +8,7 @@ use super::edge::{ArrowStyle, Edge};
 use super::geometry::Rect;
 use super::ids::{AnnotationId, EdgeId, NodeId};
 use super::node::{CmocCard, Node, NodeKind, Polarity};
-use super::scenario::Scenario;
+use super::scenario::data::Scenario;
 use super::time::Timestamp;
 use super::workshop::Workshop;
 use indexmap::IndexMap;
