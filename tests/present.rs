@@ -2,6 +2,8 @@
 //! path, a typed number jumps, the screen reader follows the current card, the room's words
 //! are captured as comments signed by the group, T asks "what if not?", Esc leaves.
 
+mod common;
+
 use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::app::present::plain_sentence;
@@ -735,9 +737,7 @@ fn the_caption_never_draws_one_part_over_another_at_any_screen_size() {
             Some(dir.path().join("settings.ron")),
             Box::new(ScriptedDialogs::default()),
         );
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(w, h_px))
-            .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+        let (mut h, renders) = common::rendering_harness(egui::vec2(w, h_px), app);
         h.run_steps(3);
         h.state_mut().settings.groups =
             vec!["Carers and family members from the Thursday afternoon group".into()];
@@ -790,6 +790,9 @@ fn the_caption_never_draws_one_part_over_another_at_any_screen_size() {
                 (label.to_string(), node.rect())
             }),
         );
+        if renders {
+            common::keep_picture(&mut h, &format!("caption-{w}x{h_px}.png"));
+        }
         for (i, (a, ra)) in rects.iter().enumerate() {
             for (b, rb) in &rects[i + 1..] {
                 assert!(

@@ -1185,7 +1185,14 @@ fn canvas_width(h: &Harness<'_, EditorApp>) -> f32 {
 
 #[test]
 fn a_long_comment_wraps_in_the_side_panel_and_f9_gives_the_canvas_the_room() {
-    let (_dir, mut h) = common::editor_harness_sized(vec2(1366.0, 768.0));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let (mut h, renders) = common::rendering_harness(vec2(1366.0, 768.0), app);
+    h.run_steps(4);
     let before = canvas_width(&h);
     assert!(before > 1366.0 * 0.55, "the canvas starts with {before} px");
     let card = h
@@ -1204,6 +1211,9 @@ fn a_long_comment_wraps_in_the_side_panel_and_f9_gives_the_canvas_the_room() {
     h.get_by_label_contains("Comments (").click();
     h.run_steps(4);
     h.get_by_label_contains("This happened to my mother");
+    if renders {
+        common::keep_picture(&mut h, "side-panel-long-comment-1366x768.png");
+    }
     let with_comment = canvas_width(&h);
     assert!(
         with_comment > 1366.0 * 0.55,
