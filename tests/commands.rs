@@ -143,9 +143,11 @@ fn the_palette_shows_align_left_greyed_with_its_reason_until_two_cards_are_selec
         assert!(row.accesskit_node().is_disabled(), "greyed, not hidden");
         assert_eq!(row.accesskit_node().description().as_deref(), Some(reason));
     }
-    // Enter on it runs nothing: the palette stays, with the reason.
+    // Enter on it runs nothing: the palette stays, with the reason, and the keyboard stays
+    // in its field.
     common::press(&mut h, Modifiers::NONE, Key::Enter);
     assert!(h.state().palette.is_some());
+    assert!(h.get_by_label("Command to run").is_focused());
     common::press(&mut h, Modifiers::NONE, Key::Escape);
 
     // Two cards selected: the same row is live and lines their left edges up.
@@ -185,4 +187,25 @@ fn help_how_to_read_has_its_own_window_not_an_error_box() {
     h.get_by_label("Close").click();
     h.run_steps(3);
     assert_eq!(h.state().modal, None);
+}
+
+#[test]
+fn copy_and_cut_keys_with_nothing_selected_say_the_actions_reason() {
+    let (_dir, mut h) = common::editor_harness();
+    h.state_mut().editor.selection.clear();
+    h.run_steps(2);
+    for (event, reason) in [
+        (
+            egui::Event::Copy,
+            "Select one or more cards or nodes to copy them",
+        ),
+        (
+            egui::Event::Cut,
+            "Select one or more cards or nodes to cut them",
+        ),
+    ] {
+        h.event(event);
+        h.run_steps(2);
+        assert_eq!(h.state().editor.status, reason);
+    }
 }

@@ -186,7 +186,11 @@ impl EditorApp {
                 true
             }
             None => {
-                self.editor.status = "Select nodes to copy.".into();
+                self.editor.status = Action::Copy
+                    .enabled(&self.editor)
+                    .err()
+                    .unwrap_or("Nothing to copy.")
+                    .into();
                 false
             }
         }
@@ -283,10 +287,10 @@ impl EditorApp {
             let events = ctx.input(|i| i.events.clone());
             for event in events {
                 match event {
-                    Event::Copy => {
-                        self.copy(ctx);
-                    }
-                    Event::Cut => self.cut(ctx),
+                    // The platform's copy and cut keys come as events: the same action, the
+                    // same answer when they do not apply.
+                    Event::Copy => self.perform(Action::Copy),
+                    Event::Cut => self.perform(Action::Cut),
                     Event::Paste(text) => self.paste_text(&text),
                     _ => {}
                 }

@@ -100,6 +100,11 @@ pub struct EditorApp {
     /// Two scenarios side by side: the second canvas, on the right, showing its own
     /// scenario; the two move and zoom together.
     pub split: Option<Box<CanvasState>>,
+    /// Where the side panel's left edge was last frame (to tell a drag of it from anything
+    /// else).
+    side_panel_edge: f32,
+    /// Whether the side panel's edge was being dragged last frame.
+    side_panel_dragged: bool,
 }
 
 /// The tabs of the side panel.
@@ -226,6 +231,8 @@ impl EditorApp {
             input_order: input_order::InputOrder::default(),
             scenario_panel: scenario_panel::ScenarioPanel::default(),
             split: None,
+            side_panel_edge: f32::NAN,
+            side_panel_dragged: false,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
                 settings_path_for_recovery.as_deref(),
             )),

@@ -124,7 +124,11 @@ impl EditorApp {
         }
         match run {
             // Enter on a greyed command: nothing runs, and the palette stays with its reason.
-            Some(action) if self.availability(action).is_err() => self.palette = Some(palette),
+            Some(action) if self.availability(action).is_err() => {
+                // The keyboard stays in the field, to type another command.
+                palette.focused_once = false;
+                self.palette = Some(palette);
+            }
             Some(action) => self.perform(action),
             None if !close => self.palette = Some(palette),
             None => {}

@@ -7,6 +7,8 @@ use crate::scene::Palette;
 use crate::session::Action;
 use egui::{RichText, Ui};
 
+/// How near the side panel's edge a press must start to be a drag of it.
+const SIDE_PANEL_GRIP_PX: f32 = 8.0;
 /// The side panel's width at first, in points.
 const SIDE_PANEL_DEFAULT_PX: f32 = 380.0;
 /// The narrowest the side panel may be dragged.
@@ -27,10 +29,30 @@ impl EditorApp {
             SIDE_PANEL_DEFAULT_PX
         };
         let mut side_open = !self.settings.hide_side_panel;
+        // Only a drag of its edge makes the panel wider than the user's width: egui grows a
+        // panel to fit content a pixel too wide, and that crept over the canvas card by card.
+        let (edge, was_dragged) = (self.side_panel_edge, self.side_panel_dragged);
+        // A press that starts on the edge drags it until released (the edge follows the
+        // pointer away from where the press began).
+        let dragging_edge = ui.input(|i| {
+            i.pointer.primary_down()
+                && (was_dragged
+                    || i.pointer
+                        .press_origin()
+                        .is_some_and(|p| (p.x - edge).abs() <= SIDE_PANEL_GRIP_PX))
+        });
+        let chosen = chosen.clamp(SIDE_PANEL_MIN_PX, widest);
+        // The frame the drag ends on too, so the width it reached is the one remembered.
+        let largest = if dragging_edge || was_dragged {
+            widest
+        } else {
+            chosen
+        };
+        self.side_panel_dragged = dragging_edge;
         let side = egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(chosen.clamp(SIDE_PANEL_MIN_PX, widest))
-            .size_range(SIDE_PANEL_MIN_PX..=widest)
+            .default_size(chosen)
+            .size_range(SIDE_PANEL_MIN_PX..=largest)
             .show_collapsible(ui, &mut side_open, |ui| {
                 let open = self
                     .editor
@@ -126,6 +148,7 @@ impl EditorApp {
                     }
                 }
             });
+        self.side_panel_edge = side.as_ref().map_or(f32::NAN, |r| r.response.rect.min.x);
         self.remember_side_panel(ui, side_open, side.map(|r| r.response.rect.width()));
     }
 

@@ -17,9 +17,13 @@ impl Action {
         match self {
             Action::Undo => need(editor.history().undo_len() > 0, "Nothing to undo yet"),
             Action::Redo => need(editor.history().redo_len() > 0, "Nothing to redo"),
-            Action::Cut | Action::Copy => need(
+            Action::Copy => need(
                 selected_nodes > 0,
                 "Select one or more cards or nodes to copy them",
+            ),
+            Action::Cut => need(
+                selected_nodes > 0,
+                "Select one or more cards or nodes to cut them",
             ),
             Action::Duplicate => need(
                 selected_nodes > 0,
