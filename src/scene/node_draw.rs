@@ -5,7 +5,6 @@ use super::draw::{Corners, Drawing, Line, Prim, TextRole, TextRun, faded};
 use super::palette::Palette;
 use super::style::*;
 use super::text::TextMeasure;
-use super::title_fit::fit_title_or_smaller;
 use super::{Field, Lod, SceneNode, SceneOptions, condition_outline, note_outline};
 use crate::model::NodeKind;
 use ecolor::Color32;
@@ -130,7 +129,7 @@ pub(super) fn draw_node(
         }
         Lod::Titles(_) => {
             outline(node, local, &mut drawing.prims);
-            draw_titled(node, local, lod.px_to_world(), measure, &mut drawing);
+            super::title_fit::draw_titled(node, local, lod.px_to_world(), measure, &mut drawing);
             // Laid out for the band's smallest zoom; shown at that screen size throughout
             // the band, so zooming within it reuses the shaped text.
             let px = lod.px_to_world();
@@ -197,7 +196,7 @@ pub(super) fn draw_node(
 }
 
 /// The card header band and its badge; returns the header's rectangle.
-fn header(
+pub(super) fn header(
     node: &SceneNode,
     local: Rect,
     height: f32,
@@ -424,80 +423,4 @@ fn draw_block(
     let area = Rect::from_min_size(pos2(left, y), vec2(width, laid.size.y.max(body_size * 1.3)));
     drawing.hotspots.fields.push((Field::Text, area));
     drawing.hotspots.content_bottom = area.max.y + PADDING;
-}
-
-/// Zoomed out: the outline, the card header and the title, as large as fills the space left
-/// (never smaller than [`LOD_MIN_TEXT_PX`]): no word is broken and no line shown cut. A title
-/// that does not fit whole at the smallest size shows the lines that do, the last ending "…";
-/// a card with no room for one line shows its badge alone. A condition shows its question.
-fn draw_titled(
-    node: &SceneNode,
-    local: Rect,
-    px: f32,
-    measure: &mut TextMeasure,
-    drawing: &mut Drawing,
-) {
-    let text_size = LOD_TEXT_PX * px;
-    let inset = LOD_INSET_PX * px;
-    let area = if node.badge.is_some() {
-        let header = header(
-            node,
-            local,
-            HEADER_HEIGHT.max(LOD_HEADER_MIN_PX * px),
-            text_size,
-            BADGE_INSET.max(inset),
-            measure,
-            drawing,
-        );
-        local.with_min_y(header.max.y)
-    } else if node.kind == NodeKind::Region {
-        local.with_max_y(local.min.y + REGION_TITLE_HEIGHT.max(LOD_HEADER_MIN_PX * px))
-    } else {
-        local
-    };
-    let shown;
-    let title = if node.kind == NodeKind::Condition {
-        // "IF" alone says nothing: the question is the heart of the figure.
-        let question = node.body.trim();
-        let head = node.title.trim();
-        shown = match (head.is_empty(), question.is_empty()) {
-            (_, true) => head.to_string(),
-            (true, false) => format!("IF {question}"),
-            (false, false) if head.eq_ignore_ascii_case("if") => format!("IF {question}"),
-            (false, false) => format!("{head}: {question}"),
-        };
-        shown.as_str()
-    } else if !node.title.trim().is_empty() {
-        node.title.as_str()
-    } else if !node.body.trim().is_empty() {
-        node.body.as_str()
-    } else {
-        // A card with no title is named by its first words (its context, usually): a box
-        // in the overview is never blank.
-        node.sections
-            .iter()
-            .map(|s| s.text.as_str())
-            .find(|t| !t.trim().is_empty())
-            .unwrap_or("")
-    };
-    let width = area.width() - 2.0 * inset;
-    let height = area.height() - 1.5 * inset;
-    if title.trim().is_empty() || width <= 0.0 || height <= 0.0 {
-        return;
-    }
-    // A box that shows no word, or one word of several, at the usual smallest size takes a
-    // little smaller type if that shows more (no word is ever broken).
-    let Some((laid, size)) = fit_title_or_smaller(title, text_size, px, width, height, measure)
-    else {
-        return;
-    };
-    let top = area.min + vec2(inset, inset * 0.75);
-    drawing.prims.extend(laid.runs(
-        top,
-        size,
-        node.text_colour,
-        false,
-        TextRole::Field(Field::Title),
-        area.max.y,
-    ));
 }

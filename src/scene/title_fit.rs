@@ -1,8 +1,13 @@
 //! Fitting a title into the box it is drawn in when zoomed far out: as large as it fits whole,
-//! never breaking a word, and cut with "…" when even the smallest size is too big.
+//! never breaking a word, and cut with "…" when even the smallest size is too big; and the
+//! zoomed-out (titled) drawing of a node that uses it.
 
+use super::draw::{Drawing, TextRole};
 use super::style::*;
 use super::text::{LaidText, TextMeasure};
+use super::{Field, SceneNode};
+use crate::model::NodeKind;
+use emath::{Rect, vec2};
 
 /// The widest word of `text` at `size`, measured once per call.
 fn widest_word(text: &str, size: f32, measure: &mut TextMeasure) -> f32 {
@@ -148,4 +153,80 @@ pub(super) fn fit_title_or_smaller(
     } else {
         fitted
     }
+}
+
+/// Zoomed out: the outline, the card header and the title, as large as fills the space left
+/// (never smaller than [`LOD_MIN_TEXT_PX`]): no word is broken and no line shown cut. A title
+/// that does not fit whole at the smallest size shows the lines that do, the last ending "…";
+/// a card with no room for one line shows its badge alone. A condition shows its question.
+pub(super) fn draw_titled(
+    node: &SceneNode,
+    local: Rect,
+    px: f32,
+    measure: &mut TextMeasure,
+    drawing: &mut Drawing,
+) {
+    let text_size = LOD_TEXT_PX * px;
+    let inset = LOD_INSET_PX * px;
+    let area = if node.badge.is_some() {
+        let header = super::node_draw::header(
+            node,
+            local,
+            HEADER_HEIGHT.max(LOD_HEADER_MIN_PX * px),
+            text_size,
+            BADGE_INSET.max(inset),
+            measure,
+            drawing,
+        );
+        local.with_min_y(header.max.y)
+    } else if node.kind == NodeKind::Region {
+        local.with_max_y(local.min.y + REGION_TITLE_HEIGHT.max(LOD_HEADER_MIN_PX * px))
+    } else {
+        local
+    };
+    let shown;
+    let title = if node.kind == NodeKind::Condition {
+        // "IF" alone says nothing: the question is the heart of the figure.
+        let question = node.body.trim();
+        let head = node.title.trim();
+        shown = match (head.is_empty(), question.is_empty()) {
+            (_, true) => head.to_string(),
+            (true, false) => format!("IF {question}"),
+            (false, false) if head.eq_ignore_ascii_case("if") => format!("IF {question}"),
+            (false, false) => format!("{head}: {question}"),
+        };
+        shown.as_str()
+    } else if !node.title.trim().is_empty() {
+        node.title.as_str()
+    } else if !node.body.trim().is_empty() {
+        node.body.as_str()
+    } else {
+        // A card with no title is named by its first words (its context, usually): a box
+        // in the overview is never blank.
+        node.sections
+            .iter()
+            .map(|s| s.text.as_str())
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or("")
+    };
+    let width = area.width() - 2.0 * inset;
+    let height = area.height() - 1.5 * inset;
+    if title.trim().is_empty() || width <= 0.0 || height <= 0.0 {
+        return;
+    }
+    // A box that shows no word, or one word of several, at the usual smallest size takes a
+    // little smaller type if that shows more (no word is ever broken).
+    let Some((laid, size)) = fit_title_or_smaller(title, text_size, px, width, height, measure)
+    else {
+        return;
+    };
+    let top = area.min + vec2(inset, inset * 0.75);
+    drawing.prims.extend(laid.runs(
+        top,
+        size,
+        node.text_colour,
+        false,
+        TextRole::Field(Field::Title),
+        area.max.y,
+    ));
 }
