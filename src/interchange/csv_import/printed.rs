@@ -10,9 +10,10 @@ use crate::model::{CmocCard, Evidence};
 use std::collections::HashMap;
 
 /// The table as the mapping reads it, and the tags (section, theme) of each row by line.
-pub(super) struct Printed {
-    /// The rows without section headings, with numbers taken out of text into a column.
-    pub table: CsvTable,
+pub(super) struct Printed<'a> {
+    /// The rows without section headings, with numbers taken out of text into a column (the
+    /// table itself when it needs none of that: most tables).
+    pub table: std::borrow::Cow<'a, CsvTable>,
     /// The mapping, pointing at that number column when the number was in a text.
     pub mapping: ColumnMapping,
     /// The section and theme of each row, by its line in the file.
@@ -43,7 +44,26 @@ fn section_of(row: &CsvRow) -> Option<String> {
 }
 
 /// Prepares `table` for `mapping` (see the module's description).
-pub(super) fn prepare(table: &CsvTable, mapping: &ColumnMapping) -> Printed {
+pub(super) fn prepare<'a>(table: &'a CsvTable, mapping: &ColumnMapping) -> Printed<'a> {
+    let texts = [
+        mapping.context,
+        mapping.sentence,
+        mapping.mechanism,
+        mapping.outcome,
+    ];
+    let number_in_text = mapping.number.is_some_and(|n| texts.contains(&Some(n)));
+    if !number_in_text
+        && mapping.theme.is_none()
+        && !table.rows.iter().any(|r| section_of(r).is_some())
+    {
+        // Nothing printed-table about it: read as it is, without a copy.
+        return Printed {
+            table: std::borrow::Cow::Borrowed(table),
+            mapping: *mapping,
+            tags: HashMap::new(),
+            number_was_in_text: false,
+        };
+    }
     let mut out = CsvTable {
         headers: table.headers.clone(),
         rows: Vec::with_capacity(table.rows.len()),
@@ -92,7 +112,7 @@ pub(super) fn prepare(table: &CsvTable, mapping: &ColumnMapping) -> Printed {
         out.rows.push(row);
     }
     Printed {
-        table: out,
+        table: std::borrow::Cow::Owned(out),
         mapping,
         tags,
         number_was_in_text: number_in.is_some(),
@@ -128,20 +148,18 @@ pub(super) fn short_title(text: &str) -> Option<String> {
 }
 
 /// Reference numbers glued to the end of a line ("… in MR.17–19 53 65 66", "… are low.37 42"):
-/// the line without them, and them ("17–19, 53, 65, 66"). Only numbers right after a full stop
-/// count, so "within 48 hours" keeps its number.
-fn split_references(line: &str) -> (String, Option<String>) {
+/// where the line's words end, and the numbers ("17–19, 53, 65, 66"). Only numbers right after
+/// a full stop that ends a word count, so "within 48 hours" and "2.0" keep theirs. Nothing is
+/// allocated for a line without them (most lines).
+fn reference_tail(line: &str) -> Option<(usize, String)> {
     let trimmed = line.trim_end();
     let is_ref_char = |c: char| c.is_ascii_digit() || matches!(c, ' ' | ',' | '\u{2013}' | '-');
-    let tail_start = trimmed
+    let start = trimmed
         .char_indices()
         .rev()
         .take_while(|(_, c)| is_ref_char(*c))
         .last()
-        .map(|(i, _)| i);
-    let Some(start) = tail_start else {
-        return (line.to_string(), None);
-    };
+        .map(|(i, _)| i)?;
     let (before, refs) = trimmed.split_at(start);
     // Glued to the full stop that ends a word ("MR.17"), not a number's point ("2.0").
     let word_ends = before
@@ -149,26 +167,40 @@ fn split_references(line: &str) -> (String, Option<String>) {
         .and_then(|w| w.chars().last())
         .is_some_and(char::is_alphabetic);
     if !word_ends || !refs.starts_with(|c: char| c.is_ascii_digit()) {
-        return (line.to_string(), None);
+        return None;
     }
     let numbers: Vec<&str> = refs.split([' ', ',']).filter(|n| !n.is_empty()).collect();
-    (before.to_string(), Some(numbers.join(", ")))
+    Some((start, numbers.join(", ")))
+}
+
+/// A line without its reference numbers, and them (see [`reference_tail`]).
+#[cfg(test)]
+fn split_references(line: &str) -> (String, Option<String>) {
+    match reference_tail(line) {
+        Some((cut, refs)) => (line[..cut].to_string(), Some(refs)),
+        None => (line.to_string(), None),
+    }
 }
 
 /// Moves reference numbers at the ends of the card's lines into its evidence; the numbers
-/// moved, for the import's report.
+/// moved, for the import's report. A text without any is left exactly as it was.
 pub(super) fn move_references(card: &mut CmocCard) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for text in [&mut card.context, &mut card.mechanism, &mut card.outcome] {
-        let mut lines = Vec::new();
-        for line in text.lines() {
-            let (words, refs) = split_references(line);
-            lines.push(words);
-            found.extend(refs);
+        if !text.lines().any(|line| reference_tail(line).is_some()) {
+            continue;
         }
-        if !found.is_empty() {
-            *text = lines.join("\n");
-        }
+        let lines: Vec<&str> = text
+            .lines()
+            .map(|line| match reference_tail(line) {
+                Some((cut, refs)) => {
+                    found.push(refs);
+                    &line[..cut]
+                }
+                None => line,
+            })
+            .collect();
+        *text = lines.join("\n");
     }
     if found.is_empty() {
         return None;
