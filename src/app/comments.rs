@@ -127,7 +127,12 @@ pub fn comments_ui(
         } else {
             "Add comment"
         };
-        if ui.add_enabled(can_add, egui::Button::new(text)).clicked() && can_add {
+        if ui
+            .add_enabled(can_add, egui::Button::new(text))
+            .on_disabled_hover_text("Write something in the box above first")
+            .clicked()
+            && can_add
+        {
             add = true;
         }
         if answering.is_some() && ui.button("Not a reply").clicked() {
