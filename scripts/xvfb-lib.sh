@@ -16,7 +16,9 @@ for n in $(seq 150 199); do
   [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { display=:$n; break; }
 done
 [ -n "$display" ] || { echo "$0: no free X display" >&2; exit 1; }
-Xvfb "$display" -screen 0 "${SCREEN:-1280x800}x24" -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+# -noreset: without it the server resets when its last client (the app) exits, and an app
+# started again at that moment cannot connect ("Failed to open connection to X server").
+Xvfb "$display" -screen 0 "${SCREEN:-1280x800}x24" -nolisten tcp -noreset >/dev/null 2>&1 & xvfb=$!
 export DISPLAY=$display
 app=""
 wid=""
@@ -27,11 +29,20 @@ cleanup() {
     sleep 0.3
     kill -9 "$app" 2>/dev/null || true
   fi
+  # Wait for the X server to be gone, so the next script's server does not meet this one
+  # still shutting down on the same display (the app then could not connect).
   kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
   return 0
 }
 trap cleanup EXIT
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+# Ready when our own server answers (a server still exiting from an earlier run may answer on
+# the same display for a moment; ours would then have failed to start).
+for _ in $(seq 100); do
+  kill -0 "$xvfb" 2>/dev/null && xdpyinfo >/dev/null 2>&1 && break
+  sleep 0.1
+done
+kill -0 "$xvfb" 2>/dev/null || { echo "$0: Xvfb did not start on $display" >&2; exit 1; }
 
 # start_app LOG [ARGS…]: runs the release binary, waits for its window (sets app and wid).
 start_app() {
