@@ -2,7 +2,8 @@
 # The project's test command: unit, integration, property and UI interaction tests (no display
 # needed), the benchmarks compiled and run once as tests, then the smoke test of the real window
 # under Xvfb, a kill -9 crash-recovery run, typing then clicking at once, the side panel after a
-# long comment (both at 1366x768), and a check of the exported SVG in headless Chromium. On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
+# long comment (both at 1366x768), presenting (the caption read back by OCR at four sizes, a reply
+# typed in the facilitator's window), and a check of the exported SVG in headless Chromium. On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
 # not installed (install it with: apt-get install xvfb xdotool imagemagick x11-utils
 # libxcursor1 libxi6 libxkbcommon-x11-0 libegl1 libgl1-mesa-dri mesa-vulkan-drivers).
 set -euo pipefail
@@ -28,6 +29,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   bash scripts/crash-recovery.sh
   bash scripts/typing-click.sh
   bash scripts/side-panel.sh
+  bash scripts/presenting.sh
 elif [ "${CI:-}" = "true" ]; then
   echo "smoke: Xvfb/xdotool missing on CI; .ci/run should have installed them" >&2
   exit 1

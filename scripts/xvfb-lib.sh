@@ -61,3 +61,13 @@ start_app() {
 }
 
 photo() { import -window "$wid" "$1" 2>/dev/null || xwd -id "$wid" -silent | convert xwd:- "$1"; }
+
+# ocr IMAGE: the words a reader sees in a photograph, as one text (tesseract, English).
+ocr() { tesseract "$1" - 2>/dev/null | tr -s ' \n' ' '; }
+
+# ocr_find IMAGE WORD: "X Y", the centre of the first word in the photograph that reads WORD
+# (exactly, as tesseract reads it), or nothing.
+ocr_find() {
+  tesseract "$1" - tsv 2>/dev/null \
+    | awk -F'\t' -v w="$2" 'NR > 1 && $12 == w { print int($7 + $9 / 2), int($8 + $10 / 2); exit }'
+}

@@ -687,3 +687,33 @@ fn scenarios_differing_only_in_capitals_are_told_apart_and_flagged() {
     let report = printed(&["validate", &f]);
     assert!(report.contains("same name but for capitals"), "{report}");
 }
+
+#[test]
+fn a_figure_of_an_imported_paper_table_prints_no_words_about_the_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ron = dir.path().join("luetsch.ron");
+    let out = cmoc_canvas()
+        .arg("import")
+        .arg("tests/fixtures/import/luetsch-table5.csv")
+        .arg("-o")
+        .arg(&ron)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let svg = dir.path().join("figure.svg");
+    let out = cmoc_canvas()
+        .arg("export")
+        .arg(&ron)
+        .arg("--svg")
+        .arg(&svg)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let figure = std::fs::read_to_string(&svg).expect("svg written");
+    // The region is named after the table, as a figure can print it; nothing says "imported".
+    assert!(figure.contains("CMOCs from luetsch-table5"), "region title");
+    assert!(
+        !figure.to_lowercase().contains("imported"),
+        "a figure for a paper says nothing about how its cards came in"
+    );
+}

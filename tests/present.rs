@@ -801,6 +801,14 @@ fn the_caption_never_draws_one_part_over_another_at_any_screen_size() {
                 );
             }
         }
+        // Every line of the caption is whole on the screen: its last line (the story's
+        // words) ends above the facilitator's strip, not cut off under it.
+        let story = h.get_by_label_contains("In the story").rect();
+        let strip = h.get_by_label("Previous step").rect();
+        assert!(
+            story.bottom() <= strip.top(),
+            "at {w}×{h_px} the caption's last line {story:?} runs under the strip {strip:?}"
+        );
     }
 }
 

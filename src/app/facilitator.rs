@@ -79,7 +79,14 @@ impl EditorApp {
                     }
                     let ctx = ui.ctx().clone();
                     self.presenting_keys(&ctx);
-                    egui::CentralPanel::default().show(ui, |ui| self.facilitator_ui(ui));
+                    // A small window (or large type) scrolls rather than cutting off the
+                    // comment box at the bottom.
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("facilitator")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| self.facilitator_ui(ui));
+                    });
                 } else {
                     self.facilitator_ui(ui);
                 }
@@ -107,7 +114,7 @@ impl EditorApp {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(30));
         let name = super::path_panel::step_name(&self.editor, present.step());
-        ui.label(big(format!("Now: {name}")).strong());
+        ui.add(egui::Label::new(big(format!("Now: {name}")).strong()).wrap());
         let next = present
             .steps
             .get(present.index + 1)
@@ -201,8 +208,8 @@ impl EditorApp {
                 Some((_, who)) => format!("Reply to {who}{from}"),
                 None => format!("Comment on {label}{from}"),
             };
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(heading).size(CONTROL_PX).strong());
+            ui.horizontal_wrapped(|ui| {
+                ui.add(egui::Label::new(RichText::new(heading).size(CONTROL_PX).strong()).wrap());
                 if answering.is_some() && control_button(ui, "Not a reply", "Not a reply", true) {
                     self.comments.replying.remove(&Target::Node(id));
                 }

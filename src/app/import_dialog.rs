@@ -5,6 +5,7 @@
 use super::figures::DialogAnswer;
 use crate::interchange::{
     ColumnMapping, CsvTable, Duplicates, ImportResult, cards_from_table, import_linked_edit,
+    import_region_title,
 };
 use crate::session::Editor;
 use egui::{ComboBox, RichText, Ui};
@@ -417,7 +418,7 @@ pub fn import_into(editor: &mut Editor, dialog: &ImportDialog) -> String {
     let before: std::collections::BTreeSet<crate::model::NodeId> =
         editor.doc().nodes().map(|n| n.id).collect();
     let arrows: usize = result.links.iter().map(Vec::len).sum();
-    let edit = import_linked_edit(editor.doc(), &result, &format!("Imported from {name}"));
+    let edit = import_linked_edit(editor.doc(), &result, &import_region_title(&name));
     if editor.apply(edit, format!("Import {count} CMOCs")) {
         let new_cards: Vec<crate::model::NodeId> = editor
             .doc()

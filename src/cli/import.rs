@@ -2,7 +2,7 @@
 
 use super::ColumnArgs;
 use crate::file::{OutputKind, check_output, load_file, save_file};
-use crate::interchange::import_linked_edit;
+use crate::interchange::{import_linked_edit, import_region_title};
 use crate::session::{Editor, Origin};
 use std::io::Write;
 use std::path::Path;
@@ -106,7 +106,7 @@ pub(super) fn run_import(
     let mut editor = Editor::new(doc, Origin::File(output.to_path_buf()));
     let count = result.cards.len();
     let arrows: usize = result.links.iter().map(Vec::len).sum();
-    let edit = import_linked_edit(editor.doc(), &result, &format!("Imported from {name}"));
+    let edit = import_linked_edit(editor.doc(), &result, &import_region_title(&name));
     if !editor.apply(edit, format!("Import {count} CMOCs from {name}")) {
         let _ = writeln!(err, "{}", editor.status);
         return 1;

@@ -14,8 +14,8 @@ mod unwritable;
 
 pub use csv_import::{
     ColumnMapping, CsvRow, CsvTable, Duplicates, ImportError, ImportResult, MAX_IMPORT_BYTES,
-    RowProblem, cards_from_table, import_csv, import_edit, import_linked_edit, read_csv,
-    read_pasted, read_table_file, summarised,
+    RowProblem, cards_from_table, import_csv, import_edit, import_linked_edit, import_region_title,
+    read_csv, read_pasted, read_table_file, summarised,
 };
 pub use figure::{
     FigureError, FigureLayout, FigureOptions, FigureSink, figure_svg, known_scenarios,

@@ -10,6 +10,8 @@ mod geometry;
 mod ids;
 pub mod layout;
 mod node;
+mod shorten;
+pub use shorten::shorten;
 mod scenario;
 mod time;
 mod validate;
@@ -22,9 +24,7 @@ pub use document::{Document, Metadata, Repair};
 pub use edge::{ArrowStyle, Branch, Edge, EdgeEffect};
 pub use geometry::{Point, Rect, Size};
 pub use ids::{AnnotationId, EdgeId, NodeId};
-pub use node::{
-    CmocCard, Evidence, Node, NodeContent, NodeKind, Polarity, Rgb, TextBlock, shorten,
-};
+pub use node::{CmocCard, Evidence, Node, NodeContent, NodeKind, Polarity, Rgb, TextBlock};
 pub use scenario::{
     Activation, Cause, ConditionState, NodeState, Outcome, Scenario, compare, describe_node,
     fresh_scenario_name, propagate,

@@ -3,6 +3,7 @@
 
 use super::geometry::{Point, Rect, Size};
 use super::ids::NodeId;
+use super::shorten;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -483,16 +484,5 @@ impl Node {
             self.size = Size::new(w, h);
         }
         said
-    }
-}
-
-/// `text` cut to at most `max_chars` characters on one line, with an ellipsis when cut.
-pub fn shorten(text: &str, max_chars: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max_chars {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
     }
 }

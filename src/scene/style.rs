@@ -312,6 +312,8 @@ pub const PROJECTOR_LINE_PX: f32 = 1.5;
 pub const PRESENT_CAPTION_MIN_PX: f32 = 290.0;
 /// The most of the screen's height the caption takes on a small screen.
 pub const PRESENT_CAPTION_MAX_SHARE: f32 = 0.42;
+/// The least the caption's type shrinks to (of its size) so a long step fits the caption.
+pub const CAPTION_FIT_LEAST: f32 = 0.6;
 /// Caption text: the card's sentence in plain words.
 pub const PRESENT_SENTENCE_PX: f32 = 34.0;
 /// Caption text: the badge, progress and group.

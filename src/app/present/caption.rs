@@ -6,7 +6,7 @@ use crate::app::EditorApp;
 use crate::app::definitions;
 use crate::model::{NodeContent, NodeId, Polarity, Target};
 use crate::scene::style::{
-    CAPTION_GAP_PX, PRESENT_DETAIL_PX, PRESENT_HOW_TO_PX, PRESENT_SENTENCE_PX,
+    CAPTION_FIT_LEAST, CAPTION_GAP_PX, PRESENT_DETAIL_PX, PRESENT_HOW_TO_PX, PRESENT_SENTENCE_PX,
 };
 use egui::{RichText, Ui};
 
@@ -16,8 +16,8 @@ const NOTICE_SECONDS: f64 = 4.0;
 impl EditorApp {
     /// Where the room is, for the caption's right side: a notice just given, what is being
     /// typed, the group, the scenario shown, and the step count.
-    fn caption_status(&self, ui: &Ui, present: &Presenting) -> Vec<RichText> {
-        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
+    fn caption_status(&self, ui: &Ui, present: &Presenting, fit: f32) -> Vec<RichText> {
+        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX * fit);
         let mut status: Vec<RichText> = Vec::new();
         let now = ui.input(|i| i.time);
         if let Some((notice, at)) = &present.notice
@@ -85,7 +85,16 @@ impl EditorApp {
     }
 
     pub(super) fn caption_ui(&mut self, ui: &mut Ui, present: &Presenting) {
-        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
+        // The caption's type shrinks (never below CAPTION_FIT_LEAST of its size) until the
+        // whole step fits the caption: the room never sees a line cut off at the bottom.
+        let fit_id = egui::Id::unique("present-caption-fit");
+        let key = (present.index, ui.available_size().round());
+        let fit = ui
+            .ctx()
+            .data(|d| d.get_temp::<((usize, egui::Vec2), f32)>(fit_id))
+            .filter(|(k, _)| *k == key)
+            .map_or(1.0, |(_, f)| f);
+        let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX * fit);
         let (what, sentence) = self.step_words(present);
         let plain = present
             .node()
@@ -97,7 +106,7 @@ impl EditorApp {
         // The step's title on the left, where the room is (group, scenario, step count) on the
         // right, on one line when they fit; otherwise the title has the width to itself and
         // the rest follows on the next line, so nothing is ever drawn over anything else.
-        let status = self.caption_status(ui, present);
+        let status = self.caption_status(ui, present, fit);
         let title = detail(what).strong();
         let width_of = |ui: &Ui, text: &RichText| {
             egui::WidgetText::from(text.clone())
@@ -139,7 +148,7 @@ impl EditorApp {
         if present.how_to_read() {
             self.groups_field_ui(ui);
         }
-        egui::ScrollArea::vertical()
+        let shown = egui::ScrollArea::vertical()
             .id_salt("present-sentence")
             .max_height(ui.available_height().max(40.0))
             .auto_shrink([false, true])
@@ -147,11 +156,15 @@ impl EditorApp {
                 match &plain {
                     // Plain words large, the researchers' sentence beneath in smaller type.
                     Some(plain) => {
-                        ui.label(RichText::new(plain).size(PRESENT_SENTENCE_PX));
-                        ui.label(RichText::new(&sentence).size(PRESENT_DETAIL_PX).weak());
+                        ui.label(RichText::new(plain).size(PRESENT_SENTENCE_PX * fit));
+                        ui.label(
+                            RichText::new(&sentence)
+                                .size(PRESENT_DETAIL_PX * fit)
+                                .weak(),
+                        );
                     }
                     None => {
-                        ui.label(RichText::new(&sentence).size(PRESENT_SENTENCE_PX));
+                        ui.label(RichText::new(&sentence).size(PRESENT_SENTENCE_PX * fit));
                     }
                 }
                 if !tally.is_empty() {
@@ -173,6 +186,17 @@ impl EditorApp {
                     )));
                 }
             });
+        if shown.content_size.y > shown.inner_rect.height() + 1.0 && fit > CAPTION_FIT_LEAST {
+            // Wrapped text's height goes with the square of its size, near enough.
+            let ratio = (shown.inner_rect.height() / shown.content_size.y).sqrt();
+            let smaller = (fit * ratio * 0.98).max(CAPTION_FIT_LEAST);
+            ui.ctx().data_mut(|d| d.insert_temp(fit_id, (key, smaller)));
+            ui.ctx()
+                .request_discard("the caption's type shrinks to fit");
+            ui.ctx().request_repaint();
+        } else {
+            ui.ctx().data_mut(|d| d.insert_temp(fit_id, (key, fit)));
+        }
     }
 
     /// The groups' reactions to a card, counted: "Agrees 2 · Not sure 1 · Disagrees 0".

@@ -12,7 +12,7 @@ mod rows;
 
 pub use columns::ColumnMapping;
 pub use paste::read_pasted;
-pub use place::{import_edit, import_linked_edit};
+pub use place::{import_edit, import_linked_edit, import_region_title};
 pub use rows::{Duplicates, ImportResult, cards_from_table};
 use thiserror::Error;
 

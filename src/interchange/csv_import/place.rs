@@ -16,6 +16,21 @@ pub fn import_edit(doc: &Document, cards: Vec<CmocCard>, region_title: &str) -> 
     place_cards(doc, cards, &[], region_title).0
 }
 
+/// The title of the region a table's cards are imported into: the table's name as a reader
+/// would say it ("CMOCs from luetsch-table5" for `luetsch-table5.csv`), fit to print in a
+/// figure; the researcher renames it in the inspector.
+pub fn import_region_title(source: &str) -> String {
+    let stem = std::path::Path::new(source)
+        .file_stem()
+        .map_or_else(|| source.to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = stem.trim();
+    if stem.is_empty() || stem == "pasted text" {
+        "Imported CMOCs".to_string()
+    } else {
+        format!("CMOCs from {stem}")
+    }
+}
+
 /// The edit that adds an import's cards and, when the table has links, the arrows between
 /// them, the cards then tidied along the arrows (Arrange → Tidy) inside their region: one
 /// undoable step.
@@ -90,10 +105,8 @@ fn place_cards(
     }
     let region = Node::new(
         region_id,
-        NodeContent::Region(TextBlock::new(
-            region_title,
-            format!("{} CMOCs imported from a table.", cards.len()),
-        )),
+        // No words about the import itself: the region is printed in figures for a paper.
+        NodeContent::Region(TextBlock::new(region_title, String::new())),
         origin,
     )
     .with_size(Size::new(width + padding, y - GAP + padding - origin.y));
