@@ -9,6 +9,7 @@
 
 mod arrows;
 pub mod draw;
+mod drawings;
 mod edge_draw;
 mod edges;
 pub mod find;
@@ -93,6 +94,40 @@ impl Lod {
             Lod::Full | Lod::Boxes => 1.0,
             Lod::Titles(band) => 1.0 / (DETAIL_ZOOM / TITLE_BAND_FACTOR.powi(i32::from(band) + 1)),
         }
+    }
+
+    /// Its place from the most detailed (0, [`Lod::Full`]) to the least ([`Lod::Boxes`]).
+    pub fn slot_order(self) -> usize {
+        self.slot()
+    }
+
+    /// The zooms at which this level is drawn: from (inclusive) and to (exclusive).
+    pub fn zoom_range(self) -> (f32, f32) {
+        let band_edge = |b: u8| DETAIL_ZOOM / TITLE_BAND_FACTOR.powi(i32::from(b));
+        match self {
+            Lod::Full => (DETAIL_ZOOM, f32::INFINITY),
+            Lod::Titles(b) if b + 1 >= TITLE_BANDS => (OVERVIEW_ZOOM, band_edge(b)),
+            Lod::Titles(b) => (band_edge(b + 1), band_edge(b)),
+            Lod::Boxes => (0.0, OVERVIEW_ZOOM),
+        }
+    }
+
+    /// The level kept in slot `slot` of a node's drawings.
+    fn of_slot(slot: usize) -> Lod {
+        match slot {
+            0 => Lod::Full,
+            s if s < LOD_SLOTS - 1 => Lod::Titles(u8::try_from(s - 1).unwrap_or(0)),
+            _ => Lod::Boxes,
+        }
+    }
+
+    /// The levels either side of this one (nearer first, then farther), to lay out ahead.
+    pub fn neighbours(self) -> [Option<Lod>; 2] {
+        let slot = self.slot();
+        [
+            slot.checked_sub(1).map(Lod::of_slot),
+            (slot + 1 < LOD_SLOTS).then(|| Lod::of_slot(slot + 1)),
+        ]
     }
 
     fn slot(self) -> usize {
@@ -323,72 +358,6 @@ impl Scene {
     /// The rectangle around every node, or `None` for an empty scene.
     pub fn bounds(&self) -> Option<Rect> {
         self.nodes.iter().map(|n| n.rect).reduce(|a, b| a.union(b))
-    }
-
-    /// Lays out the drawings of these nodes at `lod` where not yet done.
-    pub fn prepare(&mut self, indices: &[usize], lod: Lod) {
-        let slot = lod.slot();
-        // Full drawings (every line of C / M / O) are kept for what was on screen recently:
-        // beyond this many, those of nodes off screen are dropped (and laid out again if they
-        // come back), so memory follows the view, not the size of the diagram. Zoomed-out
-        // drawings are small and kept, so zooming in and out never lays them out twice.
-        if lod == Lod::Full && self.drawings_made > MAX_KEPT_DRAWINGS.max(2 * indices.len()) {
-            let keep: std::collections::HashSet<usize> = indices.iter().copied().collect();
-            self.drawings_made = 0;
-            for (i, node) in self.nodes.iter_mut().enumerate() {
-                if keep.contains(&i) {
-                    self.drawings_made += usize::from(node.drawings[0].is_some());
-                } else {
-                    node.drawings[0] = None;
-                }
-            }
-        }
-        for &i in indices {
-            let Some(node) = self.nodes.get(i) else {
-                continue;
-            };
-            if node.drawings[slot].is_none() {
-                let mut drawing = node_draw::draw_node(
-                    node,
-                    lod,
-                    &self.options,
-                    &self.palette,
-                    &mut self.measure,
-                );
-                drawing.prims.shrink_to_fit();
-                self.drawings_made += usize::from(lod == Lod::Full);
-                if let Some(node) = self.nodes.get_mut(i) {
-                    node.drawings[slot] = Some(Box::new(drawing));
-                }
-            }
-        }
-    }
-
-    /// A node's drawing at `lod` laid out now and not kept (a figure export writes each node
-    /// once, so memory stays that of one node, not of the whole diagram).
-    pub fn drawing_uncached(&mut self, index: usize, lod: Lod) -> Option<Drawing> {
-        if let Some(kept) = self.drawing(index, lod) {
-            return Some(kept.clone());
-        }
-        let node = self.nodes.get(index)?;
-        Some(node_draw::draw_node(
-            node,
-            lod,
-            &self.options,
-            &self.palette,
-            &mut self.measure,
-        ))
-    }
-
-    /// A node's drawing at `lod`, relative to its top-left corner, once [`Scene::prepare`]d.
-    pub fn drawing(&self, index: usize, lod: Lod) -> Option<&Drawing> {
-        self.nodes.get(index)?.drawings[lod.slot()].as_deref()
-    }
-
-    /// A node's drawing at `lod`, laid out now if needed.
-    pub fn drawing_now(&mut self, index: usize, lod: Lod) -> Option<&Drawing> {
-        self.prepare(&[index], lod);
-        self.drawing(index, lod)
     }
 
     /// An arrow's primitives at `lod`, in world coordinates.

@@ -9,6 +9,7 @@ mod keyboard;
 mod overlays;
 mod paint;
 mod prims;
+mod text_cache;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
 pub use paint::{FrameCache, FrameHits, paint_scene};

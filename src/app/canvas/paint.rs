@@ -4,6 +4,7 @@
 
 use super::camera::Camera;
 use super::prims::{Painted, PrimPainter, TextCache};
+use super::text_cache::BUILD_SLOWNESS;
 use crate::model::{NodeId, NodeKind};
 use crate::scene::{Field, Lod, Palette, Prim, Scene, ViewState};
 use egui::{Painter, Rect, pos2, vec2};
@@ -89,13 +90,21 @@ pub fn paint_scene(
             c.hits.clone()
         }
         _ => {
-            let (painted, hits) = paint_diagram(painter, canvas, camera, scene, editing, texts);
+            let (painted, hits, whole) =
+                paint_diagram(painter, canvas, camera, scene, editing, texts);
             painted.show(painter);
-            *cache = Some(FrameCache {
-                key,
-                painted,
-                hits: hits.clone(),
-            });
+            if whole && !texts.short() {
+                *cache = Some(FrameCache {
+                    key,
+                    painted,
+                    hits: hits.clone(),
+                });
+            } else {
+                // Some nodes or lines stood in at another level or size (the frame's budget
+                // was spent): the next frame finishes them, and is not to show this one again.
+                *cache = None;
+                painter.ctx().request_repaint();
+            }
             hits
         }
     };
@@ -118,7 +127,18 @@ pub fn paint_scene(
     hits
 }
 
-/// Translates the visible part of the scene (without the view state).
+/// The most time one zoomed-out frame spends laying out nodes' drawings at a new level of detail. Past
+/// it, nodes not yet laid out are drawn at the nearest level that is, and the next frames
+/// finish them; a frame with time left lays out the levels either side of the view ahead, so
+/// a zoom crossing into the next level finds it ready (issue 19, item 14).
+const LAYOUT_BUDGET: std::time::Duration = std::time::Duration::from_micros(2_000 * BUILD_SLOWNESS);
+/// The most time a frame spends laying out levels ahead (a frame drawing hundreds of titled
+/// cards has less time to spare than the budget).
+const LAYOUT_AHEAD_BUDGET: std::time::Duration =
+    std::time::Duration::from_micros(800 * BUILD_SLOWNESS);
+
+/// Translates the visible part of the scene (without the view state); true with it when
+/// every node was drawn at the zoom's level of detail.
 fn paint_diagram(
     painter: &Painter,
     canvas: Rect,
@@ -126,13 +146,22 @@ fn paint_diagram(
     scene: &mut Scene,
     editing: Option<(NodeId, Field)>,
     texts: &mut TextCache,
-) -> (Painted, FrameHits) {
+) -> (Painted, FrameHits, bool) {
+    let deadline = std::time::Instant::now() + LAYOUT_BUDGET;
     let mut hits = FrameHits::default();
     let visible = camera.visible_world(canvas).expand(40.0 / camera.zoom);
     let indices = scene.nodes_in(visible);
     hits.nodes_drawn = indices.len();
     let lod = Lod::for_zoom(camera.zoom);
-    scene.prepare(&indices, lod);
+    // Zoomed out, a frame keeps to its budgets; at full detail (the few cards a researcher
+    // reads and edits) everything is laid out and shaped at once, as hit-testing needs.
+    let budgeted = lod != Lod::Full;
+    texts.hold_to_budget(budgeted);
+    let whole = scene.prepare_until(&indices, lod, budgeted.then_some(deadline));
+    if whole {
+        let ahead = deadline.min(std::time::Instant::now() + LAYOUT_AHEAD_BUDGET);
+        lay_out_ahead(scene, &indices, visible, camera.zoom, lod, ahead);
+    }
     let scene = &*scene;
     let mut out = PrimPainter::new(painter, canvas, camera).with_texts(texts);
 
@@ -155,7 +184,46 @@ fn paint_diagram(
     for &i in &others {
         paint_node(&mut out, scene, i, lod, editing, &mut hits);
     }
-    (out.finish(), hits)
+    (out.finish(), hits, whole)
+}
+
+/// With time left in the frame, lays out the levels of detail either side of `lod` for the
+/// nodes on screen (`indices`; for the nearer level, those the view would still show when it
+/// begins, zooming about the view's centre), nearest the centre first. What is left waits for
+/// the next frames (the caller asks for them while a frame is not whole).
+fn lay_out_ahead(
+    scene: &mut Scene,
+    indices: &[usize],
+    visible: Rect,
+    zoom: f32,
+    lod: Lod,
+    deadline: std::time::Instant,
+) {
+    let centre = visible.center();
+    for next in lod.neighbours().into_iter().flatten() {
+        let nearer = next.slot_order() < lod.slot_order();
+        // What the view shows when the nearer level begins (the whole view for the farther).
+        let there = if nearer {
+            let begins = lod.zoom_range().1;
+            let scale = (zoom / begins).clamp(0.1, 1.0);
+            Rect::from_center_size(centre, visible.size() * scale)
+        } else {
+            visible
+        };
+        let mut ahead: Vec<usize> = indices
+            .iter()
+            .copied()
+            .filter(|&i| scene.drawing(i, next).is_none() && scene.nodes[i].rect.intersects(there))
+            .collect();
+        if ahead.is_empty() {
+            continue;
+        }
+        let distance = |i: usize| scene.nodes[i].rect.center().distance_sq(centre);
+        ahead.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+        if !scene.prepare_until(&ahead, next, Some(deadline)) {
+            return;
+        }
+    }
 }
 
 fn paint_node(
@@ -167,7 +235,8 @@ fn paint_node(
     hits: &mut FrameHits,
 ) {
     let node = &scene.nodes[index];
-    let Some(drawing) = scene.drawing(index, lod) else {
+    // While its drawing at `lod` waits for a later frame, the nearest level's stands in.
+    let Some((drawing, lod)) = scene.drawing_or_nearest(index, lod) else {
         return;
     };
     let offset = node.rect.min.to_vec2();

@@ -5,6 +5,7 @@
 //! camera did not change can be shown again without translating anything.
 
 use super::camera::Camera;
+pub use super::text_cache::TextCache;
 use crate::scene::style::{
     EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_STROKE_PX, MIN_TEXT_PX, TEXT_PX_STEP,
 };
@@ -28,71 +29,6 @@ impl Painted {
                 .with_clip_rect(clip.intersect(painter.clip_rect()))
                 .extend(shapes.iter().cloned());
         }
-    }
-}
-
-/// Text laid out in earlier frames, kept for frames to come. egui keeps a galley only from one
-/// frame to the next, so zooming back to a size seen a moment ago shaped every line again (a
-/// third of a wheel-zoom frame over an overview of hundreds of cards). Entries unused for a
-/// while go once the cache is full; all go when egui's font atlas is rebuilt, its options or
-/// the pixel density change (a galley points into the atlas, drawn for one density).
-#[derive(Default)]
-pub struct TextCache {
-    galleys: rustc_hash::FxHashMap<(u64, u32, Color32), (std::sync::Arc<egui::Galley>, u64)>,
-    frame: u64,
-    atlas: Option<(egui::epaint::text::TextOptions, f32, f32)>,
-}
-
-/// How many laid-out lines the cache holds before it forgets those unused lately.
-const TEXT_CACHE_ENTRIES: usize = 5_000;
-/// Lines used within this many frames are kept when the cache is full.
-const TEXT_CACHE_RECENT_FRAMES: u64 = 2;
-
-impl TextCache {
-    /// Starts a frame: forgets everything if egui's glyph atlas was rebuilt, and what was not
-    /// used lately if the cache is full.
-    pub fn begin_frame(&mut self, ctx: &egui::Context) {
-        self.frame += 1;
-        // Glyphs are drawn for a pixel density: a new one (the UI scale, another screen)
-        // needs new layouts, as does a rebuilt atlas.
-        let ppp = ctx.pixels_per_point();
-        let now = ctx.fonts(|f| (*f.options(), f.font_atlas_fill_ratio(), ppp));
-        let rebuilt = self.atlas.is_some_and(|(options, fill, density)| {
-            options != now.0 || now.1 < fill || density != ppp
-        });
-        self.atlas = Some(now);
-        if rebuilt {
-            self.galleys.clear();
-        }
-        if self.galleys.len() > TEXT_CACHE_ENTRIES {
-            let frame = self.frame;
-            self.galleys
-                .retain(|_, (_, used)| frame - *used <= TEXT_CACHE_RECENT_FRAMES);
-            if self.galleys.len() > TEXT_CACHE_ENTRIES {
-                self.galleys.clear();
-            }
-        }
-    }
-
-    fn galley(
-        &mut self,
-        painter: &Painter,
-        text: &str,
-        size: f32,
-        colour: Color32,
-    ) -> std::sync::Arc<egui::Galley> {
-        use std::hash::{BuildHasher, BuildHasherDefault};
-        let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text);
-        let key = (hash, size.to_bits(), colour);
-        if let Some((galley, used)) = self.galleys.get_mut(&key)
-            && galley.text() == text
-        {
-            *used = self.frame;
-            return galley.clone();
-        }
-        let galley = painter.layout_no_wrap(text.to_string(), FontId::proportional(size), colour);
-        self.galleys.insert(key, (galley.clone(), self.frame));
-        galley
     }
 }
 
@@ -249,7 +185,10 @@ impl<'a> PrimPainter<'a> {
         };
         let at = self.to_screen(run.pos + offset);
         let galley = match &mut self.texts {
-            Some(texts) => texts.galley(self.painter, &run.text, size, run.colour),
+            Some(texts) => match texts.galley(self.painter, &run.text, size, run.colour) {
+                Some(galley) => galley,
+                None => return,
+            },
             None => self.painter.layout_no_wrap(
                 run.text.clone(),
                 FontId::proportional(size),
@@ -431,70 +370,4 @@ fn add_line_quad(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32)
     }
     mesh.add_triangle(base, base + 1, base + 2);
     mesh.add_triangle(base, base + 2, base + 3);
-}
-
-#[cfg(test)]
-mod text_cache_tests {
-    use super::*;
-    use std::sync::Arc;
-
-    /// Runs one frame and hands its painter to `f`.
-    fn frame(ctx: &egui::Context, f: impl FnOnce(&Painter)) {
-        let mut f = Some(f);
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            if let Some(f) = f.take() {
-                f(ui.painter());
-            }
-        });
-        output.textures_delta.clear();
-    }
-
-    #[test]
-    fn text_is_laid_out_once_and_forgotten_when_the_atlas_changes() {
-        let ctx = egui::Context::default();
-        let mut cache = TextCache::default();
-        let mut first = None;
-        frame(&ctx, |painter| {
-            cache.begin_frame(&ctx);
-            first = Some(cache.galley(painter, "CMOC 22", 12.0, Color32::BLACK));
-        });
-        let first = first.expect("laid out");
-        frame(&ctx, |painter| {
-            cache.begin_frame(&ctx);
-            let again = cache.galley(painter, "CMOC 22", 12.0, Color32::BLACK);
-            assert!(Arc::ptr_eq(&first, &again), "kept from the frame before");
-            let other = cache.galley(painter, "CMOC 23", 12.0, Color32::BLACK);
-            assert_eq!(other.text(), "CMOC 23");
-            let larger = cache.galley(painter, "CMOC 22", 13.0, Color32::BLACK);
-            assert!(!Arc::ptr_eq(&first, &larger));
-        });
-        // A new pixel density rebuilds egui's glyph atlas: the old layouts must go.
-        ctx.set_pixels_per_point(2.0);
-        frame(&ctx, |painter| {
-            cache.begin_frame(&ctx);
-            let after = cache.galley(painter, "CMOC 22", 12.0, Color32::BLACK);
-            assert!(!Arc::ptr_eq(&first, &after), "laid out again");
-        });
-    }
-
-    #[test]
-    fn a_full_cache_keeps_only_what_was_used_lately() {
-        let ctx = egui::Context::default();
-        let mut cache = TextCache::default();
-        frame(&ctx, |painter| {
-            cache.begin_frame(&ctx);
-            for i in 0..=TEXT_CACHE_ENTRIES {
-                cache.galley(painter, &format!("line {i}"), 10.0, Color32::BLACK);
-            }
-        });
-        for _ in 0..=TEXT_CACHE_RECENT_FRAMES {
-            frame(&ctx, |painter| {
-                cache.begin_frame(&ctx);
-                cache.galley(painter, "kept", 10.0, Color32::BLACK);
-            });
-        }
-        frame(&ctx, |_| cache.begin_frame(&ctx));
-        assert!(cache.galleys.len() <= TEXT_CACHE_RECENT_FRAMES as usize + 2);
-        assert!(cache.galleys.values().any(|(g, _)| g.text() == "kept"));
-    }
 }
