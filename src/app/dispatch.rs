@@ -125,8 +125,8 @@ impl EditorApp {
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::CommandPalette => self.palette = Some(super::palette::Palette::default()),
             Action::Find => self.find.open(),
-            Action::FindNext => self.find_step(true),
-            Action::FindPrevious => self.find_step(false),
+            Action::FindNext => self.find.step(&mut self.editor, &mut self.canvas, true),
+            Action::FindPrevious => self.find.step(&mut self.editor, &mut self.canvas, false),
             Action::Present => {
                 if self.present.is_some() {
                     self.stop_presenting();

@@ -1,9 +1,10 @@
 //! Find (Ctrl+F): type words or a CMOC number ("10", "-ve 22"); matching cards light up on the
 //! canvas, Enter / F3 / Shift+F3 step through them with the camera following, Esc closes.
 
-use super::{EditorApp, name_widget};
+use super::canvas::CanvasState;
+use super::name_widget;
 use crate::scene::Palette;
-use crate::session::Find;
+use crate::session::{Editor, Find};
 use egui::{Key, RichText};
 
 /// The zoom Find comes in to when the view is further out: card text is readable from here.
@@ -25,59 +26,64 @@ impl FindBar {
         self.open = true;
         self.needs_focus = true;
     }
-}
 
-impl EditorApp {
     /// Shows the next (or previous) match: selects it and brings it into view.
-    pub(super) fn find_step(&mut self, forward: bool) {
-        if !self.find.open {
-            self.find.open();
+    pub(super) fn step(&mut self, editor: &mut Editor, canvas: &mut CanvasState, forward: bool) {
+        if !self.open {
+            self.open();
             return;
         }
-        let Some(id) = self.find.find.step(&mut self.editor, forward) else {
+        let Some(id) = self.find.step(editor, forward) else {
             return;
         };
-        let status = std::mem::take(&mut self.editor.status);
+        let status = std::mem::take(&mut editor.status);
         // Far out, a found card is a box too small to read: come in close enough to read it
         // (as far as the card still fits the view).
-        if let Some(node) = self.editor.doc().node(id)
-            && self.canvas.camera.zoom < FIND_READABLE_ZOOM
-        {
-            let view = self.canvas.rect.size();
-            let fits = (view.x * 0.9 / node.size.width.max(1.0))
-                .min(view.y * 0.9 / node.size.height.max(1.0));
-            let zoom = FIND_READABLE_ZOOM.min(fits);
-            if zoom.is_finite() && zoom > self.canvas.camera.zoom {
-                self.canvas.camera.zoom = zoom;
+        if let Some(node) = editor.doc().node(id) {
+            if canvas.camera.zoom < FIND_READABLE_ZOOM {
+                let view = canvas.rect.size();
+                let fits = (view.x * 0.9 / node.size.width.max(1.0))
+                    .min(view.y * 0.9 / node.size.height.max(1.0));
+                let zoom = FIND_READABLE_ZOOM.min(fits);
+                if zoom.is_finite() && zoom > canvas.camera.zoom {
+                    canvas.camera.zoom = zoom;
+                }
             }
+            let c = node.rect().center();
+            canvas.camera.centre_on(canvas.rect, egui::pos2(c.x, c.y));
         }
-        self.focus_node(id);
-        self.editor.status = status;
+        editor.status = status;
     }
 
     /// The find bar over the top of the canvas, when open.
-    pub(super) fn find_ui(&mut self, ui: &mut egui::Ui, palette: &Palette) {
-        if !self.find.open {
-            self.canvas.matches.clear();
+    pub(super) fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        editor: &mut Editor,
+        canvas: &mut CanvasState,
+        palette: &Palette,
+    ) {
+        if !self.open {
+            canvas.matches.clear();
             return;
         }
-        let revision = self.editor.revision();
-        if self.find.find.is_stale(revision) {
-            let scene = self.canvas.scene(&self.editor, palette);
-            self.find.find.search(scene, revision);
+        let revision = editor.revision();
+        if self.find.is_stale(revision) {
+            let scene = canvas.scene(editor, palette);
+            self.find.search(scene, revision);
         }
-        self.canvas.matches = self.find.find.matches.clone();
+        canvas.matches = self.find.matches.clone();
         let mut step = None;
         let mut close = false;
         ui.horizontal(|ui| {
             ui.label(RichText::new("Find").strong());
             let field = ui.add(
-                egui::TextEdit::singleline(&mut self.find.find.text)
+                egui::TextEdit::singleline(&mut self.find.text)
                     .hint_text("words, or a CMOC number such as 10 or -ve 22")
                     .desired_width(320.0),
             );
             name_widget(ui, &field, "Find cards");
-            if std::mem::take(&mut self.find.needs_focus) {
+            if std::mem::take(&mut self.needs_focus) {
                 field.request_focus();
             }
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -88,7 +94,7 @@ impl EditorApp {
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
                 close = true;
             }
-            ui.label(self.find.find.summary());
+            ui.label(self.find.summary());
             if ui.button("Previous").on_hover_text("Shift+F3").clicked() {
                 step = Some(false);
             }
@@ -100,11 +106,11 @@ impl EditorApp {
             }
         });
         if let Some(forward) = step {
-            self.find_step(forward);
+            self.step(editor, canvas, forward);
         }
         if close {
-            self.find.open = false;
-            self.canvas.matches.clear();
+            self.open = false;
+            canvas.matches.clear();
         }
     }
 }

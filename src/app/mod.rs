@@ -284,7 +284,10 @@ impl EditorApp {
         });
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui, &palette));
         if self.find.open {
-            egui::Panel::top("find").show(ui, |ui| self.find_ui(ui, &palette));
+            egui::Panel::top("find").show(ui, |ui| {
+                self.find
+                    .ui(ui, &mut self.editor, &mut self.canvas, &palette);
+            });
         } else {
             self.canvas.matches.clear();
             // "Match 2 of 5" means nothing once the find bar is closed.
