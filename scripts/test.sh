@@ -25,6 +25,9 @@ else
   echo "export-memory: skipped (no /usr/bin/time here); see scripts/export-memory.sh"
 fi
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+  # The window scripts drive the release binary: build it from this tree (a no-op when it is
+  # up to date), never test one left over from an older commit.
+  cargo build --release --quiet
   bash scripts/smoke-window.sh
   bash scripts/crash-recovery.sh
   bash scripts/typing-click.sh

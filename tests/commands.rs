@@ -43,6 +43,46 @@ fn the_palette_runs_a_command_found_by_words_with_the_keyboard_alone() {
 }
 
 #[test]
+fn the_palette_lists_every_command_and_scrolls_to_the_one_chosen() {
+    let (_dir, mut h) = common::editor_harness();
+    common::press(&mut h, Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    let all = cmoc_canvas::session::Action::all().count();
+    let under = h.get_by_label("Command to run").rect().bottom();
+    let listed = cmoc_canvas::session::Action::all()
+        .filter(|a| {
+            h.query_all_by_label(a.name())
+                .any(|n| n.rect().top() > under)
+        })
+        .count();
+    assert_eq!(
+        listed, all,
+        "every command is in the list (it was cut at 12)"
+    );
+    // Twenty rows down with the arrow keys: the chosen row is scrolled into the list's view.
+    for _ in 0..20 {
+        common::press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    }
+    h.run_steps(3);
+    let chosen = h.state().palette.as_ref().map(|p| p.chosen);
+    assert_eq!(chosen, Some(20));
+    let name = cmoc_canvas::app::palette_matching("")[20].name();
+    let field = h.get_by_label("Command to run").rect();
+    // The toolbar may have a button of the same name: the palette's row is under its field.
+    let row = h
+        .query_all_by_label(name)
+        .map(|n| n.rect())
+        .find(|r| r.top() > field.bottom())
+        .expect("the chosen row is listed");
+    // The list shows 12 rows under the field: unscrolled, row 21 would be 21 rows and more
+    // (spacing between rows) down; scrolled to, it is the last row shown.
+    assert!(
+        row.top() > field.bottom() && row.bottom() <= field.bottom() + 16.0 * row.height(),
+        "the chosen row {row:?} is in the list's view, under the field {field:?}"
+    );
+}
+
+#[test]
 fn find_lights_up_matches_and_steps_through_them() {
     let (_dir, mut h) = common::editor_harness();
     common::press(&mut h, Modifiers::COMMAND, Key::F);

@@ -32,6 +32,7 @@ pub mod table_view;
 mod then;
 mod tidy_progress;
 
+pub use palette::matching as palette_matching;
 pub use shortcuts::{Shortcuts, shortcut_words};
 
 use crate::file::example_document;
@@ -300,7 +301,13 @@ impl EditorApp {
         self.table_panel_ui(ui);
         self.central_ui(ui, &palette);
         self.modal_ui(&ctx);
-        self.palette_ui(&ctx);
+        if let Some(mut palette) = self.palette.take() {
+            match palette.ui(&ctx, |action| self.availability(action)) {
+                palette::PaletteOutcome::Open => self.palette = Some(palette),
+                palette::PaletteOutcome::Closed => {}
+                palette::PaletteOutcome::Run(action) => self.perform(action),
+            }
+        }
 
         let title = self.editor.window_title();
         if title != self.title_sent {

@@ -3,10 +3,10 @@
 //! the mouse and without knowing which menu holds it.
 
 use super::Shortcuts;
-use super::{Action, EditorApp, name_widget};
+use super::{Action, name_widget};
 use egui::{Key, Modifiers, RichText};
 
-/// Longest list the palette shows at once.
+/// Rows the palette's list shows before it scrolls.
 const MAX_SHOWN: usize = 12;
 
 /// The palette's state while it is open.
@@ -51,89 +51,125 @@ pub fn matching(query: &str) -> Vec<Action> {
     found.into_iter().map(|(_, action)| action).collect()
 }
 
-impl EditorApp {
-    /// Shows the palette if it is open; runs the command picked.
-    pub(super) fn palette_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut palette) = self.palette.take() else {
-            return;
-        };
-        let found = matching(&palette.query);
+/// What the palette asks of the window after a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaletteOutcome {
+    /// Stay open.
+    Open,
+    /// Closed without running anything.
+    Closed,
+    /// Run this command (it applies now) and close.
+    Run(Action),
+}
+
+impl Palette {
+    /// Shows the palette for a frame; `availability` says whether each command applies now
+    /// and if not why (the window's one answer, as the menus use).
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        availability: impl Fn(Action) -> Result<(), &'static str>,
+    ) -> PaletteOutcome {
+        let found = matching(&self.query);
         let mut run = None;
         // Esc closes, wherever the keyboard is (the text field would only lose focus).
         let mut close = ctx.input(|i| i.key_pressed(Key::Escape));
+        let mut moved = false;
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowDown)) {
-            palette.chosen = (palette.chosen + 1).min(found.len().saturating_sub(1));
+            self.chosen = (self.chosen + 1).min(found.len().saturating_sub(1));
+            moved = true;
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowUp)) {
-            palette.chosen = palette.chosen.saturating_sub(1);
+            self.chosen = self.chosen.saturating_sub(1);
+            moved = true;
         }
         let response = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.label(RichText::new("Run a command").strong());
             let field = ui.add(
-                egui::TextEdit::singleline(&mut palette.query)
+                egui::TextEdit::singleline(&mut self.query)
                     .hint_text("Type part of a command's name, e.g. \"fit\" or \"export\"")
                     .desired_width(f32::INFINITY),
             );
             name_widget(ui, &field, "Command to run");
-            if !palette.focused_once {
+            if !self.focused_once {
                 field.request_focus();
-                palette.focused_once = true;
+                self.focused_once = true;
             }
             if field.changed() {
-                palette.chosen = 0;
+                self.chosen = 0;
             }
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                run = found.get(palette.chosen).copied();
+                run = found.get(self.chosen).copied();
             }
             ui.separator();
             if found.is_empty() {
                 ui.label(RichText::new("No command matches.").weak());
             }
-            let start = palette.chosen.saturating_sub(MAX_SHOWN - 1);
-            for (i, action) in found.iter().enumerate().skip(start).take(MAX_SHOWN) {
-                let available = self.availability(*action);
-                // A command that does not apply now is listed greyed, with the reason where
-                // its keys would be (and read out as its description), not hidden.
-                let aside = match available {
-                    Ok(()) => action
-                        .shortcuts()
-                        .first()
-                        .map(|s| super::shortcuts::shortcut_words(ctx, s))
-                        .unwrap_or_default(),
-                    Err(reason) => reason.to_string(),
-                };
-                let item = egui::Button::selectable(i == palette.chosen, action.name())
-                    .shortcut_text(aside.as_str());
-                let response = ui.add_enabled_ui(available.is_ok(), |ui| {
-                    ui.add_sized([ui.available_width(), 0.0], item)
+            // Every match, in a list that scrolls (wheel or arrow keys) past its first rows.
+            let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+            egui::ScrollArea::vertical()
+                .id_salt("palette-commands")
+                .max_height(row * MAX_SHOWN as f32)
+                .show(ui, |ui| {
+                    for (i, action) in found.iter().enumerate() {
+                        let response = palette_row(ui, *action, i == self.chosen, &availability);
+                        if moved && i == self.chosen {
+                            response.scroll_to_me(None);
+                        }
+                        if response.clicked() {
+                            run = Some(*action);
+                        }
+                    }
                 });
-                let response = response.inner;
-                // Read out as its name, then its keys or why it does not apply.
-                ui.ctx().accesskit_node_builder(response.id, |node| {
-                    node.set_label(action.name());
-                    node.set_description(aside.as_str());
-                });
-                if response.on_hover_text(action.description()).clicked() {
-                    run = Some(*action);
-                }
-            }
         });
         if response.should_close() {
             close = true;
         }
         match run {
-            // Enter on a greyed command: nothing runs, and the palette stays with its reason.
-            Some(action) if self.availability(action).is_err() => {
-                // The keyboard stays in the field, to type another command.
-                palette.focused_once = false;
-                self.palette = Some(palette);
+            // Enter on a greyed command: nothing runs, and the palette stays with its reason;
+            // the keyboard stays in the field, to type another command.
+            Some(action) if availability(action).is_err() => {
+                self.focused_once = false;
+                PaletteOutcome::Open
             }
-            Some(action) => self.perform(action),
-            None if !close => self.palette = Some(palette),
-            None => {}
+            Some(action) => PaletteOutcome::Run(action),
+            None if close => PaletteOutcome::Closed,
+            None => PaletteOutcome::Open,
         }
     }
+}
+
+/// One command in the list: its name, and its keys or (greyed) why it does not apply now.
+fn palette_row(
+    ui: &mut egui::Ui,
+    action: Action,
+    chosen: bool,
+    availability: &impl Fn(Action) -> Result<(), &'static str>,
+) -> egui::Response {
+    let available = availability(action);
+    // A command that does not apply now is listed greyed, with the reason where its keys
+    // would be (and read out as its description), not hidden.
+    let aside = match available {
+        Ok(()) => action
+            .shortcuts()
+            .first()
+            .map(|s| super::shortcuts::shortcut_words(ui.ctx(), s))
+            .unwrap_or_default(),
+        Err(reason) => reason.to_string(),
+    };
+    let item = egui::Button::selectable(chosen, action.name()).shortcut_text(aside.as_str());
+    let response = ui
+        .add_enabled_ui(available.is_ok(), |ui| {
+            ui.add_sized([ui.available_width(), 0.0], item)
+        })
+        .inner;
+    // Read out as its name, then its keys or why it does not apply.
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_label(action.name());
+        node.set_description(aside.as_str());
+    });
+    response.on_hover_text(action.description())
 }
 
 #[cfg(test)]
