@@ -109,10 +109,10 @@ fn tab_walks_the_diagram_in_reading_order_and_enter_opens_the_inspector() {
 
     // Enter opens the focused node in the inspector.
     common::press(&mut h, Modifiers::NONE, Key::Tab);
-    h.state_mut().side_tab = SideTab::Comments;
+    h.state_mut().side.tab = SideTab::Comments;
     common::press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(h.state().editor.selection.single_node(), Some(second));
-    assert_eq!(h.state().side_tab, SideTab::Inspector);
+    assert_eq!(h.state().side.tab, SideTab::Inspector);
 
     // Arrow keys move the selection; Shift moves ten times as far; one undo each.
     let at = |h: &Harness<'_, EditorApp>| {

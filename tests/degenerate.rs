@@ -94,7 +94,7 @@ fn frames(app: EditorApp) {
     let first = h.state().editor.doc().nodes().next().map(|n| n.id);
     if let Some(id) = first {
         h.state_mut().editor.selection.set_node(id);
-        h.state_mut().side_tab = cmoc_canvas::app::SideTab::Inspector;
+        h.state_mut().side.tab = cmoc_canvas::app::SideTab::Inspector;
         h.run_steps(2);
         let huge = h
             .state()

@@ -211,7 +211,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     h.state_mut()
         .add_node(cmoc_canvas::model::NodeKind::Cmoc, None);
     assert!(h.state().editor.selection.single_node().is_some());
-    h.state_mut().side_tab = cmoc_canvas::app::SideTab::Comments;
+    h.state_mut().side.tab = cmoc_canvas::app::SideTab::Comments;
     h.run_steps(2);
     h.get_by_label("New comment").focus();
     h.run_steps(1);
@@ -244,7 +244,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
         .map(|n| n.id)
         .expect("card");
     h.state_mut().editor.selection.set_node(id);
-    h.state_mut().side_tab = cmoc_canvas::app::SideTab::Comments;
+    h.state_mut().side.tab = cmoc_canvas::app::SideTab::Comments;
     h.run_steps(2);
     assert!(
         h.query_all_by_value("We never heard about this service")

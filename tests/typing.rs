@@ -52,7 +52,7 @@ fn select_first_card(h: &mut Harness<'_, EditorApp>) -> cmoc_canvas::model::Node
         .map(|(n, _)| n.id)
         .expect("the example has cards");
     h.state_mut().editor.selection.set_node(id);
-    h.state_mut().side_tab = cmoc_canvas::app::SideTab::Inspector;
+    h.state_mut().side.tab = cmoc_canvas::app::SideTab::Inspector;
     h.run_steps(3);
     id
 }
@@ -187,7 +187,7 @@ fn in_place_editing_keeps_text_typed_the_frame_before_the_click() {
 fn comment_box(same_frame: bool) {
     let (_dir, mut h) = common::editor_harness();
     let id = select_first_card(&mut h);
-    h.state_mut().side_tab = cmoc_canvas::app::SideTab::Comments;
+    h.state_mut().side.tab = cmoc_canvas::app::SideTab::Comments;
     h.run_steps(3);
     h.get_by_label("New comment").focus();
     h.run_steps(2);

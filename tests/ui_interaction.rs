@@ -924,7 +924,7 @@ fn clicking_a_comment_counter_opens_the_comments_of_that_card() {
         .expect("a counter on the card");
     click_at(&mut h, counter);
     assert_eq!(h.state().editor.selection.single_node(), Some(id));
-    assert_eq!(h.state().side_tab, cmoc_canvas::app::SideTab::Comments);
+    assert_eq!(h.state().side.tab, cmoc_canvas::app::SideTab::Comments);
     assert!(h.query_by_label("Why?").is_some(), "the comment is shown");
 }
 

@@ -120,10 +120,10 @@ impl EditorApp {
                     self.perform_at(action, at);
                 }
                 if output.show_comments {
-                    self.side_tab = SideTab::Comments;
+                    self.side.tab = SideTab::Comments;
                 }
                 if std::mem::take(&mut self.canvas.open_inspector) {
-                    self.side_tab = SideTab::Inspector;
+                    self.side.tab = SideTab::Inspector;
                 }
                 self.canvas.legend_height = if self.show_legend {
                     legend::legend_ui(

@@ -134,8 +134,8 @@ impl EditorApp {
                     self.start_presenting();
                 }
             }
-            Action::EditPath => self.side_tab = super::SideTab::Path,
-            Action::EditScenarios => self.side_tab = super::SideTab::Scenarios,
+            Action::EditPath => self.side.tab = super::SideTab::Path,
+            Action::EditScenarios => self.side.tab = super::SideTab::Scenarios,
             Action::CloseSplit => self.split = None,
             Action::TextLarger => self.change_ui_scale(true),
             Action::TextSmaller => self.change_ui_scale(false),

@@ -71,8 +71,8 @@ pub struct EditorApp {
     pub show_legend: bool,
     /// Show the CMOC table under the canvas.
     pub show_table: bool,
-    /// Which tab the side panel shows.
-    pub side_tab: SideTab,
+    /// The side panel: its tabs and their state.
+    pub side: side_panel::SidePanel,
     /// The CMOC table's sorting and filtering.
     pub table: TableView,
     title_sent: String,
@@ -94,18 +94,9 @@ pub struct EditorApp {
     input_order: input_order::InputOrder,
     /// The presentation, while presenting.
     pub present: Option<present::Presenting>,
-    /// The diagram's own presentation order for the Path panel, for a scene version.
-    path_order: Option<(u64, Vec<crate::model::NodeId>)>,
-    /// The What if panel's comparison choice.
-    pub scenario_panel: scenario_panel::ScenarioPanel,
     /// Two scenarios side by side: the second canvas, on the right, showing its own
     /// scenario; the two move and zoom together.
     pub split: Option<Box<CanvasState>>,
-    /// Where the side panel's left edge was last frame (to tell a drag of it from anything
-    /// else).
-    side_panel_edge: f32,
-    /// Whether the side panel's edge was being dragged last frame.
-    side_panel_dragged: bool,
 }
 
 /// The tabs of the side panel.
@@ -217,7 +208,7 @@ impl EditorApp {
             close_sent: false,
             show_legend: true,
             show_table: false,
-            side_tab: SideTab::Inspector,
+            side: side_panel::SidePanel::default(),
             table: TableView::default(),
             title_sent: String::new(),
             validation: crate::model::Validation::default(),
@@ -226,14 +217,10 @@ impl EditorApp {
             palette: None,
             find: find::FindBar::default(),
             present: None,
-            path_order: None,
             tidy: tidy_progress::TidyProgress::default(),
             welcome_after_recovery: false,
             input_order: input_order::InputOrder::default(),
-            scenario_panel: scenario_panel::ScenarioPanel::default(),
             split: None,
-            side_panel_edge: f32::NAN,
-            side_panel_dragged: false,
             recovery: recovery::RecoveryState::open(recovery::recovery_dir(
                 settings_path_for_recovery.as_deref(),
             )),
@@ -297,7 +284,19 @@ impl EditorApp {
             }
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        self.side_panel_ui(ui, &palette);
+        let in_scenario = self.scenario_note();
+        let asks = self.side.ui(
+            ui,
+            side_panel::SideCx {
+                editor: &mut self.editor,
+                canvas: &mut self.canvas,
+                settings: &mut self.settings,
+                comments: &mut self.comments,
+                in_scenario,
+            },
+            &palette,
+        );
+        self.follow_side_panel(asks);
         self.table_panel_ui(ui);
         self.central_ui(ui, &palette);
         self.modal_ui(&ctx);
@@ -362,6 +361,49 @@ impl EditorApp {
             self.settings.ui_scale * 100.0
         );
         self.save_settings();
+    }
+
+    /// Carries out what the side panel asked for.
+    fn follow_side_panel(&mut self, asks: side_panel::SideAsks) {
+        if let Some(nodes) = asks.show {
+            self.editor.selection.clear();
+            self.editor.selection.nodes.extend(nodes);
+            self.canvas.fit_selection(&self.editor);
+        }
+        if let Some(other) = asks.split_with {
+            self.open_split(other);
+        }
+        if let Some(index) = asks.present_from {
+            self.start_presenting_at(index);
+        }
+        if asks.settings_changed {
+            self.save_settings();
+        }
+    }
+
+    /// The CMOC table under the canvas, when shown.
+    fn table_panel_ui(&mut self, ui: &mut Ui) {
+        if !self.show_table {
+            return;
+        }
+        let output = egui::Panel::bottom("cmoc-table")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                table_view::table_ui(ui, &mut self.editor, &mut self.table)
+            })
+            .inner;
+        if output.add_card {
+            // The table's new card goes below the others, and the view follows it.
+            let at = table_view::new_card_position(&self.editor);
+            self.perform_at(Action::AddCmoc, Some(egui::pos2(at.x, at.y)));
+            if let Some(id) = self.editor.selection.single_node() {
+                self.focus_node(id);
+            }
+        }
+        if let Some(id) = output.focus {
+            self.focus_node(id);
+        }
     }
 
     /// While a scenario is shown and one node selected: the scenario's name and why the node

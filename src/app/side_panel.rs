@@ -1,10 +1,13 @@
 //! The side panel (Inspector, Comments, Path, What if) and the CMOC table under the canvas:
 //! their sizes, their tabs, and what their answers ask of the window.
 
-use super::table_view::{self, table_ui};
-use super::{EditorApp, SideTab, comments_ui, inspector, path_panel, scenario_panel};
+use super::canvas::CanvasState;
+use super::comments::CommentsState;
+use super::settings::Settings;
+use super::{SideTab, comments_ui, inspector, path_panel, scenario_panel};
+use crate::model::NodeId;
 use crate::scene::Palette;
-use crate::session::Action;
+use crate::session::Editor;
 use egui::{RichText, Ui};
 
 /// How near the side panel's edge a press must start to be a drag of it.
@@ -16,22 +19,78 @@ const SIDE_PANEL_MIN_PX: f32 = 300.0;
 /// The largest share of the window the side panel may take, so the canvas keeps the rest.
 const SIDE_PANEL_MAX_SHARE: f32 = 0.42;
 
-impl EditorApp {
+/// The side panel's own state: the tab shown, its edge (to tell a drag of it), the diagram's
+/// presentation order for the Path tab, and the What if tab's choices.
+#[derive(Debug)]
+pub struct SidePanel {
+    /// The tab shown.
+    pub tab: SideTab,
+    /// The What if tab's comparison choice.
+    pub scenario: scenario_panel::ScenarioPanel,
+    /// Where the panel's left edge was last frame.
+    edge: f32,
+    /// Whether its edge was being dragged last frame.
+    dragged: bool,
+    /// The diagram's own presentation order for the Path tab, for a scene version.
+    path_order: Option<(u64, Vec<NodeId>)>,
+}
+
+impl Default for SidePanel {
+    fn default() -> SidePanel {
+        SidePanel {
+            tab: SideTab::Inspector,
+            scenario: scenario_panel::ScenarioPanel::default(),
+            edge: f32::NAN,
+            dragged: false,
+            path_order: None,
+        }
+    }
+}
+
+/// What the side panel draws from: the session and the window's state it shows.
+pub struct SideCx<'a> {
+    /// The open document.
+    pub editor: &'a mut Editor,
+    /// The canvas (its scene, the scenario shown).
+    pub canvas: &'a mut CanvasState,
+    /// Preferences (the panel's width, the author's name).
+    pub settings: &'a mut Settings,
+    /// Comments being written.
+    pub comments: &'a mut CommentsState,
+    /// While a scenario is shown: its name and why the selected node is in its state there.
+    pub in_scenario: Option<(String, String)>,
+}
+
+/// What the side panel asks of the window after a frame.
+#[derive(Debug, Default)]
+pub struct SideAsks {
+    /// Select these nodes and bring them into view.
+    pub show: Option<Vec<NodeId>>,
+    /// Show the scenario shown beside this one.
+    pub split_with: Option<usize>,
+    /// Present from this step of the path.
+    pub present_from: Option<usize>,
+    /// The settings changed: save them.
+    pub settings_changed: bool,
+}
+
+impl SidePanel {
     /// The side panel: its width is the user's (dragged, remembered) and at most
     /// SIDE_PANEL_MAX_SHARE of the window, so the canvas keeps most of a laptop's screen;
     /// long content wraps or scrolls inside it. View > Side panel (F9) hides it.
-    pub(super) fn side_panel_ui(&mut self, ui: &mut Ui, palette: &Palette) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: SideCx<'_>, palette: &Palette) -> SideAsks {
+        let mut asks = SideAsks::default();
         let window_width = ui.available_width();
         let widest = (window_width * SIDE_PANEL_MAX_SHARE).max(SIDE_PANEL_MIN_PX);
-        let chosen = if self.settings.side_panel_width > 0.0 {
-            self.settings.side_panel_width
+        let chosen = if cx.settings.side_panel_width > 0.0 {
+            cx.settings.side_panel_width
         } else {
             SIDE_PANEL_DEFAULT_PX
         };
-        let mut side_open = !self.settings.hide_side_panel;
+        let mut side_open = !cx.settings.hide_side_panel;
         // Only a drag of its edge makes the panel wider than the user's width: egui grows a
         // panel to fit content a pixel too wide, and that crept over the canvas card by card.
-        let (edge, was_dragged) = (self.side_panel_edge, self.side_panel_dragged);
+        let (edge, was_dragged) = (self.edge, self.dragged);
         // A press that starts on the edge drags it until released (the edge follows the
         // pointer away from where the press began).
         let dragging_edge = ui.input(|i| {
@@ -48,151 +107,127 @@ impl EditorApp {
         } else {
             chosen
         };
-        self.side_panel_dragged = dragging_edge;
+        self.dragged = dragging_edge;
+        let SideCx {
+            editor,
+            canvas,
+            settings,
+            comments,
+            in_scenario,
+        } = cx;
         let side = egui::Panel::right("inspector")
             .resizable(true)
             .default_size(chosen)
             .size_range(SIDE_PANEL_MIN_PX..=largest)
             .show_collapsible(ui, &mut side_open, |ui| {
-                let open = self
-                    .editor
-                    .doc()
-                    .annotations()
-                    .filter(|a| a.is_open_comment())
-                    .count();
-                // The tabs in body-sized type so the four fit the panel's width: in headings
-                // they widened the panel over the canvas.
-                ui.horizontal(|ui| {
-                    for (tab, text) in [
-                        (SideTab::Inspector, "Inspector".to_string()),
-                        (SideTab::Comments, format!("Comments ({open})")),
-                        (SideTab::Path, "Path".to_string()),
-                        (SideTab::Scenarios, "What if".to_string()),
-                    ] {
-                        if ui
-                            .selectable_label(
-                                self.side_tab == tab,
-                                RichText::new(text)
-                                    .size(crate::scene::style::SIDE_TAB_TEXT_PX)
-                                    .strong(),
-                            )
-                            .clicked()
-                        {
-                            self.side_tab = tab;
-                        }
-                    }
-                });
+                self.tabs_ui(ui, editor);
                 ui.separator();
-                // The diagram's own order, worked out again only when the scene changed (not
-                // every frame the Path tab is open).
-                let default_order = if self.side_tab == SideTab::Path
-                    && self.editor.doc().workshop().path.is_none()
-                {
-                    let scene = self.canvas.scene(&self.editor, palette);
-                    let version = scene.version();
-                    match &self.path_order {
-                        Some((v, order)) if *v == version => order.clone(),
-                        _ => {
-                            let order = scene.presentation_order();
-                            self.path_order = Some((version, order.clone()));
-                            order
-                        }
-                    }
-                } else {
-                    Vec::new()
-                };
+                let default_order = self.default_order(editor, canvas, palette);
                 let mut path_output = None;
                 let mut scenario_output = None;
-                egui::ScrollArea::vertical().show(ui, |ui| match self.side_tab {
+                egui::ScrollArea::vertical().show(ui, |ui| match self.tab {
                     SideTab::Path => {
-                        path_output =
-                            Some(path_panel::path_ui(ui, &mut self.editor, || default_order));
+                        path_output = Some(path_panel::path_ui(ui, editor, || default_order));
                     }
                     SideTab::Scenarios => {
                         scenario_output = Some(scenario_panel::scenario_ui(
                             ui,
-                            &mut self.editor,
-                            &mut self.canvas.scenario,
-                            &mut self.scenario_panel,
+                            editor,
+                            &mut canvas.scenario,
+                            &mut self.scenario,
                         ));
                     }
-                    SideTab::Inspector => {
-                        let in_scenario = self.scenario_note();
-                        inspector::inspector_ui(ui, &mut self.editor, in_scenario)
-                    }
+                    SideTab::Inspector => inspector::inspector_ui(ui, editor, in_scenario),
                     SideTab::Comments => {
-                        let mut author = self.settings.author_name.clone();
-                        if comments_ui(ui, &mut self.editor, &mut self.comments, &mut author) {
-                            self.settings.author_name = author;
-                            self.save_settings();
+                        let mut author = settings.author_name.clone();
+                        if comments_ui(ui, editor, comments, &mut author) {
+                            settings.author_name = author;
+                            asks.settings_changed = true;
                         }
                     }
                 });
                 if let Some(output) = scenario_output {
-                    if let Some(id) = output.show_node {
-                        self.editor.selection.set_node(id);
-                        self.canvas.fit_selection(&self.editor);
-                    }
-                    if let Some(other) = output.split_with {
-                        self.open_split(other);
-                    }
+                    asks.show = output.show_node.map(|id| vec![id]);
+                    asks.split_with = output.split_with;
                 }
                 if let Some(output) = path_output {
                     if let Some(nodes) = output.show {
-                        self.editor.selection.clear();
-                        self.editor.selection.nodes.extend(nodes);
-                        self.canvas.fit_selection(&self.editor);
+                        asks.show = Some(nodes.into_iter().collect());
                     }
-                    if let Some(index) = output.present_from {
-                        self.start_presenting_at(index);
-                    }
+                    asks.present_from = output.present_from;
                 }
             });
-        self.side_panel_edge = side.as_ref().map_or(f32::NAN, |r| r.response.rect.min.x);
-        self.remember_side_panel(ui, side_open, side.map(|r| r.response.rect.width()));
+        self.edge = side.as_ref().map_or(f32::NAN, |r| r.response.rect.min.x);
+        let width = side.map(|r| r.response.rect.width());
+        asks.settings_changed |= remember_width(ui, settings, side_open, width);
+        asks
     }
 
-    /// The CMOC table under the canvas, when shown.
-    pub(super) fn table_panel_ui(&mut self, ui: &mut Ui) {
-        if self.show_table {
-            let output = egui::Panel::bottom("cmoc-table")
-                .resizable(true)
-                .default_size(280.0)
-                .show(ui, |ui| table_ui(ui, &mut self.editor, &mut self.table))
-                .inner;
-            if output.add_card {
-                // The table's new card goes below the others, and the view follows it.
-                let at = table_view::new_card_position(&self.editor);
-                self.perform_at(Action::AddCmoc, Some(egui::pos2(at.x, at.y)));
-                if let Some(id) = self.editor.selection.single_node() {
-                    self.focus_node(id);
+    /// The four tabs, in body-sized type so they fit the panel's width (in headings they
+    /// widened the panel over the canvas).
+    fn tabs_ui(&mut self, ui: &mut Ui, editor: &Editor) {
+        let open = editor
+            .doc()
+            .annotations()
+            .filter(|a| a.is_open_comment())
+            .count();
+        ui.horizontal(|ui| {
+            for (tab, text) in [
+                (SideTab::Inspector, "Inspector".to_string()),
+                (SideTab::Comments, format!("Comments ({open})")),
+                (SideTab::Path, "Path".to_string()),
+                (SideTab::Scenarios, "What if".to_string()),
+            ] {
+                let text = RichText::new(text)
+                    .size(crate::scene::style::SIDE_TAB_TEXT_PX)
+                    .strong();
+                if ui.selectable_label(self.tab == tab, text).clicked() {
+                    self.tab = tab;
                 }
             }
-            if let Some(id) = output.focus {
-                self.focus_node(id);
+        });
+    }
+
+    /// The diagram's own presentation order for the Path tab when it has no path of its own,
+    /// worked out again only when the scene changed (not every frame the tab is open).
+    fn default_order(
+        &mut self,
+        editor: &Editor,
+        canvas: &mut CanvasState,
+        palette: &Palette,
+    ) -> Vec<NodeId> {
+        if self.tab != SideTab::Path || editor.doc().workshop().path.is_some() {
+            return Vec::new();
+        }
+        let scene = canvas.scene(editor, palette);
+        let version = scene.version();
+        match &self.path_order {
+            Some((v, order)) if *v == version => order.clone(),
+            _ => {
+                let order = scene.presentation_order();
+                self.path_order = Some((version, order.clone()));
+                order
             }
         }
     }
+}
 
-    /// Keeps the side panel's width the user dragged it to (and that they dragged it shut),
-    /// saved once the pointer is released.
-    fn remember_side_panel(&mut self, ui: &Ui, open: bool, width: Option<f32>) {
-        let mut changed = false;
-        if open == self.settings.hide_side_panel {
-            self.settings.hide_side_panel = !open;
-            changed = true;
-        }
-        let dragging = ui.input(|i| i.pointer.any_down());
-        if let Some(width) = width.filter(|w| w.is_finite() && *w >= SIDE_PANEL_MIN_PX)
-            && !dragging
-            && (width - self.settings.side_panel_width).abs() > 1.0
-            && (self.settings.side_panel_width > 0.0 || (width - SIDE_PANEL_DEFAULT_PX).abs() > 1.0)
-        {
-            self.settings.side_panel_width = width;
-            changed = true;
-        }
-        if changed {
-            self.save_settings();
-        }
+/// Keeps the side panel's width the user dragged it to (and that they dragged it shut), once
+/// the pointer is released; true when the settings changed.
+fn remember_width(ui: &Ui, settings: &mut Settings, open: bool, width: Option<f32>) -> bool {
+    let mut changed = false;
+    if open == settings.hide_side_panel {
+        settings.hide_side_panel = !open;
+        changed = true;
     }
+    let dragging = ui.input(|i| i.pointer.any_down());
+    if let Some(width) = width.filter(|w| w.is_finite() && *w >= SIDE_PANEL_MIN_PX)
+        && !dragging
+        && (width - settings.side_panel_width).abs() > 1.0
+        && (settings.side_panel_width > 0.0 || (width - SIDE_PANEL_DEFAULT_PX).abs() > 1.0)
+    {
+        settings.side_panel_width = width;
+        changed = true;
+    }
+    changed
 }
