@@ -1,10 +1,11 @@
 //! The canvas area: one canvas, or two side by side comparing scenarios (moving and zooming
 //! together), and the legend over it.
 
-use super::canvas::canvas_ui;
-use super::{EditorApp, SideTab, legend, name_widget};
+use super::canvas::{CanvasState, canvas_ui};
+use super::{SideTab, legend, name_widget};
 use crate::model::Document;
 use crate::scene::Palette;
+use crate::session::{Action, Editor};
 use egui::{RichText, Ui};
 
 /// The line over each half of the side-by-side view naming its scenario; true when Close
@@ -32,110 +33,122 @@ fn split_heading(ui: &mut Ui, doc: &Document, scenario: Option<usize>, close: bo
     clicked
 }
 
-impl EditorApp {
-    /// The central panel: the canvas (or both halves of the split view) and the legend.
-    pub(super) fn central_ui(&mut self, ui: &mut Ui, palette: &Palette) {
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                // Side by side only while both canvases have a scenario to show.
-                let count = self.editor.doc().scenarios().len();
-                if self.split.as_ref().is_some_and(|s| {
-                    s.scenario.is_none_or(|i| i >= count)
-                        || self.canvas.scenario.is_none_or(|i| i >= count)
-                }) {
-                    self.split = None;
-                    self.canvas.fit_pending = true;
-                }
-                let full = ui.available_rect_before_wrap();
-                let main_rect = if self.split.is_some() {
-                    egui::Rect::from_min_max(
-                        full.min,
-                        egui::pos2(full.center().x - 1.0, full.max.y),
-                    )
-                } else {
-                    full
-                };
-                let cameras = (self.canvas.camera, self.split.as_ref().map(|s| s.camera));
-                let output = ui
-                    .scope_builder(egui::UiBuilder::new().max_rect(main_rect), |ui| {
-                        if self.split.is_some() {
-                            split_heading(ui, self.editor.doc(), self.canvas.scenario, false);
-                        }
-                        canvas_ui(
-                            ui,
-                            &mut self.editor,
-                            &mut self.canvas,
-                            palette,
-                            self.settings.snap_to_grid,
-                        )
-                    })
-                    .inner;
-                let mut close_split = false;
-                let mut split_action = None;
-                if let Some(split) = &mut self.split {
-                    let right = egui::Rect::from_min_max(
-                        egui::pos2(full.center().x + 1.0, full.min.y),
-                        full.max,
-                    );
-                    ui.painter().vline(
-                        full.center().x,
-                        full.y_range(),
-                        ui.visuals().widgets.noninteractive.bg_stroke,
-                    );
-                    let split_output = ui
-                        .scope_builder(
-                            egui::UiBuilder::new()
-                                .max_rect(right)
-                                .id_salt("split-canvas"),
-                            |ui| {
-                                close_split =
-                                    split_heading(ui, self.editor.doc(), split.scenario, true);
-                                canvas_ui(
-                                    ui,
-                                    &mut self.editor,
-                                    split,
-                                    palette,
-                                    self.settings.snap_to_grid,
-                                )
-                            },
-                        )
-                        .inner;
-                    // The two move and zoom together: whichever moved this frame leads.
-                    if self.canvas.camera != cameras.0 {
-                        split.camera = self.canvas.camera;
-                    } else if Some(split.camera) != cameras.1 {
-                        self.canvas.camera = split.camera;
+/// What the canvas area draws from: the session, the canvas (and the second one while two
+/// scenarios are side by side), and the legend's choices.
+pub struct CentralCx<'a> {
+    /// The open document.
+    pub editor: &'a mut Editor,
+    /// The canvas (the left one while split).
+    pub canvas: &'a mut CanvasState,
+    /// The right canvas while two scenarios are side by side.
+    pub split: &'a mut Option<Box<CanvasState>>,
+    /// Snap moved nodes to the grid.
+    pub snap_to_grid: bool,
+    /// Show the legend over the canvas.
+    pub show_legend: bool,
+    /// The legend as last laid out.
+    pub legend_cache: &'a mut Option<(Palette, bool, crate::scene::legend::Legend)>,
+}
+
+/// What the canvas area asks of the window after a frame.
+#[derive(Debug, Default)]
+pub struct CentralAsks {
+    /// Commands to run (from either canvas's menus and keys), with where they were asked.
+    pub actions: Vec<(Action, Option<egui::Pos2>)>,
+    /// A side panel tab to show (a comment counter or a double-click asked for it).
+    pub tab: Option<SideTab>,
+}
+
+/// The central panel: the canvas (or both halves of the split view) and the legend.
+pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralAsks {
+    let CentralCx {
+        editor,
+        canvas,
+        split,
+        snap_to_grid,
+        show_legend,
+        legend_cache,
+    } = cx;
+    let mut asks = CentralAsks::default();
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            // Side by side only while both canvases have a scenario to show.
+            let count = editor.doc().scenarios().len();
+            if split.as_ref().is_some_and(|s| {
+                s.scenario.is_none_or(|i| i >= count) || canvas.scenario.is_none_or(|i| i >= count)
+            }) {
+                *split = None;
+                canvas.fit_pending = true;
+            }
+            let full = ui.available_rect_before_wrap();
+            let main_rect = if split.is_some() {
+                egui::Rect::from_min_max(full.min, egui::pos2(full.center().x - 1.0, full.max.y))
+            } else {
+                full
+            };
+            let cameras = (canvas.camera, split.as_ref().map(|s| s.camera));
+            let output = ui
+                .scope_builder(egui::UiBuilder::new().max_rect(main_rect), |ui| {
+                    if split.is_some() {
+                        split_heading(ui, editor.doc(), canvas.scenario, false);
                     }
-                    split_action = split_output.action;
+                    canvas_ui(ui, editor, canvas, palette, snap_to_grid)
+                })
+                .inner;
+            let mut close_split = false;
+            if let Some(right_canvas) = split {
+                let right = egui::Rect::from_min_max(
+                    egui::pos2(full.center().x + 1.0, full.min.y),
+                    full.max,
+                );
+                ui.painter().vline(
+                    full.center().x,
+                    full.y_range(),
+                    ui.visuals().widgets.noninteractive.bg_stroke,
+                );
+                let split_output = ui
+                    .scope_builder(
+                        egui::UiBuilder::new()
+                            .max_rect(right)
+                            .id_salt("split-canvas"),
+                        |ui| {
+                            close_split =
+                                split_heading(ui, editor.doc(), right_canvas.scenario, true);
+                            canvas_ui(ui, editor, right_canvas, palette, snap_to_grid)
+                        },
+                    )
+                    .inner;
+                // The two move and zoom together: whichever moved this frame leads.
+                if canvas.camera != cameras.0 {
+                    right_canvas.camera = canvas.camera;
+                } else if Some(right_canvas.camera) != cameras.1 {
+                    canvas.camera = right_canvas.camera;
                 }
-                if close_split {
-                    self.split = None;
-                    self.canvas.fit_pending = true;
-                }
-                if let Some((action, at)) = split_action {
-                    self.perform_at(action, at);
-                }
-                if let Some((action, at)) = output.action {
-                    self.perform_at(action, at);
-                }
-                if output.show_comments {
-                    self.side.tab = SideTab::Comments;
-                }
-                if std::mem::take(&mut self.canvas.open_inspector) {
-                    self.side.tab = SideTab::Inspector;
-                }
-                self.canvas.legend_height = if self.show_legend {
-                    legend::legend_ui(
-                        ui,
-                        self.canvas.rect,
-                        palette,
-                        self.canvas.scenario.is_some(),
-                        &mut self.legend_cache,
-                    ) + 20.0
-                } else {
-                    0.0
-                };
-            });
-    }
+                asks.actions.extend(split_output.action);
+            }
+            if close_split {
+                *split = None;
+                canvas.fit_pending = true;
+            }
+            asks.actions.extend(output.action);
+            if output.show_comments {
+                asks.tab = Some(SideTab::Comments);
+            }
+            if std::mem::take(&mut canvas.open_inspector) {
+                asks.tab = Some(SideTab::Inspector);
+            }
+            canvas.legend_height = if show_legend {
+                legend::legend_ui(
+                    ui,
+                    canvas.rect,
+                    palette,
+                    canvas.scenario.is_some(),
+                    legend_cache,
+                ) + 20.0
+            } else {
+                0.0
+            };
+        });
+    asks
 }

@@ -298,7 +298,24 @@ impl EditorApp {
         );
         self.follow_side_panel(asks);
         self.table_panel_ui(ui);
-        self.central_ui(ui, &palette);
+        let asks = central::central_ui(
+            ui,
+            central::CentralCx {
+                editor: &mut self.editor,
+                canvas: &mut self.canvas,
+                split: &mut self.split,
+                snap_to_grid: self.settings.snap_to_grid,
+                show_legend: self.show_legend,
+                legend_cache: &mut self.legend_cache,
+            },
+            &palette,
+        );
+        for (action, at) in asks.actions {
+            self.perform_at(action, at);
+        }
+        if let Some(tab) = asks.tab {
+            self.side.tab = tab;
+        }
         self.modal_ui(&ctx);
         if let Some(mut palette) = self.palette.take() {
             match palette.ui(&ctx, |action| self.availability(action)) {
