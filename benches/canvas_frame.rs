@@ -336,7 +336,7 @@ fn present_frames(
 ) {
     // Presenting: frames of a step transition (the camera gliding to the next card, the
     // rest veiled). A key every eighth frame starts the next glide.
-    app.start_presenting();
+    app.stage().start_presenting();
     big_frame(ctx, app, Vec::new());
     let mut frame_no = 0usize;
     timed_frames(group, "present step", cards, ctx, app, |_| {
@@ -353,7 +353,7 @@ fn present_frames(
             Vec::new()
         }
     });
-    app.stop_presenting();
+    app.stage().stop_presenting();
 }
 
 /// Switching a scenario on and off, fitted.

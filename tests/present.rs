@@ -477,7 +477,7 @@ fn the_strip_and_the_facilitators_window_drive_the_presentation() {
     h.get_by_label_contains("The controls are in the facilitator's window");
     h.get_by_label("Carers").click();
     h.run_steps(3);
-    assert_eq!(h.state().current_group(), "Carers");
+    assert_eq!(h.state_mut().stage().current_group(), "Carers");
     h.get_by_label("Workshop comment").focus();
     h.run_steps(1);
     h.get_by_label("Workshop comment")

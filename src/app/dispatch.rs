@@ -129,9 +129,9 @@ impl EditorApp {
             Action::FindPrevious => self.find.step(&mut self.editor, &mut self.canvas, false),
             Action::Present => {
                 if self.present.is_some() {
-                    self.stop_presenting();
+                    self.stage().stop_presenting();
                 } else {
-                    self.start_presenting();
+                    self.stage().start_presenting();
                 }
             }
             Action::EditPath => self.side.tab = super::SideTab::Path,

@@ -7,8 +7,8 @@
 //! egui cannot tell how many monitors there are, so the second window is opened by hand; where
 //! the platform cannot open another window (and in tests) it appears inside the main one.
 
-use super::EditorApp;
 use super::present::Presenting;
+use super::present::Stage;
 use crate::model::{Reaction, Target, Timestamp};
 use crate::scene::style::PRESENT_DETAIL_PX;
 use egui::{Key, Modifiers, RichText, Ui};
@@ -32,7 +32,7 @@ enum Control {
     Leave,
 }
 
-impl EditorApp {
+impl Stage<'_> {
     /// The slim strip of controls at the foot of the caption (one screen), or a one-line hint
     /// when it is hidden or the controls are in the facilitator's window.
     pub(super) fn strip_ui(&mut self, ui: &mut Ui, present: &Presenting) {
@@ -113,12 +113,12 @@ impl EditorApp {
         // Redraw each minute so the clock moves.
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(30));
-        let name = super::path_panel::step_name(&self.editor, present.step());
+        let name = super::path_panel::step_name(self.editor, present.step());
         ui.add(egui::Label::new(big(format!("Now: {name}")).strong()).wrap());
         let next = present
             .steps
             .get(present.index + 1)
-            .map(|s| super::path_panel::step_name(&self.editor, s))
+            .map(|s| super::path_panel::step_name(self.editor, s))
             .unwrap_or_else(|| "the end of the path".into());
         ui.label(RichText::new(format!("Next: {next}")).size(CONTROL_PX));
         ui.separator();

@@ -244,6 +244,19 @@ impl EditorApp {
         }
     }
 
+    /// What presenting draws from, lent for a frame.
+    pub fn stage(&mut self) -> present::Stage<'_> {
+        present::Stage {
+            editor: &mut self.editor,
+            present: &mut self.present,
+            canvas: &mut self.canvas,
+            settings: &mut self.settings,
+            settings_path: self.settings_path.as_deref(),
+            comments: &mut self.comments,
+            ctx: self.ctx.clone(),
+        }
+    }
+
     /// Draws one whole frame of the editor.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -252,7 +265,7 @@ impl EditorApp {
         self.handle_close_request(&ctx);
         let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
         if self.present.is_some() {
-            self.present_ui(ui, &palette);
+            self.stage().present_ui(ui, &palette);
             self.modal_ui(&ctx);
             self.recovery_tick(&ctx);
             if self.close_sent {
@@ -391,7 +404,7 @@ impl EditorApp {
             self.open_split(other);
         }
         if let Some(index) = asks.present_from {
-            self.start_presenting_at(index);
+            self.stage().start_presenting_at(index);
         }
         if asks.settings_changed {
             self.save_settings();

@@ -2,7 +2,7 @@
 //! the researchers' words, the groups' reactions, the comment box, and "How to read this".
 
 use super::Presenting;
-use crate::app::EditorApp;
+use super::Stage;
 use crate::app::definitions;
 use crate::model::{NodeContent, NodeId, Polarity, Target};
 use crate::scene::style::{
@@ -13,7 +13,7 @@ use egui::{RichText, Ui};
 /// How long a notice ("Comment added from Carers") stays in the caption, in seconds.
 const NOTICE_SECONDS: f64 = 4.0;
 
-impl EditorApp {
+impl Stage<'_> {
     /// Where the room is, for the caption's right side: a notice just given, what is being
     /// typed, the group, the scenario shown, and the step count.
     fn caption_status(&self, ui: &Ui, present: &Presenting, fit: f32) -> Vec<RichText> {
@@ -223,7 +223,7 @@ impl EditorApp {
     fn step_words(&self, present: &Presenting) -> (String, String) {
         let step = present.step();
         let group = (step.nodes().len() > 1).then(|| {
-            let name = crate::app::path_panel::step_name(&self.editor, step);
+            let name = crate::app::path_panel::step_name(self.editor, step);
             let on = present
                 .node()
                 .and_then(|id| self.editor.doc().node(id))

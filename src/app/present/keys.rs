@@ -1,13 +1,12 @@
 //! The keys of presenting: the ones presentation clickers send, a CMOC number then Enter to
 //! jump, C / T / G for the room's words, and 1 / 2 / 3 after a pause for a group's reaction.
 
+use super::Stage;
 use super::{Presenting, REACTION_PAUSE};
-use crate::app::EditorApp;
 use crate::model::{Polarity, Target};
-use crate::session::Action;
 use egui::{Key, Modifiers};
 
-impl EditorApp {
+impl Stage<'_> {
     /// The presenting keys; true when one was used this frame.
     pub(in crate::app) fn presenting_keys(&mut self, ctx: &egui::Context) {
         let Some(present) = &self.present else {
@@ -117,10 +116,10 @@ impl EditorApp {
         if pressed(Key::D) {
             // Light or dark projector theme, for the light in the room (as View → Theme).
             let dark = ctx.global_style().visuals.dark_mode;
-            self.perform(if dark {
-                Action::ThemeLight
+            ctx.set_theme(if dark {
+                egui::ThemePreference::Light
             } else {
-                Action::ThemeDark
+                egui::ThemePreference::Dark
             });
         }
         if pressed(Key::T)

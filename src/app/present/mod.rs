@@ -9,7 +9,6 @@
 //! Keys are those presentation clickers send: → / PageDown / Space for next, ← / PageUp /
 //! Backspace for previous, Home / End, a CMOC number then Enter to jump, Esc to leave.
 
-use super::EditorApp;
 use super::canvas::Camera;
 use crate::model::{
     CmocCard, Document, NodeId, PathStep, Session, StepShows, Timestamp, resolve_path,
@@ -22,6 +21,40 @@ use std::rc::Rc;
 
 mod caption;
 mod keys;
+
+use super::canvas::CanvasState;
+use super::comments::CommentsState;
+use super::settings::Settings;
+use crate::session::Editor;
+
+/// What presenting draws from and changes: the session, the presentation itself, the canvas
+/// it shows, the room's groups (in the settings) and the comments being written. The window
+/// lends them for a frame ([`super::EditorApp`] makes one); presenting owns nothing else.
+pub struct Stage<'a> {
+    /// The open document.
+    pub editor: &'a mut Editor,
+    /// The presentation, while presenting.
+    pub present: &'a mut Option<Presenting>,
+    /// The canvas the room sees.
+    pub canvas: &'a mut CanvasState,
+    /// The groups in the room and who is speaking.
+    pub settings: &'a mut Settings,
+    /// Where the settings are kept.
+    pub settings_path: Option<&'a std::path::Path>,
+    /// Comments being written.
+    pub comments: &'a mut CommentsState,
+    /// The window's context (none before the first frame).
+    pub ctx: Option<egui::Context>,
+}
+
+impl Stage<'_> {
+    /// Keeps the settings (the groups, who is speaking), saying so if that failed.
+    pub(in crate::app) fn save_settings(&mut self) {
+        if let Err(e) = self.settings.save(self.settings_path) {
+            self.editor.status = format!("Could not save preferences: {e}");
+        }
+    }
+}
 use caption::how_to_read_ui;
 
 /// The projector theme: the most contrast a projector in a lit room can give. Pure white on
@@ -165,7 +198,7 @@ pub fn plain_sentence(card: &CmocCard) -> String {
     }
 }
 
-impl EditorApp {
+impl Stage<'_> {
     /// Starts presenting: full screen, the path, the first step.
     pub fn start_presenting(&mut self) {
         self.start_presenting_at(0);
@@ -185,7 +218,7 @@ impl EditorApp {
         } else {
             let order = self
                 .canvas
-                .scene(&self.editor, &palette)
+                .scene(self.editor, &palette)
                 .presentation_order();
             resolve_path(self.editor.doc(), || order)
         };
@@ -194,7 +227,7 @@ impl EditorApp {
         if steps.is_empty() {
             steps.push(PathStep::how_to_read());
         }
-        self.present = Some(Presenting {
+        *self.present = Some(Presenting {
             steps: Rc::new(steps),
             index: 0,
             within: 0,
@@ -437,8 +470,8 @@ impl EditorApp {
             .show(ui, |ui| {
                 let _ = super::canvas::canvas_ui(
                     ui,
-                    &mut self.editor,
-                    &mut self.canvas,
+                    self.editor,
+                    self.canvas,
                     palette,
                     self.settings.snap_to_grid,
                 );
