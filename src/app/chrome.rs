@@ -1,17 +1,54 @@
 //! The window's chrome: menus, toolbar and status bar, all fed from the action table.
 
 use super::Shortcuts;
-use super::{Action, EditorApp, Then, definitions};
+use super::canvas::CanvasState;
+use super::settings::Settings;
+use super::{Action, definitions};
 use crate::model::NodeKind;
 use crate::scene::Palette;
+use crate::session::Editor;
 use egui::{RichText, Ui};
 use std::cell::Cell;
+use std::path::PathBuf;
 
 /// Below this window width the toolbar's longest add buttons use short labels.
 const TOOLBAR_COMPACT_BELOW_PX: f32 = 1500.0;
 
-impl EditorApp {
-    pub(super) fn menus_ui(&mut self, ui: &mut Ui) {
+/// What the menus, toolbar and status bar draw from: the session, the canvas, the settings
+/// and view switches they show, and the window's answer for each command ("does it apply
+/// now, and if not why"), worked out once for the frame.
+pub struct Chrome<'a> {
+    /// The open document.
+    pub editor: &'a mut Editor,
+    /// The canvas (its zoom, the scenario shown).
+    pub canvas: &'a mut CanvasState,
+    /// Preferences (recent files, snapping, the side panel shown).
+    pub settings: &'a Settings,
+    /// The diagram's problems, checked again as it changes.
+    pub validation: &'a mut crate::model::Validation,
+    /// The legend is shown.
+    pub show_legend: bool,
+    /// The CMOC table is shown.
+    pub show_table: bool,
+    /// Whether each command applies now, in the order of [`Action::all`].
+    pub available: Vec<Result<(), &'static str>>,
+    /// The command chosen this frame.
+    pub asked: Option<Action>,
+    /// A recent file chosen this frame.
+    pub open_recent: Option<PathBuf>,
+}
+
+impl Chrome<'_> {
+    /// Whether `action` applies now, and if not why.
+    fn availability(&self, action: Action) -> Result<(), &'static str> {
+        Action::all()
+            .position(|a| a == action)
+            .and_then(|i| self.available.get(i).copied())
+            .unwrap_or(Ok(()))
+    }
+
+    /// The menu bar.
+    pub fn menus_ui(&mut self, ui: &mut Ui) {
         let chosen = std::cell::Cell::new(None);
         let mut open_recent = None;
         ui.menu_button("File", |ui| {
@@ -23,10 +60,10 @@ impl EditorApp {
         ui.menu_button("View", |ui| self.view_menu_ui(ui, &chosen));
         ui.menu_button("Help", |ui| self.help_menu_ui(ui, &chosen));
         if let Some(action) = chosen.get() {
-            self.perform(action);
+            self.asked = Some(action);
         }
         if let Some(path) = open_recent {
-            self.after_unsaved_check(Then::OpenPath(path));
+            self.open_recent = Some(path);
         }
     }
 
@@ -236,7 +273,8 @@ impl EditorApp {
         ui.label(RichText::new(definitions::CMOC).weak());
     }
 
-    pub(super) fn toolbar_ui(&mut self, ui: &mut Ui, palette: &Palette) {
+    /// The toolbar.
+    pub fn toolbar_ui(&mut self, ui: &mut Ui, palette: &Palette) {
         let chosen = std::cell::Cell::new(None);
         let can_toggle = self.availability(Action::TogglePolarity);
         let can_undo = self.availability(Action::Undo);
@@ -334,11 +372,12 @@ impl EditorApp {
             scenario_picker(ui, self.editor.doc(), &mut self.canvas.scenario);
         });
         if let Some(action) = chosen.get() {
-            self.perform(action);
+            self.asked = Some(action);
         }
     }
 
-    pub(super) fn status_ui(&mut self, ui: &mut Ui) {
+    /// The status bar: counts, the diagram's problems, the last message.
+    pub fn status_ui(&mut self, ui: &mut Ui) {
         // Only what changed is checked again (validating 20,000 cards every keystroke would
         // cost milliseconds).
         self.validation.update(self.editor.doc());

@@ -31,9 +31,13 @@ mod side_panel;
 pub mod table_view;
 mod then;
 mod tidy_progress;
+mod widgets;
+mod window;
 
 pub use palette::matching as palette_matching;
 pub use shortcuts::{Shortcuts, shortcut_words};
+pub(crate) use widgets::{CardText, MAX_EDIT_BYTES, name_widget, too_long_to_edit};
+pub use window::run_editor;
 
 use crate::file::example_document;
 use crate::session::{Action, Editor, Origin};
@@ -42,11 +46,10 @@ use crate::scene::Palette;
 use canvas::CanvasState;
 pub(crate) use canvas::ZOOM_STEP;
 use comments::{CommentsState, comments_ui};
-use dialogs::{FileDialogs, Modal, NativeDialogs, Then};
-use egui::{RichText, Ui, ViewportCommand};
+use dialogs::{FileDialogs, Modal, Then};
+use egui::{Ui, ViewportCommand};
 use settings::Settings;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use table_view::TableView;
 
 /// The whole editor: one open document and the window around it.
@@ -112,34 +115,6 @@ pub enum SideTab {
     Scenarios,
 }
 
-/// Opens the editor window, optionally with a file.
-pub fn run_editor(file: Option<PathBuf>) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("CMOC Canvas")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "CMOC Canvas",
-        options,
-        Box::new(move |cc| {
-            // Light by default: it projects better; View → theme switches it.
-            cc.egui_ctx.set_theme(egui::ThemePreference::Light);
-            let app = EditorApp::start(file, Settings::default_path(), Box::new(NativeDialogs));
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("CMOC Canvas could not open its window: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
 impl eframe::App for EditorApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui(ui);
@@ -154,35 +129,6 @@ impl eframe::App for EditorApp {
             ctx.request_repaint();
         }
     }
-}
-
-/// Which text of a card a text box edits.
-pub(crate) type CardText = fn(&mut crate::model::CmocCard) -> &mut String;
-
-/// Texts longer than this (in bytes) are not put in a text box: laying out megabytes every
-/// frame would freeze the editor. They are kept unchanged and can be copied whole.
-pub(crate) const MAX_EDIT_BYTES: usize = 100_000;
-
-/// What a text box shows instead of a text too long to edit.
-pub(crate) fn too_long_to_edit(ui: &mut Ui, label: &str, text: &str) {
-    let preview: String = text.chars().take(300).collect();
-    ui.label(RichText::new(format!("{preview}…")).weak());
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!(
-            "This {} holds {} characters, too long to edit here; it is kept unchanged.",
-            label.to_lowercase(),
-            text.chars().count()
-        ));
-        if ui.button("Copy it").clicked() {
-            ui.ctx().copy_text(text.to_string());
-        }
-    });
-}
-
-/// Gives a widget that has no visible label of its own a name for screen readers.
-pub(crate) fn name_widget(ui: &Ui, response: &egui::Response, name: &str) {
-    ui.ctx()
-        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }
 
 impl EditorApp {
@@ -244,6 +190,32 @@ impl EditorApp {
         }
     }
 
+    /// What the menus, toolbar and status bar draw from, lent for a frame.
+    fn chrome(&mut self) -> chrome::Chrome<'_> {
+        let available = Action::all().map(|a| self.availability(a)).collect();
+        chrome::Chrome {
+            editor: &mut self.editor,
+            canvas: &mut self.canvas,
+            settings: &self.settings,
+            validation: &mut self.validation,
+            show_legend: self.show_legend,
+            show_table: self.show_table,
+            available,
+            asked: None,
+            open_recent: None,
+        }
+    }
+
+    /// Runs what the menus or the toolbar asked for.
+    fn follow_chrome(&mut self, (asked, recent): (Option<Action>, Option<PathBuf>)) {
+        if let Some(action) = asked {
+            self.perform(action);
+        }
+        if let Some(path) = recent {
+            self.after_unsaved_check(Then::OpenPath(path));
+        }
+    }
+
     /// What presenting draws from, lent for a frame.
     pub fn stage(&mut self) -> present::Stage<'_> {
         present::Stage {
@@ -281,9 +253,19 @@ impl EditorApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menus_ui(ui));
+            egui::MenuBar::new().ui(ui, |ui| {
+                let mut chrome = self.chrome();
+                chrome.menus_ui(ui);
+                let asked = (chrome.asked, chrome.open_recent);
+                self.follow_chrome(asked);
+            });
         });
-        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui, &palette));
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let mut chrome = self.chrome();
+            chrome.toolbar_ui(ui, &palette);
+            let asked = (chrome.asked, chrome.open_recent);
+            self.follow_chrome(asked);
+        });
         if self.find.open {
             egui::Panel::top("find").show(ui, |ui| {
                 self.find
@@ -296,7 +278,7 @@ impl EditorApp {
                 self.editor.status.clear();
             }
         }
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.chrome().status_ui(ui));
         let in_scenario = self.scenario_note();
         let asks = self.side.ui(
             ui,

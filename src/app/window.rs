@@ -1,0 +1,35 @@
+//! Opening the editor's window.
+
+use super::EditorApp;
+use super::dialogs::NativeDialogs;
+use super::settings::Settings;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Opens the editor window, optionally with a file.
+pub fn run_editor(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("CMOC Canvas")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "CMOC Canvas",
+        options,
+        Box::new(move |cc| {
+            // Light by default: it projects better; View → theme switches it.
+            cc.egui_ctx.set_theme(egui::ThemePreference::Light);
+            let app = EditorApp::start(file, Settings::default_path(), Box::new(NativeDialogs));
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("CMOC Canvas could not open its window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
