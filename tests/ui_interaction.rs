@@ -1285,3 +1285,47 @@ fn dragging_the_side_panels_edge_still_widens_it_and_the_width_is_kept() {
     }
     assert!((canvas_width(&h) - after).abs() < 4.0);
 }
+
+#[test]
+fn esc_closes_the_canvas_menu_and_keeps_the_selection() {
+    let f = Fixture::new();
+    let mut h = f.harness(f.app(vec![], vec![]));
+    let ten = h
+        .state()
+        .editor
+        .doc()
+        .find_cmoc(10, Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 10");
+    h.state_mut().editor.selection.set_node(ten);
+    step(&mut h);
+    let at = screen_rect(&h, ten).center();
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    step(&mut h);
+    assert!(
+        h.query_by_label("Duplicate").is_some(),
+        "right-click opened the canvas menu"
+    );
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(
+        h.query_by_label("Duplicate").is_none(),
+        "Esc closed the menu"
+    );
+    assert_eq!(
+        h.state().editor.selection.single_node(),
+        Some(ten),
+        "and did not also clear the selection"
+    );
+}

@@ -266,8 +266,10 @@ impl EditorApp {
     }
 
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
-        // The palette is modal: it handles its own keys (Esc, arrows, Enter).
-        if self.modal.is_some() || self.palette.is_some() {
+        // The palette is modal: it handles its own keys (Esc, arrows, Enter). So is an open
+        // menu (the canvas's right-click menu, a menu of the menu bar): Esc closes it, and
+        // must not also clear the selection (it was taken here first, and the menu stayed).
+        if self.modal.is_some() || self.palette.is_some() || egui::Popup::is_any_open(ctx) {
             return;
         }
         // Esc in the find bar closes it and returns to the diagram (not "select none").
