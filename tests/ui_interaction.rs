@@ -110,6 +110,16 @@ fn add_card(h: &mut Harness<'_, EditorApp>, x: f32, y: f32) -> NodeId {
         .expect("the new card is selected")
 }
 
+/// The id of the example's CMOC `number` of `polarity`.
+fn cmoc(h: &Harness<'_, EditorApp>, number: u32, polarity: Polarity) -> NodeId {
+    h.state()
+        .editor
+        .doc()
+        .find_cmoc(number, polarity)
+        .map(|n| n.id)
+        .expect("the card is in the example")
+}
+
 /// Screen centre of a card's badge, as drawn last frame.
 fn badge_of(h: &Harness<'_, EditorApp>, id: NodeId) -> Pos2 {
     h.state()
@@ -647,13 +657,7 @@ fn the_cmoc_table_edits_cards_and_follows_the_selection() {
     step(&mut h);
     h.get_by_label("CMOC 10 context").type_text(" (revised)");
     step(&mut h);
-    let ten = h
-        .state()
-        .editor
-        .doc()
-        .find_cmoc(10, Polarity::Positive)
-        .map(|n| n.id)
-        .expect("CMOC 10");
+    let ten = cmoc(&h, 10, Polarity::Positive);
     let context = h
         .state()
         .editor
@@ -803,20 +807,8 @@ fn a_first_time_user_round_trip_on_the_example() {
     let f = Fixture::new();
     let path = f.path("my holding.ron");
     let mut h = f.harness(f.app(vec![], vec![path.clone()]));
-    let ten = h
-        .state()
-        .editor
-        .doc()
-        .find_cmoc(10, Polarity::Positive)
-        .map(|n| n.id)
-        .expect("CMOC 10");
-    let thirteen = h
-        .state()
-        .editor
-        .doc()
-        .find_cmoc(13, Polarity::Positive)
-        .map(|n| n.id)
-        .expect("CMOC 13");
+    let ten = cmoc(&h, 10, Polarity::Positive);
+    let thirteen = cmoc(&h, 13, Polarity::Positive);
 
     // Move CMOC 13 by dragging it.
     let before = h
@@ -1290,13 +1282,7 @@ fn dragging_the_side_panels_edge_still_widens_it_and_the_width_is_kept() {
 fn esc_closes_the_canvas_menu_and_keeps_the_selection() {
     let f = Fixture::new();
     let mut h = f.harness(f.app(vec![], vec![]));
-    let ten = h
-        .state()
-        .editor
-        .doc()
-        .find_cmoc(10, Polarity::Positive)
-        .map(|n| n.id)
-        .expect("CMOC 10");
+    let ten = cmoc(&h, 10, Polarity::Positive);
     h.state_mut().editor.selection.set_node(ten);
     step(&mut h);
     let at = screen_rect(&h, ten).center();
