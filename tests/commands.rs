@@ -9,14 +9,7 @@ use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-fn card(h: &Harness<'_, EditorApp>, number: u32, polarity: Polarity) -> cmoc_canvas::model::NodeId {
-    h.state()
-        .editor
-        .doc()
-        .find_cmoc(number, polarity)
-        .map(|n| n.id)
-        .expect("the card is in the example")
-}
+use common::cmoc as card;
 
 #[test]
 fn the_palette_runs_a_command_found_by_words_with_the_keyboard_alone() {

@@ -110,15 +110,7 @@ fn add_card(h: &mut Harness<'_, EditorApp>, x: f32, y: f32) -> NodeId {
         .expect("the new card is selected")
 }
 
-/// The id of the example's CMOC `number` of `polarity`.
-fn cmoc(h: &Harness<'_, EditorApp>, number: u32, polarity: Polarity) -> NodeId {
-    h.state()
-        .editor
-        .doc()
-        .find_cmoc(number, polarity)
-        .map(|n| n.id)
-        .expect("the card is in the example")
-}
+use common::cmoc;
 
 /// Screen centre of a card's badge, as drawn last frame.
 fn badge_of(h: &Harness<'_, EditorApp>, id: NodeId) -> Pos2 {

@@ -191,8 +191,14 @@ impl EditorApp {
     }
 
     /// What the menus, toolbar and status bar draw from, lent for a frame.
-    fn chrome(&mut self) -> chrome::Chrome<'_> {
-        let available = Action::all().map(|a| self.availability(a)).collect();
+    /// `with_commands`: work out whether each command applies now (the menus and toolbar
+    /// show it; the status bar does not need it).
+    fn chrome(&mut self, with_commands: bool) -> chrome::Chrome<'_> {
+        let available = if with_commands {
+            Action::all().map(|a| self.availability(a)).collect()
+        } else {
+            Vec::new()
+        };
         chrome::Chrome {
             editor: &mut self.editor,
             canvas: &mut self.canvas,
@@ -254,14 +260,14 @@ impl EditorApp {
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                let mut chrome = self.chrome();
+                let mut chrome = self.chrome(true);
                 chrome.menus_ui(ui);
                 let asked = (chrome.asked, chrome.open_recent);
                 self.follow_chrome(asked);
             });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
-            let mut chrome = self.chrome();
+            let mut chrome = self.chrome(true);
             chrome.toolbar_ui(ui, &palette);
             let asked = (chrome.asked, chrome.open_recent);
             self.follow_chrome(asked);
@@ -278,7 +284,7 @@ impl EditorApp {
                 self.editor.status.clear();
             }
         }
-        egui::Panel::bottom("status").show(ui, |ui| self.chrome().status_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.chrome(false).status_ui(ui));
         let in_scenario = self.scenario_note();
         let asks = self.side.ui(
             ui,

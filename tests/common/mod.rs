@@ -11,6 +11,20 @@ pub fn holding() -> Document {
         .document
 }
 
+/// The id of the open document's CMOC `number` of `polarity` (the example's cards).
+pub fn cmoc(
+    h: &egui_kittest::Harness<'_, cmoc_canvas::app::EditorApp>,
+    number: u32,
+    polarity: cmoc_canvas::model::Polarity,
+) -> cmoc_canvas::model::NodeId {
+    h.state()
+        .editor
+        .doc()
+        .find_cmoc(number, polarity)
+        .map(|n| n.id)
+        .expect("the card is in the example")
+}
+
 /// The editor in a 1600×1000 test window, opened on the example as a first start would (its
 /// settings in the returned temporary folder).
 pub fn editor_harness() -> (
