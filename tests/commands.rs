@@ -214,12 +214,12 @@ fn help_how_to_read_has_its_own_window_not_an_error_box() {
     h.state_mut()
         .perform(cmoc_canvas::session::Action::HowToRead);
     h.run_steps(3);
-    assert_eq!(h.state().modal, Some(Modal::HowToRead));
+    assert_eq!(h.state().desk.modal, Some(Modal::HowToRead));
     assert!(h.query_by_label("How to read a programme theory").is_some());
     assert!(h.query_by_label("OK").is_none(), "not shown as an error");
     h.get_by_label("Close").click();
     h.run_steps(3);
-    assert_eq!(h.state().modal, None);
+    assert_eq!(h.state().desk.modal, None);
 }
 
 #[test]

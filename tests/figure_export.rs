@@ -333,7 +333,7 @@ fn the_export_dialogs_offer_the_scenario_shown() {
     );
     app.canvas.scenario = Some(1);
     app.perform(Action::ExportFigure);
-    let Some(Modal::ExportFigure(dialog)) = app.modal.clone() else {
+    let Some(Modal::ExportFigure(dialog)) = app.desk.modal.clone() else {
         panic!("the figure dialog opens");
     };
     assert_eq!(

@@ -24,14 +24,14 @@ fn harness(dir: &std::path::Path) -> Harness<'static, EditorApp> {
 }
 
 fn picker_open(h: &Harness<'_, EditorApp>) -> bool {
-    matches!(h.state().modal, Some(Modal::PickPath(_)))
+    matches!(h.state().desk.modal, Some(Modal::PickPath(_)))
 }
 
 /// Types into the chooser's folder and name fields, then presses its button.
 fn choose(h: &mut Harness<'_, EditorApp>, folder: &std::path::Path, name: &str, button: &str) {
     assert!(picker_open(h), "the built-in chooser is shown");
     h.get_by_label_contains(WHY);
-    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().modal {
+    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().desk.modal {
         picker.folder = folder.display().to_string();
     }
     h.run_steps(2);
@@ -51,7 +51,7 @@ fn save_as_export_and_open_go_through_the_built_in_chooser() {
     // Save As: the example gets a name.
     h.state_mut().perform(Action::SaveAs);
     h.run_steps(2);
-    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().modal {
+    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().desk.modal {
         picker.name.clear();
     }
     choose(&mut h, dir.path(), "my theory", "Save");
@@ -64,11 +64,11 @@ fn save_as_export_and_open_go_through_the_built_in_chooser() {
     assert!(!h.state().editor.is_dirty());
 
     // Export the table.
-    h.state_mut().modal = Some(Modal::ExportTable);
+    h.state_mut().desk.modal = Some(Modal::ExportTable);
     h.run_steps(2);
     h.get_by_label("CSV…").click();
     h.run_steps(2);
-    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().modal {
+    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().desk.modal {
         picker.name.clear();
     }
     choose(&mut h, dir.path(), "table.csv", "Save");
@@ -79,7 +79,7 @@ fn save_as_export_and_open_go_through_the_built_in_chooser() {
     h.run_steps(2);
     h.state_mut().perform(Action::Open);
     h.run_steps(2);
-    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().modal {
+    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().desk.modal {
         picker.folder = dir.path().display().to_string();
     }
     h.run_steps(2);
@@ -105,12 +105,12 @@ fn quitting_with_save_through_the_chooser_saves_and_then_quits() {
     h.run_steps(2);
     h.get_by_label("Save").click();
     h.run_steps(2);
-    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().modal {
+    if let Some(Modal::PickPath(picker)) = &mut h.state_mut().desk.modal {
         picker.name.clear();
     }
     choose(&mut h, dir.path(), "before quitting.ron", "Save");
     assert!(dir.path().join("before quitting.ron").is_file());
-    assert!(h.state().close_sent, "the quit goes on once saved");
+    assert!(h.state().desk.close_sent, "the quit goes on once saved");
 }
 
 #[test]
@@ -127,5 +127,5 @@ fn a_file_that_is_not_there_cannot_be_opened_and_cancel_does_nothing() {
     h.get_by_label_contains("There is no file");
     h.get_by_label("Cancel").click();
     h.run_steps(2);
-    assert!(h.state().modal.is_none());
+    assert!(h.state().desk.modal.is_none());
 }

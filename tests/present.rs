@@ -145,7 +145,7 @@ fn afterwards_the_facilitator_answers_and_exports_the_notes(
 
     // File → Export workshop notes: everything the room said, and the answer, is in them.
     let notes_path = dir.join("notes.md");
-    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+    h.state_mut().desk.dialogs = Box::new(ScriptedDialogs {
         save_answers: vec![Some(notes_path.clone())],
         ..ScriptedDialogs::default()
     });

@@ -82,13 +82,13 @@ fn a_crash_loses_at_most_two_seconds_and_the_next_start_recovers() {
     let twelve = card(&h, 12);
     type_into(&mut h, twelve, " (a carer said: only after weeks)");
     h.run_steps(4); // one second: still typing, perhaps
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     assert!(
         snapshot_files(&settings).is_empty(),
         "not yet: edits paused only 1 s"
     );
     h.run_steps(4); // two seconds after the edit
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     assert_eq!(
         snapshot_files(&settings).len(),
         1,
@@ -105,7 +105,7 @@ fn a_crash_loses_at_most_two_seconds_and_the_next_start_recovers() {
         type_into(&mut h, twelve, &format!(" {i}"));
         h.step();
     }
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     let snapshot = std::fs::read_to_string(&snapshot_files(&settings)[0]).expect("snapshot");
     assert!(
         snapshot.contains(" 7"),
@@ -119,7 +119,7 @@ fn a_crash_loses_at_most_two_seconds_and_the_next_start_recovers() {
 
     let mut h = start(&settings, None);
     assert!(
-        matches!(h.state().modal, Some(Modal::Recover { .. })),
+        matches!(h.state().desk.modal, Some(Modal::Recover { .. })),
         "the next start offers the snapshot"
     );
     h.get_by_label_contains("Recover unsaved changes to holding.ron from");
@@ -139,7 +139,7 @@ fn a_crash_loses_at_most_two_seconds_and_the_next_start_recovers() {
         "recovered work is unsaved work"
     );
     assert_eq!(h.state().editor.origin, Origin::File(file.clone()));
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     assert_eq!(
         snapshot_files(&settings).len(),
         1,
@@ -147,7 +147,7 @@ fn a_crash_loses_at_most_two_seconds_and_the_next_start_recovers() {
     );
     assert!(h.state_mut().save());
     h.run_steps(2);
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     assert!(
         snapshot_files(&settings).is_empty(),
         "saved: nothing to recover"
@@ -172,7 +172,7 @@ fn discard_removes_the_snapshot_and_a_changed_file_is_warned_about() {
     let twelve = card(&h, 12);
     type_into(&mut h, twelve, " lost?");
     h.state_mut().write_snapshot();
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     drop(h);
     // Someone else edits the file meanwhile.
     let mut other = load_file(&file).expect("opens").document;
@@ -188,15 +188,15 @@ fn discard_removes_the_snapshot_and_a_changed_file_is_warned_about() {
     h.run_steps(2);
     // Back to the start screen the user came to (they have a recent file), not the example.
     assert!(
-        matches!(h.state().modal, Some(Modal::Welcome)),
+        matches!(h.state().desk.modal, Some(Modal::Welcome)),
         "{:?}",
-        h.state().modal
+        h.state().desk.modal
     );
     assert!(snapshot_files(&settings).is_empty());
     drop(h);
     let h = start(&settings, None);
     assert!(
-        !matches!(h.state().modal, Some(Modal::Recover { .. })),
+        !matches!(h.state().desk.modal, Some(Modal::Recover { .. })),
         "discarded means not asked again"
     );
 }
@@ -218,7 +218,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     h.get_by_label("New comment")
         .type_text("We never heard about this service");
     h.run_steps(12);
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     drop(h);
 
     // "Decide later" keeps it for the next start.
@@ -227,7 +227,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     h.get_by_label_contains("1 comment(s) that were being written");
     h.get_by_label("Decide later").click();
     h.run_steps(2);
-    assert!(h.state().modal.is_none());
+    assert!(h.state().desk.modal.is_none());
     drop(h);
 
     let mut h = start(&settings, None);
@@ -253,7 +253,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     );
     // Quitting asks, and Save adds the comment before saving.
     let target = dir.path().join("workshop.ron");
-    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+    h.state_mut().desk.dialogs = Box::new(ScriptedDialogs {
         open_answers: vec![],
         save_answers: vec![Some(target.clone())],
         unavailable: None,
@@ -263,7 +263,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
     h.get_by_label_contains("comment(s) are written but not yet added");
     h.get_by_label("Save").click();
     h.run_steps(2);
-    assert!(h.state().close_sent);
+    assert!(h.state().desk.close_sent);
     let saved = load_file(&target).expect("saved").document;
     let comments: Vec<String> = saved
         .annotations_on(Target::Node(id))
@@ -273,7 +273,7 @@ fn an_untitled_diagram_and_unsent_comments_are_recovered_and_decide_later_keeps_
         comments,
         vec!["We never heard about this service".to_string()]
     );
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     assert!(
         snapshot_files(&settings).is_empty(),
         "a clean quit leaves nothing"
@@ -308,19 +308,19 @@ fn quit_and_do_not_save_leaves_nothing_to_recover() {
     let twelve = card(&h, 12);
     type_into(&mut h, twelve, " thrown away");
     h.state_mut().write_snapshot();
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     assert_eq!(snapshot_files(&settings).len(), 1);
     h.state_mut().perform(cmoc_canvas::session::Action::Quit);
     h.run_steps(2);
     assert!(
-        matches!(h.state().modal, Some(Modal::Unsaved(_))),
+        matches!(h.state().desk.modal, Some(Modal::Unsaved(_))),
         "{:?}",
-        h.state().modal
+        h.state().desk.modal
     );
     h.get_by_label("Don't save").click();
     // Frames go on being drawn until the window closes: none may write a snapshot.
     h.run_steps(6);
-    assert!(h.state().close_sent);
+    assert!(h.state().desk.close_sent);
     drop(h);
     assert!(
         snapshot_files(&settings).is_empty(),
@@ -328,7 +328,7 @@ fn quit_and_do_not_save_leaves_nothing_to_recover() {
         snapshot_files(&settings)
     );
     let h = start(&settings, None);
-    assert!(!matches!(h.state().modal, Some(Modal::Recover { .. })));
+    assert!(!matches!(h.state().desk.modal, Some(Modal::Recover { .. })));
 }
 
 #[cfg(unix)]
@@ -341,7 +341,7 @@ fn snapshots_are_private_whatever_the_umask() {
     let twelve = card(&h, 12);
     type_into(&mut h, twelve, " a workshop's words");
     h.state_mut().write_snapshot();
-    h.state().recovery.flush().expect("flush");
+    h.state().desk.recovery.flush().expect("flush");
     let folder = dir.path().join("recovery");
     let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
     assert_eq!(mode(&folder), 0o700, "the recovery folder");

@@ -326,7 +326,7 @@ fn paste_a_table_into_the_import_dialog_and_the_new_cards_are_selected_in_view()
     );
     h.run_steps(3);
     assert!(
-        matches!(h.state().modal, Some(Modal::ImportTable(_))),
+        matches!(h.state().desk.modal, Some(Modal::ImportTable(_))),
         "a pasted table opens the import dialog"
     );
     use egui_kittest::kittest::Queryable;
@@ -340,7 +340,7 @@ fn paste_a_table_into_the_import_dialog_and_the_new_cards_are_selected_in_view()
     h.get_by_label("Import 3 CMOCs").click();
     h.run_steps(4);
     let app = h.state();
-    assert!(app.modal.is_none());
+    assert!(app.desk.modal.is_none());
     let doc = app.editor.doc();
     let selected: Vec<_> = app.editor.selection.nodes.iter().copied().collect();
     assert_eq!(selected.len(), 3, "the new cards are selected");
@@ -496,7 +496,7 @@ fn pasting_a_table_with_links_brings_the_arrows_and_one_undo_takes_them_back() {
          42\tWhen g\tbecause h\tthen i\t\n",
     );
     h.run_steps(3);
-    assert!(matches!(h.state().modal, Some(Modal::ImportTable(_))));
+    assert!(matches!(h.state().desk.modal, Some(Modal::ImportTable(_))));
     assert!(
         h.query_by_label_contains("leads to CMOC 41, CMOC 42")
             .is_some()

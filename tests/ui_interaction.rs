@@ -474,7 +474,7 @@ fn save_to_a_file_and_open_it_again() {
     assert_eq!(h.state().editor.doc().node_count(), 0);
     press(&mut h, Modifiers::COMMAND, Key::O);
     assert_eq!(
-        h.state().modal,
+        h.state().desk.modal,
         Some(Modal::Unsaved(cmoc_canvas::app::dialogs::Then::Open))
     );
     h.get_by_label("Don't save").click();
@@ -494,7 +494,7 @@ fn a_broken_file_shows_an_error_and_keeps_the_open_diagram() {
     .expect("write");
     let mut h = f.harness(f.app(vec![broken], vec![]));
     press(&mut h, Modifiers::COMMAND, Key::O);
-    match &h.state().modal {
+    match &h.state().desk.modal {
         Some(Modal::Error { message, .. }) => {
             assert!(message.contains("broken.ron, line 1, column"), "{message}");
         }
@@ -512,7 +512,7 @@ fn a_broken_file_shows_an_error_and_keeps_the_open_diagram() {
     );
     h.get_by_label("OK").click();
     step(&mut h);
-    assert_eq!(h.state().modal, None);
+    assert_eq!(h.state().desk.modal, None);
 }
 
 #[test]
@@ -521,15 +521,15 @@ fn quitting_with_unsaved_changes_asks_first() {
     let mut h = empty_diagram(&f, vec![], vec![]);
     h.state_mut().add_node(NodeKind::Note, None);
     press(&mut h, Modifiers::COMMAND, Key::Q);
-    assert!(matches!(h.state().modal, Some(Modal::Unsaved(_))));
+    assert!(matches!(h.state().desk.modal, Some(Modal::Unsaved(_))));
     h.get_by_label("Cancel").click();
     step(&mut h);
-    assert!(!h.state().close_sent);
+    assert!(!h.state().desk.close_sent);
     assert_eq!(h.state().editor.doc().node_count(), 1);
     press(&mut h, Modifiers::COMMAND, Key::Q);
     h.get_by_label("Don't save").click();
     step(&mut h);
-    assert!(h.state().close_sent);
+    assert!(h.state().desk.close_sent);
 }
 
 #[test]
@@ -579,7 +579,7 @@ fn the_shortcut_list_comes_from_the_table_that_binds_them() {
     let f = Fixture::new();
     let mut h = f.harness(f.app(vec![], vec![]));
     press(&mut h, Modifiers::NONE, Key::F1);
-    assert_eq!(h.state().modal, Some(Modal::Shortcuts));
+    assert_eq!(h.state().desk.modal, Some(Modal::Shortcuts));
     let ctx = h.ctx.clone();
     use cmoc_canvas::app::Shortcuts;
     for action in cmoc_canvas::session::Action::all() {
@@ -632,7 +632,7 @@ fn recent_files_lead_to_the_start_screen() {
         .save(Some(&f.path("settings.ron")))
         .expect("settings");
     let mut h = f.harness(f.app(vec![], vec![]));
-    assert_eq!(h.state().modal, Some(Modal::Welcome));
+    assert_eq!(h.state().desk.modal, Some(Modal::Welcome));
     h.get_by_label(&path.display().to_string()).click();
     step(&mut h);
     assert_eq!(h.state().editor.origin, Origin::File(path));
@@ -712,7 +712,7 @@ fn export_a_figure_and_the_table_from_the_file_menu() {
     let csv = f.path("table.csv");
     let mut h = f.harness(f.app(vec![], vec![svg.clone(), csv.clone()]));
     press(&mut h, Modifiers::COMMAND, Key::E);
-    assert!(matches!(h.state().modal, Some(Modal::ExportFigure(_))));
+    assert!(matches!(h.state().desk.modal, Some(Modal::ExportFigure(_))));
     h.get_by_label("Export…").click();
     step(&mut h);
     let text = std::fs::read_to_string(&svg).expect("the figure was written");
@@ -741,13 +741,13 @@ fn import_a_csv_table_with_preview_as_one_undo_step() {
     )
     .expect("write");
     let mut h = empty_diagram(&f, vec![], vec![]);
-    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+    h.state_mut().desk.dialogs = Box::new(ScriptedDialogs {
         open_answers: vec![Some(csv.clone())],
         save_answers: vec![],
         unavailable: None,
     });
     press(&mut h, Modifiers::COMMAND, Key::I);
-    assert!(matches!(h.state().modal, Some(Modal::ImportTable(_))));
+    assert!(matches!(h.state().desk.modal, Some(Modal::ImportTable(_))));
     assert!(
         h.query_by_label_contains("line 3").is_some(),
         "the bad row is named before importing"
@@ -786,10 +786,10 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .push(egui::ViewportEvent::Close);
     step(&mut h);
     assert!(matches!(
-        h.state().modal,
+        h.state().desk.modal,
         Some(Modal::Unsaved(cmoc_canvas::app::dialogs::Then::Quit))
     ));
-    assert!(!h.state().close_sent);
+    assert!(!h.state().desk.close_sent);
 }
 
 /// Issue 3's "done means", step by step on the example: move a card, toggle CMOC 10 to
@@ -851,7 +851,7 @@ fn a_first_time_user_round_trip_on_the_example() {
     let saved = h.state().editor.doc().clone();
     press(&mut h, Modifiers::COMMAND, Key::Q);
     assert!(
-        h.state().close_sent,
+        h.state().desk.close_sent,
         "nothing unsaved, so it closes without asking"
     );
     drop(h);
@@ -1081,7 +1081,7 @@ fn the_shortcut_window_fits_a_laptop_screen_and_names_keys_as_people_do() {
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
     h.run_steps(3);
     press(&mut h, Modifiers::NONE, Key::F1);
-    assert!(matches!(h.state().modal, Some(Modal::Shortcuts)));
+    assert!(matches!(h.state().desk.modal, Some(Modal::Shortcuts)));
     assert!(h.query_by_label("Ctrl+Shift+]").is_some(), "Bring to front");
     assert!(h.query_by_label_contains("Bracket").is_none());
     assert!(h.query_by_label_contains("PageDown").is_none());
@@ -1095,7 +1095,7 @@ fn the_shortcut_window_fits_a_laptop_screen_and_names_keys_as_people_do() {
     );
     close.click();
     h.run_steps(3);
-    assert!(h.state().modal.is_none(), "Close closes it");
+    assert!(h.state().desk.modal.is_none(), "Close closes it");
 }
 
 #[test]

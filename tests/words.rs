@@ -109,18 +109,18 @@ fn export_remembers_its_folder_and_choices_and_the_choosers_name_files_rightly()
     // one, as if the system's could not appear).
     h.state_mut().perform(Action::ExportFigure);
     h.run_steps(2);
-    let Some(Modal::ExportFigure(dialog)) = h.state().modal.clone() else {
+    let Some(Modal::ExportFigure(dialog)) = h.state().desk.modal.clone() else {
         panic!("the figure dialog opens");
     };
     assert!(dialog.title, "the title setting is kept");
-    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+    h.state_mut().desk.dialogs = Box::new(ScriptedDialogs {
         unavailable: Some("no portal".into()),
         ..ScriptedDialogs::default()
     });
     h.get_by_label("Export…").click();
     h.run_steps(3);
-    let Some(Modal::PickPath(picker)) = h.state().modal.clone() else {
-        panic!("the built-in chooser: {:?}", h.state().modal);
+    let Some(Modal::PickPath(picker)) = h.state().desk.modal.clone() else {
+        panic!("the built-in chooser: {:?}", h.state().desk.modal);
     };
     assert_eq!(picker.path().parent(), Some(figures.as_path()));
     assert_eq!(

@@ -21,6 +21,32 @@ impl CommentsState {
     pub fn unsent(&self) -> impl Iterator<Item = (&Target, &String)> {
         self.drafts.iter().filter(|(_, d)| !d.trim().is_empty())
     }
+
+    /// Adds every comment still being written, as its author would have (before saving on
+    /// the way out, so no words said in a workshop are lost). Returns how many were added.
+    pub fn add_unsent(&mut self, editor: &mut Editor, author: &str) -> usize {
+        let drafts: Vec<(Target, String)> = self.unsent().map(|(t, d)| (*t, d.clone())).collect();
+        let mut added = 0;
+        for (target, text) in drafts {
+            let exists = match target {
+                Target::Node(id) => editor.doc().node(id).is_some(),
+                Target::Edge(id) => editor.doc().edge(id).is_some(),
+            };
+            if exists {
+                let answers = self
+                    .replying
+                    .remove(&target)
+                    .filter(|id| editor.doc().annotation(*id).is_some());
+                match answers {
+                    Some(to) => editor.reply(to, author, &text),
+                    None => editor.add_comment(target, author, &text),
+                };
+                self.drafts.remove(&target);
+                added += 1;
+            }
+        }
+        added
+    }
 }
 
 /// Shows the comments panel. `author` is the remembered name comments are signed with;

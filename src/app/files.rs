@@ -1,23 +1,156 @@
-//! Opening, saving and replacing the diagram, and what happens after "Save changes?" is
-//! answered: the file side of the window.
+//! The diagram's life as a file: opening, saving, replacing it, what happens after "Save
+//! changes?" is answered, and closing. [`Desk`] owns that state (the dialogs, the dialog shown,
+//! recovery snapshots, whether the window may close); [`Files`] is the desk with the parts of
+//! the window it works on, lent for a moment. The desk's other halves are in `picking.rs`
+//! (asking for paths), `modals.rs` (the dialogs) and `recovery.rs` (snapshots).
 
-use super::dialogs::{Modal, Then};
-use super::{CommentsState, EditorApp, canvas, example_document, path_picker};
+use super::comments::CommentsState;
+use super::dialogs::{FileDialogs, Modal, Then};
+use super::settings::Settings;
+use super::{canvas, example_document, figures, path_picker};
 use crate::file::load_file;
-use crate::model::{Document, validate};
-use crate::session::{Editor, Origin};
-use std::path::Path;
+use crate::model::{Document, Validation, validate};
+use crate::session::{Action, Editor, Origin};
+use canvas::CanvasState;
+use egui::ViewportCommand;
+use std::path::{Path, PathBuf};
 
-impl EditorApp {
+/// What the window keeps about the diagram as a file.
+pub struct Desk {
+    /// Where Open and Save ask for files.
+    pub dialogs: Box<dyn FileDialogs>,
+    /// The dialog shown over the editor, if any.
+    pub modal: Option<Modal>,
+    /// Recovery snapshots of unsaved work.
+    pub recovery: super::recovery::RecoveryState,
+    /// Where the settings are kept (none in some tests: nothing is written).
+    pub settings_path: Option<PathBuf>,
+    /// Set once the user agreed to close; the next close request goes through.
+    pub(super) allow_close: bool,
+    /// True once the app asked the window to close (tests read it).
+    pub close_sent: bool,
+    /// The start screen comes after the recovery question (when the user did not recover).
+    pub(super) welcome_after_recovery: bool,
+}
+
+impl Desk {
+    /// The desk of a window starting with settings kept at `settings_path`.
+    pub fn new(dialogs: Box<dyn FileDialogs>, settings_path: Option<PathBuf>) -> Self {
+        let recovery = super::recovery::RecoveryState::open(super::recovery::recovery_dir(
+            settings_path.as_deref(),
+        ));
+        Self {
+            dialogs,
+            modal: None,
+            recovery,
+            settings_path,
+            allow_close: false,
+            close_sent: false,
+            welcome_after_recovery: false,
+        }
+    }
+
+    /// Work a crashed editor left behind is asked about first; the start screen after it.
+    pub fn ask_about_recovery_first(&mut self) {
+        if !self.recovery.offers.is_empty() {
+            self.welcome_after_recovery = matches!(self.modal, Some(Modal::Welcome));
+            self.modal = Some(Modal::Recover { compare: None });
+        }
+    }
+}
+
+/// The desk with what it works on, lent by the window for a moment.
+pub(crate) struct Files<'a> {
+    pub desk: &'a mut Desk,
+    pub editor: &'a mut Editor,
+    pub canvas: &'a mut CanvasState,
+    pub comments: &'a mut CommentsState,
+    pub settings: &'a mut Settings,
+    pub validation: &'a mut Validation,
+}
+
+impl Files<'_> {
+    /// Carries out the actions about files and dialogs; false for any other action.
+    pub fn perform(&mut self, action: Action) -> bool {
+        match action {
+            Action::New => self.after_unsaved_check(Then::New),
+            Action::Open => self.after_unsaved_check(Then::Open),
+            Action::OpenExample => self.after_unsaved_check(Then::OpenExample),
+            Action::Quit => self.after_unsaved_check(Then::Quit),
+            Action::RecoverUnsaved => self.offer_recovery(),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::ExportFigure => self.open_figure_dialog(),
+            Action::ExportTable => self.desk.modal = Some(Modal::ExportTable),
+            Action::ExportNotes => self.desk.modal = Some(Modal::ExportNotes),
+            Action::ImportTable => {
+                self.ask_path(path_picker::PickPurpose::ImportTable);
+            }
+            Action::PasteTable => {
+                self.desk.modal = Some(Modal::ImportTable(Box::new(
+                    figures::ImportDialog::pasted(""),
+                )));
+            }
+            Action::ShowShortcuts => self.desk.modal = Some(Modal::Shortcuts),
+            Action::HowToRead => self.desk.modal = Some(Modal::HowToRead),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keeps the settings, saying so in the status bar when that failed.
+    pub fn save_settings(&mut self) {
+        self.settings
+            .keep(self.desk.settings_path.as_deref(), &mut self.editor.status);
+    }
+
+    /// Unsaved changes, or comments written but not yet added.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.editor.is_dirty() || self.comments.unsent().next().is_some()
+    }
+
+    /// The window's close button: closes at once when nothing would be lost; otherwise the
+    /// work is kept aside and "Save changes?" asked. Asks the window to close once agreed.
+    pub fn handle_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.desk.allow_close {
+            if self.has_unsaved_work() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                // Protect the work first, in case the question is never answered.
+                self.write_snapshot();
+                self.desk.modal = Some(Modal::Unsaved(Then::Quit));
+            } else {
+                self.desk.recovery.end();
+                self.desk.allow_close = true;
+            }
+        }
+    }
+
+    /// File → Export figure: the dialog, as last used, showing the scenario the canvas shows.
+    fn open_figure_dialog(&mut self) {
+        let scenario = self
+            .canvas
+            .scenario
+            .and_then(|i| self.editor.doc().scenarios().get(i))
+            .map(|s| s.name.clone());
+        self.desk.modal = Some(Modal::ExportFigure(figures::FigureDialog::remembered(
+            self.settings.figure.as_ref(),
+            scenario,
+        )))
+    }
+
     pub(super) fn replace_document(&mut self, doc: Document, origin: Origin) {
         let path = match &origin {
             Origin::File(path) => Some(path.clone()),
             _ => None,
         };
-        self.editor = Editor::new(doc, origin);
-        self.validation = crate::model::Validation::default();
+        *self.editor = Editor::new(doc, origin);
+        *self.validation = Validation::default();
         self.canvas.reset_for_new_document();
-        self.comments = CommentsState::default();
+        *self.comments = CommentsState::default();
         // The previous document was saved or discarded on purpose: its snapshot goes.
         self.recovery_after_open_or_save(path.as_deref());
     }
@@ -41,7 +174,7 @@ impl EditorApp {
                     message.push_str(
                         "\n\nNothing was dropped. The file on disk is unchanged until you save.",
                     );
-                    self.modal = Some(Modal::Error {
+                    self.desk.modal = Some(Modal::Error {
                         title: format!("Opened {} with {repairs} repair(s)", path.display()),
                         message,
                     });
@@ -72,7 +205,7 @@ impl EditorApp {
                     self.settings.forget(path);
                     self.save_settings();
                 }
-                self.modal = Some(Modal::Error {
+                self.desk.modal = Some(Modal::Error {
                     title: "Could not open the diagram".into(),
                     message: e.to_string(),
                 });
@@ -111,7 +244,7 @@ impl EditorApp {
                 true
             }
             Err(e) => {
-                self.modal = Some(Modal::Error {
+                self.desk.modal = Some(Modal::Error {
                     title: "Could not save the diagram".into(),
                     message: e.to_string(),
                 });
@@ -123,7 +256,7 @@ impl EditorApp {
     /// Does `then` now, or first asks about unsaved changes.
     pub(super) fn after_unsaved_check(&mut self, then: Then) {
         if self.has_unsaved_work() {
-            self.modal = Some(Modal::Unsaved(then));
+            self.desk.modal = Some(Modal::Unsaved(then));
         } else {
             self.carry_out(then);
         }
@@ -148,9 +281,9 @@ impl EditorApp {
             }
             Then::Quit => {
                 // Saved or discarded on purpose: nothing to recover next time.
-                self.recovery.end();
-                self.allow_close = true;
-                self.close_sent = true;
+                self.desk.recovery.end();
+                self.desk.allow_close = true;
+                self.desk.close_sent = true;
             }
         }
     }

@@ -4,16 +4,17 @@
 use super::Shortcuts;
 use super::dialogs::{Modal, Then};
 use super::figures::{self, DialogAnswer};
+use super::files::Files;
 use super::path_picker::{PickAnswer, PickPurpose, path_picker_ui};
-use super::{Action, EditorApp, Origin};
+use super::{Action, Origin};
 use egui::{RichText, Ui};
 
-impl EditorApp {
+impl Files<'_> {
     /// The answer to "Recover unsaved work?": recover, discard or later; then the start
     /// screen the user was going to see, or the next snapshot.
     fn answer_recovery(&mut self, answer: super::recovery::RecoverAnswer) {
-        if !self.recovery.offers.is_empty() {
-            let orphan = self.recovery.offers.remove(0);
+        if !self.desk.recovery.offers.is_empty() {
+            let orphan = self.desk.recovery.offers.remove(0);
             match answer {
                 super::recovery::RecoverAnswer::Recover => self.recover(&orphan),
                 super::recovery::RecoverAnswer::Discard => self.discard_snapshot(&orphan),
@@ -22,23 +23,23 @@ impl EditorApp {
         }
         // Not recovered: back to the start screen the user was going to see.
         let recovered = matches!(answer, super::recovery::RecoverAnswer::Recover);
-        if std::mem::take(&mut self.welcome_after_recovery)
+        if std::mem::take(&mut self.desk.welcome_after_recovery)
             && !recovered
-            && self.modal.is_none()
-            && self.recovery.offers.is_empty()
+            && self.desk.modal.is_none()
+            && self.desk.recovery.offers.is_empty()
         {
-            self.modal = Some(Modal::Welcome);
+            self.desk.modal = Some(Modal::Welcome);
         }
         // The next snapshot, if several editors crashed (recovering one replaces the
         // open document, so the next is offered after it is saved or discarded).
-        if self.modal.is_none() && !self.recovery.offers.is_empty() {
+        if self.desk.modal.is_none() && !self.desk.recovery.offers.is_empty() {
             if self.has_unsaved_work() {
                 self.editor.status = format!(
                     "{} more recovery snapshot(s): save this diagram, then choose File > Recover unsaved work….",
-                    self.recovery.offers.len()
+                    self.desk.recovery.offers.len()
                 );
             } else {
-                self.modal = Some(Modal::Recover { compare: None });
+                self.desk.modal = Some(Modal::Recover { compare: None });
             }
         }
     }
@@ -46,7 +47,8 @@ impl EditorApp {
     /// "Save changes?" answered: save first (adding unsent comments) or not, then go on.
     fn answer_unsaved(&mut self, save_first: bool, then: Then) {
         if save_first {
-            self.add_unsent_comments();
+            self.comments
+                .add_unsent(self.editor, &self.settings.author_name);
             let saved = match self.editor.origin.clone() {
                 Origin::File(path) => self.save_to(&path),
                 // Save As carries on with `then` itself once a name is chosen, also
@@ -83,18 +85,18 @@ impl EditorApp {
         if chosen.import_now
             && let Modal::ImportTable(dialog) = modal
         {
-            self.editor.status = figures::import_into(&mut self.editor, dialog);
+            self.editor.status = figures::import_into(self.editor, dialog);
             // The new cards, selected, come into view.
             if !self.editor.selection.nodes.is_empty() {
-                self.canvas.fit_selection(&self.editor);
+                self.canvas.fit_selection(self.editor);
             }
         }
     }
 
-    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut modal) = self.modal.take() else {
-            return;
-        };
+    /// Draws the dialog shown, if any, and carries out its answer; returns the command the
+    /// start screen chose, for the window to run.
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) -> Option<Action> {
+        let mut modal = self.desk.modal.take()?;
         let mut close = false;
         let mut then_do: Option<(bool, Then)> = None;
         let mut figure_to_export = None;
@@ -118,7 +120,7 @@ impl EditorApp {
         let recent = self.settings.recent_files.clone();
         let unsent = self.comments.unsent().count();
         let dirty = self.editor.is_dirty();
-        let offer = self.recovery.offers.first().cloned();
+        let offer = self.desk.recovery.offers.first().cloned();
         let mut recover_answer = None;
         let mut picked = None;
         let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
@@ -202,15 +204,13 @@ impl EditorApp {
             close = true;
             self.carry_out_chosen(chosen, &modal);
         }
-        if !close && then_do.is_none() && start_action.is_none() && self.modal.is_none() {
-            self.modal = Some(modal);
-        }
-        if let Some(action) = start_action {
-            self.perform(action);
+        if !close && then_do.is_none() && start_action.is_none() && self.desk.modal.is_none() {
+            self.desk.modal = Some(modal);
         }
         if let Some((save_first, then)) = then_do {
             self.answer_unsaved(save_first, then);
         }
+        start_action
     }
 
     /// The current file's name without extension, for suggested export names.
@@ -230,7 +230,7 @@ impl EditorApp {
         match result {
             Ok(message) => self.editor.status = message,
             Err(message) => {
-                self.modal = Some(Modal::Error {
+                self.desk.modal = Some(Modal::Error {
                     title: title.into(),
                     message,
                 })

@@ -1,13 +1,13 @@
 //! Asking for a path (the system's dialog, or the built-in chooser when it cannot appear)
 //! and doing what the path was for: open, save as, export, import.
 
-use super::EditorApp;
 use super::figures::FileKind;
+use super::files::Files;
 use super::path_picker::{PathPicker, PickPurpose};
 use crate::interchange::{NotesFormat, TableFormat};
 use std::path::Path;
 
-impl EditorApp {
+impl Files<'_> {
     /// Asks for a path for `purpose` with the system's dialog, or with the built-in chooser
     /// when that cannot appear; then does what the path was for. True when that was done now
     /// and worked (the built-in chooser does it later, once a path is chosen).
@@ -26,9 +26,9 @@ impl EditorApp {
             suggested = folder.join(&suggested).display().to_string();
         }
         let picked = if save {
-            self.dialogs.pick_save(&suggested, kind)
+            self.desk.dialogs.pick_save(&suggested, kind)
         } else {
-            self.dialogs.pick_open(kind)
+            self.desk.dialogs.pick_open(kind)
         };
         match picked {
             super::dialogs::Picked::Path(path) => self.use_path(purpose, &path),
@@ -43,7 +43,7 @@ impl EditorApp {
                         _ => None,
                     }
                 };
-                self.modal = Some(super::dialogs::Modal::PickPath(Box::new(PathPicker::new(
+                self.desk.modal = Some(super::dialogs::Modal::PickPath(Box::new(PathPicker::new(
                     purpose,
                     kind,
                     save,
@@ -140,7 +140,7 @@ impl EditorApp {
                 saved
             }
             PickPurpose::ExportFigure(dialog) => {
-                let result = super::figures::export_figure(&self.editor, &dialog, path);
+                let result = super::figures::export_figure(self.editor, &dialog, path);
                 let ok = result.is_ok();
                 if ok {
                     self.settings.figure = Some(dialog.prefs());
@@ -150,24 +150,24 @@ impl EditorApp {
             }
             PickPurpose::ExportTable(format) => {
                 let result =
-                    super::figures::export_table(&self.editor, format, self.canvas.scenario, path);
+                    super::figures::export_table(self.editor, format, self.canvas.scenario, path);
                 let ok = result.is_ok();
                 self.report(result, "Could not export the table");
                 ok
             }
             PickPurpose::ExportNotes(format) => {
-                let result = super::figures::export_notes(&self.editor, format, path);
+                let result = super::figures::export_notes(self.editor, format, path);
                 let ok = result.is_ok();
                 self.report(result, "Could not export the workshop notes");
                 ok
             }
             PickPurpose::ImportTable => match super::figures::ImportDialog::open(path) {
                 Ok(dialog) => {
-                    self.modal = Some(super::dialogs::Modal::ImportTable(Box::new(dialog)));
+                    self.desk.modal = Some(super::dialogs::Modal::ImportTable(Box::new(dialog)));
                     true
                 }
                 Err(message) => {
-                    self.modal = Some(super::dialogs::Modal::Error {
+                    self.desk.modal = Some(super::dialogs::Modal::Error {
                         title: "Could not import the table".into(),
                         message,
                     });

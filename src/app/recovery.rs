@@ -3,8 +3,8 @@
 //! focus, before asking about quitting), when to remove it (saved, or deliberately discarded),
 //! and the question asked at the next start after a crash: Recover / Discard / Compare.
 
-use super::EditorApp;
 use super::dialogs::Modal;
+use super::files::Files;
 use crate::file::recovery::{FileStamp, Orphan, RecoveryStore, Session, SnapshotJob};
 use crate::model::{Stamp, Target};
 use egui::{RichText, Ui};
@@ -139,11 +139,11 @@ fn drafts_fingerprint(drafts: &std::collections::BTreeMap<Target, String>) -> u6
     hasher.finish()
 }
 
-impl EditorApp {
+impl Files<'_> {
     /// Called every frame: writes a snapshot when one is due, removes it when the work is
     /// safe, and asks for a repaint when the next one will be due.
     pub(super) fn recovery_tick(&mut self, ctx: &egui::Context) {
-        if self.recovery.ended {
+        if self.desk.recovery.ended {
             return;
         }
         let (now, focused) = ctx.input(|i| (i.time, i.focused));
@@ -151,27 +151,29 @@ impl EditorApp {
             self.editor.revision(),
             drafts_fingerprint(&self.comments.drafts),
         );
-        if self.recovery.seen != Some(seen) {
-            self.recovery.seen = Some(seen);
-            self.recovery.last_change = now;
-            if self.recovery.written != Some(seen) && self.recovery.first_unwritten.is_none() {
-                self.recovery.first_unwritten = Some(now);
+        if self.desk.recovery.seen != Some(seen) {
+            self.desk.recovery.seen = Some(seen);
+            self.desk.recovery.last_change = now;
+            if self.desk.recovery.written != Some(seen)
+                && self.desk.recovery.first_unwritten.is_none()
+            {
+                self.desk.recovery.first_unwritten = Some(now);
             }
         }
-        let focus_lost = self.recovery.was_focused && !focused;
-        self.recovery.was_focused = focused;
+        let focus_lost = self.desk.recovery.was_focused && !focused;
+        self.desk.recovery.was_focused = focused;
         let needed = self.editor.is_dirty() || self.comments.unsent().next().is_some();
         if !needed {
-            self.recovery.clear();
+            self.desk.recovery.clear();
             return;
         }
-        if self.recovery.written == Some(seen) {
-            self.recovery.first_unwritten = None;
+        if self.desk.recovery.written == Some(seen) {
+            self.desk.recovery.first_unwritten = None;
             self.report_recovery_problem();
             return;
         }
-        let first = self.recovery.first_unwritten.unwrap_or(now);
-        let idle_for = now - self.recovery.last_change;
+        let first = self.desk.recovery.first_unwritten.unwrap_or(now);
+        let idle_for = now - self.desk.recovery.last_change;
         let due = focus_lost || idle_for >= IDLE_SECONDS || now - first >= MAX_AGE_SECONDS;
         if due {
             self.write_snapshot();
@@ -187,11 +189,11 @@ impl EditorApp {
             self.editor.revision(),
             drafts_fingerprint(&self.comments.drafts),
         );
-        if self.recovery.session().is_none() {
+        if self.desk.recovery.session().is_none() {
             // No recovery folder (or it cannot be written, which was said): nothing to write,
             // and no document copied every frame in vain.
-            self.recovery.written = Some(seen);
-            self.recovery.first_unwritten = None;
+            self.desk.recovery.written = Some(seen);
+            self.desk.recovery.first_unwritten = None;
             self.report_recovery_problem();
             return;
         }
@@ -202,17 +204,17 @@ impl EditorApp {
         let job = SnapshotJob {
             document: self.editor.doc().clone(),
             path,
-            base: self.recovery.base,
+            base: self.desk.recovery.base,
             drafts: self
                 .comments
                 .unsent()
                 .map(|(t, d)| (*t, d.clone()))
                 .collect(),
         };
-        if let Some(session) = self.recovery.session() {
+        if let Some(session) = self.desk.recovery.session() {
             session.write(job);
-            self.recovery.written = Some(seen);
-            self.recovery.first_unwritten = None;
+            self.desk.recovery.written = Some(seen);
+            self.desk.recovery.first_unwritten = None;
         }
         self.report_recovery_problem();
     }
@@ -221,6 +223,7 @@ impl EditorApp {
     /// that may not be written): the user should know their work is not protected.
     fn report_recovery_problem(&mut self) {
         let problem = self
+            .desk
             .recovery
             .session
             .as_ref()
@@ -228,19 +231,19 @@ impl EditorApp {
             .map(|e| {
                 format!("Could not keep a recovery copy of your unsaved work ({e}). Save often.")
             })
-            .or_else(|| self.recovery.problem.clone());
-        if problem != self.recovery.reported {
+            .or_else(|| self.desk.recovery.problem.clone());
+        if problem != self.desk.recovery.reported {
             if let Some(message) = &problem {
                 self.editor.status.clone_from(message);
             }
-            self.recovery.reported = problem;
+            self.desk.recovery.reported = problem;
         }
     }
 
     /// The snapshot for a document just opened or saved at `path`.
     pub(super) fn recovery_after_open_or_save(&mut self, path: Option<&Path>) {
-        self.recovery.base = path.and_then(FileStamp::of);
-        self.recovery.clear();
+        self.desk.recovery.base = path.and_then(FileStamp::of);
+        self.desk.recovery.clear();
     }
 
     /// Recovers the offered snapshot: its document becomes the open, unsaved document, its
@@ -249,7 +252,7 @@ impl EditorApp {
         let snapshot = match &orphan.snapshot {
             Ok(s) => s.clone(),
             Err(reason) => {
-                self.modal = Some(Modal::Error {
+                self.desk.modal = Some(Modal::Error {
                     title: "Could not recover".into(),
                     message: format!(
                         "The snapshot {} cannot be read: {reason}. It has been kept.",
@@ -263,7 +266,7 @@ impl EditorApp {
         let loaded = match crate::file::load_str(&snapshot.document, &file) {
             Ok(loaded) => loaded,
             Err(e) => {
-                self.modal = Some(Modal::Error {
+                self.desk.modal = Some(Modal::Error {
                     title: "Could not recover".into(),
                     message: format!("{e} The snapshot has been kept."),
                 });
@@ -276,12 +279,12 @@ impl EditorApp {
         };
         self.replace_document(loaded.document, origin);
         self.editor.mark_unsaved();
-        self.recovery.base = snapshot.base;
+        self.desk.recovery.base = snapshot.base;
         self.comments.drafts = snapshot.drafts.into_iter().collect();
         self.write_snapshot();
-        if self.recovery.flush().is_ok()
-            && self.recovery.snapshot_file().is_some()
-            && let Some(store) = &self.recovery.store
+        if self.desk.recovery.flush().is_ok()
+            && self.desk.recovery.snapshot_file().is_some()
+            && let Some(store) = &self.desk.recovery.store
         {
             store.remove(orphan);
         }
@@ -294,14 +297,15 @@ impl EditorApp {
 
     /// File → Recover unsaved work: looks again for snapshots of editors that are not running.
     pub(super) fn offer_recovery(&mut self) {
-        self.recovery.offers = self
+        self.desk.recovery.offers = self
+            .desk
             .recovery
             .store
             .as_ref()
             .map(RecoveryStore::orphans)
             .unwrap_or_default();
-        if self.recovery.offers.is_empty() {
-            self.editor.status = match self.recovery.dir() {
+        if self.desk.recovery.offers.is_empty() {
+            self.editor.status = match self.desk.recovery.dir() {
                 Some(dir) => format!(
                     "Nothing to recover: no unsaved work was kept aside in {}.",
                     dir.display()
@@ -313,16 +317,16 @@ impl EditorApp {
         } else if self.has_unsaved_work() {
             self.editor.status = format!(
                 "{} recovery snapshot(s) found: save or close this diagram first, then choose Recover unsaved work again.",
-                self.recovery.offers.len()
+                self.desk.recovery.offers.len()
             );
         } else {
-            self.modal = Some(Modal::Recover { compare: None });
+            self.desk.modal = Some(Modal::Recover { compare: None });
         }
     }
 
     /// Forgets a crashed editor's snapshot on the user's word.
     pub(super) fn discard_snapshot(&mut self, orphan: &Orphan) {
-        if let Some(store) = &self.recovery.store {
+        if let Some(store) = &self.desk.recovery.store {
             store.remove(orphan);
         }
         self.editor.status = format!("Discarded the unsaved changes to {}.", orphan.name());

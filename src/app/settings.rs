@@ -66,6 +66,34 @@ impl Settings {
         write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
     }
 
+    /// Writes settings to `path`; a failure is said in `status` (nothing more is lost than
+    /// the preference).
+    pub fn keep(&self, path: Option<&Path>, status: &mut String) {
+        if let Err(e) = self.save(path) {
+            *status = format!("Could not save preferences: {e}");
+        }
+    }
+
+    /// The text and interface scale to draw at (1 when the file held nonsense).
+    pub fn scale(&self) -> f32 {
+        if self.ui_scale.is_finite() && self.ui_scale > 0.0 {
+            self.ui_scale.clamp(0.5, 3.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// Makes text and controls larger or smaller by one step; returns what to say.
+    pub fn step_scale(&mut self, larger: bool) -> String {
+        let now = self.scale();
+        let next = if larger { now * 1.1 } else { now / 1.1 };
+        self.ui_scale = (next * 100.0).round().clamp(50.0, 300.0) / 100.0;
+        format!(
+            "Text and controls at {:.0}% (Ctrl+Shift+= larger, Ctrl+Shift+- smaller)",
+            self.ui_scale * 100.0
+        )
+    }
+
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());

@@ -132,6 +132,53 @@ pub fn action_button(
     }
 }
 
+/// What the keyboard asked for in a frame.
+pub enum Pressed {
+    /// An action's shortcut (or the platform's copy or cut key).
+    Action(Action),
+    /// The platform's paste: the clipboard's text.
+    Paste(String),
+}
+
+/// The commands the keyboard asked for this frame, in order; their keys are taken. While
+/// `typing` in a text field, the keys a text field needs (letters, Delete, the clipboard)
+/// stay with it.
+pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Pressed> {
+    let mut asked = Vec::new();
+    // Copy, cut and paste arrive as events, not key presses, on real windows: the same
+    // action, the same answer when they do not apply.
+    if !typing {
+        ctx.input(|i| {
+            for event in &i.events {
+                match event {
+                    egui::Event::Copy => asked.push(Pressed::Action(Action::Copy)),
+                    egui::Event::Cut => asked.push(Pressed::Action(Action::Cut)),
+                    egui::Event::Paste(text) => asked.push(Pressed::Paste(text.clone())),
+                    _ => {}
+                }
+            }
+        });
+    }
+    // egui matches shortcuts "logically" (an extra Shift still matches Ctrl+Z), so try the
+    // shortcuts with more modifiers first: Ctrl+Shift+Z must be Redo, not Undo.
+    let mut bindings: Vec<(Action, KeyboardShortcut)> = Action::all()
+        .filter(|a| !(typing && a.yields_to_text_fields()))
+        .flat_map(|a| a.shortcuts().into_iter().map(move |s| (a, s)))
+        .collect();
+    bindings.sort_by_key(|(_, s)| {
+        let m = s.modifiers;
+        std::cmp::Reverse(u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt))
+    });
+    for (action, shortcut) in bindings {
+        // Ctrl+V delivers the clipboard as a Paste event in the same frame (taken above);
+        // asking the platform again would paste twice.
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && action != Action::Paste {
+            asked.push(Pressed::Action(action));
+        }
+    }
+    asked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

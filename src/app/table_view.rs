@@ -179,6 +179,15 @@ fn edit_card(
     });
 }
 
+/// The CMOC table in its panel under the canvas (its height the user's).
+pub fn table_panel_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> TableOutput {
+    egui::Panel::bottom("cmoc-table")
+        .resizable(true)
+        .default_size(280.0)
+        .show(ui, |ui| table_ui(ui, editor, view))
+        .inner
+}
+
 /// Shows the CMOC table.
 pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> TableOutput {
     let mut output = TableOutput::default();

@@ -113,6 +113,24 @@ impl super::CanvasState {
         }
     }
 
+    /// Centres the view on a node, keeping the zoom.
+    pub fn focus_node(&mut self, editor: &crate::session::Editor, id: crate::model::NodeId) {
+        if let Some(node) = editor.doc().node(id) {
+            let c = node.rect().center();
+            self.camera.centre_on(self.rect, egui::pos2(c.x, c.y));
+        }
+    }
+
+    /// While a scenario is shown and one node selected: the scenario's name and why the node
+    /// is in its state there (for the inspector).
+    pub fn scenario_note(&self, editor: &crate::session::Editor) -> Option<(String, String)> {
+        let id = editor.selection.single_node()?;
+        let doc = editor.doc();
+        let scenario = doc.scenarios().get(self.scenario?)?;
+        let outcome = self.scenario_outcome()?;
+        Some((scenario.name.clone(), outcome.explain(doc, scenario, id)))
+    }
+
     /// Zooms by `factor` about the canvas centre.
     pub fn zoom_by(&mut self, factor: f32) {
         let centre = self.rect.center();
