@@ -45,7 +45,12 @@ fn the_window_is_implemented_only_where_it_is_defined() {
                 .lines()
                 .any(|line| line.trim_start().starts_with("impl EditorApp"))
         })
-        .map(|path| path.strip_prefix(&app).expect("under src/app").display().to_string())
+        .map(|path| {
+            path.strip_prefix(&app)
+                .expect("under src/app")
+                .display()
+                .to_string()
+        })
         .collect();
     found.sort();
     assert_eq!(

@@ -132,6 +132,10 @@ pub const OVERVIEW_EDGE_OPACITY: f32 = 0.7;
 
 /// Thinnest line the canvas draws, so a border never vanishes when zoomed out.
 pub const MIN_STROKE_PX: f32 = 1.0;
+/// Shortest dash the canvas draws: zoomed far out, a dash pattern keeps this length on screen
+/// (its gaps in proportion), so a negative card or a "prevents" arrow still reads as dashed
+/// rather than as a faint solid line of 1-pixel dashes, each its own shape to draw.
+pub const MIN_DASH_PX: f32 = 4.0;
 /// Selection outline width.
 pub const SELECTION_WIDTH_PX: f32 = 2.5;
 /// Gap between a node and its selection outline.

@@ -81,7 +81,13 @@ pub const MAX_LAID_OUT_CHARS: usize = 20_000;
 /// Measures and breaks text as the canvas draws it.
 pub struct TextMeasure {
     fonts: Fonts,
+    /// Single lines measured lately, by text and size: titles share most of their words,
+    /// measured once each rather than once per card (shaping a word is most of its cost).
+    line_sizes: rustc_hash::FxHashMap<(Box<str>, u32), Vec2>,
 }
+
+/// How many measured lines [`TextMeasure`] keeps before it starts again.
+const MEASURED_LINES_KEPT: usize = 50_000;
 
 impl Default for TextMeasure {
     fn default() -> Self {
@@ -104,6 +110,7 @@ impl TextMeasure {
         Self {
             fonts: Fonts::new(TextOptions::default(), FontDefinitions::default())
                 .with_font_providers(vec![provider]),
+            line_sizes: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -341,8 +348,17 @@ impl TextMeasure {
 
     /// The width and height of one line of `text`.
     pub fn line_size(&mut self, text: &str, font_size: f32) -> Vec2 {
+        let key = (Box::<str>::from(text), font_size.to_bits());
+        if let Some(&size) = self.line_sizes.get(&key) {
+            return size;
+        }
         let laid = self.layout(text, font_size, f32::INFINITY);
-        vec2(laid.size.x, laid.size.y.max(font_size))
+        let size = vec2(laid.size.x, laid.size.y.max(font_size));
+        if self.line_sizes.len() >= MEASURED_LINES_KEPT {
+            self.line_sizes.clear();
+        }
+        self.line_sizes.insert(key, size);
+        size
     }
 }
 

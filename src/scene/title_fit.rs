@@ -9,11 +9,23 @@ use super::{Field, SceneNode};
 use crate::model::NodeKind;
 use emath::{Rect, vec2};
 
-/// The widest word of `text` at `size`, measured once per call.
-fn widest_word(text: &str, size: f32, measure: &mut TextMeasure) -> f32 {
-    text.split_whitespace()
-        .map(|w| measure.line_size(w, size).x)
-        .fold(0.0, f32::max)
+/// How many lines words of `widths` (with `space` between, both scaled by `scale`) take when
+/// broken greedily to `width`, as the layout breaks them.
+fn lines_needed(widths: &[f32], space: f32, scale: f32, width: f32) -> usize {
+    let mut lines = 1;
+    let mut x: Option<f32> = None;
+    for &w in widths {
+        let w = w * scale;
+        x = match x {
+            None => Some(w),
+            Some(at) if at + space * scale + w <= width => Some(at + space * scale + w),
+            Some(_) => {
+                lines += 1;
+                Some(w)
+            }
+        };
+    }
+    lines
 }
 
 /// Lays `title` out to fill `width` × `height` (world units; `px` world units a screen pixel):
@@ -44,33 +56,44 @@ pub(super) fn fit_title_down_to(
 ) -> Option<(LaidText, f32)> {
     let smallest = min_text_px * px;
     let largest = LOD_MAX_TEXT_PX * px;
-    // Text width grows with size: the size at which the widest word just fits.
-    let word_at_base = widest_word(title, base, measure);
+    // Each word's width at the base size (measured once per word and size, shared by every
+    // card); text width grows with size, so these say how the title breaks at any size
+    // without shaping it again.
+    let words: Vec<f32> = title
+        .split_whitespace()
+        .map(|w| measure.line_size(w, base).x)
+        .collect();
+    let space = measure.line_size("a a", base).x - measure.line_size("aa", base).x;
+    let word_at_base = words.iter().copied().fold(0.0, f32::max);
+    // The size at which the widest word just fits.
     let word_limit = if word_at_base > 0.0 {
         base * width / word_at_base * 0.98
     } else {
         largest
     };
-    let fits = |laid: &LaidText| laid.size.y <= height;
-    // First guess: scale the base layout's area to the space there is.
-    let at_base = measure.layout(title, base, width);
-    let area_scale = ((width * height) / (at_base.size.x.max(1.0) * at_base.size.y.max(1.0)))
-        .sqrt()
-        .max(0.1);
-    let mut size = (base * area_scale * 0.9).min(largest).min(word_limit);
-    for _ in 0..4 {
+    // Whole screen pixels (the canvas draws whole pixels anyway): every card of a level
+    // shares the few sizes, and their glyphs.
+    let whole_px = |size: f32| (size / px).floor() * px;
+    // The largest size at which the words' widths say the title fits whole; then laid out
+    // there, a pixel smaller while the real lines are taller than the box (a title is shaped
+    // once or twice, not at every size tried: issue 19, item 14).
+    let mut size = whole_px(largest.min(word_limit));
+    while size >= smallest {
+        let rows = lines_needed(&words, space, size / base, width);
+        if rows as f32 * measure.line_size("Hg", size).y <= height {
+            break;
+        }
+        size = whole_px(size - px);
+    }
+    for _ in 0..3 {
         if size < smallest {
             break;
         }
-        let laid = if (size - base).abs() < 1e-3 {
-            at_base.clone()
-        } else {
-            measure.layout(title, size, width)
-        };
-        if fits(&laid) {
+        let laid = measure.layout(title, size, width);
+        if laid.size.y <= height {
             return Some((laid, size));
         }
-        size *= 0.82;
+        size = whole_px(size - px);
     }
     // Not whole even small: at the smallest size, the words up to the first that is too
     // wide for a line (no word is ever broken), and of those the lines that fit.
@@ -229,4 +252,48 @@ pub(super) fn draw_titled(
         TextRole::Field(Field::Title),
         area.max.y,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_is_fitted_at_whole_screen_pixels_as_large_as_fits_and_inside_its_box() {
+        let mut measure = TextMeasure::new();
+        let title = "Staff feel safe to talk about how holding went";
+        // A zoomed-out band: a world unit is a fifth of a screen pixel.
+        let px = 5.0;
+        for (width, height) in [
+            (1_500.0, 400.0),
+            (3_000.0, 600.0),
+            (1_200.0, 1_200.0),
+            (6_000.0, 300.0),
+        ] {
+            let (laid, size) = fit_title(title, LOD_TEXT_PX * px, px, width, height, &mut measure)
+                .expect("fits at some size");
+            let screen_px = size / px;
+            assert_eq!(
+                screen_px,
+                screen_px.floor(),
+                "{width}×{height}: {screen_px} px"
+            );
+            assert!(
+                laid.size.y <= height && laid.size.x <= width + 1e-3,
+                "{width}×{height}: {:?} at {screen_px}",
+                laid.size
+            );
+            let shown: Vec<&str> = laid.lines.iter().map(|l| l.text.trim()).collect();
+            assert_eq!(shown.join(" "), title, "whole, no word broken");
+            // A pixel larger would not fit, unless it is already the largest allowed.
+            if screen_px < LOD_MAX_TEXT_PX {
+                let larger = measure.layout(title, size + px, width);
+                assert!(
+                    larger.size.y > height || larger.size.x > width,
+                    "{width}×{height}: {screen_px} px, but {} px fits",
+                    screen_px + 1.0
+                );
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod keyboard;
 mod overlays;
 mod paint;
 mod prims;
+mod reveal;
 mod text_cache;
 
 pub use camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};

@@ -55,6 +55,8 @@ pub struct PaintMemory {
     pub frame: Option<FrameCache>,
     /// Laid-out text.
     pub texts: TextCache,
+    /// The level each card was last shown at.
+    pub reveal: super::reveal::Reveal,
 }
 
 /// Paints the scene into `canvas` (a screen rectangle) and returns where things went.
@@ -72,6 +74,7 @@ pub fn paint_scene(
     let PaintMemory {
         frame: cache,
         texts,
+        reveal,
     } = memory;
     let palette = *scene.palette();
     painter.rect_filled(canvas, 0.0, palette.background);
@@ -91,7 +94,7 @@ pub fn paint_scene(
         }
         _ => {
             let (painted, hits, whole) =
-                paint_diagram(painter, canvas, camera, scene, editing, texts);
+                paint_diagram(painter, canvas, camera, scene, editing, (texts, reveal));
             painted.show(painter);
             if whole && !texts.short() {
                 *cache = Some(FrameCache {
@@ -131,11 +134,14 @@ pub fn paint_scene(
 /// it, nodes not yet laid out are drawn at the nearest level that is, and the next frames
 /// finish them; a frame with time left lays out the levels either side of the view ahead, so
 /// a zoom crossing into the next level finds it ready (issue 19, item 14).
-const LAYOUT_BUDGET: std::time::Duration = std::time::Duration::from_micros(2_000 * BUILD_SLOWNESS);
+const LAYOUT_BUDGET: std::time::Duration = std::time::Duration::from_micros(1_200 * BUILD_SLOWNESS);
 /// The most time a frame spends laying out levels ahead (a frame drawing hundreds of titled
 /// cards has less time to spare than the budget).
 const LAYOUT_AHEAD_BUDGET: std::time::Duration =
     std::time::Duration::from_micros(800 * BUILD_SLOWNESS);
+/// Levels are laid out ahead only by a frame that has painted in less than this.
+const AHEAD_ONLY_WITHIN: std::time::Duration =
+    std::time::Duration::from_micros(3_000 * BUILD_SLOWNESS);
 
 /// Translates the visible part of the scene (without the view state); true with it when
 /// every node was drawn at the zoom's level of detail.
@@ -145,24 +151,24 @@ fn paint_diagram(
     camera: &Camera,
     scene: &mut Scene,
     editing: Option<(NodeId, Field)>,
-    texts: &mut TextCache,
+    (texts, reveal): (&mut TextCache, &mut super::reveal::Reveal),
 ) -> (Painted, FrameHits, bool) {
-    let deadline = std::time::Instant::now() + LAYOUT_BUDGET;
+    let started = std::time::Instant::now();
+    let deadline = started + LAYOUT_BUDGET;
     let mut hits = FrameHits::default();
     let visible = camera.visible_world(canvas).expand(40.0 / camera.zoom);
     let indices = scene.nodes_in(visible);
     hits.nodes_drawn = indices.len();
     let lod = Lod::for_zoom(camera.zoom);
     // Zoomed out, a frame keeps to its budgets; at full detail (the few cards a researcher
-    // reads and edits) everything is laid out and shaped at once, as hit-testing needs.
+    // reads and edits) everything is laid out at once, as hit-testing needs, and shaped at
+    // once unless the zoom is moving (a pinch or wheel crossing into full detail would shape
+    // every line of the cards on screen in one frame; the next frames finish them).
     let budgeted = lod != Lod::Full;
-    texts.hold_to_budget(budgeted);
+    let zooming = texts.zoom_moved(camera.zoom);
+    texts.hold_to_budget(budgeted || zooming);
+    reveal.begin_frame(scene.nodes.len(), budgeted);
     let whole = scene.prepare_until(&indices, lod, budgeted.then_some(deadline));
-    if whole {
-        let ahead = deadline.min(std::time::Instant::now() + LAYOUT_AHEAD_BUDGET);
-        lay_out_ahead(scene, &indices, visible, camera.zoom, lod, ahead);
-    }
-    let scene = &*scene;
     let mut out = PrimPainter::new(painter, canvas, camera).with_texts(texts);
 
     // Regions at the back, then arrows, then everything else in drawing order.
@@ -170,7 +176,7 @@ fn paint_diagram(
         .iter()
         .partition(|&&i| scene.nodes[i].kind == NodeKind::Region);
     for &i in &regions {
-        paint_node(&mut out, scene, i, lod, editing, &mut hits);
+        paint_node(&mut out, scene, (i, lod), reveal, editing, &mut hits);
     }
     let mut prims = Vec::new();
     for i in scene.edges_in(visible) {
@@ -182,21 +188,30 @@ fn paint_diagram(
     }
     out.flush_batch();
     for &i in &others {
-        paint_node(&mut out, scene, i, lod, editing, &mut hits);
+        paint_node(&mut out, scene, (i, lod), reveal, editing, &mut hits);
     }
-    (out.finish(), hits, whole)
+    let painted = out.finish();
+    // With time to spare (not a frame that showed cards at a new level, nor one that took
+    // long already), lay out the levels either side ahead.
+    if whole && !reveal.changed() && started.elapsed() < AHEAD_ONLY_WITHIN {
+        let ahead = std::time::Instant::now() + LAYOUT_AHEAD_BUDGET;
+        let view = (visible, camera.zoom, lod);
+        lay_out_ahead(scene, &indices, view, (painter, texts), ahead);
+    }
+    (painted, hits, whole && !reveal.held())
 }
 
 /// With time left in the frame, lays out the levels of detail either side of `lod` for the
 /// nodes on screen (`indices`; for the nearer level, those the view would still show when it
-/// begins, zooming about the view's centre), nearest the centre first. What is left waits for
-/// the next frames (the caller asks for them while a frame is not whole).
+/// begins, zooming about the view's centre), nearest the centre first, then shapes their
+/// titles (drawn at a fixed screen size through a level), so the frame crossing into the next
+/// level finds its drawings laid out, its lines shaped and their glyphs in the atlas. What is
+/// left waits for the next frames (the caller asks for them while a frame is not whole).
 fn lay_out_ahead(
     scene: &mut Scene,
     indices: &[usize],
-    visible: Rect,
-    zoom: f32,
-    lod: Lod,
+    (visible, zoom, lod): (Rect, f32, Lod),
+    (painter, texts): (&Painter, &mut TextCache),
     deadline: std::time::Instant,
 ) {
     let centre = visible.center();
@@ -213,30 +228,71 @@ fn lay_out_ahead(
         let mut ahead: Vec<usize> = indices
             .iter()
             .copied()
-            .filter(|&i| scene.drawing(i, next).is_none() && scene.nodes[i].rect.intersects(there))
+            .filter(|&i| scene.nodes[i].rect.intersects(there))
             .collect();
-        if ahead.is_empty() {
-            continue;
-        }
         let distance = |i: usize| scene.nodes[i].rect.center().distance_sq(centre);
         ahead.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)));
-        if !scene.prepare_until(&ahead, next, Some(deadline)) {
+        let missing: Vec<usize> = ahead
+            .iter()
+            .copied()
+            .filter(|&i| scene.drawing(i, next).is_none())
+            .collect();
+        if std::env::var_os("PROBE").is_some() {
+            eprintln!("ahead {next:?} n {} missing {}", ahead.len(), missing.len());
+        }
+        if !missing.is_empty() && !scene.prepare_until(&missing, next, Some(deadline)) {
+            return;
+        }
+        if !shape_ahead(scene, &ahead, next, painter, texts, deadline) {
+            if std::env::var_os("PROBE").is_some() {
+                eprintln!("shaping ran out");
+            }
             return;
         }
     }
 }
 
+/// Shapes the lines of `next`'s drawings of `ahead` that keep one screen size through the
+/// level (titles zoomed out), until `deadline`; false when time ran out first.
+fn shape_ahead(
+    scene: &Scene,
+    ahead: &[usize],
+    next: Lod,
+    painter: &Painter,
+    texts: &mut TextCache,
+    deadline: std::time::Instant,
+) -> bool {
+    for &i in ahead {
+        let Some(drawing) = scene.drawing(i, next) else {
+            continue;
+        };
+        for prim in &drawing.prims {
+            if let Prim::Text(run) = prim
+                && run.screen_size
+                && let Some(size) = super::prims::shown_text_px(run, 1.0)
+            {
+                texts.shape_ahead(painter, &run.text, size, run.colour);
+            }
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+    }
+    true
+}
+
 fn paint_node(
     out: &mut PrimPainter<'_>,
     scene: &Scene,
-    index: usize,
-    lod: Lod,
+    (index, lod): (usize, Lod),
+    reveal: &mut super::reveal::Reveal,
     editing: Option<(NodeId, Field)>,
     hits: &mut FrameHits,
 ) {
     let node = &scene.nodes[index];
-    // While its drawing at `lod` waits for a later frame, the nearest level's stands in.
-    let Some((drawing, lod)) = scene.drawing_or_nearest(index, lod) else {
+    // While its drawing at `lod` waits for a later frame, the nearest level's stands in (and
+    // past the frame's allowance of cards changing level, the level it had).
+    let Some((drawing, lod)) = reveal.drawing(scene, index, lod) else {
         return;
     };
     let offset = node.rect.min.to_vec2();

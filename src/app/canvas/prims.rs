@@ -7,7 +7,7 @@
 use super::camera::Camera;
 pub use super::text_cache::TextCache;
 use crate::scene::style::{
-    EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_STROKE_PX, MIN_TEXT_PX, TEXT_PX_STEP,
+    EMPHASIS_MAX_ZOOM, EMPHASIS_OFFSET_PX, MIN_DASH_PX, MIN_STROKE_PX, MIN_TEXT_PX, TEXT_PX_STEP,
 };
 use crate::scene::{Corners, Line, Prim};
 use egui::epaint::{Mesh, PathShape, PathStroke};
@@ -146,9 +146,7 @@ impl<'a> PrimPainter<'a> {
         } else {
             (line.width * scale).max(MIN_STROKE_PX)
         };
-        let dash = line
-            .dash
-            .map(|d| ((d.on * scale).max(1.0), (d.off * scale).max(1.0)));
+        let dash = line.dash.map(|d| screen_dash(d, scale));
         (Stroke::new(width, line.colour), dash)
     }
 
@@ -167,21 +165,8 @@ impl<'a> PrimPainter<'a> {
     /// A line of text, at a whole-pixel size, skipped when too small to read.
     fn paint_text(&mut self, run: &crate::scene::TextRun, offset: Vec2, clip: Option<Rect>) {
         let z = self.camera.zoom;
-        let size = if run.screen_size {
-            run.size
-        } else {
-            run.size * z
-        };
-        if size < MIN_TEXT_PX {
+        let Some(size) = shown_text_px(run, z) else {
             return;
-        }
-        // Whole pixels (rounded down, so a line never outgrows the width it was broken
-        // for): while zooming, neighbouring frames share text sizes, and egui reuses
-        // their laid-out glyphs instead of shaping every line again.
-        let size = if size >= TEXT_PX_STEP * 4.0 {
-            (size / TEXT_PX_STEP).floor() * TEXT_PX_STEP
-        } else {
-            size
         };
         let at = self.to_screen(run.pos + offset);
         let galley = match &mut self.texts {
@@ -370,4 +355,49 @@ fn add_line_quad(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32)
     }
     mesh.add_triangle(base, base + 1, base + 2);
     mesh.add_triangle(base, base + 2, base + 3);
+}
+
+/// The size in pixels a line of text is drawn at, at `zoom`; none when too small to draw.
+/// Whole pixels (rounded down, so a line never outgrows the width it was broken for): while
+/// zooming, neighbouring frames share text sizes, and egui reuses their laid-out glyphs
+/// instead of shaping every line again.
+pub(super) fn shown_text_px(run: &crate::scene::TextRun, zoom: f32) -> Option<f32> {
+    let size = if run.screen_size {
+        run.size
+    } else {
+        run.size * zoom
+    };
+    if size < MIN_TEXT_PX {
+        return None;
+    }
+    Some(if size >= TEXT_PX_STEP * 4.0 {
+        (size / TEXT_PX_STEP).floor() * TEXT_PX_STEP
+    } else {
+        size
+    })
+}
+
+/// A dash pattern on screen at `scale` pixels a unit: never shorter than [`MIN_DASH_PX`] (its
+/// gap in proportion), so far out it still reads as dashed.
+fn screen_dash(dash: crate::scene::Dash, scale: f32) -> (f32, f32) {
+    let (on, off) = (dash.on * scale, dash.off * scale);
+    let grow = (MIN_DASH_PX / on.max(1e-3)).max(1.0);
+    (on * grow, (off * grow).max(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_keep_a_visible_length_far_out_and_their_own_length_near() {
+        let dash = crate::scene::style::NEGATIVE_DASH;
+        // At 100% the pattern is as designed.
+        assert_eq!(screen_dash(dash, 1.0), (dash.on, dash.off));
+        // At the far overview a dash of 8 units would be under a pixel: it stays 4 pixels
+        // long, its gap in proportion (it was 1-pixel dashes, a faint solid line).
+        let (on, off) = screen_dash(dash, 0.05);
+        assert_eq!(on, MIN_DASH_PX);
+        assert!((off / on - dash.off / dash.on).abs() < 1e-4, "{on} {off}");
+    }
 }

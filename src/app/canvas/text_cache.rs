@@ -27,6 +27,8 @@ pub struct TextCache {
     budget: std::time::Duration,
     /// Whether this frame keeps to the budget.
     budgeted: bool,
+    /// The zoom of the last frame painted.
+    last_zoom: Option<f32>,
 }
 
 impl Default for TextCache {
@@ -37,7 +39,7 @@ impl Default for TextCache {
 
 /// The most time one frame spends shaping lines at sizes not seen before.
 pub const TEXT_LAYOUT_BUDGET: std::time::Duration =
-    std::time::Duration::from_micros(1_500 * BUILD_SLOWNESS);
+    std::time::Duration::from_micros(1_000 * BUILD_SLOWNESS);
 
 /// How many times slower a debug build (the tests') runs than a release build: the frame
 /// budgets are for the same share of a frame in both, so that a test's few frames finish what
@@ -48,6 +50,8 @@ pub const BUILD_SLOWNESS: u64 = if cfg!(debug_assertions) { 25 } else { 1 };
 const TEXT_CACHE_ENTRIES: usize = 5_000;
 /// Lines used within this many frames are kept when the cache is full.
 const TEXT_CACHE_RECENT_FRAMES: u64 = 2;
+/// Lines shaped ahead of need are kept this many frames unused (a second at 60 Hz).
+const AHEAD_KEPT_FRAMES: u64 = 60;
 
 impl TextCache {
     /// An empty cache that shapes for at most `budget` a frame.
@@ -61,6 +65,7 @@ impl TextCache {
             short: false,
             budget,
             budgeted: true,
+            last_zoom: None,
         }
     }
 
@@ -85,7 +90,7 @@ impl TextCache {
         if self.galleys.len() > TEXT_CACHE_ENTRIES {
             let frame = self.frame;
             self.galleys
-                .retain(|_, (_, used)| frame - *used <= TEXT_CACHE_RECENT_FRAMES);
+                .retain(|_, (_, used)| frame.saturating_sub(*used) <= TEXT_CACHE_RECENT_FRAMES);
             if self.galleys.len() > TEXT_CACHE_ENTRIES {
                 self.galleys.clear();
             }
@@ -100,6 +105,13 @@ impl TextCache {
     /// read and edited there, and a line shown late would be a line missing under the pointer).
     pub fn hold_to_budget(&mut self, budgeted: bool) {
         self.budgeted = budgeted;
+    }
+
+    /// Whether `zoom` (this frame's) differs from the last frame's.
+    pub fn zoom_moved(&mut self, zoom: f32) -> bool {
+        let moved = self.last_zoom.is_some_and(|last| last != zoom);
+        self.last_zoom = Some(zoom);
+        moved
     }
 
     /// Whether some line this frame was shown at a size other than asked (the budget was
@@ -145,6 +157,31 @@ impl TextCache {
         self.galleys.insert(key, (galley.clone(), self.frame));
         self.latest.insert((hash, colour), size.to_bits());
         Some(galley)
+    }
+
+    /// Shapes a line a coming frame will show (a level of detail the zoom is nearing), so
+    /// that frame finds it ready and its glyphs in the atlas. Kept for a while unused (the
+    /// zoom may take some frames to get there). Does nothing if already shaped.
+    pub(super) fn shape_ahead(
+        &mut self,
+        painter: &Painter,
+        text: &str,
+        size: f32,
+        colour: Color32,
+    ) {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text);
+        let key = (hash, size.to_bits(), colour);
+        let keep_until = self.frame + AHEAD_KEPT_FRAMES;
+        if let Some((galley, used)) = self.galleys.get_mut(&key)
+            && galley.text() == text
+        {
+            *used = (*used).max(keep_until);
+            return;
+        }
+        let galley = painter.layout_no_wrap(text.to_string(), FontId::proportional(size), colour);
+        self.galleys.insert(key, (galley, keep_until));
+        self.latest.entry((hash, colour)).or_insert(size.to_bits());
     }
 }
 
@@ -262,6 +299,28 @@ mod tests {
                 .galley(painter, "CMOC 22", 13.0, Color32::BLACK)
                 .expect("shaped at its size now");
             assert!(!Arc::ptr_eq(&first, &now));
+        });
+    }
+
+    #[test]
+    fn a_line_shaped_ahead_is_ready_when_its_frame_comes_even_with_no_budget_left() {
+        let ctx = egui::Context::default();
+        let mut cache = TextCache::with_budget(std::time::Duration::ZERO);
+        frame(&ctx, |painter| {
+            cache.begin_frame(&ctx);
+            cache.shape_ahead(painter, "CMOC 7", 11.0, Color32::BLACK);
+        });
+        // Frames later (the zoom took its time to get there), with no shaping budget at all.
+        for _ in 0..10 {
+            frame(&ctx, |_| cache.begin_frame(&ctx));
+        }
+        frame(&ctx, |painter| {
+            cache.begin_frame(&ctx);
+            let galley = cache
+                .galley(painter, "CMOC 7", 11.0, Color32::BLACK)
+                .expect("shaped ahead");
+            assert_eq!(galley.text(), "CMOC 7");
+            assert!(!cache.short(), "shown at its own size");
         });
     }
 }
