@@ -64,26 +64,32 @@ fn saving_and_reopening_through_the_disk_keeps_everything() {
 
 #[test]
 fn every_truncated_prefix_of_the_example_is_an_error_not_a_panic() {
-    let text = HOLDING_EXAMPLE;
-    let complete = text.trim_end().len();
+    // The example's diagram (as format 4 wrote it, without the example's two saved versions:
+    // every prefix is parsed, so the time grows with the square of the length), and a file
+    // with saved versions.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut checked = 0;
-    for (cut, _) in text.char_indices() {
-        let prefix = &text[..cut];
-        let result = load_str(prefix, "cut.ron");
-        if cut < complete {
-            let err = result.expect_err("a truncated file must not open");
-            if let LoadError::Syntax { line, column, .. } = &err {
-                assert!(*line >= 1 && *column >= 1, "{err}");
+    for file in ["v4/holding.ron", "v5/every-kind.ron"] {
+        let text = fs::read_to_string(fixtures.join(file)).expect("fixture");
+        let complete = text.trim_end().len();
+        for (cut, _) in text.char_indices() {
+            let prefix = &text[..cut];
+            let result = load_str(prefix, "cut.ron");
+            if cut < complete {
+                let err = result.expect_err("a truncated file must not open");
+                if let LoadError::Syntax { line, column, .. } = &err {
+                    assert!(*line >= 1 && *column >= 1, "{file}: {err}");
+                }
+            } else {
+                // Only trailing whitespace is missing: still a whole document.
+                assert!(result.is_ok(), "{file}");
             }
-        } else {
-            // Only trailing whitespace is missing: still a whole document.
-            assert!(result.is_ok());
+            checked += 1;
         }
-        checked += 1;
     }
     assert!(
-        checked > 30_000,
-        "the example is large enough to mean something"
+        checked > 40_000,
+        "the files are large enough to mean something"
     );
 }
 
@@ -532,7 +538,12 @@ fn damaged_files_get_messages_in_plain_words() {
             assert!(line >= 1 && column >= 1, "case {i}");
         }
     }
-    assert!(errors > 150, "the cases really are damaged ({errors})");
+    // A few cuts fall where they do no harm (a run of indentation spaces): most do.
+    assert!(
+        errors * 3 > cases.len(),
+        "the cases really are damaged ({errors} of {})",
+        cases.len()
+    );
 }
 
 #[test]

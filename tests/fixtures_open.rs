@@ -249,3 +249,35 @@ fn the_format_4_fixture_pins_two_nodes_and_draws_right_angled_arrows() {
     assert_eq!(old.scenarios(), doc.scenarios());
     assert_eq!(old.workshop(), doc.workshop());
 }
+
+#[test]
+fn the_format_5_fixture_keeps_two_named_versions_of_the_theory() {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v5/every-kind.ron"
+    ));
+    let loaded = load_file(&path).expect("opens");
+    assert_eq!(loaded.original_version, 5);
+    let doc = loaded.document;
+    let names: Vec<&str> = doc.versions().iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["Initial programme theory", "After workshop 1"]);
+    let initial = &doc.versions()[0];
+    assert_eq!(initial.author, "Dr A. Researcher");
+    assert_eq!(initial.saved.short(), "2026-01-05 10:00");
+    assert!(initial.note.contains("before the workshops"));
+    // The initial theory had no negative card and no note; the later one is the diagram.
+    assert!(initial.nodes.iter().all(|n| n.kind() != NodeKind::Note));
+    assert!(initial.nodes.len() < doc.node_count());
+    assert!(doc.versions()[1].matches(&doc));
+    assert!(!initial.matches(&doc));
+    // Everything else is the format 4 file's.
+    let v4 = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v4/every-kind.ron"
+    ));
+    let old = load_file(&v4).expect("opens").document;
+    assert!(old.versions().is_empty());
+    assert!(old.nodes().eq(doc.nodes()));
+    assert!(old.edges().eq(doc.edges()));
+    assert_eq!(old.scenarios(), doc.scenarios());
+}

@@ -108,6 +108,7 @@ impl Chrome<'_> {
         ui.separator();
         self.menu_item(ui, chosen, Action::Save);
         self.menu_item(ui, chosen, Action::SaveAs);
+        self.menu_item(ui, chosen, Action::SaveVersion);
         ui.separator();
         self.menu_item(ui, chosen, Action::ImportTable);
         self.menu_item(ui, chosen, Action::PasteTable);
@@ -209,6 +210,7 @@ impl Chrome<'_> {
     fn view_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
         self.menu_item(ui, chosen, Action::Present);
         self.menu_item(ui, chosen, Action::EditPath);
+        self.menu_item(ui, chosen, Action::ShowVersions);
         self.menu_item(ui, chosen, Action::EditScenarios);
         self.menu_item(ui, chosen, Action::CloseSplit);
         self.menu_item(ui, chosen, Action::CommandPalette);

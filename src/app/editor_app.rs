@@ -467,6 +467,14 @@ impl EditorApp {
             Action::Present => self.stage().start_presenting(),
             Action::EditPath => self.side.tab = SideTab::Path,
             Action::EditScenarios => self.side.tab = SideTab::Scenarios,
+            Action::SaveVersion | Action::ShowVersions => {
+                self.side.tab = SideTab::Versions;
+                self.side.versions.focus_name = action == Action::SaveVersion;
+                if self.settings.hide_side_panel {
+                    self.settings.hide_side_panel = false;
+                    self.files().save_settings();
+                }
+            }
             Action::CloseSplit => self.split = None,
             _ => return false,
         }

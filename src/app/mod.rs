@@ -33,6 +33,7 @@ mod side_panel;
 pub mod table_view;
 mod then;
 mod tidy_progress;
+mod versions_panel;
 mod widgets;
 mod window;
 
@@ -58,4 +59,6 @@ pub enum SideTab {
     Path,
     /// "What if" scenarios: show, make, set and compare them.
     Scenarios,
+    /// The theory's saved versions.
+    Versions,
 }

@@ -62,7 +62,7 @@ impl Shortcuts for Action {
             Action::FindNext => vec![plain(Key::F3)],
             Action::FindPrevious => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)],
             Action::Present => vec![plain(Key::F5)],
-            Action::EditPath => vec![],
+            Action::EditPath | Action::SaveVersion | Action::ShowVersions => vec![],
             Action::EditScenarios => vec![],
             Action::CloseSplit => vec![],
             Action::TextLarger => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],

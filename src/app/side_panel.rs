@@ -1,4 +1,4 @@
-//! The side panel (Inspector, Comments, Path, What if) and the CMOC table under the canvas:
+//! The side panel (Inspector, Comments, Path, What if, Versions) and the CMOC table under the canvas:
 //! their sizes, their tabs, and what their answers ask of the window.
 
 use super::canvas::CanvasState;
@@ -27,6 +27,8 @@ pub struct SidePanel {
     pub tab: SideTab,
     /// The What if tab's comparison choice.
     pub scenario: scenario_panel::ScenarioPanel,
+    /// The Versions tab's name and note being typed.
+    pub versions: super::versions_panel::VersionsPanel,
     /// Where the panel's left edge was last frame.
     edge: f32,
     /// Whether its edge was being dragged last frame.
@@ -40,6 +42,7 @@ impl Default for SidePanel {
         SidePanel {
             tab: SideTab::Inspector,
             scenario: scenario_panel::ScenarioPanel::default(),
+            versions: super::versions_panel::VersionsPanel::default(),
             edge: f32::NAN,
             dragged: false,
             path_order: None,
@@ -138,6 +141,7 @@ impl SidePanel {
                         ));
                     }
                     SideTab::Inspector => inspector::inspector_ui(ui, editor, in_scenario),
+                    SideTab::Versions => self.versions.ui(ui, editor, &settings.author_name),
                     SideTab::Comments => {
                         let mut author = settings.author_name.clone();
                         if comments_ui(ui, editor, comments, &mut author) {
@@ -163,20 +167,21 @@ impl SidePanel {
         asks
     }
 
-    /// The four tabs, in body-sized type so they fit the panel's width (in headings they
-    /// widened the panel over the canvas).
+    /// The five tabs, in body-sized type so they fit the panel's width (in headings they
+    /// widened the panel over the canvas), on a second row when the panel is narrow.
     fn tabs_ui(&mut self, ui: &mut Ui, editor: &Editor) {
         let open = editor
             .doc()
             .annotations()
             .filter(|a| a.is_open_comment())
             .count();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for (tab, text) in [
                 (SideTab::Inspector, "Inspector".to_string()),
                 (SideTab::Comments, format!("Comments ({open})")),
                 (SideTab::Path, "Path".to_string()),
                 (SideTab::Scenarios, "What if".to_string()),
+                (SideTab::Versions, "Versions".to_string()),
             ] {
                 let text = RichText::new(text)
                     .size(crate::scene::style::SIDE_TAB_TEXT_PX)

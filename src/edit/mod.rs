@@ -4,12 +4,14 @@
 mod builder;
 mod history;
 mod layered;
+mod restore;
 mod synthetic;
 mod tidy;
 
 pub use builder::DiagramBuilder;
 pub use history::{History, MergeKey};
 pub use layered::LayeredLayout;
+pub use restore::restore_edit;
 pub use synthetic::{linked_diagram, synthetic_diagram};
 pub use tidy::{Group, Layered, TIDY_SPACING, tidy_edit};
 
@@ -34,6 +36,9 @@ pub enum EditError {
     /// The edit would add something whose id is already used.
     #[error("id {0} is already used in the document")]
     IdInUse(u64),
+    /// The edit names a saved version that is not in the document.
+    #[error("there is no saved version number {} in the document", .0 + 1)]
+    MissingVersion(usize),
     /// A polarity change was asked of a node that is not a CMOC card.
     #[error("{0} is not a CMOC card, so it has no polarity")]
     NotACmoc(NodeId),
@@ -143,6 +148,18 @@ pub enum Edit {
     SetPath {
         /// The new path.
         path: Option<Vec<PathStep>>,
+    },
+    /// Keeps a named version of the theory at a position in the list of versions.
+    AddVersion {
+        /// The version.
+        version: Box<crate::model::Version>,
+        /// Its position (past the end: last).
+        index: usize,
+    },
+    /// Removes the version at a position in the list of versions.
+    RemoveVersion {
+        /// Its position.
+        index: usize,
     },
     /// Several edits applied in order as one; all or nothing.
     Batch(Vec<Edit>),
@@ -261,6 +278,20 @@ impl Edit {
             Edit::SetPath { path } => Ok(Edit::SetPath {
                 path: doc.replace_path(path),
             }),
+            Edit::AddVersion { version, index } => {
+                let index = index.min(doc.versions().len());
+                doc.insert_version(*version, index);
+                Ok(Edit::RemoveVersion { index })
+            }
+            Edit::RemoveVersion { index } => {
+                let version = doc
+                    .remove_version(index)
+                    .ok_or(EditError::MissingVersion(index))?;
+                Ok(Edit::AddVersion {
+                    version: Box::new(version),
+                    index,
+                })
+            }
             Edit::Batch(edits) => apply_all(doc, edits).map(Edit::Batch),
         }
     }

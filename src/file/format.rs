@@ -1,8 +1,8 @@
-//! The on-disk shape of a CMOC Canvas file (format version 4) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 5) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
-use crate::model::{Annotation, Document, Edge, Metadata, Node, Scenario, Workshop};
+use crate::model::{Annotation, Document, Edge, Metadata, Node, Scenario, Version, Workshop};
 use serde::{Deserialize, Serialize};
 
 /// The file format version this program writes, and the newest it reads.
@@ -14,9 +14,11 @@ use serde::{Deserialize, Serialize};
 ///   notes, and the record of workshop sessions; "what if" scenarios (`scenarios`).
 /// - 4: pinned nodes (`pinned`, which Tidy leaves in place) and the diagram's arrow style
 ///   (`arrows` in the metadata: curved or orthogonal).
+/// - 5: named versions of the theory (`versions`: each with its name, when it was saved, by
+///   whom, a note, and its nodes and arrows).
 ///
 /// Older files are migrated on opening (see `load.rs`).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -30,13 +32,15 @@ pub(crate) struct FileOut<'a> {
     pub workshop: &'a Workshop,
     #[serde(skip_serializing_if = "<[Scenario]>::is_empty")]
     pub scenarios: &'a [Scenario],
+    #[serde(skip_serializing_if = "<[Version]>::is_empty")]
+    pub versions: &'a [Version],
 }
 
 fn is_empty_workshop(w: &&Workshop) -> bool {
     w.is_empty()
 }
 
-/// A file as read, in format version 1, 2, 3 or 4 (the same fields; older files have none of the
+/// A file as read, in format version 1 to 5 (the same fields; older files have none of the
 /// newer versions' optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +59,8 @@ pub(crate) struct FileIn {
     pub workshop: Workshop,
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
+    #[serde(default)]
+    pub versions: Vec<Version>,
 }
 
 /// The pretty-printing settings of CMOC Canvas files (four-space indent, no struct names).
@@ -77,6 +83,7 @@ pub fn to_ron_string(doc: &Document) -> Result<String, ron::Error> {
         annotations: doc.annotations().collect(),
         workshop: doc.workshop(),
         scenarios: doc.scenarios(),
+        versions: doc.versions(),
     };
     let mut text = ron::ser::to_string_pretty(&out, pretty_config())?;
     text.push('\n');

@@ -107,7 +107,8 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
     );
     let document = document
         .with_workshop(parsed.workshop)
-        .with_scenarios(parsed.scenarios);
+        .with_scenarios(parsed.scenarios)
+        .with_versions(parsed.versions);
     Ok(Loaded {
         document,
         repairs,
@@ -131,6 +132,10 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 /// before, and every arrow was drawn as a curve (routed round nodes in rounded runs), which is
 /// the curved style; so a version 3 file keeps its look. A file that says version 3 or older
 /// but pins a node or chooses orthogonal arrows is refused the same way.
+///
+/// 4 → 5: version 5 added named versions of the theory (`versions`). A version 4 file has
+/// none, so it opens with none, and the first one saved makes it a version 5 file. A file that
+/// says version 4 or older but has `versions` is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
@@ -141,6 +146,11 @@ fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     }
     if version < 4 {
         file = migrate_3_to_4(file, version)?;
+    }
+    if version < 5 && !file.versions.is_empty() {
+        return Err(format!(
+            "the file says format version {version}, but it keeps saved versions of the theory (`versions`), which only version 5 has. Set `format_version: 5`."
+        ));
     }
     Ok(file)
 }

@@ -39,10 +39,10 @@ fn declared_version_is_read_without_parsing_the_rest() {
     let huge = declared_version("(format_version: 99999999999999999999999)");
     assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
     assert_eq!(
-        declared_version("(format_version: 5)").newer().as_deref(),
-        Some("5")
+        declared_version("(format_version: 6)").newer().as_deref(),
+        Some("6")
     );
-    assert_eq!(declared_version("(format_version: 4)").newer(), None);
+    assert_eq!(declared_version("(format_version: 5)").newer(), None);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
     assert!(
         to_ron_string(&loaded.document)
             .expect("saves")
-            .starts_with("(\n    format_version: 4,")
+            .starts_with("(\n    format_version: 5,")
     );
     let mixed = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
     let err = load_str(mixed, "mixed.ron").expect_err("not a real version 1 file");
@@ -138,7 +138,7 @@ fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
     assert_eq!(loaded.original_version, 2);
     assert!(loaded.document.workshop().is_empty());
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 4,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 5,"), "{saved}");
     assert!(
         !saved.contains("workshop"),
         "an empty workshop part is not written"
@@ -213,7 +213,7 @@ fn a_version_3_file_keeps_its_look_and_one_using_version_4_fields_is_refused() {
     assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Curved);
     assert!(loaded.document.nodes().all(|n| !n.pinned));
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 4,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 5,"), "{saved}");
     assert!(
         !saved.contains("pinned") && !saved.contains("arrows"),
         "defaults are not written: {saved}"
@@ -239,6 +239,47 @@ fn a_version_3_file_keeps_its_look_and_one_using_version_4_fields_is_refused() {
     let loaded = load_str(v4, "four.ron").expect("opens");
     assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Orthogonal);
     assert!(loaded.document.nodes().all(|n| n.pinned));
+    let again = load_str(
+        &to_ron_string(&loaded.document).expect("saves"),
+        "again.ron",
+    )
+    .expect("reopens");
+    assert_eq!(again.document, loaded.document);
+}
+
+#[test]
+fn a_version_4_file_opens_with_no_saved_versions_and_one_that_has_them_is_refused() {
+    let v4 = "(format_version: 4, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0))])";
+    let loaded = load_str(v4, "four.ron").expect("a version 4 file opens");
+    assert_eq!(loaded.original_version, 4);
+    assert!(loaded.document.versions().is_empty());
+    let saved = to_ron_string(&loaded.document).expect("saves");
+    assert!(saved.starts_with("(\n    format_version: 5,"), "{saved}");
+    assert!(
+        !saved.contains("versions"),
+        "no versions, none written: {saved}"
+    );
+    let with = "(format_version: 4, versions: [(name: \"IPT\", saved: \"2026-01-05T10:00:00Z\")])";
+    let message = load_str(with, "with.ron")
+        .expect_err("versions are version 5")
+        .to_string();
+    assert!(
+        message.contains("versions") && message.contains("format_version: 5"),
+        "{message}"
+    );
+    // Written by version 5, a version comes back whole, and its ids are never handed out.
+    let v5 = "(format_version: 5, nodes: [(id: 1, content: Note((text: \"now\")), position: (0.0, 0.0), size: (200.0, 120.0))], versions: [(name: \"IPT\", saved: \"2026-01-05T10:00:00Z\", author: \"Dr A\", note: \"before the workshops\", nodes: [(id: 7, content: Note((text: \"then\")), position: (0.0, 0.0), size: (200.0, 120.0))])])";
+    let loaded = load_str(v5, "five.ron").expect("opens");
+    let version = &loaded.document.versions()[0];
+    assert_eq!(
+        (version.name.as_str(), version.author.as_str()),
+        ("IPT", "Dr A")
+    );
+    assert_eq!(version.nodes.len(), 1);
+    assert!(
+        loaded.document.new_node_id().0 > 7,
+        "a version's id is not reused"
+    );
     let again = load_str(
         &to_ron_string(&loaded.document).expect("saves"),
         "again.ron",

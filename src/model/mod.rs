@@ -15,6 +15,7 @@ pub use shorten::shorten;
 mod scenario;
 mod time;
 mod validate;
+mod version;
 mod workshop;
 
 pub use annotation::{Annotation, Reaction, Target};
@@ -31,6 +32,7 @@ pub use scenario::{
 };
 pub use time::Timestamp;
 pub use validate::{Problem, Subject, Validation, validate};
+pub use version::Version;
 pub use workshop::{PathStep, Session, StepShows, Workshop, resolve_path};
 
 /// The title of a new diagram until the researcher gives it one (figures print no title then).

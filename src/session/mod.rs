@@ -9,6 +9,7 @@ mod arrange;
 mod clipboard;
 mod find;
 mod nodes;
+mod versions;
 mod workshop;
 
 pub use action::{Action, Performed};

@@ -1,6 +1,7 @@
 //! The programme theory document: metadata, nodes in drawing order, arrows and comments.
 
 mod mutate;
+mod versions;
 
 use super::annotation::{Annotation, Target};
 use super::changes::{ChangeLog, Changes, Stamp};
@@ -57,6 +58,8 @@ pub struct Document {
     workshop: Workshop,
     /// "What if" scenarios for the IF-conditions.
     scenarios: Vec<Scenario>,
+    /// Named versions of the theory, oldest first.
+    versions: Vec<super::version::Version>,
     /// The next unused id number, shared by nodes, arrows and comments. Handing out an id
     /// changes no content, so it works through a shared reference.
     next_id: std::cell::Cell<u64>,
@@ -78,6 +81,7 @@ impl PartialEq for Document {
             && self.annotations.iter().eq(other.annotations.iter())
             && self.workshop == other.workshop
             && self.scenarios == other.scenarios
+            && self.versions == other.versions
     }
 }
 

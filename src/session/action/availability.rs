@@ -99,6 +99,7 @@ impl Action {
                     | Action::RecoverUnsaved
                     | Action::Save
                     | Action::SaveAs
+                    | Action::SaveVersion
                     | Action::ExportFigure
                     | Action::ExportTable
                     | Action::ExportNotes
@@ -129,6 +130,7 @@ impl Action {
                     | Action::Present
                     | Action::EditPath
                     | Action::EditScenarios
+                    | Action::ShowVersions
                     | Action::CloseSplit
                     | Action::TextLarger
                     | Action::TextSmaller

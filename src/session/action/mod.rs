@@ -28,6 +28,8 @@ pub enum Action {
     Save,
     /// Save under a new name.
     SaveAs,
+    /// Keep the theory as it is now as a named version, in the file.
+    SaveVersion,
     /// Export the diagram as an SVG or PNG figure.
     ExportFigure,
     /// Export the CMOC table as Markdown, CSV or sentences.
@@ -148,6 +150,8 @@ pub enum Action {
     EditPath,
     /// Show the What if panel: scenarios to show, make, set and compare.
     EditScenarios,
+    /// Show the Versions panel: the theory's saved versions, to restore or delete.
+    ShowVersions,
     /// Stop showing two scenarios side by side.
     CloseSplit,
     /// Larger text and controls.

@@ -13,6 +13,7 @@ impl Action {
             Action::RecoverUnsaved => "Recover unsaved work…",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
+            Action::SaveVersion => "Save version…",
             Action::ExportFigure => "Export figure…",
             Action::ExportTable => "Export CMOC table…",
             Action::ExportNotes => "Export workshop notes…",
@@ -72,6 +73,7 @@ impl Action {
             Action::FindPrevious => "Find previous",
             Action::Present => "Present…",
             Action::EditPath => "Presentation path",
+            Action::ShowVersions => "Versions of the theory",
             Action::EditScenarios => "What if scenarios",
             Action::CloseSplit => "Close side-by-side view",
             Action::TextLarger => "Larger text",
@@ -91,6 +93,12 @@ impl Action {
             }
             Action::Save => "Save the diagram",
             Action::SaveAs => "Save the diagram under a new name",
+            Action::SaveVersion => {
+                "Keep the theory as it is now (cards, nodes, arrows) as a named version in this file, e.g. \"Initial programme theory\""
+            }
+            Action::ShowVersions => {
+                "List the theory's saved versions: restore one (undoable) or delete one"
+            }
             Action::ExportFigure => "Save the diagram as an SVG or PNG figure for a paper",
             Action::ExportTable => "Save the CMOC table as Markdown, CSV or sentences",
             Action::ExportNotes => {
