@@ -83,7 +83,9 @@ pub struct TextMeasure {
     fonts: Fonts,
     /// Single lines measured lately, by text and size: titles share most of their words,
     /// measured once each rather than once per card (shaping a word is most of its cost).
-    line_sizes: rustc_hash::FxHashMap<(Box<str>, u32), Vec2>,
+    line_sizes: rustc_hash::FxHashMap<u32, rustc_hash::FxHashMap<Box<str>, Vec2>>,
+    /// How many lines `line_sizes` holds.
+    measured: usize,
 }
 
 /// How many measured lines [`TextMeasure`] keeps before it starts again.
@@ -111,6 +113,7 @@ impl TextMeasure {
             fonts: Fonts::new(TextOptions::default(), FontDefinitions::default())
                 .with_font_providers(vec![provider]),
             line_sizes: rustc_hash::FxHashMap::default(),
+            measured: 0,
         }
     }
 
@@ -348,16 +351,24 @@ impl TextMeasure {
 
     /// The width and height of one line of `text`.
     pub fn line_size(&mut self, text: &str, font_size: f32) -> Vec2 {
-        let key = (Box::<str>::from(text), font_size.to_bits());
-        if let Some(&size) = self.line_sizes.get(&key) {
-            return size;
+        if let Some(size) = self
+            .line_sizes
+            .get(&font_size.to_bits())
+            .and_then(|at| at.get(text))
+        {
+            return *size;
         }
         let laid = self.layout(text, font_size, f32::INFINITY);
         let size = vec2(laid.size.x, laid.size.y.max(font_size));
-        if self.line_sizes.len() >= MEASURED_LINES_KEPT {
+        if self.measured >= MEASURED_LINES_KEPT {
             self.line_sizes.clear();
+            self.measured = 0;
         }
-        self.line_sizes.insert(key, size);
+        self.line_sizes
+            .entry(font_size.to_bits())
+            .or_default()
+            .insert(text.into(), size);
+        self.measured += 1;
         size
     }
 }

@@ -203,10 +203,11 @@ fn paint_diagram(
 
 /// With time left in the frame, lays out the levels of detail either side of `lod` for the
 /// nodes on screen (`indices`; for the nearer level, those the view would still show when it
-/// begins, zooming about the view's centre), nearest the centre first, then shapes their
-/// titles (drawn at a fixed screen size through a level), so the frame crossing into the next
-/// level finds its drawings laid out, its lines shaped and their glyphs in the atlas. What is
-/// left waits for the next frames (the caller asks for them while a frame is not whole).
+/// begins, zooming about the view's centre), nearest the centre first, then shapes the titles
+/// of what it laid out (drawn at a fixed screen size through a level), so the frame crossing
+/// into the next level finds its drawings laid out, its lines shaped and their glyphs in the
+/// atlas. What is left waits for the next frames (the caller asks for them while a frame is
+/// not whole). A frame with nothing left to do ahead costs one pass over the nodes on screen.
 fn lay_out_ahead(
     scene: &mut Scene,
     indices: &[usize],
@@ -225,44 +226,36 @@ fn lay_out_ahead(
         } else {
             visible
         };
-        let mut ahead: Vec<usize> = indices
+        let mut missing: Vec<usize> = indices
             .iter()
             .copied()
-            .filter(|&i| scene.nodes[i].rect.intersects(there))
+            .filter(|&i| scene.drawing(i, next).is_none() && scene.nodes[i].rect.intersects(there))
             .collect();
-        let distance = |i: usize| scene.nodes[i].rect.center().distance_sq(centre);
-        ahead.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)));
-        let missing: Vec<usize> = ahead
-            .iter()
-            .copied()
-            .filter(|&i| scene.drawing(i, next).is_none())
-            .collect();
-        if std::env::var_os("PROBE").is_some() {
-            eprintln!("ahead {next:?} n {} missing {}", ahead.len(), missing.len());
-        }
-        if !missing.is_empty() && !scene.prepare_until(&missing, next, Some(deadline)) {
-            return;
-        }
-        if !shape_ahead(scene, &ahead, next, painter, texts, deadline) {
-            if std::env::var_os("PROBE").is_some() {
-                eprintln!("shaping ran out");
+        if !missing.is_empty() {
+            let distance = |i: usize| scene.nodes[i].rect.center().distance_sq(centre);
+            missing.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            let all = scene.prepare_until(&missing, next, Some(deadline));
+            let laid_out = missing
+                .into_iter()
+                .filter(|&i| scene.drawing(i, next).is_some());
+            texts.to_shape.extend(laid_out.map(|i| (i, next)));
+            if !all {
+                return;
             }
-            return;
         }
     }
+    shape_ahead(scene, painter, texts, deadline);
 }
 
-/// Shapes the lines of `next`'s drawings of `ahead` that keep one screen size through the
-/// level (titles zoomed out), until `deadline`; false when time ran out first.
+/// Shapes the lines that keep one screen size through a level (titles zoomed out) of the
+/// drawings laid out ahead, until `deadline`.
 fn shape_ahead(
     scene: &Scene,
-    ahead: &[usize],
-    next: Lod,
     painter: &Painter,
     texts: &mut TextCache,
     deadline: std::time::Instant,
-) -> bool {
-    for &i in ahead {
+) {
+    while let Some((i, next)) = texts.to_shape.pop_front() {
         let Some(drawing) = scene.drawing(i, next) else {
             continue;
         };
@@ -275,10 +268,9 @@ fn shape_ahead(
             }
         }
         if std::time::Instant::now() >= deadline {
-            return false;
+            return;
         }
     }
-    true
 }
 
 fn paint_node(

@@ -29,6 +29,9 @@ pub struct TextCache {
     budgeted: bool,
     /// The zoom of the last frame painted.
     last_zoom: Option<f32>,
+    /// Drawings laid out ahead (a node's index in the scene, and the level) whose lines are
+    /// still to be shaped ahead.
+    pub(super) to_shape: std::collections::VecDeque<(usize, crate::scene::Lod)>,
 }
 
 impl Default for TextCache {
@@ -66,6 +69,7 @@ impl TextCache {
             budget,
             budgeted: true,
             last_zoom: None,
+            to_shape: std::collections::VecDeque::new(),
         }
     }
 
@@ -86,6 +90,11 @@ impl TextCache {
         if rebuilt {
             self.galleys.clear();
             self.latest.clear();
+        }
+        // A long zoom can lay out more ahead than is ever shaped: the oldest are forgotten.
+        if self.to_shape.len() > TEXT_CACHE_ENTRIES {
+            let extra = self.to_shape.len() - TEXT_CACHE_ENTRIES;
+            self.to_shape.drain(..extra);
         }
         if self.galleys.len() > TEXT_CACHE_ENTRIES {
             let frame = self.frame;
