@@ -176,6 +176,9 @@ impl SidePanel {
             .filter(|a| a.is_open_comment())
             .count();
         ui.horizontal_wrapped(|ui| {
+            // Tight enough that the five fit one row at the panel's usual width.
+            ui.spacing_mut().item_spacing.x = crate::scene::style::SIDE_TAB_GAP_PX;
+            ui.spacing_mut().button_padding.x = crate::scene::style::SIDE_TAB_PADDING_PX;
             for (tab, text) in [
                 (SideTab::Inspector, "Inspector".to_string()),
                 (SideTab::Comments, format!("Comments ({open})")),

@@ -355,5 +355,9 @@ pub const FACILITATOR_CONTROL_PX: f32 = 20.0;
 /// The canvas height (screen pixels) from which the legend starts open; on a shorter canvas
 /// (a 1366×768 laptop) it starts closed so the fitted diagram keeps the room.
 pub const LEGEND_OPEN_MIN_CANVAS_PX: f32 = 800.0;
-/// Type size of the side panel's tabs: body-sized, so the four fit the panel's width.
+/// Gap between the side panel's tabs, and the padding either side of a tab's name.
+pub const SIDE_TAB_GAP_PX: f32 = 3.0;
+/// See [`SIDE_TAB_GAP_PX`].
+pub const SIDE_TAB_PADDING_PX: f32 = 4.0;
+/// Type size of the side panel's tabs: body-sized, so the five fit the panel's width.
 pub const SIDE_TAB_TEXT_PX: f32 = 14.0;
