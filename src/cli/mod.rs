@@ -1,5 +1,6 @@
 //! The `cmoc-canvas` command line: open the editor, or work on files without a window.
 
+mod compare;
 mod export;
 mod import;
 
@@ -100,6 +101,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ScenariosFormat,
     },
+    /// The refinement table for a paper: each CMOC's status, what changed since an earlier
+    /// version (struck and inserted words), the rationale and the evidence, with a summary
+    /// line. E.g. `changes holding.ron --from "Initial programme theory" --format docx -o t.docx`.
+    Changes(compare::ChangesArgs),
+    /// Print what changed between two diagrams (or two saved versions) in words, CMOC by
+    /// CMOC; also works as git's diff driver (see `git-setup`).
+    Diff(compare::DiffArgs),
     /// Import a CMOC table from CSV (or tab-separated text) into a new diagram. The columns are
     /// found by their names ("No.", "CMOC no.", "Context (C)", "Outcome(s)"…), or one column
     /// of sentences with their parts marked (C), (M), (O) as papers print them; map them by
@@ -288,6 +296,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             status
         }
         Command::Export { .. } => export::run_export(command, out, err),
+        Command::Changes(args) => compare::run_changes(args, out, err),
+        Command::Diff(args) => compare::run_diff(args, out, err),
         Command::Import {
             table,
             output,

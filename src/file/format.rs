@@ -1,4 +1,4 @@
-//! The on-disk shape of a CMOC Canvas file (format version 5) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 6) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
@@ -16,9 +16,12 @@ use serde::{Deserialize, Serialize};
 ///   (`arrows` in the metadata: curved or orthogonal).
 /// - 5: named versions of the theory (`versions`: each with its name, when it was saved, by
 ///   whom, a note, and its nodes and arrows).
+/// - 6: the realist status of each CMOC (`status`: supported, refined, refuted, new, merged
+///   into or split from another CMOC), with the researcher's `rationale` and the evidence
+///   sources that decided it (`decided_by`).
 ///
 /// Older files are migrated on opening (see `load.rs`).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -40,7 +43,7 @@ fn is_empty_workshop(w: &&Workshop) -> bool {
     w.is_empty()
 }
 
-/// A file as read, in format version 1 to 5 (the same fields; older files have none of the
+/// A file as read, in format version 1 to 6 (the same fields; older files have none of the
 /// newer versions' optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

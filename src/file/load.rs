@@ -136,6 +136,10 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 /// 4 → 5: version 5 added named versions of the theory (`versions`). A version 4 file has
 /// none, so it opens with none, and the first one saved makes it a version 5 file. A file that
 /// says version 4 or older but has `versions` is refused the same way.
+///
+/// 5 → 6: version 6 added each CMOC's realist status, rationale and deciding evidence. Older
+/// files have none: every CMOC opens untested, and the first status set makes it a version 6
+/// file. A file that says version 5 or older but sets a status is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
@@ -152,7 +156,27 @@ fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
             "the file says format version {version}, but it keeps saved versions of the theory (`versions`), which only version 5 has. Set `format_version: 5`."
         ));
     }
+    if version < 6 {
+        migrate_5_to_6(&file, version)?;
+    }
     Ok(file)
+}
+
+/// Statuses arrived in version 6: every CMOC of an older file is untested, with no rationale.
+fn migrate_5_to_6(file: &FileIn, version: u32) -> Result<(), String> {
+    let saved = file.versions.iter().flat_map(|v| &v.nodes);
+    let judged = file.nodes.iter().chain(saved).find(|n| {
+        n.content.cmoc().is_some_and(|card| {
+            !card.status.is_untested() || !card.rationale.is_empty() || !card.decided_by.is_empty()
+        })
+    });
+    match judged {
+        Some(node) => Err(format!(
+            "the file says format version {version}, but {} has a realist status (`status`, `rationale` or `decided_by`), which only version 6 has. Set `format_version: 6`.",
+            node.label()
+        )),
+        None => Ok(()),
+    }
 }
 
 fn migrate_3_to_4(file: FileIn, version: u32) -> Result<FileIn, String> {

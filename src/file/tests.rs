@@ -39,10 +39,10 @@ fn declared_version_is_read_without_parsing_the_rest() {
     let huge = declared_version("(format_version: 99999999999999999999999)");
     assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
     assert_eq!(
-        declared_version("(format_version: 6)").newer().as_deref(),
-        Some("6")
+        declared_version("(format_version: 7)").newer().as_deref(),
+        Some("7")
     );
-    assert_eq!(declared_version("(format_version: 5)").newer(), None);
+    assert_eq!(declared_version("(format_version: 6)").newer(), None);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
     assert!(
         to_ron_string(&loaded.document)
             .expect("saves")
-            .starts_with("(\n    format_version: 5,")
+            .starts_with("(\n    format_version: 6,")
     );
     let mixed = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
     let err = load_str(mixed, "mixed.ron").expect_err("not a real version 1 file");
@@ -138,7 +138,7 @@ fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
     assert_eq!(loaded.original_version, 2);
     assert!(loaded.document.workshop().is_empty());
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 5,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 6,"), "{saved}");
     assert!(
         !saved.contains("workshop"),
         "an empty workshop part is not written"
@@ -213,7 +213,7 @@ fn a_version_3_file_keeps_its_look_and_one_using_version_4_fields_is_refused() {
     assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Curved);
     assert!(loaded.document.nodes().all(|n| !n.pinned));
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 5,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 6,"), "{saved}");
     assert!(
         !saved.contains("pinned") && !saved.contains("arrows"),
         "defaults are not written: {saved}"
@@ -254,7 +254,7 @@ fn a_version_4_file_opens_with_no_saved_versions_and_one_that_has_them_is_refuse
     assert_eq!(loaded.original_version, 4);
     assert!(loaded.document.versions().is_empty());
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 5,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 6,"), "{saved}");
     assert!(
         !saved.contains("versions"),
         "no versions, none written: {saved}"
@@ -279,6 +279,57 @@ fn a_version_4_file_opens_with_no_saved_versions_and_one_that_has_them_is_refuse
     assert!(
         loaded.document.new_node_id().0 > 7,
         "a version's id is not reused"
+    );
+    let again = load_str(
+        &to_ron_string(&loaded.document).expect("saves"),
+        "again.ron",
+    )
+    .expect("reopens");
+    assert_eq!(again.document, loaded.document);
+}
+
+#[test]
+fn statuses_arrive_in_version_6_and_older_files_open_untested() {
+    let v5 = "(format_version: 5, nodes: [(id: 1, content: Cmoc((number: 4, context: \"c\", mechanism: \"m\", outcome: \"o\")), position: (0.0, 0.0), size: (280.0, 250.0))])";
+    let loaded = load_str(v5, "five.ron").expect("a version 5 file opens");
+    let card = loaded
+        .document
+        .cmoc_cards()
+        .next()
+        .expect("a card")
+        .1
+        .clone();
+    assert_eq!(card.status, crate::model::Status::Untested);
+    let saved = to_ron_string(&loaded.document).expect("saves");
+    assert!(
+        !saved.contains("status"),
+        "untested is not written: {saved}"
+    );
+    let judged = "(format_version: 5, nodes: [(id: 1, content: Cmoc((number: 4, status: Refuted, rationale: \"no data\")), position: (0.0, 0.0), size: (280.0, 250.0))])";
+    let message = load_str(judged, "judged.ron")
+        .expect_err("statuses are version 6")
+        .to_string();
+    assert!(
+        message.contains("CMOC 4") && message.contains("format_version: 6"),
+        "{message}"
+    );
+    let in_a_version = "(format_version: 5, versions: [(name: \"IPT\", saved: \"2026-01-05T10:00:00Z\", nodes: [(id: 1, content: Cmoc((number: 4, decided_by: [\"P1\"])), position: (0.0, 0.0), size: (280.0, 250.0))])])";
+    assert!(
+        load_str(in_a_version, "v.ron").is_err(),
+        "a saved version's card too"
+    );
+    let v6 = judged.replace("format_version: 5", "format_version: 6");
+    let loaded = load_str(&v6, "six.ron").expect("version 6 opens");
+    let card = loaded
+        .document
+        .cmoc_cards()
+        .next()
+        .expect("a card")
+        .1
+        .clone();
+    assert_eq!(
+        (card.status, card.rationale.as_str()),
+        (crate::model::Status::Refuted, "no data")
     );
     let again = load_str(
         &to_ron_string(&loaded.document).expect("saves"),

@@ -2,7 +2,9 @@
 //! from the scene, the CMOC table (Markdown, CSV, sentences), and CMOC tables brought in from
 //! spreadsheets (CSV), and the notes of a workshop (Markdown, CSV).
 
+pub mod changes;
 mod csv_import;
+pub mod docx;
 mod figure;
 pub mod marked;
 mod notes;

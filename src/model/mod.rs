@@ -3,6 +3,7 @@
 
 mod annotation;
 mod changes;
+mod cmoc;
 mod compare;
 mod document;
 mod edge;
@@ -11,7 +12,9 @@ mod ids;
 pub mod layout;
 mod node;
 mod shorten;
+mod status;
 pub use shorten::shorten;
+pub use status::Status;
 mod scenario;
 mod time;
 mod validate;

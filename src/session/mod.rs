@@ -7,6 +7,7 @@ mod action;
 mod annotate;
 mod arrange;
 mod clipboard;
+pub mod compare;
 mod find;
 mod nodes;
 mod versions;
