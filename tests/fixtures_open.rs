@@ -281,3 +281,44 @@ fn the_format_5_fixture_keeps_two_named_versions_of_the_theory() {
     assert!(old.edges().eq(doc.edges()));
     assert_eq!(old.scenarios(), doc.scenarios());
 }
+
+#[test]
+fn the_format_7_fixture_keeps_a_merge_conflict_to_resolve() {
+    // Written by `cmoc-canvas merge` from the format 6 file as base, one copy changing CMOC
+    // 7's context one way, the other another way and also the negative card's context.
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v7/every-kind.ron"
+    ));
+    let loaded = load_file(&path).expect("opens");
+    assert_eq!(loaded.original_version, 7);
+    let doc = loaded.document;
+    assert_eq!(doc.conflicts().len(), 1);
+    let conflict = &doc.conflicts()[0];
+    assert_eq!(
+        conflict.yours,
+        "When patients meet a link worker they trust and see weekly"
+    );
+    assert_eq!(
+        conflict.theirs,
+        "When patients meet a link worker they already know"
+    );
+    assert_eq!(conflict.base, "When patients meet a link worker they trust");
+    // The change only theirs made is in, as is the one only yours made.
+    let contexts: Vec<String> = doc
+        .nodes()
+        .filter_map(|n| match &n.content {
+            cmoc_canvas::model::NodeContent::Cmoc(c) => Some(c.context.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(contexts.contains(&"When no time is protected for the review".to_string()));
+    assert!(
+        contexts
+            .contains(&"When patients meet a link worker they trust and see weekly".to_string())
+    );
+    assert_eq!(
+        doc.versions().last().map(|v| v.name.as_str()),
+        Some("Merged theirs.ron")
+    );
+}

@@ -2,7 +2,9 @@
 
 mod compare;
 mod export;
+mod git;
 mod import;
+mod merge;
 
 use crate::file::{Loaded, load_file};
 use crate::interchange::{NotesFormat, TableFormat, workshop_notes, write_table_in};
@@ -108,6 +110,14 @@ pub enum Command {
     /// Print what changed between two diagrams (or two saved versions) in words, CMOC by
     /// CMOC; also works as git's diff driver (see `git-setup`).
     Diff(compare::DiffArgs),
+    /// Merge a colleague's copy into yours: BASE OURS THEIRS -o OUT. Changes to different
+    /// cards or parts combine; a part changed both ways is a conflict kept in the file for the
+    /// app to list. Exit status 0 when clean, 1 with conflicts (git's merge driver contract).
+    Merge(merge::MergeArgs),
+    /// Make git merge and compare diagrams card by card in this repository: writes the
+    /// .gitattributes line (commit it) and this copy's git config for the merge and diff
+    /// drivers. Each colleague runs it once.
+    GitSetup(git::GitSetupArgs),
     /// Import a CMOC table from CSV (or tab-separated text) into a new diagram. The columns are
     /// found by their names ("No.", "CMOC no.", "Context (C)", "Outcome(s)"…), or one column
     /// of sentences with their parts marked (C), (M), (O) as papers print them; map them by
@@ -298,6 +308,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
         Command::Export { .. } => export::run_export(command, out, err),
         Command::Changes(args) => compare::run_changes(args, out, err),
         Command::Diff(args) => compare::run_diff(args, out, err),
+        Command::Merge(args) => merge::run_merge(args, out, err),
+        Command::GitSetup(args) => git::run_git_setup(args, out, err),
         Command::Import {
             table,
             output,

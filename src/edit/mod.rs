@@ -161,6 +161,11 @@ pub enum Edit {
         /// Its position.
         index: usize,
     },
+    /// Replaces the list of merge conflicts left to resolve.
+    SetConflicts {
+        /// The new list.
+        conflicts: Vec<crate::model::Conflict>,
+    },
     /// Several edits applied in order as one; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -274,6 +279,9 @@ impl Edit {
             }
             Edit::SetScenarios { scenarios } => Ok(Edit::SetScenarios {
                 scenarios: doc.replace_scenarios(scenarios),
+            }),
+            Edit::SetConflicts { conflicts } => Ok(Edit::SetConflicts {
+                conflicts: doc.replace_conflicts(conflicts),
             }),
             Edit::SetPath { path } => Ok(Edit::SetPath {
                 path: doc.replace_path(path),

@@ -1,8 +1,10 @@
-//! The on-disk shape of a CMOC Canvas file (format version 6) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 7) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
-use crate::model::{Annotation, Document, Edge, Metadata, Node, Scenario, Version, Workshop};
+use crate::model::{
+    Annotation, Conflict, Document, Edge, Metadata, Node, Scenario, Version, Workshop,
+};
 use serde::{Deserialize, Serialize};
 
 /// The file format version this program writes, and the newest it reads.
@@ -19,9 +21,11 @@ use serde::{Deserialize, Serialize};
 /// - 6: the realist status of each CMOC (`status`: supported, refined, refuted, new, merged
 ///   into or split from another CMOC), with the researcher's `rationale` and the evidence
 ///   sources that decided it (`decided_by`).
+/// - 7: merge conflicts left to resolve (`conflicts`: what each is about, how the two copies
+///   disagree, both sides in words, and their node or arrow to take their side from).
 ///
 /// Older files are migrated on opening (see `load.rs`).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -37,13 +41,15 @@ pub(crate) struct FileOut<'a> {
     pub scenarios: &'a [Scenario],
     #[serde(skip_serializing_if = "<[Version]>::is_empty")]
     pub versions: &'a [Version],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    pub conflicts: &'a [Conflict],
 }
 
 fn is_empty_workshop(w: &&Workshop) -> bool {
     w.is_empty()
 }
 
-/// A file as read, in format version 1 to 6 (the same fields; older files have none of the
+/// A file as read, in format version 1 to 7 (the same fields; older files have none of the
 /// newer versions' optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +70,8 @@ pub(crate) struct FileIn {
     pub scenarios: Vec<Scenario>,
     #[serde(default)]
     pub versions: Vec<Version>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// The pretty-printing settings of CMOC Canvas files (four-space indent, no struct names).
@@ -87,6 +95,7 @@ pub fn to_ron_string(doc: &Document) -> Result<String, ron::Error> {
         workshop: doc.workshop(),
         scenarios: doc.scenarios(),
         versions: doc.versions(),
+        conflicts: doc.conflicts(),
     };
     let mut text = ron::ser::to_string_pretty(&out, pretty_config())?;
     text.push('\n');

@@ -5,7 +5,7 @@ use super::error::{LoadError, read_reason};
 use super::format::{
     Declared, FORMAT_VERSION, FileIn, declared_version, declared_version_position,
 };
-use crate::model::{Document, Repair};
+use crate::model::{ConflictOn, Document, Repair};
 use std::path::Path;
 
 /// A document read from a file, with anything the loader had to repair to open it.
@@ -105,10 +105,26 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
         parsed.edges,
         parsed.annotations,
     );
+    let mut repairs = repairs;
+    let (conflicts, dangling): (Vec<_>, Vec<_>) =
+        parsed.conflicts.into_iter().partition(|c| match c.on {
+            ConflictOn::Node(id) => document.node(id).is_some(),
+            ConflictOn::Arrow(id) => document.edge(id).is_some(),
+        });
+    if !dangling.is_empty() {
+        repairs.push(Repair {
+            message: format!(
+                "{} named a node or arrow the diagram does not have, and {} left out.",
+                crate::model::counted(dangling.len(), "merge conflict", "merge conflicts"),
+                if dangling.len() == 1 { "was" } else { "were" }
+            ),
+        });
+    }
     let document = document
         .with_workshop(parsed.workshop)
         .with_scenarios(parsed.scenarios)
-        .with_versions(parsed.versions);
+        .with_versions(parsed.versions)
+        .with_conflicts(conflicts);
     Ok(Loaded {
         document,
         repairs,
@@ -140,6 +156,9 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 /// 5 → 6: version 6 added each CMOC's realist status, rationale and deciding evidence. Older
 /// files have none: every CMOC opens untested, and the first status set makes it a version 6
 /// file. A file that says version 5 or older but sets a status is refused the same way.
+///
+/// 6 → 7: version 7 added merge conflicts left to resolve. Older files have none; a file that
+/// says version 6 or older but keeps `conflicts` is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
@@ -158,6 +177,11 @@ fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     }
     if version < 6 {
         migrate_5_to_6(&file, version)?;
+    }
+    if version < 7 && !file.conflicts.is_empty() {
+        return Err(format!(
+            "the file says format version {version}, but it keeps merge conflicts (`conflicts`), which only version 7 has. Set `format_version: 7`."
+        ));
     }
     Ok(file)
 }

@@ -4,6 +4,8 @@
 mod annotation;
 mod changes;
 mod cmoc;
+mod conflict;
+pub use conflict::{Conflict, ConflictOn, Disagreement};
 mod compare;
 mod document;
 mod edge;
@@ -11,6 +13,8 @@ mod geometry;
 mod ids;
 pub mod layout;
 mod node;
+mod parts;
+pub use parts::{EdgePart, Part};
 mod shorten;
 mod status;
 pub use shorten::shorten;

@@ -9,6 +9,7 @@ mod arrange;
 mod clipboard;
 pub mod compare;
 mod find;
+pub mod merge;
 mod nodes;
 mod versions;
 mod workshop;

@@ -60,6 +60,8 @@ pub struct Document {
     scenarios: Vec<Scenario>,
     /// Named versions of the theory, oldest first.
     versions: Vec<super::version::Version>,
+    /// Merge conflicts left to resolve.
+    conflicts: Vec<super::Conflict>,
     /// The next unused id number, shared by nodes, arrows and comments. Handing out an id
     /// changes no content, so it works through a shared reference.
     next_id: std::cell::Cell<u64>,
@@ -82,6 +84,7 @@ impl PartialEq for Document {
             && self.workshop == other.workshop
             && self.scenarios == other.scenarios
             && self.versions == other.versions
+            && self.conflicts == other.conflicts
     }
 }
 

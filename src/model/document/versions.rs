@@ -55,4 +55,38 @@ impl Document {
         self.log.record(crate::model::Change::Metadata);
         Some(self.versions.remove(index))
     }
+
+    /// The merge conflicts left to resolve, in the order the merge found them.
+    pub fn conflicts(&self) -> &[crate::model::Conflict] {
+        &self.conflicts
+    }
+
+    /// Gives a freshly loaded document its conflicts (not an edit: used while building). Ids
+    /// their nodes and arrows use are never handed out.
+    pub fn with_conflicts(mut self, conflicts: Vec<crate::model::Conflict>) -> Self {
+        for c in &conflicts {
+            conflict_ids(c).for_each(|id| self.reserve_id(id));
+        }
+        self.conflicts = conflicts;
+        self
+    }
+
+    /// Replaces the conflicts, returning the old ones.
+    pub(crate) fn replace_conflicts(
+        &mut self,
+        conflicts: Vec<crate::model::Conflict>,
+    ) -> Vec<crate::model::Conflict> {
+        for c in &conflicts {
+            conflict_ids(c).for_each(|id| self.reserve_id(id));
+        }
+        self.log.record(crate::model::Change::Metadata);
+        std::mem::replace(&mut self.conflicts, conflicts)
+    }
+}
+
+fn conflict_ids(c: &crate::model::Conflict) -> impl Iterator<Item = u64> + '_ {
+    c.their_node
+        .iter()
+        .map(|n| n.id.0)
+        .chain(c.their_arrow.iter().map(|e| e.id.0))
 }

@@ -8,8 +8,8 @@ mod matching;
 mod parts;
 mod words;
 
+pub use crate::model::{EdgePart, Part};
 pub use matching::{Corrections, Matched};
-pub use parts::{EdgePart, Part};
 pub use words::{Piece, WordDiff, word_diff};
 
 use crate::model::{Document, Edge, EdgeId, Node, NodeId, Version};
@@ -112,6 +112,8 @@ pub struct Comparison {
     pub edges: Vec<EdgeChange>,
     /// Every pair of nodes found in both, changed or not: (older id, newer id, how).
     pub pairs: Vec<(NodeId, NodeId, Matched)>,
+    /// Every pair of arrows found in both: (older id, newer id).
+    pub edge_pairs: Vec<(EdgeId, EdgeId)>,
 }
 
 impl Comparison {
@@ -207,11 +209,12 @@ pub fn compare_with(old: &Theory<'_>, new: &Theory<'_>, corrections: &Correction
             });
         }
     }
-    let edges = parts::compare_edges(old, new, &pairs);
+    let (edges, edge_pairs) = parts::compare_edges(old, new, &pairs);
     Comparison {
         nodes,
         edges,
         pairs,
+        edge_pairs,
     }
 }
 

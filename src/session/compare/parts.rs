@@ -1,108 +1,8 @@
 //! Which parts of a paired node or arrow changed, and the pairing of arrows.
 
 use super::{ChangeKind, EdgeChange, Matched, Theory};
-use crate::model::{Edge, EdgeId, Node, NodeContent, NodeId};
+use crate::model::{Edge, EdgeId, EdgePart, Node, NodeContent, NodeId, Part};
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// A part of a node's content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Part {
-    /// The node became another kind (a context became a mechanism).
-    Kind,
-    /// The CMOC number.
-    Number,
-    /// Positive or negative.
-    Polarity,
-    /// The card's or block's title.
-    Title,
-    /// The context.
-    Context,
-    /// The mechanism.
-    Mechanism,
-    /// The mechanism's resource.
-    Resource,
-    /// The mechanism's reasoning.
-    Reasoning,
-    /// The outcome.
-    Outcome,
-    /// The evidence quotes and sources.
-    Evidence,
-    /// The realist status, its rationale or the evidence that decided it.
-    Status,
-    /// A block's text.
-    Text,
-    /// The plain words for a workshop.
-    Plain,
-    /// The colour.
-    Colour,
-    /// The tags.
-    Tags,
-    /// Whether Tidy leaves it in place.
-    Pinned,
-}
-
-impl Part {
-    /// The part's name in the change list ("context", "plain words").
-    pub fn name(self) -> &'static str {
-        match self {
-            Part::Kind => "kind",
-            Part::Number => "number",
-            Part::Polarity => "positive/negative",
-            Part::Title => "title",
-            Part::Context => "context",
-            Part::Mechanism => "mechanism",
-            Part::Resource => "resource",
-            Part::Reasoning => "reasoning",
-            Part::Outcome => "outcome",
-            Part::Evidence => "evidence",
-            Part::Status => "status",
-            Part::Text => "text",
-            Part::Plain => "plain words",
-            Part::Colour => "colour",
-            Part::Tags => "tags",
-            Part::Pinned => "pinned",
-        }
-    }
-
-    /// True for the parts that state the theory (a CMOC's C, M, O and its number), as
-    /// opposed to how it is shown or annotated.
-    pub fn is_substance(self) -> bool {
-        matches!(
-            self,
-            Part::Kind
-                | Part::Number
-                | Part::Polarity
-                | Part::Context
-                | Part::Mechanism
-                | Part::Resource
-                | Part::Reasoning
-                | Part::Outcome
-                | Part::Text
-        )
-    }
-}
-
-/// A part of an arrow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum EdgePart {
-    /// Its label.
-    Label,
-    /// Leads to, or prevents.
-    Effect,
-    /// Yes or no.
-    Branch,
-}
-
-impl EdgePart {
-    /// The part's name in the change list.
-    pub fn name(self) -> &'static str {
-        match self {
-            EdgePart::Label => "label",
-            EdgePart::Effect => "leads to/prevents",
-            EdgePart::Branch => "yes/no",
-        }
-    }
-}
 
 /// The parts of a node's content that differ (where and how big it is are not content).
 pub(super) fn changed_parts(old: &Node, new: &Node) -> Vec<Part> {
@@ -175,11 +75,12 @@ fn edge_parts(old: &Edge, new: &Edge) -> Vec<EdgePart> {
 }
 
 /// Pairs the arrows through the node pairs: by id when both ends agree, otherwise by ends.
+/// Returns the changes and every pair (older id, newer id).
 pub(super) fn compare_edges(
     old: &Theory<'_>,
     new: &Theory<'_>,
     pairs: &[(NodeId, NodeId, Matched)],
-) -> Vec<EdgeChange> {
+) -> (Vec<EdgeChange>, Vec<(EdgeId, EdgeId)>) {
     let to_new: FxHashMap<NodeId, NodeId> = pairs.iter().map(|p| (p.0, p.1)).collect();
     let ends = |e: &Edge| Some((*to_new.get(&e.from)?, *to_new.get(&e.to)?));
     let old_by_id: FxHashMap<EdgeId, &Edge> = old.edges.iter().map(|e| (e.id, *e)).collect();
@@ -191,6 +92,7 @@ pub(super) fn compare_edges(
     }
     let mut used: FxHashSet<EdgeId> = FxHashSet::default();
     let mut changes = Vec::new();
+    let mut edge_pairs = Vec::new();
     let mut unpaired = Vec::new();
     // Pairs by id first (for every arrow), so an arrow found by its ends never takes one
     // that another arrow keeps by id.
@@ -198,6 +100,7 @@ pub(super) fn compare_edges(
         match old_by_id.get(&edge.id) {
             Some(before) if ends(before) == Some((edge.from, edge.to)) => {
                 used.insert(before.id);
+                edge_pairs.push((before.id, edge.id));
                 let parts = edge_parts(before, edge);
                 if !parts.is_empty() {
                     changes.push(EdgeChange {
@@ -222,6 +125,7 @@ pub(super) fn compare_edges(
         match found {
             Some(before) => {
                 used.insert(before.id);
+                edge_pairs.push((before.id, edge.id));
                 let parts = edge_parts(before, edge);
                 if !parts.is_empty() {
                     changes.push(EdgeChange {
@@ -250,5 +154,5 @@ pub(super) fn compare_edges(
             });
         }
     }
-    changes
+    (changes, edge_pairs)
 }
