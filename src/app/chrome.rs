@@ -109,12 +109,14 @@ impl Chrome<'_> {
         self.menu_item(ui, chosen, Action::Save);
         self.menu_item(ui, chosen, Action::SaveAs);
         self.menu_item(ui, chosen, Action::SaveVersion);
+        self.menu_item(ui, chosen, Action::MergeCopy);
         ui.separator();
         self.menu_item(ui, chosen, Action::ImportTable);
         self.menu_item(ui, chosen, Action::PasteTable);
         self.menu_item(ui, chosen, Action::ExportFigure);
         self.menu_item(ui, chosen, Action::ExportTable);
         self.menu_item(ui, chosen, Action::ExportNotes);
+        self.menu_item(ui, chosen, Action::ExportChanges);
         ui.separator();
         self.menu_item(ui, chosen, Action::Quit);
     }
@@ -211,6 +213,10 @@ impl Chrome<'_> {
         self.menu_item(ui, chosen, Action::Present);
         self.menu_item(ui, chosen, Action::EditPath);
         self.menu_item(ui, chosen, Action::ShowVersions);
+        self.menu_item(ui, chosen, Action::CompareWithLatest);
+        self.menu_item(ui, chosen, Action::NextChange);
+        self.menu_item(ui, chosen, Action::PreviousChange);
+        self.menu_item(ui, chosen, Action::StopComparing);
         self.menu_item(ui, chosen, Action::EditScenarios);
         self.menu_item(ui, chosen, Action::CloseSplit);
         self.menu_item(ui, chosen, Action::CommandPalette);

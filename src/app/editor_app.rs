@@ -203,6 +203,9 @@ impl EditorApp {
         // The editor owns Ctrl+= / Ctrl+- (canvas zoom) and Ctrl+Shift+= / - (text scale).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         self.files().handle_close(&ctx);
+        if std::mem::take(&mut self.desk.show_versions) {
+            self.perform_in_view(Action::ShowVersions);
+        }
         let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
         if self.present.is_some() {
             self.stage().present_ui(ui, &palette);
@@ -476,6 +479,11 @@ impl EditorApp {
                 }
             }
             Action::CloseSplit => self.split = None,
+            Action::NextChange | Action::PreviousChange => {
+                if let Some(node) = self.editor.step_change(action == Action::NextChange) {
+                    super::find::reveal(&mut self.canvas, &node);
+                }
+            }
             _ => return false,
         }
         true

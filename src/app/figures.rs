@@ -31,6 +31,8 @@ pub enum FileKind {
     NotesMarkdown,
     /// Workshop notes as CSV.
     NotesCsv,
+    /// The refinement table: Word, Markdown, CSV or HTML by the name's ending.
+    RefinementTable,
 }
 
 impl FileKind {
@@ -47,6 +49,7 @@ impl FileKind {
             FileKind::Table => "CMOC table (CSV, TSV or text)",
             FileKind::NotesMarkdown => "Workshop notes (Markdown)",
             FileKind::NotesCsv => "Workshop notes (CSV)",
+            FileKind::RefinementTable => "Refinement table (Word, Markdown, CSV or HTML)",
         }
     }
 
@@ -62,6 +65,7 @@ impl FileKind {
             FileKind::Text => "txt",
             FileKind::Table | FileKind::NotesCsv => "csv",
             FileKind::NotesMarkdown => "md",
+            FileKind::RefinementTable => "docx",
         }
     }
 
@@ -76,6 +80,7 @@ impl FileKind {
             FileKind::Markdown | FileKind::NotesMarkdown => &["md"],
             FileKind::Csv | FileKind::NotesCsv => &["csv"],
             FileKind::Text => &["txt"],
+            FileKind::RefinementTable => &["docx", "md", "csv", "html"],
         }
     }
 }

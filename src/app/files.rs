@@ -31,6 +31,8 @@ pub struct Desk {
     pub close_sent: bool,
     /// The start screen comes after the recovery question (when the user did not recover).
     pub(super) welcome_after_recovery: bool,
+    /// Show the Versions tab on the next frame (a merge left something to look at).
+    pub show_versions: bool,
 }
 
 impl Desk {
@@ -47,6 +49,7 @@ impl Desk {
             allow_close: false,
             close_sent: false,
             welcome_after_recovery: false,
+            show_versions: false,
         }
     }
 
@@ -89,6 +92,12 @@ impl Files<'_> {
             Action::ExportNotes => self.desk.modal = Some(Modal::ExportNotes),
             Action::ImportTable => {
                 self.ask_path(path_picker::PickPurpose::ImportTable);
+            }
+            Action::MergeCopy => {
+                self.ask_path(path_picker::PickPurpose::MergeCopy);
+            }
+            Action::ExportChanges => {
+                self.ask_path(path_picker::PickPurpose::ExportChanges);
             }
             Action::PasteTable => {
                 self.desk.modal = Some(Modal::ImportTable(Box::new(

@@ -40,17 +40,7 @@ impl FindBar {
         // Far out, a found card is a box too small to read: come in close enough to read it
         // (as far as the card still fits the view).
         if let Some(node) = editor.doc().node(id) {
-            if canvas.camera.zoom < FIND_READABLE_ZOOM {
-                let view = canvas.rect.size();
-                let fits = (view.x * 0.9 / node.size.width.max(1.0))
-                    .min(view.y * 0.9 / node.size.height.max(1.0));
-                let zoom = FIND_READABLE_ZOOM.min(fits);
-                if zoom.is_finite() && zoom > canvas.camera.zoom {
-                    canvas.camera.zoom = zoom;
-                }
-            }
-            let c = node.rect().center();
-            canvas.camera.centre_on(canvas.rect, egui::pos2(c.x, c.y));
+            reveal(canvas, node);
         }
         editor.status = status;
     }
@@ -113,4 +103,19 @@ impl FindBar {
             canvas.matches.clear();
         }
     }
+}
+
+/// Brings a node into view, close enough to read it (as far as it still fits the view).
+pub(super) fn reveal(canvas: &mut CanvasState, node: &crate::model::Node) {
+    if canvas.camera.zoom < FIND_READABLE_ZOOM {
+        let view = canvas.rect.size();
+        let fits =
+            (view.x * 0.9 / node.size.width.max(1.0)).min(view.y * 0.9 / node.size.height.max(1.0));
+        let zoom = FIND_READABLE_ZOOM.min(fits);
+        if zoom.is_finite() && zoom > canvas.camera.zoom {
+            canvas.camera.zoom = zoom;
+        }
+    }
+    let c = node.rect().center();
+    canvas.camera.centre_on(canvas.rect, egui::pos2(c.x, c.y));
 }

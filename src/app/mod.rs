@@ -31,6 +31,7 @@ pub mod settings;
 pub(crate) mod shortcuts;
 mod side_panel;
 pub mod table_view;
+mod team_panel;
 mod then;
 mod tidy_progress;
 mod versions_panel;

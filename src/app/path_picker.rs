@@ -28,6 +28,10 @@ pub enum PickPurpose {
     ExportNotes(NotesFormat),
     /// Import a CSV table.
     ImportTable,
+    /// Merge a colleague's copy of the diagram.
+    MergeCopy,
+    /// Save the refinement table.
+    ExportChanges,
 }
 
 /// The state of the built-in chooser.

@@ -61,6 +61,12 @@ impl Files<'_> {
         match purpose {
             PickPurpose::OpenDiagram => (FileKind::Diagram, false, String::new()),
             PickPurpose::ImportTable => (FileKind::Table, false, String::new()),
+            PickPurpose::MergeCopy => (FileKind::Diagram, false, String::new()),
+            PickPurpose::ExportChanges => (
+                FileKind::RefinementTable,
+                true,
+                format!("{}-refinement.docx", self.file_stem()),
+            ),
             PickPurpose::SaveAs { .. } => {
                 let name = match &self.editor.origin {
                     super::Origin::File(p) => p
@@ -116,6 +122,7 @@ impl Files<'_> {
             PickPurpose::ExportFigure(_)
                 | PickPurpose::ExportTable(_)
                 | PickPurpose::ExportNotes(_)
+                | PickPurpose::ExportChanges
         );
         let done = self.use_path_for(purpose, path);
         // The next export starts where this one went, and the dialog as it was set.
@@ -161,6 +168,18 @@ impl Files<'_> {
                 self.report(result, "Could not export the workshop notes");
                 ok
             }
+            PickPurpose::MergeCopy => self.merge_copy(path),
+            PickPurpose::ExportChanges => {
+                let result = self.editor.write_refinement_table(path).map(|summary| {
+                    format!(
+                        "Saved the refinement table to {}: {summary}",
+                        path.display()
+                    )
+                });
+                let ok = result.is_ok();
+                self.report(result, "Could not save the refinement table");
+                ok
+            }
             PickPurpose::ImportTable => match super::figures::ImportDialog::open(path) {
                 Ok(dialog) => {
                     self.desk.modal = Some(super::dialogs::Modal::ImportTable(Box::new(dialog)));
@@ -175,5 +194,29 @@ impl Files<'_> {
                 }
             },
         }
+    }
+
+    /// Merges the colleague's copy at `path` into the diagram (one undo step), from the
+    /// version both kept; the Versions tab then lists any conflicts.
+    fn merge_copy(&mut self, path: &Path) -> bool {
+        let theirs = match crate::file::load_file(path) {
+            Ok(loaded) => loaded.document,
+            Err(e) => {
+                self.desk.modal = Some(super::dialogs::Modal::Error {
+                    title: "Could not merge that copy".into(),
+                    message: format!("{e}\n\nYour diagram was not changed."),
+                });
+                return false;
+            }
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let merged = self
+            .editor
+            .merge_copy(&theirs, &name, crate::session::MergeBase::Shared);
+        self.desk.show_versions = merged.is_some();
+        merged.is_some()
     }
 }

@@ -69,6 +69,8 @@ impl Shortcuts for Action {
             Action::TextSmaller => vec![cmd_shift(Key::Minus)],
             Action::HowToRead => vec![],
             Action::TogglePin => vec![plain(Key::P)],
+            Action::NextChange => vec![plain(Key::N)],
+            Action::PreviousChange => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::N)],
             Action::ToggleSidePanel => vec![plain(Key::F9)],
             _ => vec![],
         }

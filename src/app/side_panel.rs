@@ -128,6 +128,7 @@ impl SidePanel {
                 let default_order = self.default_order(editor, canvas, palette);
                 let mut path_output = None;
                 let mut scenario_output = None;
+                let mut versions_show = None;
                 egui::ScrollArea::vertical().show(ui, |ui| match self.tab {
                     SideTab::Path => {
                         path_output = Some(path_panel::path_ui(ui, editor, || default_order));
@@ -141,7 +142,9 @@ impl SidePanel {
                         ));
                     }
                     SideTab::Inspector => inspector::inspector_ui(ui, editor, in_scenario),
-                    SideTab::Versions => self.versions.ui(ui, editor, &settings.author_name),
+                    SideTab::Versions => {
+                        versions_show = self.versions.ui(ui, editor, &settings.author_name);
+                    }
                     SideTab::Comments => {
                         let mut author = settings.author_name.clone();
                         if comments_ui(ui, editor, comments, &mut author) {
@@ -150,6 +153,9 @@ impl SidePanel {
                         }
                     }
                 });
+                if let Some(id) = versions_show {
+                    asks.show = Some(vec![id]);
+                }
                 if let Some(output) = scenario_output {
                     asks.show = output.show_node.map(|id| vec![id]);
                     asks.split_with = output.split_with;

@@ -3,6 +3,7 @@
 //! one. Every change is one undoable step of the session; the panel only keeps what is being
 //! typed and which version the diagram is now.
 
+use crate::model::NodeId;
 use crate::session::Editor;
 use egui::{RichText, TextEdit, Ui};
 
@@ -17,11 +18,24 @@ pub struct VersionsPanel {
     pub focus_name: bool,
     /// Which saved version the diagram is exactly, worked out for a document revision.
     current: Option<(crate::model::Stamp, Option<usize>)>,
+    /// Merge conflicts and the comparison.
+    team: super::team_panel::TeamPanel,
 }
 
 impl VersionsPanel {
-    /// Shows the panel; `author` signs a version saved now.
-    pub fn ui(&mut self, ui: &mut Ui, editor: &mut Editor, author: &str) {
+    /// Shows the panel; `author` signs a version saved now. Returns a node to show on the
+    /// canvas (a conflict's or a change's).
+    pub fn ui(&mut self, ui: &mut Ui, editor: &mut Editor, author: &str) -> Option<NodeId> {
+        let mut show = self.team.conflicts_ui(ui, editor);
+        show = self.team.comparing_ui(ui, editor).or(show);
+        if let Some(id) = editor.selection.single_node() {
+            super::team_panel::word_changes_ui(ui, editor, id);
+        }
+        self.versions_ui(ui, editor, author);
+        show
+    }
+
+    fn versions_ui(&mut self, ui: &mut Ui, editor: &mut Editor, author: &str) {
         ui.label(
             RichText::new(
                 "A version keeps the theory as it is now — its cards, other nodes, regions and arrows, not the comments or workshop notes — in this file, to restore or compare later.",
@@ -48,6 +62,7 @@ impl VersionsPanel {
         ui.label(RichText::new(format!("Saved versions ({})", versions.len())).strong());
         let mut restore = None;
         let mut delete = None;
+        let mut compare = None;
         for (index, version) in versions.iter().enumerate().rev() {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
@@ -79,6 +94,13 @@ impl VersionsPanel {
                     if again.clicked() {
                         restore = Some(index);
                     }
+                    let with = ui.button("Compare").on_hover_text(
+                        "Mark on the canvas what changed since this version, and list the changes",
+                    );
+                    super::name_widget(ui, &with, &format!("Compare with {}", version.name));
+                    if with.clicked() {
+                        compare = Some(index);
+                    }
                     let gone = ui
                         .button("Delete")
                         .on_hover_text("Forget this version (Undo brings it back)");
@@ -94,6 +116,9 @@ impl VersionsPanel {
         }
         if let Some(index) = delete {
             editor.delete_version(index);
+        }
+        if let Some(index) = compare {
+            editor.compare_with_version(index);
         }
     }
 

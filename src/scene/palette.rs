@@ -34,6 +34,9 @@ pub struct Palette {
     pub comment_badge: Color32,
     /// The counters of workshop reactions: agrees, not sure, disagrees (white text on each).
     pub reaction: [Color32; 3],
+    /// The compare view's marks: added, removed, changed, moved (each also a word and a line
+    /// pattern, never colour alone); the canvas's background colour is the text on them.
+    pub changes: [Color32; 4],
 }
 
 /// How one kind of node is drawn.
@@ -63,6 +66,7 @@ impl Palette {
         selection: hex(0x2F6FEB),
         comment_badge: hex(0xC2571A),
         reaction: [hex(0x00704F), hex(0x6B5B00), hex(0xA8321C)],
+        changes: [hex(0x00704F), hex(0xA8321C), hex(0x7A4E00), hex(0x1F5B9E)],
     };
 
     /// The dark theme.
@@ -78,6 +82,7 @@ impl Palette {
         selection: hex(0x6EA4FF),
         comment_badge: hex(0xE0703A),
         reaction: [hex(0x00704F), hex(0x6B5B00), hex(0xA8321C)],
+        changes: [hex(0x5FD39A), hex(0xFF8A78), hex(0xE8B84A), hex(0x86B6FF)],
     };
 
     /// The light or dark palette.

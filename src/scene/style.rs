@@ -361,3 +361,20 @@ pub const SIDE_TAB_GAP_PX: f32 = 3.0;
 pub const SIDE_TAB_PADDING_PX: f32 = 4.0;
 /// Type size of the side panel's tabs: body-sized, so the five fit the panel's width.
 pub const SIDE_TAB_TEXT_PX: f32 = 14.0;
+
+/// The compare view's word on a changed card ("CHANGED") and a card's realist status marker
+/// ("REFINED"): type size on screen (px), whatever the zoom, so they stay readable.
+pub const MARKER_FONT_PX: f32 = 12.0;
+
+/// Padding around a marker's word (px).
+pub const MARKER_PAD_PX: f32 = 3.0;
+
+/// The compare view's outline around a changed card, and a removed card's dashed ghost (px).
+pub const CHANGE_OUTLINE_PX: f32 = 3.0;
+
+/// Dash and gap of a removed card's ghost, and of a changed card's outline (px).
+pub const CHANGE_DASH_PX: (f32, f32) = (8.0, 5.0);
+
+/// A card narrower than this on screen (px) carries no marker word (its outline still shows a
+/// change): zoomed far out, words on every card would bury the diagram.
+pub const MARKER_MIN_CARD_PX: f32 = 90.0;

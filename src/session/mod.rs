@@ -8,6 +8,8 @@ mod annotate;
 mod arrange;
 mod clipboard;
 pub mod compare;
+mod comparing;
+mod conflicts;
 mod find;
 pub mod merge;
 mod nodes;
@@ -17,6 +19,8 @@ mod workshop;
 pub use action::{Action, Performed};
 pub use arrange::{Align, TidyJob, TidyPoll};
 pub use clipboard::MAX_PASTE_BYTES;
+pub use comparing::Comparing;
+pub use conflicts::{MergeBase, Resolution, conflict_part};
 pub use find::Find;
 
 use crate::edit::{Edit, History, MergeKey};
@@ -97,6 +101,8 @@ pub struct Editor {
     pub selection: Selection,
     /// A short message for the status bar (what just happened, or what went wrong).
     pub status: String,
+    /// What the diagram is being compared with, if anything.
+    comparing: Option<Comparing>,
 }
 
 impl Editor {
@@ -112,6 +118,7 @@ impl Editor {
             origin,
             selection: Selection::default(),
             status: String::new(),
+            comparing: None,
         }
     }
 

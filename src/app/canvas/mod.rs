@@ -6,6 +6,7 @@
 mod camera;
 mod gestures;
 mod keyboard;
+mod markers;
 mod overlays;
 mod paint;
 mod prims;
@@ -427,6 +428,7 @@ pub fn canvas_ui(
     }
     overlays::grow_to_fit_typing(editor, state, rect);
     if !state.presenting {
+        markers::paint_markers(&painter, rect, editor, state, palette);
         overlays::paint_overlays(&painter, ui, rect, editor, state, palette);
     }
     overlays::inline_editor_ui(ui, rect, editor, state);

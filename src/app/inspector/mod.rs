@@ -3,6 +3,7 @@
 
 mod diagram;
 mod evidence;
+mod status;
 
 use crate::app::definitions;
 use crate::edit::{Edit, MergeKey};
@@ -108,6 +109,7 @@ fn node_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
         return;
     };
     ui.heading(node.label());
+    crate::app::team_panel::word_changes_ui(ui, editor, id);
     if let Some(new) = text_box(
         ui,
         editor,
@@ -262,6 +264,8 @@ fn card_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, card: &crate::model::Cm
         |c| &mut c.outcome,
     );
     evidence_ui(ui, editor, id, &card.evidence);
+    ui.separator();
+    status::status_ui(ui, editor, id, card);
 }
 
 /// Any node's tags and its own colour.

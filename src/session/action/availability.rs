@@ -83,6 +83,18 @@ impl Action {
                 editor.doc().node_count() > 0,
                 "The diagram is empty: add a CMOC card to present it",
             ),
+            Action::CompareWithLatest | Action::ExportChanges => need(
+                !editor.doc().versions().is_empty(),
+                "Save a version first (File → Save version…) to compare with it",
+            ),
+            Action::NextChange | Action::PreviousChange | Action::StopComparing => need(
+                editor.is_comparing(),
+                "Compare with a saved version first (Versions tab, or Compare with the last saved version)",
+            ),
+            Action::ResolveMine | Action::ResolveTheirs | Action::ResolveBoth => need(
+                !editor.doc().conflicts().is_empty(),
+                "There is no merge conflict to resolve",
+            ),
             _ => Ok(()),
         }
     }
@@ -131,6 +143,8 @@ impl Action {
                     | Action::EditPath
                     | Action::EditScenarios
                     | Action::ShowVersions
+                    | Action::MergeCopy
+                    | Action::ExportChanges
                     | Action::CloseSplit
                     | Action::TextLarger
                     | Action::TextSmaller
@@ -208,6 +222,24 @@ impl Editor {
             }
             Action::FitToText => {
                 self.fit_cards_to_text();
+            }
+            Action::CompareWithLatest => {
+                self.compare_with_version(self.doc().versions().len().saturating_sub(1));
+            }
+            Action::NextChange => {
+                self.step_change(true);
+            }
+            Action::PreviousChange => {
+                self.step_change(false);
+            }
+            Action::StopComparing => self.stop_comparing(),
+            Action::ResolveMine | Action::ResolveTheirs | Action::ResolveBoth => {
+                let how = match action {
+                    Action::ResolveMine => crate::session::Resolution::Mine,
+                    Action::ResolveTheirs => crate::session::Resolution::Theirs,
+                    _ => crate::session::Resolution::Both,
+                };
+                self.resolve_conflict(self.conflict_for_selection(), how);
             }
             _ => {
                 debug_assert!(action.needs_window(), "{action:?} is performed by no one");

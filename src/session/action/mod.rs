@@ -152,6 +152,24 @@ pub enum Action {
     EditScenarios,
     /// Show the Versions panel: the theory's saved versions, to restore or delete.
     ShowVersions,
+    /// Compare the diagram with the newest saved version.
+    CompareWithLatest,
+    /// Step to the next change of the comparison.
+    NextChange,
+    /// Step to the change before.
+    PreviousChange,
+    /// Stop comparing.
+    StopComparing,
+    /// Merge a colleague's copy of the diagram into this one.
+    MergeCopy,
+    /// Resolve a merge conflict by keeping what is in the diagram (mine).
+    ResolveMine,
+    /// Resolve a merge conflict by taking the colleague's side.
+    ResolveTheirs,
+    /// Resolve a merge conflict by keeping both.
+    ResolveBoth,
+    /// Save the refinement table (each CMOC's status and what changed) for a paper.
+    ExportChanges,
     /// Stop showing two scenarios side by side.
     CloseSplit,
     /// Larger text and controls.
@@ -228,6 +246,8 @@ impl Action {
                 | Action::TogglePolarity
                 | Action::TogglePin
                 | Action::Duplicate
+                | Action::NextChange
+                | Action::PreviousChange
         )
     }
 }

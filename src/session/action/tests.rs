@@ -6,6 +6,31 @@ use std::collections::HashSet;
 /// needs something selected, something to undo or something to redo applies.
 fn ready_editor() -> Editor {
     let mut editor = Editor::new(crate::file::example_document(), Origin::Untitled);
+    // A colleague changed CMOC 4's context one way and we another: one conflict to resolve.
+    let card = editor
+        .doc()
+        .find_cmoc(4, crate::model::Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 4");
+    let mut theirs = editor.doc().clone();
+    let mut node = theirs.node(card).cloned().expect("card");
+    if let Some(c) = node.content.cmoc_mut() {
+        c.context = "Their words".into();
+    }
+    crate::edit::Edit::ReplaceNode { node }
+        .apply(&mut theirs)
+        .expect("edits");
+    editor.change_node(card, "context", |n| {
+        if let Some(c) = n.content.cmoc_mut() {
+            c.context = "My words".into();
+        }
+    });
+    editor
+        .merge_copy(&theirs, "theirs.ron", crate::session::MergeBase::Shared)
+        .expect("merges");
+    assert_eq!(editor.doc().conflicts().len(), 1);
+    // And the diagram compared with its initial version: there are changes to step through.
+    assert!(editor.compare_with_version(0));
     editor.perform(Action::SelectAll);
     editor.perform(Action::TogglePolarity);
     editor.perform(Action::TogglePolarity);

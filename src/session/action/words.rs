@@ -74,6 +74,15 @@ impl Action {
             Action::Present => "Present…",
             Action::EditPath => "Presentation path",
             Action::ShowVersions => "Versions of the theory",
+            Action::CompareWithLatest => "Compare with the last saved version",
+            Action::NextChange => "Next change",
+            Action::PreviousChange => "Previous change",
+            Action::StopComparing => "Stop comparing",
+            Action::MergeCopy => "Merge a colleague's copy…",
+            Action::ResolveMine => "Resolve conflict: keep mine",
+            Action::ResolveTheirs => "Resolve conflict: take theirs",
+            Action::ResolveBoth => "Resolve conflict: keep both",
+            Action::ExportChanges => "Export refinement table…",
             Action::EditScenarios => "What if scenarios",
             Action::CloseSplit => "Close side-by-side view",
             Action::TextLarger => "Larger text",
@@ -84,6 +93,9 @@ impl Action {
 
     /// What the action does, for tooltips and the shortcut list.
     pub fn description(self) -> &'static str {
+        if let Some(words) = self.team_description() {
+            return words;
+        }
         match self {
             Action::New => "Start an empty diagram",
             Action::Open => "Open a diagram file (.ron)",
@@ -195,6 +207,36 @@ impl Action {
             Action::HowToRead => {
                 "Context, mechanism, outcome, the IF-fork and \"-ve\" cards explained without jargon"
             }
+            // Said by team_description, above (a test checks every action says something).
+            _ => "",
         }
+    }
+
+    /// What the actions for versions, comparing and merging do.
+    fn team_description(self) -> Option<&'static str> {
+        Some(match self {
+            Action::CompareWithLatest => {
+                "Mark on the canvas what was added, removed, changed or moved since the newest saved version, with a list of the changes"
+            }
+            Action::NextChange => "Go to the next change of the comparison (n)",
+            Action::PreviousChange => "Go to the change before (Shift+N)",
+            Action::StopComparing => "Stop marking the changes on the canvas",
+            Action::MergeCopy => {
+                "Combine a colleague's copy of this diagram with yours, card by card: what only one of you changed is kept, what both changed differently is listed as a conflict to resolve; one undo step"
+            }
+            Action::ResolveMine => {
+                "Settle the selected card's merge conflict (or the first) by keeping what is in your diagram"
+            }
+            Action::ResolveTheirs => {
+                "Settle the selected card's merge conflict (or the first) by taking your colleague's version"
+            }
+            Action::ResolveBoth => {
+                "Settle the selected card's merge conflict (or the first) by keeping both: both texts, or both cards with theirs renumbered"
+            }
+            Action::ExportChanges => {
+                "Save the refinement table for a paper: each CMOC's status, what changed since a saved version (struck and inserted words), rationale and evidence, as Word, Markdown, CSV or HTML"
+            }
+            _ => return None,
+        })
     }
 }

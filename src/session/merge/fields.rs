@@ -336,3 +336,48 @@ pub(super) fn merge_edge(
     }
     result
 }
+
+/// The part's definition, for a node of this kind.
+fn node_part(node: &Node, part: Part) -> Option<NodePart> {
+    let parts = if node.content.cmoc().is_some() {
+        card_parts()
+    } else {
+        block_parts()
+    };
+    parts
+        .into_iter()
+        .chain(common_parts())
+        .find(|p| p.part == part)
+}
+
+/// Copies one part of `from` into `to` (resolving a conflict their way). False for a part
+/// that is not mergeable on its own (the kind: the whole node is taken instead).
+pub(crate) fn take_part(to: &mut Node, from: &Node, part: Part) -> bool {
+    if part == Part::Kind {
+        to.content = from.content.clone();
+        return true;
+    }
+    match node_part(to, part) {
+        Some(p) => {
+            (p.take)(to, from);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The text of one part, to write into (a conflict resolved by joining both or by editing),
+/// or `None` for a part that is not one text (a number, a colour).
+pub(crate) fn part_text(node: &mut Node, part: Part) -> Option<&mut String> {
+    let text = node_part(node, part)?.text?;
+    text(node)
+}
+
+/// Copies one part of an arrow.
+pub(crate) fn take_edge_part(to: &mut Edge, from: &Edge, part: EdgePart) {
+    match part {
+        EdgePart::Label => to.label = from.label.clone(),
+        EdgePart::Effect => to.effect = from.effect,
+        EdgePart::Branch => to.branch = from.branch,
+    }
+}

@@ -8,7 +8,7 @@
 
 mod apply;
 mod edges;
-mod fields;
+pub(crate) mod fields;
 
 pub use apply::{merge_edit, shared_version};
 
