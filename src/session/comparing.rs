@@ -74,6 +74,21 @@ impl Comparing {
             edges: self.old_edges.iter().collect(),
         };
         self.comparison = compare_with(&old, &Theory::of_document(doc), &self.corrections);
+        // A realist status is recorded against the version compared with, so it differs from
+        // that version's by design: the card's status word shows it; it is not a change.
+        self.comparison.nodes.retain_mut(|change| {
+            if change.kind != ChangeKind::Changed
+                || change
+                    .parts
+                    .iter()
+                    .any(|p| *p != crate::model::Part::Status)
+            {
+                return true;
+            }
+            change.parts.clear();
+            change.kind = ChangeKind::Moved;
+            change.moved
+        });
         self.by_new.clear();
         self.by_old.clear();
         for (i, change) in self.comparison.nodes.iter().enumerate() {

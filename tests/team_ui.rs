@@ -1,0 +1,126 @@
+//! The team's work in the window, as a researcher does it: save a version, change a card,
+//! compare, step to the change with n, merge a colleague's copy that disagrees on that card,
+//! take theirs, and undo the merge with Ctrl+Z.
+
+mod common;
+
+use cmoc_canvas::app::EditorApp;
+use cmoc_canvas::app::dialogs::ScriptedDialogs;
+use cmoc_canvas::edit::Edit;
+use cmoc_canvas::file::{example_document, save_file};
+use cmoc_canvas::model::{Document, NodeId, Polarity};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn context(doc: &Document, id: NodeId) -> String {
+    doc.node(id)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.context.clone())
+        .expect("card")
+}
+
+#[test]
+fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The colleague's copy: the example with CMOC 6 reworded their way.
+    let mut theirs = example_document();
+    let card = theirs
+        .find_cmoc(6, Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 6");
+    let mut node = theirs.node(card).cloned().expect("card");
+    if let Some(c) = node.content.cmoc_mut() {
+        c.context = "Their words for CMOC 6".into();
+    }
+    Edit::ReplaceNode { node }
+        .apply(&mut theirs)
+        .expect("edits");
+    let theirs_path = dir.path().join("amira.ron");
+    save_file(&theirs, &theirs_path).expect("saves");
+    let dialogs = ScriptedDialogs {
+        open_answers: vec![Some(theirs_path)],
+        ..ScriptedDialogs::default()
+    };
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(dialogs),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(4);
+
+    // Save a version.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Save version…").click();
+    h.run_steps(3);
+    h.get_by_label("Version name")
+        .type_text("Before workshop 2");
+    h.run_steps(2);
+    common::press(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(h.state().editor.doc().versions().len(), 3);
+
+    // Change a card.
+    h.state_mut().editor.change_node(card, "context", |n| {
+        if let Some(c) = n.content.cmoc_mut() {
+            c.context = "My words for CMOC 6".into();
+        }
+    });
+    h.state_mut().editor.seal();
+    h.state_mut().editor.selection.clear();
+    h.run_steps(3);
+
+    // Compare with the version just saved, and step to the change with n.
+    h.get_by_label("Compare with Before workshop 2").click();
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains("0 added, 0 removed, 1 changed, 0 moved")
+            .next()
+            .is_some()
+    );
+    common::press(&mut h, Modifiers::NONE, Key::N);
+    assert_eq!(h.state().editor.selection.single_node(), Some(card));
+    assert!(
+        h.state().editor.status.starts_with("Change 1 of 1: CMOC 6"),
+        "{}",
+        h.state().editor.status
+    );
+    h.run_steps(2);
+    // The struck and inserted words are told to a screen reader with their marks (its name;
+    // the label shows them struck through and underlined).
+    assert!(
+        h.query_all_by_label_contains("Context: ")
+            .any(|n| n.accesskit_node().label().is_some_and(|l| l.contains(
+                "[-If link workers are perceived as calm and empathetic by patients-]{+My words for CMOC 6+}"
+            )))
+    );
+
+    // Merge the colleague's copy: one conflict, on CMOC 6.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Merge a colleague's copy…").click();
+    h.run_steps(4);
+    let doc = h.state().editor.doc();
+    assert_eq!(doc.conflicts().len(), 1, "{}", h.state().editor.status);
+    assert_eq!(context(doc, card), "My words for CMOC 6");
+    assert!(
+        h.query_by_label_contains("CMOC 6: context changed in both copies")
+            .is_some()
+    );
+    h.get_by_label("Take theirs: CMOC 6").click();
+    h.run_steps(3);
+    let doc = h.state().editor.doc();
+    assert_eq!(context(doc, card), "Their words for CMOC 6");
+    assert!(doc.conflicts().is_empty());
+
+    // Ctrl+Z undoes the choice, then the whole merge.
+    common::press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().editor.doc().conflicts().len(), 1);
+    common::press(&mut h, Modifiers::COMMAND, Key::Z);
+    let doc = h.state().editor.doc();
+    assert!(doc.conflicts().is_empty());
+    assert_eq!(doc.versions().len(), 3, "the merge's version went with it");
+    assert_eq!(context(doc, card), "My words for CMOC 6");
+}
