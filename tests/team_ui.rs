@@ -88,6 +88,21 @@ fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
         h.state().editor.status
     );
     h.run_steps(2);
+    // A screen reader hears each card's realist status and what changed on it.
+    assert!(
+        h.query_all_by_label_contains("Since “Before workshop 2”: changed (context).")
+            .any(|n| n
+                .accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("CMOC 6,")))
+    );
+    assert!(
+        h.query_by_label_contains("CMOC 7, positive (activated). Trust through active listening.")
+            .is_some_and(|n| n
+                .accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("Realist status: supported.")))
+    );
     // The struck and inserted words are told to a screen reader with their marks (its name;
     // the label shows them struck through and underlined).
     assert!(
@@ -123,4 +138,48 @@ fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
     assert!(doc.conflicts().is_empty());
     assert_eq!(doc.versions().len(), 3, "the merge's version went with it");
     assert_eq!(context(doc, card), "My words for CMOC 6");
+}
+
+#[test]
+fn the_table_shows_each_cmocs_status_and_filters_to_one_status() {
+    let (_dir, mut h) = common::editor_harness();
+    common::press(&mut h, Modifiers::COMMAND, Key::T);
+    assert!(
+        h.query_all_by_label("Status").count() >= 2,
+        "the column and the filter"
+    );
+    // The example's CMOC 4 was refined; twenty were supported.
+    h.state_mut().table.status = Some("refined");
+    h.run_steps(3);
+    let rows: Vec<String> = h
+        .query_all_by_label_contains(" context")
+        .filter_map(|n| n.accesskit_node().label().map(|l| l.to_string()))
+        .filter(|l| l.starts_with("CMOC "))
+        .collect();
+    assert_eq!(rows, ["CMOC 4 context"]);
+    assert!(h.query_by_label("refined").is_some());
+    // The six new CMOCs (the failure branch's): every row shown is one of them (the table
+    // lays out only the rows in view).
+    h.state_mut().table.status = Some("new");
+    h.run_steps(3);
+    let shown: Vec<String> = h
+        .query_all_by_label_contains(" context")
+        .filter_map(|n| n.accesskit_node().label().map(|l| l.to_string()))
+        .filter(|l| l.starts_with("CMOC "))
+        .collect();
+    assert!(!shown.is_empty());
+    for row in &shown {
+        assert!(
+            [
+                "CMOC 10 context",
+                "CMOC 22 context",
+                "CMOC 11 context",
+                "CMOC 18 context",
+                "CMOC 20 context",
+                "CMOC 21 context"
+            ]
+            .contains(&row.as_str()),
+            "{row} is not new"
+        );
+    }
 }

@@ -14,6 +14,8 @@ pub enum TableColumn {
     Number,
     /// Positive / negative.
     Polarity,
+    /// The realist status (supported, refined, refuted, new…).
+    Status,
     /// Short title.
     Title,
     /// Context.
@@ -29,9 +31,10 @@ pub enum TableColumn {
 }
 
 impl TableColumn {
-    const ALL: [TableColumn; 8] = [
+    const ALL: [TableColumn; 9] = [
         TableColumn::Number,
         TableColumn::Polarity,
+        TableColumn::Status,
         TableColumn::Title,
         TableColumn::Context,
         TableColumn::Mechanism,
@@ -44,6 +47,7 @@ impl TableColumn {
         match self {
             TableColumn::Number => "No.",
             TableColumn::Polarity => "Polarity",
+            TableColumn::Status => "Status",
             TableColumn::Title => "Title",
             TableColumn::Context => "Context",
             TableColumn::Mechanism => "Mechanism",
@@ -73,6 +77,8 @@ pub struct TableView {
     pub filter: String,
     /// Which polarities to show.
     pub show: ShowPolarity,
+    /// Only cards with this realist status (its name: "refuted"); none: every status.
+    pub status: Option<&'static str>,
     /// The column to sort by and whether ascending.
     pub sort: Option<(TableColumn, bool)>,
     last_selection: Option<NodeId>,
@@ -84,6 +90,7 @@ struct RowCache {
     revision: crate::model::Stamp,
     filter: String,
     show: ShowPolarity,
+    status: Option<&'static str>,
     sort: Option<(TableColumn, bool)>,
     rows: Vec<NodeId>,
 }
@@ -104,6 +111,7 @@ impl TableView {
             c.revision == editor.revision()
                 && c.filter == self.filter
                 && c.show == self.show
+                && c.status == self.status
                 && c.sort == self.sort
         });
         if !key_matches {
@@ -120,7 +128,9 @@ impl TableView {
                         ShowPolarity::Positive => card.polarity == Polarity::Positive,
                         ShowPolarity::Negative => card.polarity == Polarity::Negative,
                     };
+                    let status_ok = self.status.is_none_or(|s| card.status.name() == s);
                     polarity_ok
+                        && status_ok
                         && (needle.is_empty()
                             || card.number.to_string() == needle
                             || [&card.title, &card.context, &card.mechanism, &card.outcome]
@@ -137,6 +147,7 @@ impl TableView {
                 let order = match column {
                     TableColumn::Number => (x.number, x.polarity).cmp(&(y.number, y.polarity)),
                     TableColumn::Polarity => (x.polarity, x.number).cmp(&(y.polarity, y.number)),
+                    TableColumn::Status => (x.status, x.number).cmp(&(y.status, y.number)),
                     TableColumn::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
                     TableColumn::Context => x.context.to_lowercase().cmp(&y.context.to_lowercase()),
                     TableColumn::Mechanism => {
@@ -155,6 +166,7 @@ impl TableView {
                 revision: editor.revision(),
                 filter: self.filter.clone(),
                 show: self.show,
+                status: self.status,
                 sort: self.sort,
                 rows: ids,
             });
@@ -213,6 +225,7 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(Column::exact(64.0))
         .column(Column::exact(82.0))
+        .column(Column::initial(110.0).clip(true))
         .column(Column::initial(160.0).clip(true))
         .column(Column::initial(260.0).clip(true))
         .column(Column::initial(260.0).clip(true))
@@ -297,6 +310,18 @@ fn table_toolbar_ui(
             view.show = show;
         }
     }
+    let status_label = ui.label("Status");
+    let shown = view.status.unwrap_or("any");
+    egui::ComboBox::from_id_salt("table status filter")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut view.status, None, "any");
+            for status in crate::model::Status::CHOICES {
+                ui.selectable_value(&mut view.status, Some(status.name()), status.name());
+            }
+        })
+        .response
+        .labelled_by(status_label.id);
     ui.separator();
     if ui
         .button("Add CMOC")
@@ -360,6 +385,17 @@ fn card_row_ui(
             .clicked()
         {
             editor.toggle_card(id);
+        }
+    });
+    row.col(|ui| {
+        let words = if card.status.is_untested() {
+            String::new()
+        } else {
+            card.status.words()
+        };
+        let response = ui.label(&words);
+        if !card.rationale.is_empty() {
+            response.on_hover_text(&card.rationale);
         }
     });
     let fields: [(&str, String, super::CardText); 4] = [

@@ -244,6 +244,7 @@ pub(super) fn accessibility_nodes(
             }
             None => node.name.clone(),
         };
+        let name = with_team_words(name, editor, id);
         widget.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, name.clone()));
     }
     if !listening {
@@ -264,4 +265,38 @@ pub(super) fn accessibility_nodes(
         let name = edge.name.clone();
         widget.widget_info(|| WidgetInfo::selected(Role::Link, true, selected, name.clone()));
     }
+}
+
+/// A card's spoken name with what the canvas marks on it for a team: its realist status
+/// ("Realist status: refined.") and, while comparing, what changed ("Since “Initial programme
+/// theory”: changed (context).").
+fn with_team_words(mut name: String, editor: &Editor, id: NodeId) -> String {
+    let stop = |name: &mut String| {
+        if !name.trim_end().ends_with(['.', '!', '?']) {
+            name.push('.');
+        }
+    };
+    if let Some(status) = editor
+        .doc()
+        .node(id)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.status)
+        .filter(|s| !s.is_untested())
+    {
+        stop(&mut name);
+        name.push_str(&format!(" Realist status: {}.", status.words()));
+    }
+    if let Some(comparing) = editor.comparison_view()
+        && let Some(change) = comparing.change_of(id)
+    {
+        stop(&mut name);
+        let parts: Vec<&str> = change.parts.iter().map(|p| p.name()).collect();
+        let what = if parts.is_empty() {
+            change.kind.word().to_string()
+        } else {
+            format!("{} ({})", change.kind.word(), parts.join(", "))
+        };
+        name.push_str(&format!(" Since “{}”: {what}.", comparing.name));
+    }
+    name
 }
