@@ -145,6 +145,7 @@ pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralA
                     palette,
                     canvas.scenario.is_some(),
                     legend_cache,
+                    &legend::team_notes(editor),
                 ) + 20.0
             } else {
                 0.0

@@ -54,6 +54,7 @@ pub fn legend_ui(
     palette: &Palette,
     states: bool,
     cache: &mut Option<(Palette, bool, Legend)>,
+    notes: &[String],
 ) -> f32 {
     if cache
         .as_ref()
@@ -80,7 +81,13 @@ pub fn legend_ui(
                 // fitted view smaller: it starts closed there (one click opens it).
                 egui::CollapsingHeader::new(RichText::new("Legend").strong())
                     .default_open(canvas.height() >= crate::scene::style::LEGEND_OPEN_MIN_CANVAS_PX)
-                    .show(ui, |ui| legend_body(ui, legend));
+                    .show(ui, |ui| {
+                        legend_body(ui, legend);
+                        ui.set_max_width(legend.size.x.max(240.0));
+                        for note in notes {
+                            ui.add(egui::Label::new(note).wrap());
+                        }
+                    });
             });
         })
         .response
@@ -111,4 +118,26 @@ fn legend_body(ui: &mut Ui, legend: &Legend) {
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, words));
         response.on_hover_text(help(*entry));
     }
+}
+
+/// What the canvas's team marks mean, for the legend: the realist status word on appraised
+/// CMOCs, and while comparing, the change words and their outlines.
+pub fn team_notes(editor: &crate::session::Editor) -> Vec<String> {
+    let mut notes = Vec::new();
+    if editor
+        .doc()
+        .cmoc_cards()
+        .any(|(_, c)| !c.status.is_untested())
+    {
+        notes.push(
+            "SUPPORTED, REFINED, REFUTED, NEW… above a card: its realist status (set in the inspector)".into(),
+        );
+    }
+    if let Some(comparing) = editor.comparison_view() {
+        notes.push(format!(
+            "Since “{}”: ADDED solid outline, CHANGED dashed, MOVED dotted, REMOVED a dashed outline where it was",
+            comparing.name
+        ));
+    }
+    notes
 }

@@ -138,7 +138,7 @@ fn report(
             "merged cleanly".to_string()
         } else {
             format!(
-                "{} to resolve (open the file: the Conflicts list shows each)",
+                "{} to resolve (open the file: the Versions tab lists each to resolve)",
                 crate::model::counted(merged.conflicts.len(), "conflict", "conflicts")
             )
         },

@@ -222,6 +222,7 @@ pub(super) fn accessibility_nodes(
             Sense::focusable_noninteractive(),
         );
         let selected = editor.selection.nodes.contains(&id);
+        let spoken = with_team_words(node.name.clone(), editor, id);
         let name = match in_scenario.get(&id) {
             Some(s) => {
                 let negative = node
@@ -235,16 +236,15 @@ pub(super) fn accessibility_nodes(
                     }
                     _ => s.words_for(negative).to_string(),
                 };
-                let stop = if node.name.trim_end().ends_with(['.', '!', '?']) {
+                let stop = if spoken.trim_end().ends_with(['.', '!', '?']) {
                     ""
                 } else {
                     "."
                 };
-                format!("{}{stop} In this scenario: {state}.", node.name.trim_end())
+                format!("{}{stop} In this scenario: {state}.", spoken.trim_end())
             }
-            None => node.name.clone(),
+            None => spoken,
         };
-        let name = with_team_words(name, editor, id);
         widget.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, name.clone()));
     }
     if !listening {
