@@ -214,6 +214,7 @@ impl Chrome<'_> {
         self.menu_item(ui, chosen, Action::EditPath);
         self.menu_item(ui, chosen, Action::ShowVersions);
         self.menu_item(ui, chosen, Action::CompareWithLatest);
+        self.menu_item(ui, chosen, Action::CompareWithFile);
         self.menu_item(ui, chosen, Action::NextChange);
         self.menu_item(ui, chosen, Action::PreviousChange);
         self.menu_item(ui, chosen, Action::StopComparing);

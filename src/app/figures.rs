@@ -33,6 +33,8 @@ pub enum FileKind {
     NotesCsv,
     /// The refinement table: Word, Markdown, CSV or HTML by the name's ending.
     RefinementTable,
+    /// A Word document.
+    Word,
 }
 
 impl FileKind {
@@ -50,6 +52,7 @@ impl FileKind {
             FileKind::NotesMarkdown => "Workshop notes (Markdown)",
             FileKind::NotesCsv => "Workshop notes (CSV)",
             FileKind::RefinementTable => "Refinement table (Word, Markdown, CSV or HTML)",
+            FileKind::Word => "Word document",
         }
     }
 
@@ -65,7 +68,7 @@ impl FileKind {
             FileKind::Text => "txt",
             FileKind::Table | FileKind::NotesCsv => "csv",
             FileKind::NotesMarkdown => "md",
-            FileKind::RefinementTable => "docx",
+            FileKind::RefinementTable | FileKind::Word => "docx",
         }
     }
 
@@ -81,6 +84,7 @@ impl FileKind {
             FileKind::Csv | FileKind::NotesCsv => &["csv"],
             FileKind::Text => &["txt"],
             FileKind::RefinementTable => &["docx", "md", "csv", "html"],
+            FileKind::Word => &["docx"],
         }
     }
 }

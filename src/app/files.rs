@@ -96,6 +96,9 @@ impl Files<'_> {
             Action::MergeCopy => {
                 self.ask_path(path_picker::PickPurpose::MergeCopy);
             }
+            Action::CompareWithFile => {
+                self.ask_path(path_picker::PickPurpose::CompareFile);
+            }
             Action::ExportChanges => {
                 self.ask_path(path_picker::PickPurpose::ExportChanges);
             }

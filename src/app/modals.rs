@@ -5,7 +5,7 @@ use super::Shortcuts;
 use super::dialogs::{Modal, Then};
 use super::figures::{self, DialogAnswer};
 use super::files::Files;
-use super::path_picker::{PickAnswer, PickPurpose, path_picker_ui};
+use super::path_picker::{PickAnswer, PickPurpose, WordExport, path_picker_ui};
 use super::{Action, Origin};
 use egui::{RichText, Ui};
 
@@ -77,6 +77,9 @@ impl Files<'_> {
         if let Some(format) = chosen.table {
             self.ask_path(PickPurpose::ExportTable(format));
         }
+        if let Some(what) = chosen.word {
+            self.ask_path(PickPurpose::ExportWord(what));
+        }
         if let Some(PickAnswer::Chosen(path)) = chosen.picked
             && let Modal::PickPath(picker) = modal
         {
@@ -102,6 +105,7 @@ impl Files<'_> {
         let mut figure_to_export = None;
         let mut table_format = None;
         let mut notes_format = None;
+        let mut word = None;
         let mut import_now = false;
         let mut start_action = None;
         let has_selection = !self.editor.selection.nodes.is_empty();
@@ -163,9 +167,10 @@ impl Files<'_> {
                     }
                 }
                 Modal::ExportTable => {
-                    (table_format, close) = export_table_ui(ui, shown_scenario.as_deref());
+                    (table_format, close) =
+                        export_table_ui(ui, shown_scenario.as_deref(), &mut word);
                 }
-                Modal::ExportNotes => (notes_format, close) = export_notes_ui(ui),
+                Modal::ExportNotes => (notes_format, close) = export_notes_ui(ui, &mut word),
                 Modal::ImportTable(dialog) => {
                     match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
                         DialogAnswer::Confirm => import_now = true,
@@ -197,6 +202,7 @@ impl Files<'_> {
             figure: figure_to_export,
             table: table_format,
             notes: notes_format,
+            word,
             picked,
             import_now,
         };
@@ -282,6 +288,7 @@ fn shortcuts_ui(ui: &mut Ui) {
 fn export_table_ui(
     ui: &mut Ui,
     shown_scenario: Option<&str>,
+    word: &mut Option<WordExport>,
 ) -> (Option<crate::interchange::TableFormat>, bool) {
     let (mut chosen, mut cancel) = (None, false);
     ui.heading("Export CMOC table");
@@ -302,6 +309,9 @@ fn export_table_ui(
                 chosen = Some(format);
             }
         }
+        if ui.button("Word…").clicked() {
+            *word = Some(WordExport::Table);
+        }
     });
     if ui.button("Cancel").clicked() {
         cancel = true;
@@ -310,7 +320,10 @@ fn export_table_ui(
 }
 
 /// File → Export workshop notes: the format chosen, and whether it was cancelled.
-fn export_notes_ui(ui: &mut Ui) -> (Option<crate::interchange::NotesFormat>, bool) {
+fn export_notes_ui(
+    ui: &mut Ui,
+    word: &mut Option<WordExport>,
+) -> (Option<crate::interchange::NotesFormat>, bool) {
     let (mut chosen, mut cancel) = (None, false);
     ui.heading("Export workshop notes");
     ui.label("What the room said, step by step along the presentation path: each card in plain words and C/M/O, every comment and reply with its group and time, each group's reactions, and what changed in each session.");
@@ -328,6 +341,9 @@ fn export_notes_ui(ui: &mut Ui) -> (Option<crate::interchange::NotesFormat>, boo
             if ui.button(text).clicked() {
                 chosen = Some(format);
             }
+        }
+        if ui.button("Word…").clicked() {
+            *word = Some(WordExport::Notes);
         }
     });
     if ui.button("Cancel").clicked() {
@@ -398,6 +414,7 @@ struct Chosen {
     figure: Option<figures::FigureDialog>,
     table: Option<crate::interchange::TableFormat>,
     notes: Option<crate::interchange::NotesFormat>,
+    word: Option<WordExport>,
     picked: Option<PickAnswer>,
     import_now: bool,
 }
@@ -407,6 +424,7 @@ impl Chosen {
         self.figure.is_some()
             || self.table.is_some()
             || self.notes.is_some()
+            || self.word.is_some()
             || self.picked.is_some()
             || self.import_now
     }

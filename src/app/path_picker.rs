@@ -30,8 +30,21 @@ pub enum PickPurpose {
     ImportTable,
     /// Merge a colleague's copy of the diagram.
     MergeCopy,
+    /// Compare the diagram with another file.
+    CompareFile,
     /// Save the refinement table.
     ExportChanges,
+    /// Save the CMOC table or the workshop notes as a Word document.
+    ExportWord(WordExport),
+}
+
+/// What is saved as a Word document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordExport {
+    /// The CMOC table.
+    Table,
+    /// The workshop notes.
+    Notes,
 }
 
 /// The state of the built-in chooser.

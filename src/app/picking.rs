@@ -3,7 +3,7 @@
 
 use super::figures::FileKind;
 use super::files::Files;
-use super::path_picker::{PathPicker, PickPurpose};
+use super::path_picker::{PathPicker, PickPurpose, WordExport};
 use crate::interchange::{NotesFormat, TableFormat};
 use std::path::Path;
 
@@ -61,7 +61,16 @@ impl Files<'_> {
         match purpose {
             PickPurpose::OpenDiagram => (FileKind::Diagram, false, String::new()),
             PickPurpose::ImportTable => (FileKind::Table, false, String::new()),
-            PickPurpose::MergeCopy => (FileKind::Diagram, false, String::new()),
+            PickPurpose::MergeCopy | PickPurpose::CompareFile => {
+                (FileKind::Diagram, false, String::new())
+            }
+            PickPurpose::ExportWord(what) => {
+                let name = match what {
+                    WordExport::Table => format!("{}-cmocs.docx", self.file_stem()),
+                    WordExport::Notes => format!("{}-workshop-notes.docx", self.file_stem()),
+                };
+                (FileKind::Word, true, name)
+            }
             PickPurpose::ExportChanges => (
                 FileKind::RefinementTable,
                 true,
@@ -123,6 +132,7 @@ impl Files<'_> {
                 | PickPurpose::ExportTable(_)
                 | PickPurpose::ExportNotes(_)
                 | PickPurpose::ExportChanges
+                | PickPurpose::ExportWord(_)
         );
         let done = self.use_path_for(purpose, path);
         // The next export starts where this one went, and the dialog as it was set.
@@ -169,6 +179,45 @@ impl Files<'_> {
                 ok
             }
             PickPurpose::MergeCopy => self.merge_copy(path),
+            PickPurpose::CompareFile => match crate::file::load_file(path) {
+                Ok(loaded) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    self.editor.compare_with_copy(&loaded.document, &name);
+                    self.desk.show_versions = true;
+                    true
+                }
+                Err(e) => {
+                    self.desk.modal = Some(super::dialogs::Modal::Error {
+                        title: "Could not compare with that file".into(),
+                        message: e.to_string(),
+                    });
+                    false
+                }
+            },
+            PickPurpose::ExportWord(what) => {
+                let doc = self.editor.doc();
+                let shown = self.canvas.scenario.and_then(|i| doc.scenarios().get(i));
+                let (bytes, title) = match what {
+                    WordExport::Table => (
+                        crate::interchange::cmoc_table_docx(doc, shown, false),
+                        "Could not export the table",
+                    ),
+                    WordExport::Notes => (
+                        crate::interchange::workshop_notes_docx(doc),
+                        "Could not export the workshop notes",
+                    ),
+                };
+                let result = bytes
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| crate::file::write_atomic(path, &b).map_err(|e| e.to_string()))
+                    .map(|()| format!("Saved {}", path.display()));
+                let ok = result.is_ok();
+                self.report(result, title);
+                ok
+            }
             PickPurpose::ExportChanges => {
                 let result = self.editor.write_refinement_table(path).map(|summary| {
                     format!(

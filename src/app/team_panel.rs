@@ -196,6 +196,13 @@ impl TeamPanel {
                 let parts: Vec<&str> = change.parts.iter().map(|p| p.name()).collect();
                 words.push_str(&format!(" ({})", parts.join(", ")));
             }
+            // A pair not made by id is said, so a wrong one can be seen.
+            if let Some(matched) = change
+                .matched
+                .filter(|m| *m != crate::session::compare::Matched::Id)
+            {
+                words.push_str(&format!(" — {}", matched.words()));
+            }
             let current =
                 comparing.cursor == Some(i) || change.new.is_some_and(|id| Some(id) == selected);
             let response = ui.selectable_label(current, words);

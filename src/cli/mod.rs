@@ -52,6 +52,12 @@ pub enum Command {
         /// Add a column with each CMOC's state in this "what if" scenario (by name).
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
+        /// Write the table as a Word document here instead of printing it.
+        #[arg(long, value_name = "OUT.docx")]
+        docx: Option<PathBuf>,
+        /// Add a column with each CMOC's realist status (supported, refined, refuted, new…).
+        #[arg(long)]
+        status: bool,
     },
     /// Export the diagram as a figure: SVG (text kept as text, font embedded), PNG and/or PDF.
     Export {
@@ -93,6 +99,9 @@ pub enum Command {
         /// Markdown to read and share, or CSV (one row per entry) for a spreadsheet.
         #[arg(long, value_enum, default_value = "markdown")]
         format: NotesFormat,
+        /// Write the notes as a Word document here instead of printing them.
+        #[arg(long, value_name = "OUT.docx")]
+        docx: Option<PathBuf>,
     },
     /// List each "what if" scenario with the state of every node in it (active, not active,
     /// partly active, not decided) and why.
@@ -336,11 +345,20 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                 1
             }
         },
-        Command::Notes { file, format } => match load_file(file) {
-            Ok(loaded) => {
-                let _ = out.write_all(workshop_notes(&loaded.document, *format).as_bytes());
-                0
-            }
+        Command::Notes { file, format, docx } => match load_file(file) {
+            Ok(loaded) => match docx {
+                Some(path) => write_docx(
+                    crate::interchange::workshop_notes_docx(&loaded.document),
+                    file,
+                    path,
+                    out,
+                    err,
+                ),
+                None => {
+                    let _ = out.write_all(workshop_notes(&loaded.document, *format).as_bytes());
+                    0
+                }
+            },
             Err(e) => {
                 let _ = writeln!(err, "{e}");
                 1
@@ -350,6 +368,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             file,
             format,
             scenario,
+            docx,
+            status,
         } => match load_file(file) {
             Ok(loaded) => {
                 let doc = &loaded.document;
@@ -363,14 +383,60 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
                         }
                     },
                 };
-                let _ = out.write_all(write_table_in(doc, *format, shown).as_bytes());
-                0
+                match docx {
+                    Some(path) => write_docx(
+                        crate::interchange::cmoc_table_docx(doc, shown, *status),
+                        file,
+                        path,
+                        out,
+                        err,
+                    ),
+                    None if *status && *format != TableFormat::Sentences => {
+                        let _ = out.write_all(
+                            crate::interchange::write_table_with_status(doc, *format, shown)
+                                .as_bytes(),
+                        );
+                        0
+                    }
+                    None => {
+                        let _ = out.write_all(write_table_in(doc, *format, shown).as_bytes());
+                        0
+                    }
+                }
             }
             Err(e) => {
                 let _ = writeln!(err, "{e}");
                 1
             }
         },
+    }
+}
+
+/// Writes a Word document made from `from` to `path` (never over the diagram itself).
+fn write_docx(
+    bytes: Result<Vec<u8>, crate::interchange::docx::DocxError>,
+    from: &std::path::Path,
+    path: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let written = crate::file::check_output(
+        path,
+        &[from],
+        crate::file::OutputKind::Other("Word document"),
+    )
+    .map_err(|e| e.to_string())
+    .and_then(|()| bytes.map_err(|e| e.to_string()))
+    .and_then(|b| crate::file::write_atomic(path, &b).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {}", path.display());
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
     }
 }
 

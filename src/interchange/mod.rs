@@ -22,11 +22,12 @@ pub use csv_import::{
 pub use figure::{
     FigureError, FigureLayout, FigureOptions, FigureSink, figure_svg, known_scenarios,
 };
-pub use notes::{NotesFormat, workshop_notes};
+pub use notes::{NotesFormat, workshop_notes, workshop_notes_docx};
 pub use pdf::figure_pdf;
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png, figure_rgba};
 pub(crate) use table::csv_cell as csv_field;
 pub use table::{
-    TableFormat, TableRow, cmoc_table_rows, sentence, sentence_parts, write_table, write_table_in,
+    TableFormat, TableRow, cmoc_table_docx, cmoc_table_rows, sentence, sentence_parts, table_grid,
+    write_table, write_table_in, write_table_with_status,
 };
 pub use unwritable::{figure_text_report, is_xml_char};

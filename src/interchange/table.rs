@@ -33,6 +33,8 @@ pub struct TableRow {
     pub outcome: String,
     /// Evidence sources, in order.
     pub sources: Vec<String>,
+    /// The realist status.
+    pub status: crate::model::Status,
 }
 
 /// The table rows, sorted by number with each positive CMOC before its negative twin.
@@ -48,6 +50,7 @@ pub fn cmoc_table_rows(doc: &Document) -> Vec<TableRow> {
             mechanism: card.mechanism.clone(),
             outcome: card.outcome.clone(),
             sources: card.evidence.iter().map(|e| e.source.clone()).collect(),
+            status: card.status,
         })
         .collect();
     rows.sort_by_key(|r| (r.number, r.polarity, r.node));
@@ -72,6 +75,24 @@ pub fn write_table(doc: &Document, format: TableFormat) -> String {
 /// the CMOC is active in it (a last column "State in “name”"; for sentences, a closing
 /// "In “name”: active.").
 pub fn write_table_in(doc: &Document, format: TableFormat, scenario: Option<&Scenario>) -> String {
+    write_grid(doc, format, scenario, false)
+}
+
+/// The CMOC table with a column of each CMOC's realist status (before the scenario's column).
+pub fn write_table_with_status(
+    doc: &Document,
+    format: TableFormat,
+    scenario: Option<&Scenario>,
+) -> String {
+    write_grid(doc, format, scenario, true)
+}
+
+fn write_grid(
+    doc: &Document,
+    format: TableFormat,
+    scenario: Option<&Scenario>,
+    statuses: bool,
+) -> String {
     let rows = cmoc_table_rows(doc);
     let outcome = scenario.map(|s| crate::model::propagate(doc, s));
     let state = |r: &TableRow| {
@@ -81,38 +102,23 @@ pub fn write_table_in(doc: &Document, format: TableFormat, scenario: Option<&Sce
                 .to_string()
         })
     };
-    let cells = |r: &TableRow| {
-        let mut cells = vec![
-            r.number.to_string(),
-            r.polarity.word().to_string(),
-            r.context.clone(),
-            r.mechanism.clone(),
-            r.outcome.clone(),
-            r.sources.join("; "),
-        ];
-        cells.extend(state(r));
-        cells
-    };
-    let mut headers: Vec<String> = HEADERS.iter().map(|h| h.to_string()).collect();
-    if let Some(s) = scenario {
-        headers.push(format!("State in “{}”", s.name.trim()));
-    }
+    let (headers, grid) = table_grid(doc, scenario, statuses);
     let mut out = String::new();
     match format {
         TableFormat::Markdown => {
             let header: Vec<String> = headers.iter().map(|h| markdown_cell(h)).collect();
             let _ = writeln!(out, "| {} |", header.join(" | "));
             let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
-            for row in &rows {
-                let line: Vec<String> = cells(row).iter().map(|c| markdown_cell(c)).collect();
+            for cells in &grid {
+                let line: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
                 let _ = writeln!(out, "| {} |", line.join(" | "));
             }
         }
         TableFormat::Csv => {
             let header: Vec<String> = headers.iter().map(|h| csv_cell(h)).collect();
             let _ = write!(out, "{}\r\n", header.join(","));
-            for row in &rows {
-                let line: Vec<String> = cells(row).iter().map(|c| csv_cell(c)).collect();
+            for cells in &grid {
+                let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
                 let _ = write!(out, "{}\r\n", line.join(","));
             }
         }
@@ -130,6 +136,72 @@ pub fn write_table_in(doc: &Document, format: TableFormat, scenario: Option<&Sce
         }
     }
     out
+}
+
+/// The table's header and its rows of cells, as every format writes them: number, polarity,
+/// C, M, O, evidence sources (the layout of a paper's CMOC table), with `statuses` each CMOC's
+/// realist status, and with a scenario each CMOC's state in it.
+pub fn table_grid(
+    doc: &Document,
+    scenario: Option<&Scenario>,
+    statuses: bool,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let rows = cmoc_table_rows(doc);
+    let outcome = scenario.map(|s| crate::model::propagate(doc, s));
+    let mut headers: Vec<String> = HEADERS.iter().map(|h| h.to_string()).collect();
+    if statuses {
+        headers.push("Status".into());
+    }
+    if let Some(s) = scenario {
+        headers.push(format!("State in “{}”", s.name.trim()));
+    }
+    let grid = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                r.number.to_string(),
+                r.polarity.word().to_string(),
+                r.context.clone(),
+                r.mechanism.clone(),
+                r.outcome.clone(),
+                r.sources.join("; "),
+            ];
+            if statuses {
+                cells.push(r.status.words());
+            }
+            if let Some(o) = &outcome {
+                cells.push(
+                    o.state(r.node)
+                        .words_for(r.polarity == Polarity::Negative)
+                        .to_string(),
+                );
+            }
+            cells
+        })
+        .collect();
+    (headers, grid)
+}
+
+/// The CMOC table as a Word document (landscape A4, the header row repeated on each page),
+/// with the diagram's title as its heading; with `statuses`, a column of realist statuses.
+pub fn cmoc_table_docx(
+    doc: &Document,
+    scenario: Option<&Scenario>,
+    statuses: bool,
+) -> Result<Vec<u8>, super::docx::DocxError> {
+    let title = match doc.metadata().title.trim() {
+        "" => "CMOC table".to_string(),
+        t => format!("CMOC table: {t}"),
+    };
+    let mut word = super::docx::WordDocument::landscape(&title);
+    let (headers, grid) = table_grid(doc, scenario, statuses);
+    let header: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let rows = grid
+        .iter()
+        .map(|cells| cells.iter().map(|c| super::docx::plain_runs(c)).collect())
+        .collect();
+    word.table(&header, rows);
+    word.finish()
 }
 
 fn starts_with_word(text: &str, words: &[&str]) -> bool {
@@ -336,6 +408,7 @@ mod sentence_tests {
             mechanism: mechanism.into(),
             outcome: outcome.into(),
             sources: vec![],
+            status: crate::model::Status::Untested,
         }
     }
 

@@ -14,6 +14,10 @@ use crate::session::Editor;
 use crate::session::compare::ChangeKind;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, vec2};
 
+/// How far left of a card's top-right corner its status word ends, clear of the comments
+/// badge on the corner (px).
+const STATUS_CLEAR_OF_BADGE_PX: f32 = 22.0;
+
 /// Marks statuses and, while comparing, changes on the cards in view.
 pub(super) fn paint_markers(
     painter: &Painter,
@@ -31,6 +35,13 @@ pub(super) fn paint_markers(
         let screen = camera.rect_to_screen(rect, to_rect(node.rect()));
         // Far out, a card is a speck: a word on each would bury the diagram.
         let readable = screen.width() >= MARKER_MIN_CARD_PX;
+        let change = comparing.and_then(|c| c.change_of(node.id));
+        // Over a change's outline, not on it.
+        let above = if change.is_some() {
+            screen.expand(CHANGE_OUTLINE_PX + 2.0)
+        } else {
+            screen
+        };
         if readable
             && let Some(status) = node.content.cmoc().map(|c| c.status)
             && !status.is_untested()
@@ -38,7 +49,8 @@ pub(super) fn paint_markers(
             let word = status.words().to_uppercase();
             pill(
                 painter,
-                Pos2::new(screen.max.x, screen.min.y),
+                // Left of the corner, where the open-comments badge sits.
+                Pos2::new(above.max.x - STATUS_CLEAR_OF_BADGE_PX, above.min.y),
                 Align2::RIGHT_BOTTOM,
                 &word,
                 palette.background,
@@ -46,7 +58,7 @@ pub(super) fn paint_markers(
                 true,
             );
         }
-        let Some(change) = comparing.and_then(|c| c.change_of(node.id)) else {
+        let Some(change) = change else {
             continue;
         };
         let colour = palette.changes[change.kind as usize];

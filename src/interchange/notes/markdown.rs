@@ -90,6 +90,20 @@ impl Notes<'_> {
     /// What each group said, before the step-by-step record: the cards and arrows it
     /// commented on, and its reactions. Nothing when nobody said anything.
     fn summary_markdown(&self, out: &mut String) {
+        let summary = self.group_summary();
+        if summary.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "## Summary: what each group said\n");
+        for (group, said) in &summary {
+            let _ = writeln!(out, "- **{group}**: {said}");
+        }
+        out.push('\n');
+    }
+
+    /// Each group (by name) and what it said, in a line: "2 comments and replies on CMOC 4,
+    /// CMOC 6; reactions: agrees with CMOC 4".
+    pub(super) fn group_summary(&self) -> Vec<(String, String)> {
         // Group → (what it commented on, with counts; its reactions, by card).
         let mut by_group: BTreeMap<String, (BTreeMap<String, usize>, Vec<String>)> =
             BTreeMap::new();
@@ -104,37 +118,31 @@ impl Notes<'_> {
                 None => *comments.entry(self.target_name(a.target)).or_default() += 1,
             }
         }
-        if by_group.is_empty() {
-            return;
-        }
-        let _ = writeln!(
-            out,
-            "## Summary: what each group said
-"
-        );
-        for (group, (comments, reactions)) in &by_group {
-            let mut parts = Vec::new();
-            if !comments.is_empty() {
-                let total: usize = comments.values().sum();
-                let on: Vec<String> = comments
-                    .iter()
-                    .map(|(target, n)| match n {
-                        1 => target.clone(),
-                        n => format!("{target} ({n})"),
-                    })
-                    .collect();
-                parts.push(format!(
-                    "{} on {}",
-                    crate::model::counted(total, "comment or reply", "comments and replies"),
-                    on.join(", ")
-                ));
-            }
-            if !reactions.is_empty() {
-                parts.push(format!("reactions: {}", reactions.join("; ")));
-            }
-            let _ = writeln!(out, "- **{group}**: {}", parts.join("; "));
-        }
-        out.push('\n');
+        by_group
+            .into_iter()
+            .map(|(group, (comments, reactions))| {
+                let mut parts = Vec::new();
+                if !comments.is_empty() {
+                    let total: usize = comments.values().sum();
+                    let on: Vec<String> = comments
+                        .iter()
+                        .map(|(target, n)| match n {
+                            1 => target.clone(),
+                            n => format!("{target} ({n})"),
+                        })
+                        .collect();
+                    parts.push(format!(
+                        "{} on {}",
+                        crate::model::counted(total, "comment or reply", "comments and replies"),
+                        on.join(", ")
+                    ));
+                }
+                if !reactions.is_empty() {
+                    parts.push(format!("reactions: {}", reactions.join("; ")));
+                }
+                (group, parts.join("; "))
+            })
+            .collect()
     }
 
     fn node_markdown(&self, out: &mut String, id: NodeId) {

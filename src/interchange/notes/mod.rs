@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 mod csv;
+mod docx;
 mod markdown;
 
 /// How to write workshop notes.
@@ -34,6 +35,12 @@ pub fn workshop_notes(doc: &Document, format: NotesFormat) -> String {
         NotesFormat::Markdown => notes.markdown(),
         NotesFormat::Csv => notes.csv(),
     }
+}
+
+/// The workshop notes as a Word document (the Markdown report's content).
+pub fn workshop_notes_docx(doc: &Document) -> Result<Vec<u8>, super::docx::DocxError> {
+    let path = resolve_path(doc, || crate::scene::presentation_order_of(doc));
+    Notes::gather(doc, &path).docx()
 }
 
 /// A comment or reply in reading order: each comment, then the replies under it, oldest

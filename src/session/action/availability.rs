@@ -144,6 +144,7 @@ impl Action {
                     | Action::EditScenarios
                     | Action::ShowVersions
                     | Action::MergeCopy
+                    | Action::CompareWithFile
                     | Action::ExportChanges
                     | Action::CloseSplit
                     | Action::TextLarger

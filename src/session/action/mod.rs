@@ -160,6 +160,8 @@ pub enum Action {
     PreviousChange,
     /// Stop comparing.
     StopComparing,
+    /// Compare the diagram with another diagram file (a colleague's copy, an older file).
+    CompareWithFile,
     /// Merge a colleague's copy of the diagram into this one.
     MergeCopy,
     /// Resolve a merge conflict by keeping what is in the diagram (mine).

@@ -78,6 +78,7 @@ impl Action {
             Action::NextChange => "Next change",
             Action::PreviousChange => "Previous change",
             Action::StopComparing => "Stop comparing",
+            Action::CompareWithFile => "Compare with another file…",
             Action::MergeCopy => "Merge a colleague's copy…",
             Action::ResolveMine => "Resolve conflict: keep mine",
             Action::ResolveTheirs => "Resolve conflict: take theirs",
@@ -221,6 +222,9 @@ impl Action {
             Action::NextChange => "Go to the next change of the comparison (n)",
             Action::PreviousChange => "Go to the change before (Shift+N)",
             Action::StopComparing => "Stop marking the changes on the canvas",
+            Action::CompareWithFile => {
+                "Mark on the canvas what differs from another diagram file (a colleague's copy, an older file), and list the differences"
+            }
             Action::MergeCopy => {
                 "Combine a colleague's copy of this diagram with yours, card by card: what only one of you changed is kept, what both changed differently is listed as a conflict to resolve; one undo step"
             }
