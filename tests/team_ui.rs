@@ -183,3 +183,56 @@ fn the_table_shows_each_cmocs_status_and_filters_to_one_status() {
         );
     }
 }
+
+#[test]
+fn a_copy_with_no_version_in_common_asks_where_both_started() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Their copy kept no versions (pasted into a fresh file), with CMOC 6 reworded.
+    let mut theirs = example_document().with_versions(Vec::new());
+    let card = theirs
+        .find_cmoc(6, Polarity::Positive)
+        .map(|n| n.id)
+        .expect("CMOC 6");
+    let mut node = theirs.node(card).cloned().expect("card");
+    if let Some(c) = node.content.cmoc_mut() {
+        c.context = "Their words for CMOC 6".into();
+    }
+    Edit::ReplaceNode { node }.apply(&mut theirs).expect("edits");
+    let theirs_path = dir.path().join("fresh.ron");
+    save_file(&theirs, &theirs_path).expect("saves");
+    let dialogs = ScriptedDialogs {
+        open_answers: vec![Some(theirs_path)],
+        ..ScriptedDialogs::default()
+    };
+    let app = EditorApp::start(None, Some(dir.path().join("settings.ron")), Box::new(dialogs));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(4);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Merge a colleague's copy…").click();
+    h.run_steps(4);
+    assert!(
+        h.query_by_label_contains("keep no saved version in common")
+            .is_some()
+    );
+    assert_eq!(h.state().editor.doc().conflicts().len(), 0, "nothing merged yet");
+    // Both started from the published theory: their one change comes in cleanly.
+    h.get_by_label_contains("“Published programme theory (Figure 2)” (saved")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Merge").click();
+    h.run_steps(4);
+    let doc = h.state().editor.doc();
+    assert!(doc.conflicts().is_empty(), "{}", h.state().editor.status);
+    assert_eq!(context(doc, card), "Their words for CMOC 6");
+    assert!(
+        h.state()
+            .editor
+            .status
+            .contains("from the version “Published programme theory (Figure 2)”"),
+        "{}",
+        h.state().editor.status
+    );
+}

@@ -178,4 +178,6 @@ pub enum Modal {
     },
     /// The built-in file chooser, when the system's cannot appear.
     PickPath(Box<super::path_picker::PathPicker>),
+    /// A colleague's copy shares no saved version with the diagram: which to merge from.
+    MergeBase(Box<super::team_panel::MergeBaseChoice>),
 }

@@ -85,7 +85,19 @@ impl Files<'_> {
         {
             self.use_path(picker.purpose.clone(), &path);
         }
-        if chosen.import_now
+        if chosen.confirmed
+            && let Modal::MergeBase(choice) = modal
+        {
+            let base = choice.base.map_or(
+                crate::session::MergeBase::TwoWay,
+                crate::session::MergeBase::Version,
+            );
+            self.desk.show_versions = self
+                .editor
+                .merge_copy(&choice.theirs, &choice.name, base)
+                .is_some();
+        }
+        if chosen.confirmed
             && let Modal::ImportTable(dialog) = modal
         {
             self.editor.status = figures::import_into(self.editor, dialog);
@@ -106,7 +118,7 @@ impl Files<'_> {
         let mut table_format = None;
         let mut notes_format = None;
         let mut word = None;
-        let mut import_now = false;
+        let mut confirmed = false;
         let mut start_action = None;
         let has_selection = !self.editor.selection.nodes.is_empty();
         let scenario_names: Vec<String> = self
@@ -135,13 +147,7 @@ impl Files<'_> {
                     then_do = answer.map(|save_first| (save_first, then.clone()));
                     close = cancel;
                 }
-                Modal::Error { title, message } => {
-                    ui.heading(title.as_str());
-                    ui.label(message.as_str());
-                    if ui.button("OK").clicked() {
-                        close = true;
-                    }
-                }
+                Modal::Error { title, message } => close = error_ui(ui, title, message),
                 Modal::HowToRead => {
                     ui.heading(Action::HowToRead.name());
                     for paragraph in super::definitions::HOW_TO_READ {
@@ -173,10 +179,17 @@ impl Files<'_> {
                 Modal::ExportNotes => (notes_format, close) = export_notes_ui(ui, &mut word),
                 Modal::ImportTable(dialog) => {
                     match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
-                        DialogAnswer::Confirm => import_now = true,
+                        DialogAnswer::Confirm => confirmed = true,
                         DialogAnswer::Cancel => close = true,
                         DialogAnswer::Open => {}
                     }
+                }
+                Modal::MergeBase(choice) => {
+                    let answer = super::team_panel::merge_base_ui(ui, choice, self.editor.doc());
+                    (confirmed, close) = (
+                        answer == DialogAnswer::Confirm,
+                        answer == DialogAnswer::Cancel,
+                    );
                 }
                 Modal::PickPath(picker) => picked = path_picker_ui(ui, picker),
                 Modal::Recover { compare } => match &offer {
@@ -204,7 +217,7 @@ impl Files<'_> {
             notes: notes_format,
             word,
             picked,
-            import_now,
+            confirmed,
         };
         if chosen.any() {
             close = true;
@@ -243,6 +256,13 @@ impl Files<'_> {
             }
         }
     }
+}
+
+/// Something went wrong: the title, the message, OK. True when OK was pressed.
+fn error_ui(ui: &mut Ui, title: &str, message: &str) -> bool {
+    ui.heading(title);
+    ui.label(message);
+    ui.button("OK").clicked()
 }
 
 /// The list of keyboard shortcuts, from the same table that binds them.
@@ -416,7 +436,7 @@ struct Chosen {
     notes: Option<crate::interchange::NotesFormat>,
     word: Option<WordExport>,
     picked: Option<PickAnswer>,
-    import_now: bool,
+    confirmed: bool,
 }
 
 impl Chosen {
@@ -426,6 +446,6 @@ impl Chosen {
             || self.notes.is_some()
             || self.word.is_some()
             || self.picked.is_some()
-            || self.import_now
+            || self.confirmed
     }
 }

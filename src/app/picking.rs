@@ -262,6 +262,17 @@ impl Files<'_> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
+        if crate::session::merge::shared_version(self.editor.doc(), &theirs).is_none() {
+            // Nothing in common: the researcher says where both started, or merges two-way.
+            self.desk.modal = Some(super::dialogs::Modal::MergeBase(Box::new(
+                super::team_panel::MergeBaseChoice {
+                    theirs,
+                    name,
+                    base: None,
+                },
+            )));
+            return true;
+        }
         let merged = self
             .editor
             .merge_copy(&theirs, &name, crate::session::MergeBase::Shared);

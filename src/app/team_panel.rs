@@ -342,3 +342,51 @@ pub fn word_changes_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
         RichText::new("Struck-through words were removed; underlined words were added.").weak(),
     );
 }
+
+/// Merging a colleague's copy that shares no saved version with the diagram: the copy, its
+/// name, and the version chosen as where both started (`None`: none, a two-way merge).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeBaseChoice {
+    /// Their copy.
+    pub theirs: crate::model::Document,
+    /// Its file name.
+    pub name: String,
+    /// The saved version of yours both started from, if any.
+    pub base: Option<usize>,
+}
+
+/// The question: where did both copies start? One of your saved versions, or none.
+pub fn merge_base_ui(
+    ui: &mut Ui,
+    choice: &mut MergeBaseChoice,
+    ours: &crate::model::Document,
+) -> super::figures::DialogAnswer {
+    use super::figures::DialogAnswer;
+    ui.heading(format!("Merge {}", choice.name));
+    ui.label(format!(
+        "Your diagram and {} keep no saved version in common, so the merge cannot tell who changed what. Choose the version you both started from, or merge without one: then every difference is a conflict for you to choose.",
+        choice.name
+    ));
+    ui.radio_value(
+        &mut choice.base,
+        None,
+        "No common version: every difference is a choice",
+    );
+    for (index, version) in ours.versions().iter().enumerate().rev() {
+        ui.radio_value(
+            &mut choice.base,
+            Some(index),
+            format!("“{}” (saved {} UTC)", version.name, version.saved.short()),
+        );
+    }
+    let mut answer = DialogAnswer::Open;
+    ui.horizontal(|ui| {
+        if ui.button("Merge").clicked() {
+            answer = DialogAnswer::Confirm;
+        }
+        if ui.button("Cancel").clicked() {
+            answer = DialogAnswer::Cancel;
+        }
+    });
+    answer
+}
