@@ -197,14 +197,20 @@ fn a_copy_with_no_version_in_common_asks_where_both_started() {
     if let Some(c) = node.content.cmoc_mut() {
         c.context = "Their words for CMOC 6".into();
     }
-    Edit::ReplaceNode { node }.apply(&mut theirs).expect("edits");
+    Edit::ReplaceNode { node }
+        .apply(&mut theirs)
+        .expect("edits");
     let theirs_path = dir.path().join("fresh.ron");
     save_file(&theirs, &theirs_path).expect("saves");
     let dialogs = ScriptedDialogs {
         open_answers: vec![Some(theirs_path)],
         ..ScriptedDialogs::default()
     };
-    let app = EditorApp::start(None, Some(dir.path().join("settings.ron")), Box::new(dialogs));
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(dialogs),
+    );
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
@@ -217,7 +223,11 @@ fn a_copy_with_no_version_in_common_asks_where_both_started() {
         h.query_by_label_contains("keep no saved version in common")
             .is_some()
     );
-    assert_eq!(h.state().editor.doc().conflicts().len(), 0, "nothing merged yet");
+    assert_eq!(
+        h.state().editor.doc().conflicts().len(),
+        0,
+        "nothing merged yet"
+    );
     // Both started from the published theory: their one change comes in cleanly.
     h.get_by_label_contains("“Published programme theory (Figure 2)” (saved")
         .click();
@@ -235,4 +245,60 @@ fn a_copy_with_no_version_in_common_asks_where_both_started() {
         "{}",
         h.state().editor.status
     );
+}
+
+#[test]
+fn a_saved_version_is_viewed_beside_the_diagram_read_only() {
+    let (_dir, mut h) = common::editor_harness();
+    h.get_by_label("Versions").click();
+    h.run_steps(3);
+    h.get_by_label("View Initial programme theory beside the diagram")
+        .click();
+    h.run_steps(4);
+    assert!(
+        h.query_by_label("Version “Initial programme theory”, read-only")
+            .is_some()
+    );
+    // Both canvases are read out: the diagram's -ve CMOC 10 is only on the left.
+    let negatives = h
+        .query_all_by_label_contains("CMOC 10, negative (not activated)")
+        .count();
+    let positives = h
+        .query_all_by_label_contains("CMOC 10, positive (activated)")
+        .count();
+    assert_eq!(negatives, 1, "only the diagram has the failure branch");
+    assert_eq!(positives, 2, "both have CMOC 10");
+    // Whatever is done to the version is put back, and said.
+    let card = {
+        let beside = h.state().beside.as_ref().expect("shown");
+        beside
+            .editor
+            .doc()
+            .find_cmoc(4, Polarity::Positive)
+            .map(|n| n.id)
+            .expect("CMOC 4")
+    };
+    let before = context(h.state().beside.as_ref().expect("shown").editor.doc(), card);
+    h.state_mut()
+        .beside
+        .as_mut()
+        .expect("shown")
+        .editor
+        .change_node(card, "context", |n| {
+            if let Some(c) = n.content.cmoc_mut() {
+                c.context = "typed into the old version".into();
+            }
+        });
+    h.run_steps(3);
+    let beside = h.state().beside.as_ref().expect("still shown");
+    assert_eq!(context(beside.editor.doc(), card), before);
+    assert!(
+        h.state().editor.status.contains("cannot be changed here"),
+        "{}",
+        h.state().editor.status
+    );
+    h.get_by_label("Close the version shown beside the diagram")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().beside.is_none());
 }

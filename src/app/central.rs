@@ -42,6 +42,8 @@ pub struct CentralCx<'a> {
     pub canvas: &'a mut CanvasState,
     /// The right canvas while two scenarios are side by side.
     pub split: &'a mut Option<Box<CanvasState>>,
+    /// A saved version shown beside the diagram, read-only.
+    pub beside: &'a mut Option<Box<super::beside::Beside>>,
     /// Snap moved nodes to the grid.
     pub snap_to_grid: bool,
     /// Show the legend over the canvas.
@@ -65,6 +67,7 @@ pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralA
         editor,
         canvas,
         split,
+        beside,
         snap_to_grid,
         show_legend,
         legend_cache,
@@ -82,7 +85,7 @@ pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralA
                 canvas.fit_pending = true;
             }
             let full = ui.available_rect_before_wrap();
-            let main_rect = if split.is_some() {
+            let main_rect = if split.is_some() || beside.is_some() {
                 egui::Rect::from_min_max(full.min, egui::pos2(full.center().x - 1.0, full.max.y))
             } else {
                 full
@@ -92,6 +95,8 @@ pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralA
                 .scope_builder(egui::UiBuilder::new().max_rect(main_rect), |ui| {
                     if split.is_some() {
                         split_heading(ui, editor.doc(), canvas.scenario, false);
+                    } else if beside.is_some() {
+                        super::beside::heading(ui, "The diagram as it is", false);
                     }
                     canvas_ui(ui, editor, canvas, palette, snap_to_grid)
                 })
@@ -126,6 +131,13 @@ pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralA
                     canvas.camera = right_canvas.camera;
                 }
                 asks.actions.extend(split_output.action);
+            }
+            if split.is_none()
+                && let Some(version) = beside
+                && version.ui(ui, full, editor, canvas, cameras.0, palette)
+            {
+                *beside = None;
+                canvas.fit_pending = true;
             }
             if close_split {
                 *split = None;

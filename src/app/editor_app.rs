@@ -57,6 +57,8 @@ pub struct EditorApp {
     /// Two scenarios side by side: the second canvas, on the right, showing its own
     /// scenario; the two move and zoom together.
     pub split: Option<Box<CanvasState>>,
+    /// A saved version shown beside the diagram, read-only.
+    pub beside: Option<Box<super::beside::Beside>>,
 }
 
 impl eframe::App for EditorApp {
@@ -105,6 +107,7 @@ impl EditorApp {
             tidy: tidy_progress::TidyProgress::default(),
             input_order: input_order::InputOrder::default(),
             split: None,
+            beside: None,
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -297,6 +300,7 @@ impl EditorApp {
             editor: &mut self.editor,
             canvas: &mut self.canvas,
             split: &mut self.split,
+            beside: &mut self.beside,
             snap_to_grid: self.settings.snap_to_grid,
             show_legend: self.show_legend,
             legend_cache: &mut self.legend_cache,
@@ -318,7 +322,15 @@ impl EditorApp {
             self.canvas.fit_selection(&self.editor);
         }
         if let Some(other) = asks.split_with {
+            self.beside = None;
             self.open_split(other);
+        }
+        if let Some(index) = asks.beside {
+            self.split = None;
+            self.beside = super::beside::Beside::of_version(&mut self.editor, index).map(Box::new);
+            if let Some(beside) = self.beside.as_mut() {
+                beside.canvas.camera = self.canvas.camera;
+            }
         }
         if let Some(index) = asks.present_from {
             self.stage().start_presenting_at(index);

@@ -3,6 +3,7 @@
 //! window and in egui_kittest tests. [`EditorApp`] (in `editor_app.rs`) holds each part of
 //! the window; each part keeps its own state and draws from the session it is lent.
 
+mod beside;
 pub mod canvas;
 mod central;
 mod chrome;

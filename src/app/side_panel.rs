@@ -73,6 +73,8 @@ pub struct SideAsks {
     pub split_with: Option<usize>,
     /// Present from this step of the path.
     pub present_from: Option<usize>,
+    /// Show this saved version beside the diagram.
+    pub beside: Option<usize>,
     /// The settings changed: save them.
     pub settings_changed: bool,
 }
@@ -143,7 +145,8 @@ impl SidePanel {
                     }
                     SideTab::Inspector => inspector::inspector_ui(ui, editor, in_scenario),
                     SideTab::Versions => {
-                        versions_show = self.versions.ui(ui, editor, &settings.author_name);
+                        (versions_show, asks.beside) =
+                            self.versions.ui(ui, editor, &settings.author_name);
                     }
                     SideTab::Comments => {
                         let mut author = settings.author_name.clone();

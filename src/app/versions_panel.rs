@@ -24,18 +24,23 @@ pub struct VersionsPanel {
 
 impl VersionsPanel {
     /// Shows the panel; `author` signs a version saved now. Returns a node to show on the
-    /// canvas (a conflict's or a change's).
-    pub fn ui(&mut self, ui: &mut Ui, editor: &mut Editor, author: &str) -> Option<NodeId> {
+    /// canvas (a conflict's or a change's), and a version to show beside the diagram.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        editor: &mut Editor,
+        author: &str,
+    ) -> (Option<NodeId>, Option<usize>) {
         let mut show = self.team.conflicts_ui(ui, editor);
         show = self.team.comparing_ui(ui, editor).or(show);
         if let Some(id) = editor.selection.single_node() {
             super::team_panel::word_changes_ui(ui, editor, id);
         }
-        self.versions_ui(ui, editor, author);
-        show
+        let beside = self.versions_ui(ui, editor, author);
+        (show, beside)
     }
 
-    fn versions_ui(&mut self, ui: &mut Ui, editor: &mut Editor, author: &str) {
+    fn versions_ui(&mut self, ui: &mut Ui, editor: &mut Editor, author: &str) -> Option<usize> {
         ui.label(
             RichText::new(
                 "A version keeps the theory as it is now — its cards, other nodes, regions and arrows, not the comments or workshop notes — in this file, to restore or compare later.",
@@ -57,12 +62,13 @@ impl VersionsPanel {
         let versions = editor.doc().versions();
         if versions.is_empty() {
             ui.label("No version saved yet.");
-            return;
+            return None;
         }
         ui.label(RichText::new(format!("Saved versions ({})", versions.len())).strong());
         let mut restore = None;
         let mut delete = None;
         let mut compare = None;
+        let mut beside = None;
         for (index, version) in versions.iter().enumerate().rev() {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
@@ -101,6 +107,13 @@ impl VersionsPanel {
                     if with.clicked() {
                         compare = Some(index);
                     }
+                    let view = ui.button("View beside").on_hover_text(
+                        "Show this version beside the diagram, read-only, moving and zooming together",
+                    );
+                    super::name_widget(ui, &view, &format!("View {} beside the diagram", version.name));
+                    if view.clicked() {
+                        beside = Some(index);
+                    }
                     let gone = ui
                         .button("Delete")
                         .on_hover_text("Forget this version (Undo brings it back)");
@@ -120,6 +133,7 @@ impl VersionsPanel {
         if let Some(index) = compare {
             editor.compare_with_version(index);
         }
+        beside
     }
 
     /// The name and note of the next version, and its Save button.

@@ -1,0 +1,123 @@
+//! A saved version shown beside the diagram, read-only: the two canvases move and zoom
+//! together, so the initial programme theory and the refined one can be read side by side.
+//! The version is drawn from its own headless session; anything done to it there (a drag, a
+//! keystroke) is put back at once and the status line says how to change it instead.
+
+use super::canvas::{Camera, CanvasState, canvas_ui};
+use crate::edit::restore_edit;
+use crate::model::Document;
+use crate::session::{Editor, Origin};
+use egui::{RichText, Ui};
+
+/// The version beside the diagram.
+pub struct Beside {
+    /// The version's name.
+    pub name: String,
+    /// The version as a diagram, to put back whatever is done to it.
+    doc: Document,
+    /// The session the right-hand canvas draws.
+    pub editor: Editor,
+    /// The right-hand canvas.
+    pub canvas: CanvasState,
+}
+
+impl Beside {
+    /// The saved version at `index` of the open diagram, or `None` (the status line says why).
+    pub fn of_version(editor: &mut Editor, index: usize) -> Option<Self> {
+        let Some(version) = editor.doc().versions().get(index) else {
+            editor.status = format!("There is no saved version number {}.", index + 1);
+            return None;
+        };
+        let name = version.name.clone();
+        let mut doc = editor.doc().clone().with_versions(Vec::new());
+        let made = restore_edit(&doc, version).and_then(|edit| edit.apply(&mut doc).map(|_| ()));
+        if let Err(e) = made {
+            editor.status = format!("Could not show “{name}”: {e}.");
+            return None;
+        }
+        editor.status = format!(
+            "“{name}” is shown on the right, read-only; the two views move together. Restore it in the Versions tab to make it the diagram."
+        );
+        Some(Self {
+            name,
+            editor: Editor::new(doc.clone(), Origin::Untitled),
+            doc,
+            canvas: CanvasState::fitting(),
+        })
+    }
+
+    /// Puts the version back if anything changed it; returns what to say when it did.
+    pub fn keep_read_only(&mut self) -> Option<String> {
+        // A drag in progress snaps back when it ends.
+        if self.editor.history().undo_len() == 0 || self.editor.history().in_transaction() {
+            return None;
+        }
+        let selection = std::mem::take(&mut self.editor.selection);
+        self.editor = Editor::new(self.doc.clone(), Origin::Untitled);
+        self.editor.selection = selection;
+        Some(format!(
+            "“{}” is a saved version and cannot be changed here: restore it in the Versions tab to make it the diagram.",
+            self.name
+        ))
+    }
+}
+
+impl Beside {
+    /// Draws the version in the right half of `full`, moving with the diagram's canvas (whose
+    /// camera was `main_before` at the start of the frame); true when Close was clicked.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        full: egui::Rect,
+        editor: &mut Editor,
+        main: &mut CanvasState,
+        main_before: Camera,
+        palette: &crate::scene::Palette,
+    ) -> bool {
+        let right =
+            egui::Rect::from_min_max(egui::pos2(full.center().x + 1.0, full.min.y), full.max);
+        let before = self.canvas.camera;
+        let closed = ui
+            .scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(right)
+                    .id_salt("version-canvas"),
+                |ui| {
+                    let closed = heading(ui, &format!("Version “{}”, read-only", self.name), true);
+                    // Its menus and keys act on nothing: the version is not edited.
+                    let _ = canvas_ui(ui, &mut self.editor, &mut self.canvas, palette, false);
+                    closed
+                },
+            )
+            .inner;
+        if main.camera != main_before {
+            self.canvas.camera = main.camera;
+        } else if self.canvas.camera != before {
+            main.camera = self.canvas.camera;
+        }
+        if let Some(said) = self.keep_read_only() {
+            editor.status = said;
+        }
+        closed
+    }
+}
+
+/// The line over a half of the version-beside view; true when Close was clicked.
+pub fn heading(ui: &mut Ui, text: &str, close: bool) -> bool {
+    let mut clicked = false;
+    egui::Frame::new()
+        .fill(ui.visuals().panel_fill)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(text).strong());
+                if close {
+                    let r = ui.button("Close");
+                    super::name_widget(ui, &r, "Close the version shown beside the diagram");
+                    clicked = r.clicked();
+                }
+            });
+        });
+    clicked
+}
