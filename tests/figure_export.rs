@@ -495,3 +495,27 @@ fn an_untitled_diagram_prints_no_title() {
         "the check above looks for the right class"
     );
 }
+
+#[test]
+fn a_figure_writes_each_appraised_cmocs_status_when_asked() {
+    let doc = common::holding();
+    let plain = figure_svg(&doc, &FigureOptions::default()).expect("svg");
+    assert!(!plain.contains(r#"class="status""#), "only when asked");
+    let options = FigureOptions {
+        statuses: true,
+        ..FigureOptions::default()
+    };
+    let svg = figure_svg(&doc, &options).expect("svg");
+    assert_eq!(svg.matches(r#"class="status""#).count(), 27);
+    let card = doc
+        .find_cmoc(4, cmoc_canvas::model::Polarity::Positive)
+        .map(|n| n.id.0)
+        .expect("CMOC 4");
+    assert!(svg.contains(&format!(
+        r#"class="status" data-node="{card}" data-status="refined""#
+    )));
+    assert!(
+        svg.contains(">REFINED<"),
+        "the word is written, not a colour"
+    );
+}

@@ -128,6 +128,8 @@ pub struct FigureDialog {
     pub legend: bool,
     /// Draw the diagram as in this "what if" scenario (by name); `None`: as drawn.
     pub scenario: Option<String>,
+    /// Each appraised CMOC's realist status above it.
+    pub statuses: bool,
 }
 
 /// The export dialog's choices a user makes once and expects kept (not the selection or the
@@ -189,6 +191,7 @@ impl Default for FigureDialog {
             title: false,
             legend: true,
             scenario: None,
+            statuses: false,
         }
     }
 }
@@ -277,6 +280,10 @@ pub fn figure_dialog_ui(
         &mut dialog.legend,
         "Legend (positive / negative CMOC, node kinds, arrows)",
     );
+    ui.checkbox(
+        &mut dialog.statuses,
+        "Realist statuses (SUPPORTED, REFINED… above each appraised CMOC)",
+    );
     let mut answer = DialogAnswer::Open;
     ui.horizontal(|ui| {
         if ui.button("Export…").clicked() {
@@ -304,6 +311,7 @@ pub fn export_figure(
         transparent: dialog.transparent,
         embed_font: true,
         scenario: dialog.scenario.clone(),
+        statuses: dialog.statuses,
     };
     let what = match dialog.format {
         FigureFormat::Png => "PNG picture",

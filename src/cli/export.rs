@@ -19,6 +19,7 @@ pub(super) fn run_export(command: &Command, out: &mut dyn Write, err: &mut dyn W
         legend,
         transparent,
         scenario,
+        statuses,
     } = command
     else {
         return 2;
@@ -73,6 +74,7 @@ pub(super) fn run_export(command: &Command, out: &mut dyn Write, err: &mut dyn W
         legend: *legend,
         transparent: *transparent,
         scenario: scenario.clone(),
+        statuses: *statuses,
         ..FigureOptions::default()
     };
     let mut status = 0;

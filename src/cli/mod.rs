@@ -89,6 +89,9 @@ pub enum Command {
         /// above the figure and its marks in the legend.
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
+        /// Write each appraised CMOC's realist status (SUPPORTED, REFINED…) above it.
+        #[arg(long)]
+        statuses: bool,
     },
     /// Print the notes of the workshops held with a diagram, step by step along its
     /// presentation path: each card in plain words and C/M/O, every comment and reply with its

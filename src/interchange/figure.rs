@@ -41,6 +41,8 @@ pub struct FigureOptions {
     /// partly active ones hatched, active negative CMOCs outlined, the conditions' states on
     /// chips; its name is written above the figure and the legend says what the marks mean.
     pub scenario: Option<String>,
+    /// Write each appraised CMOC's realist status ("REFINED") above its top-right corner.
+    pub statuses: bool,
 }
 
 impl Default for FigureOptions {
@@ -52,6 +54,7 @@ impl Default for FigureOptions {
             transparent: false,
             embed_font: true,
             scenario: None,
+            statuses: false,
         }
     }
 }
@@ -244,6 +247,9 @@ impl<'d> FigureLayout<'d> {
         sink.open("g class=\"nodes\"".into())?;
         for i in others {
             walk_node(sink, &mut self.scene, i)?;
+            if self.options.statuses {
+                walk_status(sink, self.doc, &self.scene.nodes[i], &mut measure)?;
+            }
             if let Some((scenario, outcome)) = &self.shown {
                 walk_scenario_marks(sink, &self.scene, i, scenario, outcome)?;
             }
@@ -413,6 +419,69 @@ fn walk_scenario_marks(
     }
     sink.close()
 }
+
+/// A CMOC's realist status as a word on a tag above its top-right corner, as the canvas shows
+/// it (black on white, outlined: it reads in black and white print).
+fn walk_status(
+    sink: &mut dyn FigureSink,
+    doc: &Document,
+    node: &SceneNode,
+    measure: &mut crate::scene::text::TextMeasure,
+) -> std::io::Result<()> {
+    let Some(status) = doc
+        .node(node.id)
+        .and_then(|n| n.content.cmoc())
+        .map(|c| c.status)
+        .filter(|s| !s.is_untested())
+    else {
+        return Ok(());
+    };
+    let palette = Palette::LIGHT;
+    let words = status.words().to_uppercase();
+    let size = measure.line_size(&words, FIGURE_STATUS_SIZE);
+    let pad = FIGURE_STATUS_PAD;
+    let tag = Rect::from_min_size(
+        pos2(
+            node.rect.max.x - size.x - 2.0 * pad,
+            node.rect.min.y - size.y - 2.0 * pad - pad,
+        ),
+        size + vec2(2.0 * pad, 2.0 * pad),
+    );
+    sink.open(format!(
+        r#"g class="status" data-node="{}" data-status="{}""#,
+        node.id.0,
+        escape(&status.words())
+    ))?;
+    sink.prim(
+        &Prim::Rect {
+            rect: tag,
+            corners: crate::scene::Corners::all(3.0),
+            fill: crate::scene::style::FIGURE_BACKGROUND,
+            line: Some(crate::scene::Line::solid(1.0, palette.text)),
+        },
+        Vec2::ZERO,
+        None,
+    )?;
+    sink.prim(
+        &Prim::Text(crate::scene::TextRun {
+            pos: tag.min + vec2(pad, pad),
+            text: words,
+            size: FIGURE_STATUS_SIZE,
+            colour: palette.text,
+            emphasis: true,
+            role: TextRole::Counter,
+            screen_size: false,
+        }),
+        Vec2::ZERO,
+        None,
+    )?;
+    sink.close()
+}
+
+/// A status word's size and padding in a figure (diagram units).
+const FIGURE_STATUS_SIZE: f32 = 12.0;
+/// See [`FIGURE_STATUS_SIZE`].
+const FIGURE_STATUS_PAD: f32 = 3.0;
 
 /// Hands the text written so far to `out` once it is a few hundred kilobytes.
 fn flush_when_large(svg: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
