@@ -3,7 +3,7 @@
 
 use cmoc_canvas::file::load_file;
 use cmoc_canvas::model::Disagreement;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/holding.ron");
@@ -116,4 +116,66 @@ fn a_file_that_is_not_a_diagram_merges_nothing_and_writes_nothing() {
         before,
         "yours is untouched"
     );
+}
+
+#[test]
+fn a_newer_file_or_a_base_from_another_diagram_merges_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ours = copy_with(dir.path(), "ours.ron", &[(CMOC4, "mine")]);
+    let theirs = copy_with(dir.path(), "theirs.ron", &[(CMOC6, "theirs")]);
+    let before = std::fs::read(&ours).expect("read");
+    // Their copy from a newer CMOC Canvas.
+    let newer = dir.path().join("newer.ron");
+    let text = std::fs::read_to_string(EXAMPLE).expect("example").replacen(
+        "format_version: 7,",
+        "format_version: 99,",
+        1,
+    );
+    std::fs::write(&newer, text).expect("write");
+    let out = merge(&newer, &ours, &theirs, &ours);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("newer"), "{said}");
+    assert_eq!(std::fs::read(&ours).expect("read"), before);
+    // A base that neither copy started from: another diagram altogether.
+    let unrelated = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/every-kind.ron"
+    ));
+    let out = merge(&unrelated, &ours, &theirs, &ours);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("does not look like a version your copy started from"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(&ours).expect("read"),
+        before,
+        "yours is untouched"
+    );
+    // A file with one id used twice is repaired on opening, and merges.
+    let twice = copy_with(dir.path(), "twice.ron", &[(CMOC6, "theirs")]);
+    let text = std::fs::read_to_string(&twice).expect("read");
+    let first_id = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("id: "))
+        .expect("an id")
+        .to_string();
+    let second = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("id: "))
+        .nth(1)
+        .expect("two ids")
+        .to_string();
+    std::fs::write(&twice, text.replacen(&second, &first_id, 1)).expect("write");
+    let base = copy_with(dir.path(), "base.ron", &[]);
+    let out = merge(&base, &ours, &twice, &dir.path().join("merged.ron"));
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = load_file(&dir.path().join("merged.ron")).expect("opens");
+    assert!(cmoc_canvas::model::validate(&merged.document).is_empty());
 }

@@ -395,3 +395,29 @@ fn the_example_compared_with_its_initial_theory_lists_exactly_what_differs() {
         "Compared with “Initial programme theory”: 12 added, 0 removed, 1 changed, 0 moved."
     );
 }
+
+#[test]
+fn merging_another_diagram_altogether_is_refused_not_emptying_yours() {
+    let (mut editor, _) = two_copies();
+    let before = editor.doc().clone();
+    let other = cmoc_canvas::file::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/every-kind.ron"
+    )))
+    .expect("opens")
+    .document;
+    // Said to have started from the published theory: theirs has none of its cards.
+    assert!(
+        editor
+            .merge_copy(&other, "other.ron", MergeBase::Version(1))
+            .is_none()
+    );
+    assert!(
+        editor
+            .status
+            .contains("does not look like a version their copy started from"),
+        "{}",
+        editor.status
+    );
+    assert_eq!(editor.doc(), &before, "nothing changed");
+}

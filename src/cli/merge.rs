@@ -6,7 +6,7 @@
 use crate::file::{OutputKind, check_output, load_file, save_file};
 use crate::model::{ConflictOn, Document};
 use crate::session::compare::Theory;
-use crate::session::merge::{merge, merge_edit, shared_version};
+use crate::session::merge::{check_base, merge, merge_edit, shared_version};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -96,6 +96,20 @@ pub(super) fn run_merge(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Wri
             (None, Some(version)) => Some(Theory::of_version(version)),
             (None, None) => None,
         };
+        if let Some(b) = &base_theory
+            && let Err(e) = check_base(
+                b,
+                &Theory::of_document(&ours),
+                &Theory::of_document(&theirs),
+            )
+        {
+            let _ = writeln!(
+                err,
+                "Could not merge: {}: {e} Nothing was written.",
+                args.base.display()
+            );
+            return 2;
+        }
         merge(
             base_theory.as_ref(),
             &Theory::of_document(&ours),

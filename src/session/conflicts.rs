@@ -69,6 +69,16 @@ impl Editor {
             || "with no common version: every difference is a conflict to choose".to_string(),
             |v| format!("from the version “{}”", v.name),
         );
+        if let Some(version) = base_version
+            && let Err(e) = super::merge::check_base(
+                &Theory::of_version(version),
+                &Theory::of_document(self.doc()),
+                &Theory::of_document(theirs),
+            )
+        {
+            self.status = format!("Could not merge {their_name}: {e} Nothing was changed.");
+            return None;
+        }
         let merged = {
             let base_theory = base_version.map(Theory::of_version);
             let doc = self.doc();

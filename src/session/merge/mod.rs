@@ -65,6 +65,26 @@ impl Ids<'_> {
     }
 }
 
+/// Checks that `base` can be where both copies started: at least half of its nodes are found
+/// again in each. A base from another diagram (or a copy of another diagram) would make every
+/// difference look like cards removed and added — a merge that empties the diagram; the error
+/// says so in the researcher's words.
+pub fn check_base(base: &Theory<'_>, ours: &Theory<'_>, theirs: &Theory<'_>) -> Result<(), String> {
+    let total = base.nodes.len();
+    if total == 0 {
+        return Ok(());
+    }
+    for (copy, whose) in [(ours, "your copy"), (theirs, "their copy")] {
+        let kept = compare(base, copy).pairs.len();
+        if kept * 2 < total {
+            return Err(format!(
+                "the base does not look like a version {whose} started from: only {kept} of its {total} nodes are in {whose}. Choose the version both started from, or merge without one (every difference is then a choice)."
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Merges `theirs` into `ours`. `base` is the version both started from (`None`: no common
 /// version, every difference is a choice). `fresh_id` hands out ids the document has never
 /// used.
