@@ -421,3 +421,71 @@ fn merging_another_diagram_altogether_is_refused_not_emptying_yours() {
     );
     assert_eq!(editor.doc(), &before, "nothing changed");
 }
+
+#[test]
+fn a_copy_with_other_ids_pairs_by_number_and_a_wrong_pair_can_be_taken_apart() {
+    let mut editor = Editor::new(example_document(), Origin::Untitled);
+    // Their copy was pasted into a fresh file: every id differs; they rewrote CMOC 6 entirely.
+    let shift = |id: u64| id + 100_000;
+    let mut version = cmoc_canvas::model::Version::of(
+        editor.doc(),
+        "copy",
+        "",
+        "",
+        cmoc_canvas::model::Timestamp::now(),
+    );
+    for node in &mut version.nodes {
+        node.id = NodeId(shift(node.id.0));
+        if let Some(c) = node.content.cmoc_mut()
+            && c.number == 6
+            && c.polarity == Polarity::Positive
+        {
+            c.context = "Something else entirely".into();
+        }
+    }
+    for edge in &mut version.edges {
+        edge.id = cmoc_canvas::model::EdgeId(shift(edge.id.0));
+        edge.from = NodeId(shift(edge.from.0));
+        edge.to = NodeId(shift(edge.to.0));
+    }
+    let mut copy = Document::new("copy");
+    cmoc_canvas::edit::restore_edit(&copy, &version)
+        .expect("restore")
+        .apply(&mut copy)
+        .expect("applies");
+    editor.compare_with_copy(&copy, "copy.ron");
+    let six = card(editor.doc(), 6);
+    let change = editor
+        .comparing()
+        .expect("comparing")
+        .change_of(six)
+        .cloned()
+        .expect("CMOC 6 differs");
+    assert_eq!(change.kind, ChangeKind::Changed);
+    assert_eq!(
+        change.matched,
+        Some(cmoc_canvas::session::compare::Matched::Number)
+    );
+    assert_eq!(
+        editor
+            .comparing()
+            .expect("comparing")
+            .comparison()
+            .nodes
+            .len(),
+        1,
+        "every other card pairs despite the new ids"
+    );
+    // The researcher says they are not the same card: one removed, one added.
+    let old = change.old.expect("paired");
+    editor.correct_pairing(old, six, true);
+    let kinds: Vec<ChangeKind> = editor
+        .comparing()
+        .expect("comparing")
+        .comparison()
+        .nodes
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(kinds, [ChangeKind::Added, ChangeKind::Removed]);
+}

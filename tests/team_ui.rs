@@ -19,11 +19,17 @@ fn context(doc: &Document, id: NodeId) -> String {
         .expect("card")
 }
 
-#[test]
-fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
+/// The editor on the example, whose file dialog will open `theirs` (saved as `name`) with
+/// CMOC 6 reworded "Their words for CMOC 6"; and CMOC 6's id.
+fn editor_opening_a_copy(
+    mut theirs: Document,
+    name: &str,
+) -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, EditorApp>,
+    NodeId,
+) {
     let dir = tempfile::tempdir().expect("temp dir");
-    // The colleague's copy: the example with CMOC 6 reworded their way.
-    let mut theirs = example_document();
     let card = theirs
         .find_cmoc(6, Polarity::Positive)
         .map(|n| n.id)
@@ -35,7 +41,7 @@ fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
     Edit::ReplaceNode { node }
         .apply(&mut theirs)
         .expect("edits");
-    let theirs_path = dir.path().join("amira.ron");
+    let theirs_path = dir.path().join(name);
     save_file(&theirs, &theirs_path).expect("saves");
     let dialogs = ScriptedDialogs {
         open_answers: vec![Some(theirs_path)],
@@ -50,6 +56,13 @@ fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
     h.run_steps(4);
+    (dir, h, card)
+}
+
+#[test]
+fn save_change_compare_step_merge_resolve_and_undo_the_merge() {
+    // The colleague's copy: the example with CMOC 6 reworded their way.
+    let (_dir, mut h, card) = editor_opening_a_copy(example_document(), "amira.ron");
 
     // Save a version.
     h.get_by_label("File").click();
@@ -186,35 +199,9 @@ fn the_table_shows_each_cmocs_status_and_filters_to_one_status() {
 
 #[test]
 fn a_copy_with_no_version_in_common_asks_where_both_started() {
-    let dir = tempfile::tempdir().expect("temp dir");
     // Their copy kept no versions (pasted into a fresh file), with CMOC 6 reworded.
-    let mut theirs = example_document().with_versions(Vec::new());
-    let card = theirs
-        .find_cmoc(6, Polarity::Positive)
-        .map(|n| n.id)
-        .expect("CMOC 6");
-    let mut node = theirs.node(card).cloned().expect("card");
-    if let Some(c) = node.content.cmoc_mut() {
-        c.context = "Their words for CMOC 6".into();
-    }
-    Edit::ReplaceNode { node }
-        .apply(&mut theirs)
-        .expect("edits");
-    let theirs_path = dir.path().join("fresh.ron");
-    save_file(&theirs, &theirs_path).expect("saves");
-    let dialogs = ScriptedDialogs {
-        open_answers: vec![Some(theirs_path)],
-        ..ScriptedDialogs::default()
-    };
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(dialogs),
-    );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(4);
+    let (_dir, mut h, card) =
+        editor_opening_a_copy(example_document().with_versions(Vec::new()), "fresh.ron");
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label_contains("Merge a colleague's copy…").click();

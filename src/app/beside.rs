@@ -1,13 +1,14 @@
 //! A saved version shown beside the diagram, read-only: the two canvases move and zoom
 //! together, so the initial programme theory and the refined one can be read side by side.
 //! The version is drawn from its own headless session; anything done to it there (a drag, a
-//! keystroke) is put back at once and the status line says how to change it instead.
+//! keystroke) is put back at once and the status line says how to change it instead. Also
+//! where the window opens two scenarios side by side.
 
 use super::canvas::{Camera, CanvasState, canvas_ui};
 use crate::edit::restore_edit;
 use crate::model::Document;
 use crate::session::{Editor, Origin};
-use egui::{RichText, Ui};
+use egui::Ui;
 
 /// The version beside the diagram.
 pub struct Beside {
@@ -83,7 +84,11 @@ impl Beside {
                     .max_rect(right)
                     .id_salt("version-canvas"),
                 |ui| {
-                    let closed = heading(ui, &format!("Version “{}”, read-only", self.name), true);
+                    let closed = super::central::pane_heading(
+                        ui,
+                        &format!("Version “{}”, read-only", self.name),
+                        Some(("Close", "Close the version shown beside the diagram")),
+                    );
                     // Its menus and keys act on nothing: the version is not edited.
                     let _ = canvas_ui(ui, &mut self.editor, &mut self.canvas, palette, false);
                     closed
@@ -102,22 +107,25 @@ impl Beside {
     }
 }
 
-/// The line over a half of the version-beside view; true when Close was clicked.
-pub fn heading(ui: &mut Ui, text: &str, close: bool) -> bool {
-    let mut clicked = false;
-    egui::Frame::new()
-        .fill(ui.visuals().panel_fill)
-        .inner_margin(egui::Margin::symmetric(8, 4))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(text).strong());
-                if close {
-                    let r = ui.button("Close");
-                    super::name_widget(ui, &r, "Close the version shown beside the diagram");
-                    clicked = r.clicked();
-                }
-            });
-        });
-    clicked
+impl super::EditorApp {
+    /// Shows the saved version at `index` beside the diagram, read-only.
+    pub fn open_beside(&mut self, index: usize) {
+        self.split = None;
+        self.beside = Beside::of_version(&mut self.editor, index).map(Box::new);
+        if let Some(beside) = self.beside.as_mut() {
+            beside.canvas.camera = self.canvas.camera;
+        }
+    }
+
+    /// Shows the scenario shown on the canvas and scenario `other` side by side (the shown
+    /// one on the left, `other` on the right), moving and zooming together.
+    pub fn open_split(&mut self, other: usize) {
+        if other >= self.editor.doc().scenarios().len() || self.canvas.scenario.is_none() {
+            return;
+        }
+        let mut right = CanvasState::fitting();
+        right.scenario = Some(other);
+        self.split = Some(Box::new(right));
+        self.canvas.fit_pending = true;
+    }
 }

@@ -11,6 +11,19 @@ use egui::{RichText, Ui};
 /// The line over each half of the side-by-side view naming its scenario; true when Close
 /// was clicked (on the right half).
 fn split_heading(ui: &mut Ui, doc: &Document, scenario: Option<usize>, close: bool) -> bool {
+    let name = scenario
+        .and_then(|i| doc.scenarios().get(i))
+        .map_or("the diagram as drawn", |s| s.name.as_str());
+    pane_heading(
+        ui,
+        &format!("What if: {name}"),
+        close.then_some(("Close side by side", "Close the side-by-side view")),
+    )
+}
+
+/// The line over one half of a two-canvas view: its name, and a Close button (its words and
+/// its name for a screen reader) on the right half. True when Close was clicked.
+pub(super) fn pane_heading(ui: &mut Ui, text: &str, close: Option<(&str, &str)>) -> bool {
     let mut clicked = false;
     // The central panel has no frame of its own (the canvas paints its background).
     egui::Frame::new()
@@ -19,13 +32,10 @@ fn split_heading(ui: &mut Ui, doc: &Document, scenario: Option<usize>, close: bo
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let name = scenario
-                    .and_then(|i| doc.scenarios().get(i))
-                    .map_or("the diagram as drawn", |s| s.name.as_str());
-                ui.label(RichText::new(format!("What if: {name}")).strong());
-                if close {
-                    let r = ui.button("Close side by side");
-                    name_widget(ui, &r, "Close the side-by-side view");
+                ui.label(RichText::new(text).strong());
+                if let Some((words, name)) = close {
+                    let r = ui.button(words);
+                    name_widget(ui, &r, name);
                     clicked = r.clicked();
                 }
             });
@@ -96,7 +106,7 @@ pub fn central_ui(ui: &mut Ui, cx: CentralCx<'_>, palette: &Palette) -> CentralA
                     if split.is_some() {
                         split_heading(ui, editor.doc(), canvas.scenario, false);
                     } else if beside.is_some() {
-                        super::beside::heading(ui, "The diagram as it is", false);
+                        pane_heading(ui, "The diagram as it is", None);
                     }
                     canvas_ui(ui, editor, canvas, palette, snap_to_grid)
                 })

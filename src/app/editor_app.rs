@@ -326,11 +326,7 @@ impl EditorApp {
             self.open_split(other);
         }
         if let Some(index) = asks.beside {
-            self.split = None;
-            self.beside = super::beside::Beside::of_version(&mut self.editor, index).map(Box::new);
-            if let Some(beside) = self.beside.as_mut() {
-                beside.canvas.camera = self.canvas.camera;
-            }
+            self.open_beside(index);
         }
         if let Some(index) = asks.present_from {
             self.stage().start_presenting_at(index);
@@ -338,18 +334,6 @@ impl EditorApp {
         if asks.settings_changed {
             self.files().save_settings();
         }
-    }
-
-    /// Shows the scenario shown on the canvas and scenario `other` side by side (the shown
-    /// one on the left, `other` on the right), moving and zooming together.
-    pub fn open_split(&mut self, other: usize) {
-        if other >= self.editor.doc().scenarios().len() || self.canvas.scenario.is_none() {
-            return;
-        }
-        let mut right = CanvasState::fitting();
-        right.scenario = Some(other);
-        self.split = Some(Box::new(right));
-        self.canvas.fit_pending = true;
     }
 
     /// The keyboard's commands this frame, unless a dialog, the palette or a menu has the keys.

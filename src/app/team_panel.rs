@@ -163,6 +163,7 @@ impl TeamPanel {
         let mut step = None;
         let mut stop = false;
         let mut select = None;
+        let mut unpair = None;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Comparing with “{}”", comparing.name)).strong());
             if ui.button("Stop comparing").clicked() {
@@ -205,7 +206,28 @@ impl TeamPanel {
             }
             let current =
                 comparing.cursor == Some(i) || change.new.is_some_and(|id| Some(id) == selected);
-            let response = ui.selectable_label(current, words);
+            // A pair made by number or words can be taken apart when it is wrong.
+            let separable = change
+                .matched
+                .filter(|m| *m != crate::session::compare::Matched::Id)
+                .and(change.old.zip(change.new));
+            let response = match separable {
+                Some(pair) => {
+                    ui.horizontal_wrapped(|ui| {
+                        let r = ui.selectable_label(current, &words);
+                        let apart = ui.small_button("Not the same card").on_hover_text(
+                            "Keep these two apart: one counts as removed, the other as added",
+                        );
+                        crate::app::name_widget(ui, &apart, &format!("Not the same card: {words}"));
+                        if apart.clicked() {
+                            unpair = Some(pair);
+                        }
+                        r
+                    })
+                    .inner
+                }
+                None => ui.selectable_label(current, words),
+            };
             if response.clicked() {
                 select = Some(change.new);
             }
@@ -229,6 +251,9 @@ impl TeamPanel {
             && editor.doc().node(node.id).is_some()
         {
             show = Some(node.id);
+        }
+        if let Some((old, new)) = unpair {
+            editor.correct_pairing(old, new, true);
         }
         if stop {
             editor.stop_comparing();

@@ -8,6 +8,7 @@
 //! it exactly; renderers that ignore embedded fonts (e.g. Inkscape) keep our line breaks and
 //! fall back to a similar sans-serif.
 
+use super::figure_marks::{walk_scenario_marks, walk_status};
 use super::svg::{base64, escape, write_prim};
 use crate::model::{Document, NodeId, NodeKind};
 use crate::scene::style::{
@@ -386,102 +387,6 @@ fn title_text(
         (false, w) => w,
     }
 }
-
-/// A scenario's marks over one node (a veil, hatching, a failure outline), and the state chip
-/// of a condition with its state in words.
-fn walk_scenario_marks(
-    sink: &mut dyn FigureSink,
-    scene: &Scene,
-    index: usize,
-    scenario: &crate::model::Scenario,
-    outcome: &crate::model::Outcome,
-) -> std::io::Result<()> {
-    let node = &scene.nodes[index];
-    let mut prims = Vec::new();
-    let state = outcome.state(node.id);
-    scene.scenario_marks(node, state, 1.0, true, 1.0, &mut prims);
-    let chip = (node.kind == NodeKind::Condition).then(|| scenario.condition(node.id));
-    if prims.is_empty() && chip.is_none() {
-        return Ok(());
-    }
-    sink.open(format!(
-        r#"g class="scenario-state" data-node="{}" data-state="{}""#,
-        node.id.0,
-        state.words()
-    ))?;
-    for prim in &prims {
-        sink.prim(prim, Vec2::ZERO, None)?;
-    }
-    if let Some(chip) = chip {
-        for prim in scene.figure_chip(node, chip) {
-            sink.prim(&prim, Vec2::ZERO, Some("chip"))?;
-        }
-    }
-    sink.close()
-}
-
-/// A CMOC's realist status as a word on a tag above its top-right corner, as the canvas shows
-/// it (black on white, outlined: it reads in black and white print).
-fn walk_status(
-    sink: &mut dyn FigureSink,
-    doc: &Document,
-    node: &SceneNode,
-    measure: &mut crate::scene::text::TextMeasure,
-) -> std::io::Result<()> {
-    let Some(status) = doc
-        .node(node.id)
-        .and_then(|n| n.content.cmoc())
-        .map(|c| c.status)
-        .filter(|s| !s.is_untested())
-    else {
-        return Ok(());
-    };
-    let palette = Palette::LIGHT;
-    let words = status.words().to_uppercase();
-    let size = measure.line_size(&words, FIGURE_STATUS_SIZE);
-    let pad = FIGURE_STATUS_PAD;
-    let tag = Rect::from_min_size(
-        pos2(
-            node.rect.max.x - size.x - 2.0 * pad,
-            node.rect.min.y - size.y - 2.0 * pad - pad,
-        ),
-        size + vec2(2.0 * pad, 2.0 * pad),
-    );
-    sink.open(format!(
-        r#"g class="status" data-node="{}" data-status="{}""#,
-        node.id.0,
-        escape(&status.words())
-    ))?;
-    sink.prim(
-        &Prim::Rect {
-            rect: tag,
-            corners: crate::scene::Corners::all(3.0),
-            fill: crate::scene::style::FIGURE_BACKGROUND,
-            line: Some(crate::scene::Line::solid(1.0, palette.text)),
-        },
-        Vec2::ZERO,
-        None,
-    )?;
-    sink.prim(
-        &Prim::Text(crate::scene::TextRun {
-            pos: tag.min + vec2(pad, pad),
-            text: words,
-            size: FIGURE_STATUS_SIZE,
-            colour: palette.text,
-            emphasis: true,
-            role: TextRole::Counter,
-            screen_size: false,
-        }),
-        Vec2::ZERO,
-        None,
-    )?;
-    sink.close()
-}
-
-/// A status word's size and padding in a figure (diagram units).
-const FIGURE_STATUS_SIZE: f32 = 12.0;
-/// See [`FIGURE_STATUS_SIZE`].
-const FIGURE_STATUS_PAD: f32 = 3.0;
 
 /// Hands the text written so far to `out` once it is a few hundred kilobytes.
 fn flush_when_large(svg: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -6,6 +6,7 @@ pub mod changes;
 mod csv_import;
 pub mod docx;
 mod figure;
+mod figure_marks;
 pub mod marked;
 mod notes;
 mod pdf;

@@ -166,15 +166,10 @@ impl Notes<'_> {
                 out.push('\n');
             }
             other => {
-                if let Some(block) = other.text_block() {
-                    let text = [block.title.trim(), block.text.trim()]
-                        .into_iter()
-                        .filter(|t| !t.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(": ");
-                    if !text.is_empty() {
-                        let _ = writeln!(out, "{}\n", one_line(&text));
-                    }
+                if let Some(text) = other.text_block().map(block_words)
+                    && !text.is_empty()
+                {
+                    let _ = writeln!(out, "{text}\n");
                 }
             }
         }

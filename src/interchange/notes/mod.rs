@@ -252,6 +252,16 @@ fn continued(text: &str, indent: &str) -> String {
         .join(&format!("\n{indent}"))
 }
 
+/// A text node's title and text, as one line ("Title: text").
+fn block_words(block: &crate::model::TextBlock) -> String {
+    let text = [block.title.trim(), block.text.trim()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    one_line(&text)
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| {

@@ -74,6 +74,27 @@ fn edge_parts(old: &Edge, new: &Edge) -> Vec<EdgePart> {
     fields.iter().filter(|f| f.0).map(|f| f.1).collect()
 }
 
+/// Records `before` and `edge` as one arrow, and what changed on it.
+fn pair(
+    before: &Edge,
+    edge: &Edge,
+    used: &mut FxHashSet<EdgeId>,
+    edge_pairs: &mut Vec<(EdgeId, EdgeId)>,
+    changes: &mut Vec<EdgeChange>,
+) {
+    used.insert(before.id);
+    edge_pairs.push((before.id, edge.id));
+    let parts = edge_parts(before, edge);
+    if !parts.is_empty() {
+        changes.push(EdgeChange {
+            kind: ChangeKind::Changed,
+            old: Some(before.id),
+            new: Some(edge.id),
+            parts,
+        });
+    }
+}
+
 /// Pairs the arrows through the node pairs: by id when both ends agree, otherwise by ends.
 /// Returns the changes and every pair (older id, newer id).
 pub(super) fn compare_edges(
@@ -99,17 +120,7 @@ pub(super) fn compare_edges(
     for edge in &new.edges {
         match old_by_id.get(&edge.id) {
             Some(before) if ends(before) == Some((edge.from, edge.to)) => {
-                used.insert(before.id);
-                edge_pairs.push((before.id, edge.id));
-                let parts = edge_parts(before, edge);
-                if !parts.is_empty() {
-                    changes.push(EdgeChange {
-                        kind: ChangeKind::Changed,
-                        old: Some(before.id),
-                        new: Some(edge.id),
-                        parts,
-                    });
-                }
+                pair(before, edge, &mut used, &mut edge_pairs, &mut changes);
             }
             _ => unpaired.push(*edge),
         }
@@ -123,19 +134,7 @@ pub(super) fn compare_edges(
             })
             .and_then(|id| old_by_id.get(&id).copied());
         match found {
-            Some(before) => {
-                used.insert(before.id);
-                edge_pairs.push((before.id, edge.id));
-                let parts = edge_parts(before, edge);
-                if !parts.is_empty() {
-                    changes.push(EdgeChange {
-                        kind: ChangeKind::Changed,
-                        old: Some(before.id),
-                        new: Some(edge.id),
-                        parts,
-                    });
-                }
-            }
+            Some(before) => pair(before, edge, &mut used, &mut edge_pairs, &mut changes),
             None => changes.push(EdgeChange {
                 kind: ChangeKind::Added,
                 old: None,
