@@ -488,4 +488,14 @@ fn a_copy_with_other_ids_pairs_by_number_and_a_wrong_pair_can_be_taken_apart() {
         .map(|c| c.kind)
         .collect();
     assert_eq!(kinds, [ChangeKind::Added, ChangeKind::Removed]);
+    // And paired again by hand (the change list's "Same card as the selected one").
+    editor.selection.set_node(six);
+    editor.correct_pairing(old, six, false);
+    let comparing = editor.comparing().expect("comparing");
+    let change = comparing.change_of(six).expect("paired again");
+    assert_eq!(change.kind, ChangeKind::Changed);
+    assert_eq!(
+        change.matched,
+        Some(cmoc_canvas::session::compare::Matched::ByHand)
+    );
 }

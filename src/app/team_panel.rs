@@ -163,7 +163,7 @@ impl TeamPanel {
         let mut step = None;
         let mut stop = false;
         let mut select = None;
-        let mut unpair = None;
+        let mut correction = None;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Comparing with “{}”", comparing.name)).strong());
             if ui.button("Stop comparing").clicked() {
@@ -206,28 +206,19 @@ impl TeamPanel {
             }
             let current =
                 comparing.cursor == Some(i) || change.new.is_some_and(|id| Some(id) == selected);
-            // A pair made by number or words can be taken apart when it is wrong.
-            let separable = change
-                .matched
-                .filter(|m| *m != crate::session::compare::Matched::Id)
-                .and(change.old.zip(change.new));
-            let response = match separable {
-                Some(pair) => {
-                    ui.horizontal_wrapped(|ui| {
-                        let r = ui.selectable_label(current, &words);
-                        let apart = ui.small_button("Not the same card").on_hover_text(
-                            "Keep these two apart: one counts as removed, the other as added",
-                        );
-                        crate::app::name_widget(ui, &apart, &format!("Not the same card: {words}"));
-                        if apart.clicked() {
-                            unpair = Some(pair);
-                        }
-                        r
-                    })
-                    .inner
+            // A pair made by number or words can be taken apart when it is wrong; a removed
+            // card can be paired by hand with the card selected in the diagram.
+            let fix = match (change.matched, change.old, change.new, selected) {
+                (Some(m), Some(old), Some(new), _) if m != crate::session::compare::Matched::Id => {
+                    Some((PairFix::Apart, old, new))
                 }
-                None => ui.selectable_label(current, words),
+                (_, Some(old), None, Some(new)) => Some((PairFix::Same, old, new)),
+                _ => None,
             };
+            let (response, fixed) = change_row_ui(ui, current, &words, fix.map(|f| f.0));
+            if fixed && let Some((how, old, new)) = fix {
+                correction = Some((old, new, how == PairFix::Apart));
+            }
             if response.clicked() {
                 select = Some(change.new);
             }
@@ -252,8 +243,8 @@ impl TeamPanel {
         {
             show = Some(node.id);
         }
-        if let Some((old, new)) = unpair {
-            editor.correct_pairing(old, new, true);
+        if let Some((old, new, apart)) = correction {
+            editor.correct_pairing(old, new, apart);
         }
         if stop {
             editor.stop_comparing();
@@ -261,6 +252,45 @@ impl TeamPanel {
         ui.separator();
         show
     }
+}
+
+/// A correction the change list offers beside a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PairFix {
+    /// The two were paired by number or words and are not the same card.
+    Apart,
+    /// This removed card is the card selected in the diagram.
+    Same,
+}
+
+/// One change in the list, with its correction button if any; the label's response and
+/// whether the button was clicked.
+fn change_row_ui(
+    ui: &mut Ui,
+    current: bool,
+    words: &str,
+    fix: Option<PairFix>,
+) -> (egui::Response, bool) {
+    let Some(fix) = fix else {
+        return (ui.selectable_label(current, words), false);
+    };
+    let (text, tip) = match fix {
+        PairFix::Apart => (
+            "Not the same card",
+            "Keep these two apart: one counts as removed, the other as added",
+        ),
+        PairFix::Same => (
+            "Same card as the selected one",
+            "Pair this removed card with the card selected in the diagram: they are one card, changed",
+        ),
+    };
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.selectable_label(current, words);
+        let button = ui.small_button(text).on_hover_text(tip);
+        crate::app::name_widget(ui, &button, &format!("{text}: {words}"));
+        (label, button.clicked())
+    })
+    .inner
 }
 
 /// One side of a conflict: "Yours: …".

@@ -198,13 +198,14 @@ impl Editor {
         let Some(comparing) = self.comparing.as_mut() else {
             return;
         };
-        let list = if apart {
-            &mut comparing.corrections.apart
+        // The later word wins: pairing two takes back "not the same", and the other way.
+        let corrections = &mut comparing.corrections;
+        corrections.pair.retain(|p| *p != (old, new));
+        corrections.apart.retain(|p| *p != (old, new));
+        if apart {
+            corrections.apart.push((old, new));
         } else {
-            &mut comparing.corrections.pair
-        };
-        if !list.contains(&(old, new)) {
-            list.push((old, new));
+            corrections.pair.push((old, new));
         }
         comparing.at = None;
         comparing.refresh(&self.doc);

@@ -29,16 +29,7 @@ pub fn changes_docx(table: &ChangeTable) -> Result<Vec<u8>, DocxError> {
                 crate::interchange::docx::xml_safe(&table.new_name)
             ))),
     );
-    let header = [
-        "CMOC",
-        "Status",
-        "Change",
-        "Context",
-        "Mechanism",
-        "Outcome",
-        "Rationale",
-        "Evidence",
-    ];
+    let header = super::COLUMNS;
     let rows: Vec<Vec<Paragraph>> = table.rows.iter().map(row_cells).collect();
     doc.table(&header, rows);
     doc.finish()

@@ -30,16 +30,7 @@ pub fn changes_html(table: &ChangeTable) -> String {
         escape(&table.new_name),
     );
     out.push_str("<table>\n<caption>Each CMOC, its status and what changed</caption>\n<thead><tr>");
-    for head in [
-        "CMOC",
-        "Status",
-        "Change",
-        "Context",
-        "Mechanism",
-        "Outcome",
-        "Rationale",
-        "Evidence",
-    ] {
+    for head in super::COLUMNS {
         let _ = write!(out, "<th scope=\"col\">{head}</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");

@@ -18,6 +18,18 @@ use crate::model::{CmocCard, Node, NodeId, Polarity, Status};
 use crate::session::compare::{ChangeKind, Comparison, Theory, WordDiff, word_diff};
 use rustc_hash::FxHashMap;
 
+/// The refinement table's columns, as the Word and HTML tables head them.
+pub(super) const COLUMNS: [&str; 8] = [
+    "CMOC",
+    "Status",
+    "Change",
+    "Context",
+    "Mechanism",
+    "Outcome",
+    "Rationale",
+    "Evidence",
+];
+
 /// The formats the change table is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChangesFormat {
