@@ -284,6 +284,30 @@ fn a_saved_version_is_viewed_beside_the_diagram_read_only() {
         "{}",
         h.state().editor.status
     );
+    // Two saved versions compared: the initial one marked with what differs from the
+    // published one.
+    h.state_mut()
+        .beside
+        .as_mut()
+        .expect("shown")
+        .set_against(Some(1));
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains(
+            "Compared with “Published programme theory (Figure 2)”: 0 added, 12 removed, 1 changed, 0 moved."
+        )
+        .next()
+        .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains(
+            "Since “Published programme theory (Figure 2)”: changed (context"
+        )
+        .any(|n| n
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.starts_with("CMOC 4,")))
+    );
     h.get_by_label("Close the version shown beside the diagram")
         .click();
     h.run_steps(3);

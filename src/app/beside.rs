@@ -20,6 +20,10 @@ pub struct Beside {
     pub editor: Editor,
     /// The right-hand canvas.
     pub canvas: CanvasState,
+    /// Its place among the saved versions.
+    index: usize,
+    /// The other saved version whose changes are marked on it, if any.
+    against: Option<usize>,
 }
 
 impl Beside {
@@ -30,7 +34,8 @@ impl Beside {
             return None;
         };
         let name = version.name.clone();
-        let mut doc = editor.doc().clone().with_versions(Vec::new());
+        // The saved versions stay with it, to compare it with another one.
+        let mut doc = editor.doc().clone();
         let made = restore_edit(&doc, version).and_then(|edit| edit.apply(&mut doc).map(|_| ()));
         if let Err(e) = made {
             editor.status = format!("Could not show “{name}”: {e}.");
@@ -44,6 +49,8 @@ impl Beside {
             editor: Editor::new(doc.clone(), Origin::Untitled),
             doc,
             canvas: CanvasState::fitting(),
+            index,
+            against: None,
         })
     }
 
@@ -56,6 +63,9 @@ impl Beside {
         let selection = std::mem::take(&mut self.editor.selection);
         self.editor = Editor::new(self.doc.clone(), Origin::Untitled);
         self.editor.selection = selection;
+        if let Some(other) = self.against {
+            self.editor.compare_with_version(other);
+        }
         Some(format!(
             "“{}” is a saved version and cannot be changed here: restore it in the Versions tab to make it the diagram.",
             self.name
@@ -89,6 +99,7 @@ impl Beside {
                         &format!("Version “{}”, read-only", self.name),
                         Some(("Close", "Close the version shown beside the diagram")),
                     );
+                    self.against_ui(ui);
                     // Its menus and keys act on nothing: the version is not edited.
                     let _ = canvas_ui(ui, &mut self.editor, &mut self.canvas, palette, false);
                     closed
@@ -127,5 +138,57 @@ impl super::EditorApp {
         right.scenario = Some(other);
         self.split = Some(Box::new(right));
         self.canvas.fit_pending = true;
+    }
+}
+
+impl Beside {
+    /// The row under the version's heading: which other saved version's changes to mark on
+    /// it (comparing two saved versions), and what they are.
+    fn against_ui(&mut self, ui: &mut Ui) {
+        let names: Vec<(usize, String)> = self
+            .doc
+            .versions()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != self.index)
+            .map(|(i, v)| (i, v.name.clone()))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        let mut chosen = self.against;
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Mark what changed since");
+            let shown = chosen
+                .and_then(|c| names.iter().find(|(i, _)| *i == c))
+                .map_or("nothing", |(_, n)| n.as_str());
+            egui::ComboBox::from_id_salt("beside-against")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, "nothing");
+                    for (i, name) in &names {
+                        ui.selectable_value(&mut chosen, Some(*i), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if let Some(comparing) = self.editor.comparison_view() {
+                ui.label(comparing.summary());
+            }
+        });
+        if chosen != self.against {
+            self.set_against(chosen);
+        }
+    }
+
+    /// Marks on the version what changed since saved version `other` (`None`: nothing).
+    pub fn set_against(&mut self, other: Option<usize>) {
+        self.against = other;
+        match other {
+            Some(other) => {
+                self.editor.compare_with_version(other);
+            }
+            None => self.editor.stop_comparing(),
+        }
     }
 }
