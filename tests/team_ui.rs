@@ -313,3 +313,80 @@ fn a_saved_version_is_viewed_beside_the_diagram_read_only() {
     h.run_steps(3);
     assert!(h.state().beside.is_none());
 }
+
+#[test]
+fn the_inspector_shows_a_cmocs_status_why_and_the_evidence_that_decided_it() {
+    let (_dir, mut h) = common::editor_harness();
+    let card = common::cmoc(&h, 13, Polarity::Positive);
+    h.state_mut().editor.selection.set_node(card);
+    h.get_by_label("Inspector").click();
+    h.run_steps(3);
+    assert!(h.query_all_by_label("Realist status").count() >= 1);
+    assert!(
+        h.query_all_by_label("Why").any(|n| n
+            .accesskit_node()
+            .value()
+            .is_some_and(|v| v.starts_with("Supported by the interview data"))),
+        "the rationale, in its box"
+    );
+    let decided = h.get_by_label_contains("Site05_LW01: “And having a lovely big team");
+    assert!(
+        decided.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True),
+        "ticked: it decided the status"
+    );
+    // Unticking it is an edit of the card, undone by Ctrl+Z.
+    decided.click();
+    h.run_steps(3);
+    let doc = h.state().editor.doc();
+    let decided_by = &doc
+        .node(card)
+        .and_then(|n| n.content.cmoc())
+        .expect("card")
+        .decided_by;
+    assert!(decided_by.is_empty());
+    common::press(&mut h, Modifiers::COMMAND, Key::Z);
+    let doc = h.state().editor.doc();
+    assert_eq!(
+        doc.node(card)
+            .and_then(|n| n.content.cmoc())
+            .expect("card")
+            .decided_by,
+        ["Site05_LW01"]
+    );
+}
+
+#[test]
+fn file_export_refinement_table_writes_a_word_file_a_reader_can_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("holding-refinement.docx");
+    let dialogs = ScriptedDialogs {
+        save_answers: vec![Some(out.clone())],
+        ..ScriptedDialogs::default()
+    };
+    let app = EditorApp::start(
+        None,
+        Some(dir.path().join("settings.ron")),
+        Box::new(dialogs),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_steps(4);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Export refinement table…").click();
+    h.run_steps(4);
+    let status = h.state().editor.status.clone();
+    assert!(
+        status.contains("27 CMOCs: 20 supported, 1 refined, 6 new."),
+        "{status}"
+    );
+    let word =
+        cmoc_canvas::interchange::docx::read_docx_text(&std::fs::read(&out).expect("written"))
+            .expect("a Word file");
+    let cmoc4 = word.tables[0]
+        .iter()
+        .find(|row| row[0] == "CMOC 4")
+        .expect("CMOC 4's row");
+    assert_eq!(cmoc4[1], "refined");
+}

@@ -61,19 +61,28 @@ pub(super) fn status_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId, card: &Cmo
             }
         });
     }
-    let sources: Vec<String> = card
-        .evidence
-        .iter()
-        .map(|e| e.source.clone())
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    // Each evidence item, by its source, with the quote it gives (the start of it).
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for e in &card.evidence {
+        if e.source.trim().is_empty() || sources.iter().any(|(s, _)| *s == e.source) {
+            continue;
+        }
+        let quote: String = e.quote.chars().take(60).collect();
+        let shown = match (quote.is_empty(), quote.len() < e.quote.len()) {
+            (true, _) => e.source.clone(),
+            (false, false) => format!("{}: “{quote}”", e.source),
+            (false, true) => format!("{}: “{quote}…”", e.source),
+        };
+        sources.push((e.source.clone(), shown));
+    }
     if sources.is_empty() {
         return;
     }
-    ui.label(RichText::new("Decided by").strong());
-    for source in sources {
+    ui.label(RichText::new("Decided by").strong())
+        .on_hover_text("The evidence that decided the status (the card's evidence, by source)");
+    for (source, shown) in sources {
         let mut ticked = card.decided_by.contains(&source);
-        if ui.checkbox(&mut ticked, &source).changed() {
+        if ui.checkbox(&mut ticked, &shown).changed() {
             editor.change_node(id, "evidence that decided it", |node| {
                 if let Some(c) = node.content.cmoc_mut() {
                     c.decided_by.retain(|s| *s != source);
