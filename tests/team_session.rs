@@ -499,3 +499,27 @@ fn a_copy_with_other_ids_pairs_by_number_and_a_wrong_pair_can_be_taken_apart() {
         Some(cmoc_canvas::session::compare::Matched::ByHand)
     );
 }
+
+#[test]
+fn two_people_opening_one_file_give_their_new_cards_different_ids() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("theory.ron");
+    cmoc_canvas::file::save_file(&example_document(), &path).expect("saves");
+    let open = || {
+        let doc = cmoc_canvas::file::load_file(&path).expect("opens").document;
+        Editor::new(doc, Origin::File(path.clone()))
+    };
+    let (mut mine, mut theirs) = (open(), open());
+    let a = mine
+        .add_node(cmoc_canvas::model::NodeKind::Cmoc, Point::new(0.0, 5_000.0))
+        .expect("adds");
+    let b = theirs
+        .add_node(cmoc_canvas::model::NodeKind::Cmoc, Point::new(0.0, 6_000.0))
+        .expect("adds");
+    // Each session starts its new ids at its own random place (1 in 16 million alike).
+    assert_ne!(a, b);
+    let merged = mine
+        .merge_copy(theirs.doc(), "theirs.ron", MergeBase::Shared)
+        .expect("merges");
+    assert_eq!(merged.renumbered, 0, "nothing to repair");
+}

@@ -112,6 +112,10 @@ impl Editor {
         if origin == Origin::Example {
             history.mark_unsaved();
         }
+        if matches!(origin, Origin::File(_)) {
+            // A file may be a copy a colleague edits too: start new ids somewhere of our own.
+            doc.spread_new_ids(random_offset());
+        }
         Self {
             doc,
             history,
@@ -265,4 +269,16 @@ impl Editor {
         }
         self.changed();
     }
+}
+
+/// A number below 2^24 that differs from one run of the program to the next (std's
+/// per-process random hash keys, mixed with the time): where this session's new ids start.
+fn random_offset() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    hasher.write_u128(now);
+    hasher.finish() % (1 << 24)
 }

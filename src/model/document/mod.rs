@@ -202,6 +202,16 @@ impl Document {
         id
     }
 
+    /// Moves where new ids start to `offset` past the highest id in use (never back). Two
+    /// people editing copies of one file each start at their own random offset, so the new
+    /// cards they add rarely share an id (a merge repairs those that do).
+    pub fn spread_new_ids(&self, offset: u64) {
+        let start = self.next_id.get().saturating_add(offset);
+        if start < u64::MAX {
+            self.next_id.set(start);
+        }
+    }
+
     fn id_in_use(&self, id: u64) -> bool {
         self.nodes.contains_key(&NodeId(id))
             || self.edges.contains_key(&EdgeId(id))
