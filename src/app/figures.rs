@@ -128,7 +128,7 @@ pub struct FigureDialog {
     pub legend: bool,
     /// Draw the diagram as in this "what if" scenario (by name); `None`: as drawn.
     pub scenario: Option<String>,
-    /// Each appraised CMOC's realist status above it.
+    /// Each appraised CMOC's realist status on its lower edge.
     pub statuses: bool,
 }
 
@@ -282,7 +282,7 @@ pub fn figure_dialog_ui(
     );
     ui.checkbox(
         &mut dialog.statuses,
-        "Realist statuses (SUPPORTED, REFINED… above each appraised CMOC)",
+        "Realist statuses (SUPPORTED, REFINED… on each appraised CMOC's lower edge)",
     );
     let mut answer = DialogAnswer::Open;
     ui.horizontal(|ui| {

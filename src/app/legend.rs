@@ -130,7 +130,7 @@ pub fn team_notes(editor: &crate::session::Editor) -> Vec<String> {
         .any(|(_, c)| !c.status.is_untested())
     {
         notes.push(
-            "SUPPORTED, REFINED, REFUTED, NEW… above a card: its realist status (set in the inspector)".into(),
+            "SUPPORTED, REFINED, REFUTED, NEW… on a card's lower edge: its realist status (set in the inspector)".into(),
         );
     }
     if let Some(comparing) = editor.comparison_view() {

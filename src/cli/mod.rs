@@ -89,7 +89,7 @@ pub enum Command {
         /// above the figure and its marks in the legend.
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
-        /// Write each appraised CMOC's realist status (SUPPORTED, REFINED…) above it.
+        /// Write each appraised CMOC's realist status (SUPPORTED, REFINED…) on its lower edge.
         #[arg(long)]
         statuses: bool,
     },

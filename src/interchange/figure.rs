@@ -42,7 +42,7 @@ pub struct FigureOptions {
     /// partly active ones hatched, active negative CMOCs outlined, the conditions' states on
     /// chips; its name is written above the figure and the legend says what the marks mean.
     pub scenario: Option<String>,
-    /// Write each appraised CMOC's realist status ("REFINED") above its top-right corner.
+    /// Write each appraised CMOC's realist status ("REFINED") across its bottom edge.
     pub statuses: bool,
 }
 

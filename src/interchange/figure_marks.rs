@@ -40,8 +40,8 @@ pub(super) fn walk_scenario_marks(
     sink.close()
 }
 
-/// A CMOC's realist status as a word on a tag above its top-right corner, as the canvas shows
-/// it (black on white, outlined: it reads in black and white print).
+/// A CMOC's realist status as a word on a tag across its bottom edge, as the canvas shows it
+/// (black on white, outlined: it reads in black and white print).
 pub(super) fn walk_status(
     sink: &mut dyn FigureSink,
     doc: &Document,
@@ -60,12 +60,14 @@ pub(super) fn walk_status(
     let words = status.words().to_uppercase();
     let size = measure.line_size(&words, FIGURE_STATUS_SIZE);
     let pad = FIGURE_STATUS_PAD;
+    // Across the card's bottom edge, right, as the canvas shows it.
+    let tag_size = size + vec2(2.0 * pad, 2.0 * pad);
     let tag = Rect::from_min_size(
         pos2(
-            node.rect.max.x - size.x - 2.0 * pad,
-            node.rect.min.y - size.y - 2.0 * pad - pad,
+            node.rect.max.x - FIGURE_STATUS_CLEAR - tag_size.x,
+            node.rect.max.y - tag_size.y / 2.0,
         ),
-        size + vec2(2.0 * pad, 2.0 * pad),
+        tag_size,
     );
     sink.open(format!(
         r#"g class="status" data-node="{}" data-status="{}""#,
@@ -102,3 +104,5 @@ pub(super) fn walk_status(
 const FIGURE_STATUS_SIZE: f32 = 12.0;
 /// See [`FIGURE_STATUS_SIZE`].
 const FIGURE_STATUS_PAD: f32 = 3.0;
+/// See [`FIGURE_STATUS_SIZE`]: how far left of the card's corner the tag ends.
+const FIGURE_STATUS_CLEAR: f32 = 22.0;

@@ -377,4 +377,4 @@ pub const CHANGE_DASH_PX: (f32, f32) = (8.0, 5.0);
 
 /// A card narrower than this on screen (px) carries no marker word (its outline still shows a
 /// change): zoomed far out, words on every card would bury the diagram.
-pub const MARKER_MIN_CARD_PX: f32 = 90.0;
+pub const MARKER_MIN_CARD_PX: f32 = 140.0;

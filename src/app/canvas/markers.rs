@@ -1,8 +1,9 @@
-//! What the canvas marks on cards for a team: each CMOC's realist status (a word on the card,
-//! "REFINED"), and while comparing, what changed since the other version — a word on the card
-//! (ADDED, CHANGED, MOVED) with a solid, dashed or dotted outline in the change's colour, and
-//! a dashed ghost where a removed card was. Words and line patterns carry the meaning; colour
-//! only adds to it. Only cards in view are marked, so a 5,000-card diagram costs what is seen.
+//! What the canvas marks on cards for a team: each CMOC's realist status (a word across the
+//! card's bottom edge, "REFINED", so it fits the gap between stacked cards and leaves the
+//! card's number clear), and while comparing, what changed since the other version — a word
+//! across the top of its outline (ADDED, CHANGED, MOVED) with a solid, dashed or dotted outline in the change's colour, and a dashed ghost
+//! where a removed card was. Words and line patterns carry the meaning; colour only adds to
+//! it. Only cards in view are marked, so a 5,000-card diagram costs what is seen.
 
 use super::CanvasState;
 use crate::model::Node;
@@ -14,9 +15,12 @@ use crate::session::Editor;
 use crate::session::compare::ChangeKind;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, vec2};
 
-/// How far left of a card's top-right corner its status word ends, clear of the comments
-/// badge on the corner (px).
+/// How far left of a card's bottom-right corner its status word ends, clear of the reactions'
+/// counter on the corner (px).
 const STATUS_CLEAR_OF_BADGE_PX: f32 = 22.0;
+
+/// How far in from a card's left corner a change's word sits on its top edge (px).
+const MARKER_INSET_PX: f32 = 8.0;
 
 /// Marks statuses and, while comparing, changes on the cards in view.
 pub(super) fn paint_markers(
@@ -36,50 +40,45 @@ pub(super) fn paint_markers(
         // Far out, a card is a speck: a word on each would bury the diagram.
         let readable = screen.width() >= MARKER_MIN_CARD_PX;
         let change = comparing.and_then(|c| c.change_of(node.id));
-        // Over a change's outline, not on it.
-        let above = if change.is_some() {
-            screen.expand(CHANGE_OUTLINE_PX + 2.0)
-        } else {
-            screen
-        };
+        let outline = screen.expand(CHANGE_OUTLINE_PX + 2.0);
+        if let Some(change) = change {
+            let colour = palette.changes[change.kind as usize];
+            let stroke = Stroke::new(CHANGE_OUTLINE_PX, colour);
+            match change.kind {
+                ChangeKind::Added => {
+                    painter.rect_stroke(outline, 4.0, stroke, StrokeKind::Outside);
+                }
+                ChangeKind::Changed => dashed(painter, outline, stroke, CHANGE_DASH_PX),
+                _ => dashed(painter, outline, stroke, (2.0, 4.0)),
+            }
+            if readable {
+                // Across the outline's top edge, clear of the card's number below it.
+                pill(
+                    painter,
+                    outline.min + egui::vec2(MARKER_INSET_PX, 0.0),
+                    Align2::LEFT_CENTER,
+                    &change.kind.word().to_uppercase(),
+                    colour,
+                    palette.background,
+                    false,
+                );
+            }
+        }
         if readable
             && let Some(status) = node.content.cmoc().map(|c| c.status)
             && !status.is_untested()
         {
-            let word = status.words().to_uppercase();
+            // Across the bottom edge (of the change's outline, when there is one), left of
+            // the corner where the reactions' counter sits.
+            let edge = if change.is_some() { outline } else { screen };
             pill(
                 painter,
-                // Left of the corner, where the open-comments badge sits.
-                Pos2::new(above.max.x - STATUS_CLEAR_OF_BADGE_PX, above.min.y),
-                Align2::RIGHT_BOTTOM,
-                &word,
+                Pos2::new(edge.max.x - STATUS_CLEAR_OF_BADGE_PX, edge.max.y),
+                Align2::RIGHT_CENTER,
+                &status.words().to_uppercase(),
                 palette.background,
                 palette.text,
                 true,
-            );
-        }
-        let Some(change) = change else {
-            continue;
-        };
-        let colour = palette.changes[change.kind as usize];
-        let stroke = Stroke::new(CHANGE_OUTLINE_PX, colour);
-        let outline = screen.expand(CHANGE_OUTLINE_PX + 2.0);
-        match change.kind {
-            ChangeKind::Added => {
-                painter.rect_stroke(outline, 4.0, stroke, StrokeKind::Outside);
-            }
-            ChangeKind::Changed => dashed(painter, outline, stroke, CHANGE_DASH_PX),
-            _ => dashed(painter, outline, stroke, (2.0, 4.0)),
-        }
-        if readable {
-            pill(
-                painter,
-                outline.min,
-                Align2::LEFT_BOTTOM,
-                &change.kind.word().to_uppercase(),
-                colour,
-                palette.background,
-                false,
             );
         }
     }
@@ -98,8 +97,8 @@ pub(super) fn paint_markers(
             }
             pill(
                 painter,
-                screen.min,
-                Align2::LEFT_BOTTOM,
+                screen.min + egui::vec2(MARKER_INSET_PX, 0.0),
+                Align2::LEFT_CENTER,
                 &format!("REMOVED: {}", ghost.label()),
                 colour,
                 palette.background,
