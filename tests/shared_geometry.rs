@@ -162,7 +162,12 @@ fn the_canvas_paints_the_figures_text_shapes_and_dashes() {
     let camera = h.state().canvas.camera;
     let to_world = |p: Pos2| camera.to_world(canvas, p);
 
-    let svg = figure_svg(h.state().editor.doc(), &FigureOptions::default()).expect("figure");
+    // The canvas writes each card's realist status on it; the figure, when asked.
+    let options = FigureOptions {
+        statuses: true,
+        ..FigureOptions::default()
+    };
+    let svg = figure_svg(h.state().editor.doc(), &options).expect("figure");
     let figure = svg_runs(&svg);
     let nodes: Vec<Rect> = h
         .state()
