@@ -12,5 +12,6 @@ pub mod edit;
 pub mod file;
 pub mod interchange;
 pub mod model;
+pub mod room;
 pub mod scene;
 pub mod session;
