@@ -43,7 +43,15 @@ fn the_window_is_implemented_only_where_it_is_defined() {
             std::fs::read_to_string(path)
                 .expect("read")
                 .lines()
-                .any(|line| line.trim_start().starts_with("impl EditorApp"))
+                .any(|line| {
+                    let line = line.trim_start();
+                    // `impl EditorApp`, `impl super::EditorApp`, `impl crate::app::EditorApp`…
+                    line.starts_with("impl ")
+                        && line
+                            .split_whitespace()
+                            .nth(1)
+                            .is_some_and(|ty| ty.rsplit("::").next() == Some("EditorApp"))
+                })
         })
         .map(|path| {
             path.strip_prefix(&app)

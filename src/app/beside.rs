@@ -118,29 +118,6 @@ impl Beside {
     }
 }
 
-impl super::EditorApp {
-    /// Shows the saved version at `index` beside the diagram, read-only.
-    pub fn open_beside(&mut self, index: usize) {
-        self.split = None;
-        self.beside = Beside::of_version(&mut self.editor, index).map(Box::new);
-        if let Some(beside) = self.beside.as_mut() {
-            beside.canvas.camera = self.canvas.camera;
-        }
-    }
-
-    /// Shows the scenario shown on the canvas and scenario `other` side by side (the shown
-    /// one on the left, `other` on the right), moving and zooming together.
-    pub fn open_split(&mut self, other: usize) {
-        if other >= self.editor.doc().scenarios().len() || self.canvas.scenario.is_none() {
-            return;
-        }
-        let mut right = CanvasState::fitting();
-        right.scenario = Some(other);
-        self.split = Some(Box::new(right));
-        self.canvas.fit_pending = true;
-    }
-}
-
 impl Beside {
     /// The row under the version's heading: which other saved version's changes to mark on
     /// it (comparing two saved versions), and what they are.
@@ -190,5 +167,39 @@ impl Beside {
             }
             None => self.editor.stop_comparing(),
         }
+    }
+}
+
+/// The two-canvas views the window can show; one at a time.
+pub struct Halves<'a> {
+    /// The diagram's canvas (the left one).
+    pub canvas: &'a mut CanvasState,
+    /// Two scenarios side by side: the right canvas.
+    pub split: &'a mut Option<Box<CanvasState>>,
+    /// A saved version beside the diagram.
+    pub beside: &'a mut Option<Box<Beside>>,
+}
+
+impl Halves<'_> {
+    /// Shows the saved version at `index` of `editor`'s diagram beside it, read-only.
+    pub fn open_beside(&mut self, editor: &mut Editor, index: usize) {
+        *self.split = None;
+        *self.beside = Beside::of_version(editor, index).map(Box::new);
+        if let Some(beside) = self.beside.as_mut() {
+            beside.canvas.camera = self.canvas.camera;
+        }
+    }
+
+    /// Shows the scenario shown on the canvas and scenario `other` side by side (the shown
+    /// one on the left, `other` on the right), moving and zooming together.
+    pub fn open_split(&mut self, editor: &Editor, other: usize) {
+        if other >= editor.doc().scenarios().len() || self.canvas.scenario.is_none() {
+            return;
+        }
+        *self.beside = None;
+        let mut right = CanvasState::fitting();
+        right.scenario = Some(other);
+        *self.split = Some(Box::new(right));
+        self.canvas.fit_pending = true;
     }
 }

@@ -321,12 +321,16 @@ impl EditorApp {
             self.editor.selection.nodes.extend(nodes);
             self.canvas.fit_selection(&self.editor);
         }
+        let mut halves = super::beside::Halves {
+            canvas: &mut self.canvas,
+            split: &mut self.split,
+            beside: &mut self.beside,
+        };
         if let Some(other) = asks.split_with {
-            self.beside = None;
-            self.open_split(other);
+            halves.open_split(&self.editor, other);
         }
         if let Some(index) = asks.beside {
-            self.open_beside(index);
+            halves.open_beside(&mut self.editor, index);
         }
         if let Some(index) = asks.present_from {
             self.stage().start_presenting_at(index);
