@@ -43,10 +43,22 @@ fn editor_opening_a_copy(
         .expect("edits");
     let theirs_path = dir.path().join(name);
     save_file(&theirs, &theirs_path).expect("saves");
-    let dialogs = ScriptedDialogs {
-        open_answers: vec![Some(theirs_path)],
-        ..ScriptedDialogs::default()
-    };
+    let h = harness(
+        &dir,
+        ScriptedDialogs {
+            open_answers: vec![Some(theirs_path)],
+            ..ScriptedDialogs::default()
+        },
+    );
+    (dir, h, card)
+}
+
+/// The editor on the example in a 1600×1000 window, its settings in `dir`, its file dialogs
+/// answering as `dialogs` says.
+fn harness(
+    dir: &tempfile::TempDir,
+    dialogs: ScriptedDialogs,
+) -> egui_kittest::Harness<'static, EditorApp> {
     let app = EditorApp::start(
         None,
         Some(dir.path().join("settings.ron")),
@@ -56,7 +68,7 @@ fn editor_opening_a_copy(
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
     h.run_steps(4);
-    (dir, h, card)
+    h
 }
 
 #[test]
@@ -359,19 +371,13 @@ fn the_inspector_shows_a_cmocs_status_why_and_the_evidence_that_decided_it() {
 fn file_export_refinement_table_writes_a_word_file_a_reader_can_open() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("holding-refinement.docx");
-    let dialogs = ScriptedDialogs {
-        save_answers: vec![Some(out.clone())],
-        ..ScriptedDialogs::default()
-    };
-    let app = EditorApp::start(
-        None,
-        Some(dir.path().join("settings.ron")),
-        Box::new(dialogs),
+    let mut h = harness(
+        &dir,
+        ScriptedDialogs {
+            save_answers: vec![Some(out.clone())],
+            ..ScriptedDialogs::default()
+        },
     );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(4);
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label_contains("Export refinement table…").click();
