@@ -4,6 +4,7 @@
 //! words). Everything it does goes through the headless session.
 
 use crate::model::{Conflict, ConflictOn, Disagreement, NodeId};
+use crate::scene::style::WORD_DIFF_LINE_PX;
 use crate::session::compare::{ChangeKind, Piece, word_diff};
 use crate::session::{Editor, Resolution};
 use egui::text::LayoutJob;
@@ -371,7 +372,10 @@ pub fn word_changes_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
                 Piece::Removed(t) => (
                     t,
                     TextFormat {
-                        strikethrough: egui::Stroke::new(1.5, ui.visuals().error_fg_color),
+                        strikethrough: egui::Stroke::new(
+                            WORD_DIFF_LINE_PX,
+                            ui.visuals().error_fg_color,
+                        ),
                         color: ui.visuals().error_fg_color,
                         ..normal.clone()
                     },
@@ -379,7 +383,10 @@ pub fn word_changes_ui(ui: &mut Ui, editor: &mut Editor, id: NodeId) {
                 Piece::Inserted(t) => (
                     t,
                     TextFormat {
-                        underline: egui::Stroke::new(1.5, ui.visuals().strong_text_color()),
+                        underline: egui::Stroke::new(
+                            WORD_DIFF_LINE_PX,
+                            ui.visuals().strong_text_color(),
+                        ),
                         color: ui.visuals().strong_text_color(),
                         ..normal.clone()
                     },

@@ -4,6 +4,9 @@
 use super::figure::FigureSink;
 use super::svg::escape;
 use crate::model::{Document, NodeKind};
+use crate::scene::style::{
+    MARKER_CORNER_PX, MARKER_FONT_PX, MARKER_OUTLINE_PX, MARKER_PAD_PX, STATUS_CLEAR_PX,
+};
 use crate::scene::{Palette, Prim, Scene, SceneNode, TextRole};
 use emath::{Rect, Vec2, pos2, vec2};
 
@@ -58,13 +61,13 @@ pub(super) fn walk_status(
     };
     let palette = Palette::LIGHT;
     let words = status.words().to_uppercase();
-    let size = measure.line_size(&words, FIGURE_STATUS_SIZE);
-    let pad = FIGURE_STATUS_PAD;
+    let size = measure.line_size(&words, MARKER_FONT_PX);
+    let pad = MARKER_PAD_PX;
     // Across the card's bottom edge, right, as the canvas shows it.
     let tag_size = size + vec2(2.0 * pad, 2.0 * pad);
     let tag = Rect::from_min_size(
         pos2(
-            node.rect.max.x - FIGURE_STATUS_CLEAR - tag_size.x,
+            node.rect.max.x - STATUS_CLEAR_PX - tag_size.x,
             node.rect.max.y - tag_size.y / 2.0,
         ),
         tag_size,
@@ -77,9 +80,9 @@ pub(super) fn walk_status(
     sink.prim(
         &Prim::Rect {
             rect: tag,
-            corners: crate::scene::Corners::all(3.0),
+            corners: crate::scene::Corners::all(MARKER_CORNER_PX),
             fill: crate::scene::style::FIGURE_BACKGROUND,
-            line: Some(crate::scene::Line::solid(1.0, palette.text)),
+            line: Some(crate::scene::Line::solid(MARKER_OUTLINE_PX, palette.text)),
         },
         Vec2::ZERO,
         None,
@@ -88,7 +91,7 @@ pub(super) fn walk_status(
         &Prim::Text(crate::scene::TextRun {
             pos: tag.min + vec2(pad, pad),
             text: words,
-            size: FIGURE_STATUS_SIZE,
+            size: MARKER_FONT_PX,
             colour: palette.text,
             emphasis: true,
             role: TextRole::Counter,
@@ -99,10 +102,3 @@ pub(super) fn walk_status(
     )?;
     sink.close()
 }
-
-/// A status word's size and padding in a figure (diagram units).
-const FIGURE_STATUS_SIZE: f32 = 12.0;
-/// See [`FIGURE_STATUS_SIZE`].
-const FIGURE_STATUS_PAD: f32 = 3.0;
-/// See [`FIGURE_STATUS_SIZE`]: how far left of the card's corner the tag ends.
-const FIGURE_STATUS_CLEAR: f32 = 22.0;

@@ -366,6 +366,31 @@ pub const SIDE_TAB_TEXT_PX: f32 = 14.0;
 /// ("REFINED"): type size on screen (px), whatever the zoom, so they stay readable.
 pub const MARKER_FONT_PX: f32 = 12.0;
 
+/// How far left of a card's bottom-right corner its status tag ends, clear of the reactions'
+/// counter on the corner (px on the canvas at 100%, diagram units in a figure).
+pub const STATUS_CLEAR_PX: f32 = 22.0;
+
+/// How far in from a card's left corner a change's word sits on its outline (px).
+pub const MARKER_INSET_PX: f32 = 8.0;
+
+/// The corner radius of a marker's tag (px).
+pub const MARKER_CORNER_PX: f32 = 3.0;
+
+/// How far a change's outline stands off the card, beyond its own width (px).
+pub const CHANGE_OUTLINE_GAP_PX: f32 = 2.0;
+
+/// The corner radius of an added card's outline (px).
+pub const CHANGE_CORNER_PX: f32 = 4.0;
+
+/// The dots of a moved card's outline: dot and gap (px).
+pub const MOVED_DOT_PX: (f32, f32) = (2.0, 4.0);
+
+/// The outline of a status word's tag (px).
+pub const MARKER_OUTLINE_PX: f32 = 1.0;
+
+/// The strike through removed words and the line under added ones, in a word diff (px).
+pub const WORD_DIFF_LINE_PX: f32 = 1.5;
+
 /// Padding around a marker's word (px).
 pub const MARKER_PAD_PX: f32 = 3.0;
 

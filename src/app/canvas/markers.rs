@@ -8,19 +8,14 @@
 use super::CanvasState;
 use crate::model::Node;
 use crate::scene::style::{
-    CHANGE_DASH_PX, CHANGE_OUTLINE_PX, MARKER_FONT_PX, MARKER_MIN_CARD_PX, MARKER_PAD_PX,
+    CHANGE_CORNER_PX, CHANGE_DASH_PX, CHANGE_OUTLINE_GAP_PX, CHANGE_OUTLINE_PX, MARKER_CORNER_PX,
+    MARKER_FONT_PX, MARKER_INSET_PX, MARKER_MIN_CARD_PX, MARKER_OUTLINE_PX, MARKER_PAD_PX,
+    MOVED_DOT_PX, STATUS_CLEAR_PX,
 };
 use crate::scene::{Palette, to_rect};
 use crate::session::Editor;
 use crate::session::compare::ChangeKind;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, vec2};
-
-/// How far left of a card's bottom-right corner its status word ends, clear of the reactions'
-/// counter on the corner (px).
-const STATUS_CLEAR_OF_BADGE_PX: f32 = 22.0;
-
-/// How far in from a card's left corner a change's word sits on its top edge (px).
-const MARKER_INSET_PX: f32 = 8.0;
 
 /// Marks statuses and, while comparing, changes on the cards in view.
 pub(super) fn paint_markers(
@@ -40,16 +35,16 @@ pub(super) fn paint_markers(
         // Far out, a card is a speck: a word on each would bury the diagram.
         let readable = screen.width() >= MARKER_MIN_CARD_PX;
         let change = comparing.and_then(|c| c.change_of(node.id));
-        let outline = screen.expand(CHANGE_OUTLINE_PX + 2.0);
+        let outline = screen.expand(CHANGE_OUTLINE_PX + CHANGE_OUTLINE_GAP_PX);
         if let Some(change) = change {
             let colour = palette.changes[change.kind as usize];
             let stroke = Stroke::new(CHANGE_OUTLINE_PX, colour);
             match change.kind {
                 ChangeKind::Added => {
-                    painter.rect_stroke(outline, 4.0, stroke, StrokeKind::Outside);
+                    painter.rect_stroke(outline, CHANGE_CORNER_PX, stroke, StrokeKind::Outside);
                 }
                 ChangeKind::Changed => dashed(painter, outline, stroke, CHANGE_DASH_PX),
-                _ => dashed(painter, outline, stroke, (2.0, 4.0)),
+                _ => dashed(painter, outline, stroke, MOVED_DOT_PX),
             }
             if readable {
                 // Across the outline's top edge, clear of the card's number below it.
@@ -73,7 +68,7 @@ pub(super) fn paint_markers(
             let edge = if change.is_some() { outline } else { screen };
             pill(
                 painter,
-                Pos2::new(edge.max.x - STATUS_CLEAR_OF_BADGE_PX, edge.max.y),
+                Pos2::new(edge.max.x - STATUS_CLEAR_PX, edge.max.y),
                 Align2::RIGHT_CENTER,
                 &status.words().to_uppercase(),
                 palette.background,
@@ -123,11 +118,11 @@ fn pill(
     let size = galley.size() + vec2(MARKER_PAD_PX * 2.0, MARKER_PAD_PX * 2.0);
     let tag = anchor.anchor_size(at, size);
     let outline = if outlined {
-        Stroke::new(1.0, text)
+        Stroke::new(MARKER_OUTLINE_PX, text)
     } else {
         Stroke::NONE
     };
-    painter.rect(tag, 3.0, fill, outline, StrokeKind::Inside);
+    painter.rect(tag, MARKER_CORNER_PX, fill, outline, StrokeKind::Inside);
     painter.galley(tag.min + vec2(MARKER_PAD_PX, MARKER_PAD_PX), galley, text);
 }
 
