@@ -322,3 +322,40 @@ fn the_format_7_fixture_keeps_a_merge_conflict_to_resolve() {
         Some("Merged theirs.ron")
     );
 }
+
+#[test]
+fn the_format_8_fixture_keeps_reactions_and_a_comment_from_phones() {
+    // Written by the session from the format 7 file: two phones reacted to CMOC 7 (one as
+    // Carers, one with no group), and the Carers phone's comment was accepted.
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v8/every-kind.ron"
+    ));
+    let loaded = load_file(&path).expect("opens");
+    assert_eq!(loaded.original_version, 8);
+    let doc = loaded.document;
+    let from_phones: Vec<_> = doc.annotations().filter(|a| a.phone.is_some()).collect();
+    assert_eq!(from_phones.len(), 3);
+    assert_eq!(
+        from_phones[2].text,
+        "We waited weeks for the first visit.\nThen it was good."
+    );
+    assert_eq!(from_phones[2].author, "Carers");
+    let notes = cmoc_canvas::interchange::workshop_notes(
+        &doc,
+        cmoc_canvas::interchange::NotesFormat::Markdown,
+    );
+    assert!(notes.contains("Carers, from a phone"), "{notes}");
+    // Said to be version 7, the same file is refused with the field named.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let as_seven = text.replacen("format_version: 8,", "format_version: 7,", 1);
+    let refused = load_str(&as_seven, "every-kind.ron")
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        refused
+            .as_deref()
+            .is_some_and(|e| e.contains("`phone`") && e.contains("format_version: 8")),
+        "{refused:?}"
+    );
+}

@@ -127,7 +127,7 @@ fn a_newer_file_or_a_base_from_another_diagram_merges_nothing() {
     // Their copy from a newer CMOC Canvas.
     let newer = dir.path().join("newer.ron");
     let text = std::fs::read_to_string(EXAMPLE).expect("example").replacen(
-        "format_version: 7,",
+        "format_version: 8,",
         "format_version: 99,",
         1,
     );

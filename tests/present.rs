@@ -551,6 +551,7 @@ fn a_cards_reactions_are_drawn_as_signed_counters_on_the_canvas_not_in_figures()
             resolved: false,
             reaction: Some(reaction),
             reply_to: None,
+            phone: None,
         };
         Edit::AddAnnotation {
             annotation,

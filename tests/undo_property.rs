@@ -153,6 +153,7 @@ fn concrete(doc: &mut Document, op: &Op) -> Option<Edit> {
                     resolved: false,
                     reaction: None,
                     reply_to: None,
+                    phone: None,
                 },
                 index: None,
             }

@@ -95,6 +95,7 @@ impl DiagramBuilder {
                 resolved: false,
                 reaction: None,
                 reply_to: None,
+                phone: None,
             },
             index: None,
         });

@@ -41,6 +41,7 @@ fn comment(doc: &mut Document, target: Target, text: &str) -> AnnotationId {
             resolved: false,
             reaction: None,
             reply_to: None,
+            phone: None,
         },
         index: None,
     }

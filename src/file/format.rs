@@ -1,4 +1,4 @@
-//! The on-disk shape of a CMOC Canvas file (format version 7) and how it is written: pretty,
+//! The on-disk shape of a CMOC Canvas file (format version 8) and how it is written: pretty,
 //! deterministic RON, so the same document always gives the same bytes and git diffs show only
 //! what changed.
 
@@ -23,9 +23,11 @@ use serde::{Deserialize, Serialize};
 ///   sources that decided it (`decided_by`).
 /// - 7: merge conflicts left to resolve (`conflicts`: what each is about, how the two copies
 ///   disagree, both sides in words, and their node or arrow to take their side from).
+/// - 8: reactions and comments sent from workshop participants' own phones (`phone` on a
+///   comment: which phone of which room, so each phone keeps one reaction per card).
 ///
 /// Older files are migrated on opening (see `load.rs`).
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// A file as written: borrowed from the document, in drawing order.
 #[derive(Serialize)]
@@ -49,7 +51,7 @@ fn is_empty_workshop(w: &&Workshop) -> bool {
     w.is_empty()
 }
 
-/// A file as read, in format version 1 to 7 (the same fields; older files have none of the
+/// A file as read, in format version 1 to 8 (the same fields; older files have none of the
 /// newer versions' optional ones, which the migration checks).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

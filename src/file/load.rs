@@ -159,6 +159,10 @@ pub fn load_str(text: &str, file: &str) -> Result<Loaded, LoadError> {
 ///
 /// 6 → 7: version 7 added merge conflicts left to resolve. Older files have none; a file that
 /// says version 6 or older but keeps `conflicts` is refused the same way.
+///
+/// 7 → 8: version 8 added the phone a reaction or comment came from (`phone`). Older files
+/// have none: every reaction and comment is a group's, as it was. A file that says version 7
+/// or older but names a phone is refused the same way.
 fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     let mut file = file;
     if version < 2 {
@@ -181,6 +185,11 @@ fn migrate(file: FileIn, version: u32) -> Result<FileIn, String> {
     if version < 7 && !file.conflicts.is_empty() {
         return Err(format!(
             "the file says format version {version}, but it keeps merge conflicts (`conflicts`), which only version 7 has. Set `format_version: 7`."
+        ));
+    }
+    if version < 8 && file.annotations.iter().any(|a| a.phone.is_some()) {
+        return Err(format!(
+            "the file says format version {version}, but a reaction or comment names the phone it came from (`phone`), which only version 8 has. Set `format_version: 8`."
         ));
     }
     Ok(file)

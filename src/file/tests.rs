@@ -39,10 +39,10 @@ fn declared_version_is_read_without_parsing_the_rest() {
     let huge = declared_version("(format_version: 99999999999999999999999)");
     assert_eq!(huge.newer().as_deref(), Some("99999999999999999999999"));
     assert_eq!(
-        declared_version("(format_version: 8)").newer().as_deref(),
-        Some("8")
+        declared_version("(format_version: 9)").newer().as_deref(),
+        Some("9")
     );
-    assert_eq!(declared_version("(format_version: 7)").newer(), None);
+    assert_eq!(declared_version("(format_version: 8)").newer(), None);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn a_version_1_file_is_migrated_and_one_using_version_2_fields_is_refused() {
     assert!(
         to_ron_string(&loaded.document)
             .expect("saves")
-            .starts_with("(\n    format_version: 7,")
+            .starts_with("(\n    format_version: 8,")
     );
     let mixed = "(format_version: 1, nodes: [(id: 1, content: Note((text: \"n\")), position: (0.0, 0.0), size: (200.0, 120.0), plain: \"p\")])";
     let err = load_str(mixed, "mixed.ron").expect_err("not a real version 1 file");
@@ -138,7 +138,7 @@ fn a_version_2_file_is_migrated_and_one_with_a_workshop_part_is_refused() {
     assert_eq!(loaded.original_version, 2);
     assert!(loaded.document.workshop().is_empty());
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 7,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 8,"), "{saved}");
     assert!(
         !saved.contains("workshop"),
         "an empty workshop part is not written"
@@ -213,7 +213,7 @@ fn a_version_3_file_keeps_its_look_and_one_using_version_4_fields_is_refused() {
     assert_eq!(loaded.document.metadata().arrows, ArrowStyle::Curved);
     assert!(loaded.document.nodes().all(|n| !n.pinned));
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 7,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 8,"), "{saved}");
     assert!(
         !saved.contains("pinned") && !saved.contains("arrows"),
         "defaults are not written: {saved}"
@@ -254,7 +254,7 @@ fn a_version_4_file_opens_with_no_saved_versions_and_one_that_has_them_is_refuse
     assert_eq!(loaded.original_version, 4);
     assert!(loaded.document.versions().is_empty());
     let saved = to_ron_string(&loaded.document).expect("saves");
-    assert!(saved.starts_with("(\n    format_version: 7,"), "{saved}");
+    assert!(saved.starts_with("(\n    format_version: 8,"), "{saved}");
     assert!(
         !saved.contains("versions"),
         "no versions, none written: {saved}"

@@ -37,6 +37,11 @@ pub struct Annotation {
     /// The comment this one answers (format version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<AnnotationId>,
+    /// The phone it came from, when a workshop participant sent it from their own phone
+    /// ("phone 12 · room 7f3a": which phone of which room, nothing about who holds it; format
+    /// version 8). One reaction per phone per card is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 impl Reaction {

@@ -12,7 +12,7 @@ impl Editor {
         let mut edits: Vec<Edit> = self
             .doc
             .annotations_on(target)
-            .filter(|a| a.reaction.is_some() && a.author == group)
+            .filter(|a| a.reaction.is_some() && a.phone.is_none() && a.author == group)
             .map(|a| Edit::RemoveAnnotation { id: a.id })
             .collect();
         let annotation = Annotation {
@@ -24,6 +24,7 @@ impl Editor {
             resolved: false,
             reaction: Some(reaction),
             reply_to: None,
+            phone: None,
         };
         edits.push(Edit::AddAnnotation {
             annotation,
@@ -51,21 +52,22 @@ impl Editor {
         author: &str,
         text: &str,
     ) -> Option<AnnotationId> {
-        self.write_comment(target, author, text, None)
+        self.write_comment(target, author, text, None, None)
     }
 
     /// Answers a comment: the reply is on the same card or arrow, under the comment.
     pub fn reply(&mut self, to: AnnotationId, author: &str, text: &str) -> Option<AnnotationId> {
         let target = self.doc.annotation(to)?.target;
-        self.write_comment(target, author, text, Some(to))
+        self.write_comment(target, author, text, Some(to), None)
     }
 
-    fn write_comment(
+    pub(super) fn write_comment(
         &mut self,
         target: Target,
         author: &str,
         text: &str,
         reply_to: Option<AnnotationId>,
+        phone: Option<String>,
     ) -> Option<AnnotationId> {
         let text = text.trim();
         if text.is_empty() {
@@ -81,6 +83,7 @@ impl Editor {
             resolved: false,
             reaction: None,
             reply_to,
+            phone,
         };
         let label = if reply_to.is_some() {
             "Reply to comment"

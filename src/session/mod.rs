@@ -13,6 +13,7 @@ mod conflicts;
 mod find;
 pub mod merge;
 mod nodes;
+mod room;
 mod versions;
 mod workshop;
 
@@ -22,6 +23,7 @@ pub use clipboard::MAX_PASTE_BYTES;
 pub use comparing::Comparing;
 pub use conflicts::{MergeBase, Resolution, conflict_part};
 pub use find::Find;
+pub use room::{FromRoom, HOW_TO_READ_ON_A_PHONE, PhoneComment};
 
 use crate::edit::{Edit, History, MergeKey};
 use crate::model::{Document, EdgeId, NodeId, Timestamp};
@@ -103,6 +105,9 @@ pub struct Editor {
     pub status: String,
     /// What the diagram is being compared with, if anything.
     comparing: Option<Comparing>,
+    /// Comments from the room's phones waiting for the facilitator (not saved: the room's
+    /// session is live).
+    phone_queue: Vec<room::PhoneComment>,
 }
 
 impl Editor {
@@ -123,6 +128,7 @@ impl Editor {
             selection: Selection::default(),
             status: String::new(),
             comparing: None,
+            phone_queue: Vec::new(),
         }
     }
 

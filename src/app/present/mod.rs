@@ -10,9 +10,7 @@
 //! Backspace for previous, Home / End, a CMOC number then Enter to jump, Esc to leave.
 
 use super::canvas::Camera;
-use crate::model::{
-    CmocCard, Document, NodeId, PathStep, Session, StepShows, Timestamp, resolve_path,
-};
+use crate::model::{Document, NodeId, PathStep, Session, StepShows, Timestamp, resolve_path};
 use crate::scene::style::{
     PRESENT_CAPTION_SHARE, PRESENT_FILL, PRESENT_GLIDE_SECONDS, PRESENT_MIN_BODY_PX,
 };
@@ -172,31 +170,7 @@ impl Presenting {
     }
 }
 
-/// "If C, then O, because M." from a card, keeping the researcher's own "If", "When", "then"
-/// and "because" where the texts already start with them.
-pub fn plain_sentence(card: &CmocCard) -> String {
-    let parts: Vec<String> =
-        crate::interchange::sentence_parts(&card.context, &card.mechanism, &card.outcome, "If")
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect();
-    if parts.is_empty() {
-        return "This card has no words yet.".into();
-    }
-    let sentence = parts.join(", ");
-    match card.polarity {
-        crate::model::Polarity::Positive => format!("{sentence}."),
-        // A -ve card's words are the configuration that is not activated: say that it does
-        // not happen, or the room reads the good outcome under "when this does not work".
-        crate::model::Polarity::Negative => {
-            let mut chars = sentence.chars();
-            let lowered = chars.next().map_or_else(String::new, |c| {
-                c.to_lowercase().collect::<String>() + chars.as_str()
-            });
-            format!("This does not happen here: {lowered}.")
-        }
-    }
-}
+pub use crate::interchange::plain_sentence;
 
 impl Stage<'_> {
     /// Starts presenting: full screen, the path, the first step.

@@ -142,13 +142,12 @@ impl Notes<'_> {
         if !tally.is_empty() {
             word.push(led("Reactions:", ""));
             for (reaction, who) in tally {
-                let names: Vec<String> = who.iter().map(|a| signed(a)).collect();
                 word.push(item(
                     &format!(
                         "{} ({}): {}",
                         capitalised(reaction.words()),
                         who.len(),
-                        names.join(", ")
+                        reactors(&who)
                     ),
                     0,
                 ));

@@ -177,13 +177,12 @@ impl Notes<'_> {
         if !tally.is_empty() {
             let _ = writeln!(out, "Reactions:\n");
             for (reaction, who) in tally {
-                let names: Vec<String> = who.iter().map(|a| signed(a)).collect();
                 let _ = writeln!(
                     out,
                     "- {} ({}): {}",
                     capitalised(reaction.words()),
                     who.len(),
-                    names.join(", ")
+                    reactors(&who)
                 );
             }
             out.push('\n');

@@ -230,13 +230,49 @@ fn row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-/// Who wrote a comment or reacted, as signed.
+/// Who wrote a comment or reacted, as signed; "from a phone" when a participant sent it from
+/// their own phone.
 fn signed(a: &Annotation) -> String {
-    if a.author.trim().is_empty() {
-        "Anonymous".into()
+    let who = if a.author.trim().is_empty() {
+        "Anonymous"
     } else {
-        a.author.trim().to_string()
+        a.author.trim()
+    };
+    if a.phone.is_some() {
+        format!("{who}, from a phone")
+    } else {
+        who.to_string()
     }
+}
+
+/// Who gave one reaction, for a tally: the groups by name, then the phones counted by the
+/// group each chose ("Table 1, Carers, 3 from phones (Carers 2, no group 1)"), so a room of
+/// thirty phones is one line.
+fn reactors(who: &[&Annotation]) -> String {
+    let mut names: Vec<String> = who
+        .iter()
+        .filter(|a| a.phone.is_none())
+        .map(|a| signed(a))
+        .collect();
+    let mut phones: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in who.iter().filter(|a| a.phone.is_some()) {
+        let group = match a.author.trim() {
+            "" => "no group",
+            g => g,
+        };
+        *phones.entry(group).or_default() += 1;
+    }
+    let total: usize = phones.values().sum();
+    if total > 0 {
+        let by: Vec<String> = phones.iter().map(|(g, n)| format!("{g} {n}")).collect();
+        let from = if total == 1 {
+            "from a phone"
+        } else {
+            "from phones"
+        };
+        names.push(format!("{total} {from} ({})", by.join(", ")));
+    }
+    names.join(", ")
 }
 
 /// Text on one Markdown line (line breaks become spaces).

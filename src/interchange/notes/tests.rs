@@ -13,6 +13,7 @@ fn comment(doc: &Document, target: Target, author: &str, text: &str) -> Annotati
         resolved: false,
         reaction: None,
         reply_to: None,
+        phone: None,
     }
 }
 
