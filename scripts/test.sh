@@ -42,6 +42,8 @@ fi
 # The exported SVG must look in a real browser as it does in our PNG export.
 if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
   bash scripts/browser-check.sh
+  # The room's page on a phone: joining, following, reacting, commenting, axe-core.
+  bash scripts/room-browser.sh
 elif [ "${CI:-}" = "true" ]; then
   echo "browser-check: chromium missing on CI; .ci/run should have installed it" >&2
   exit 1

@@ -211,6 +211,7 @@ impl Chrome<'_> {
     /// The View menu.
     fn view_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
         self.menu_item(ui, chosen, Action::Present);
+        self.menu_item(ui, chosen, Action::JoinFromPhones);
         self.menu_item(ui, chosen, Action::EditPath);
         self.menu_item(ui, chosen, Action::ShowVersions);
         self.menu_item(ui, chosen, Action::CompareWithLatest);

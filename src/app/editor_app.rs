@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub split: Option<Box<CanvasState>>,
     /// A saved version shown beside the diagram, read-only.
     pub beside: Option<Box<super::beside::Beside>>,
+    /// The room joining from their phones, while presenting with joining on.
+    pub room: Option<crate::room::Room>,
 }
 
 impl eframe::App for EditorApp {
@@ -108,6 +110,7 @@ impl EditorApp {
             input_order: input_order::InputOrder::default(),
             split: None,
             beside: None,
+            room: None,
         };
         match file {
             Some(path) => app.open_path(&path),
@@ -192,6 +195,7 @@ impl EditorApp {
             settings_path: self.desk.settings_path.as_deref(),
             comments: &mut self.comments,
             ctx: self.ctx.clone(),
+            room: &mut self.room,
         }
     }
 
@@ -468,6 +472,7 @@ impl EditorApp {
             Action::FindPrevious => self.find.step(&mut self.editor, &mut self.canvas, false),
             Action::Present if self.present.is_some() => self.stage().stop_presenting(),
             Action::Present => self.stage().start_presenting(),
+            Action::JoinFromPhones => self.stage().toggle_room(),
             Action::EditPath => self.side.tab = SideTab::Path,
             Action::EditScenarios => self.side.tab = SideTab::Scenarios,
             Action::SaveVersion | Action::ShowVersions => {

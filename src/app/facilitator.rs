@@ -9,6 +9,7 @@
 
 use super::present::Presenting;
 use super::present::Stage;
+use super::present::control_button;
 use crate::model::{Reaction, Target, Timestamp};
 use crate::scene::style::PRESENT_DETAIL_PX;
 use egui::{Key, Modifiers, RichText, Ui};
@@ -29,6 +30,7 @@ enum Control {
     Notes,
     SecondScreen,
     HideStrip,
+    Join,
     Leave,
 }
 
@@ -151,6 +153,8 @@ impl Stage<'_> {
         if let Some(control) = asked {
             self.carry_out_control(control);
         }
+        ui.separator();
+        self.room_controls_ui(ui);
         if let Some(id) = present.node() {
             ui.separator();
             let label = self.label_of(id);
@@ -302,7 +306,6 @@ impl Stage<'_> {
                 asked = Some(control);
             }
         };
-        let mut chosen_group = None;
         let on_card = present.node().is_some();
         let last = present.steps.len().saturating_sub(1);
         button(
@@ -353,34 +356,20 @@ impl Stage<'_> {
             );
         }
         ui.add_space(12.0);
-        let groups = self.settings.groups.clone();
-        if groups.is_empty() {
-            ui.label(RichText::new("Name the groups on the first step").size(CONTROL_PX));
-        } else if slim {
-            let group = self.current_group();
-            let next = (self.settings.current_group + 1) % groups.len();
-            button(
-                ui,
-                &format!("Group: {group} (G)"),
-                "Next group",
-                Control::Group(next),
-                groups.len() > 1,
-            );
-        } else {
-            ui.label(RichText::new("Group:").size(CONTROL_PX));
-            let current = self.current_group();
-            for (i, g) in groups.iter().enumerate() {
-                let r = ui.selectable_label(*g == current, RichText::new(g).size(CONTROL_PX));
-                if r.has_focus() {
-                    r.surrender_focus();
-                }
-                if r.clicked() {
-                    chosen_group = Some(i);
-                }
-            }
-        }
+        let group = self.group_controls(ui, slim).map(Control::Group);
         ui.add_space(12.0);
         if slim {
+            let join = match self.room.as_ref() {
+                Some(room) => format!("Phones: {} (J stops)", room.devices()),
+                None => "Join from phones (J)".to_string(),
+            };
+            button(
+                ui,
+                &join,
+                "Let the room join from phones",
+                Control::Join,
+                true,
+            );
             button(
                 ui,
                 "Notes (N)",
@@ -410,7 +399,7 @@ impl Stage<'_> {
             Control::Leave,
             true,
         );
-        chosen_group.map(Control::Group).or(asked)
+        group.or(asked)
     }
 
     fn carry_out_control(&mut self, control: Control) {
@@ -461,22 +450,8 @@ impl Stage<'_> {
                     p.strip = false;
                 }
             }
+            Control::Join => self.toggle_room(),
             Control::Leave => self.stop_presenting(),
         }
     }
-}
-
-/// A control button with text of at least 20 px and a name a screen reader speaks.
-fn control_button(ui: &mut Ui, text: &str, name: &str, enabled: bool) -> bool {
-    let r = ui.add_enabled(
-        enabled,
-        egui::Button::new(RichText::new(text).size(CONTROL_PX)),
-    );
-    super::name_widget(ui, &r, name);
-    // The clicker's Space and Enter would press a focused button ("Leave"!): the buttons are
-    // for the mouse, and every one of them has a key.
-    if r.has_focus() {
-        r.surrender_focus();
-    }
-    r.clicked()
 }

@@ -33,6 +33,8 @@ pub struct Settings {
     pub current_group: usize,
     /// Text and interface scale (1 = normal), for small laptops and projectors.
     pub ui_scale: f32,
+    /// Comments from the room's phones go straight onto their cards, not to the queue.
+    pub phone_comments_straight: bool,
 }
 
 impl Settings {

@@ -50,6 +50,8 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
             "/app.css",
             get(|| async { file(STYLE, "text/css; charset=utf-8") }),
         )
+        // Browsers ask for an icon: nothing, rather than a "not found" in the phone's log.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/join", post(join))
         .route("/step", get(step))
         .route("/events", get(events))

@@ -42,6 +42,9 @@ impl Stage<'_> {
         } else {
             format!("Group: {group}")
         }));
+        if let Some(room) = self.room_status() {
+            status.push(detail(room));
+        }
         if let Some(s) = self
             .canvas
             .scenario

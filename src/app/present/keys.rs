@@ -113,6 +113,9 @@ impl Stage<'_> {
         {
             p.facilitator = !p.facilitator;
         }
+        if pressed(Key::J) {
+            self.toggle_room();
+        }
         if pressed(Key::D) {
             // Light or dark projector theme, for the light in the room (as View → Theme).
             let dark = ctx.global_style().visuals.dark_mode;

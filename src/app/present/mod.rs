@@ -18,7 +18,9 @@ use egui::{Ui, ViewportCommand};
 use std::rc::Rc;
 
 mod caption;
+mod controls;
 mod keys;
+mod room;
 
 use super::canvas::CanvasState;
 use super::comments::CommentsState;
@@ -43,6 +45,8 @@ pub struct Stage<'a> {
     pub comments: &'a mut CommentsState,
     /// The window's context (none before the first frame).
     pub ctx: Option<egui::Context>,
+    /// The room joining from their phones, while it can.
+    pub room: &'a mut Option<crate::room::Room>,
 }
 
 impl Stage<'_> {
@@ -54,6 +58,7 @@ impl Stage<'_> {
     }
 }
 use caption::how_to_read_ui;
+pub(in crate::app) use controls::control_button;
 
 /// The projector theme: the most contrast a projector in a lit room can give. Pure white on
 /// black or black on white, and "quiet" text (the researchers' sentence under the plain words,
@@ -134,6 +139,8 @@ pub struct Presenting {
     pub commenting: bool,
     /// What was just done for the room to see ("Comment added from Carers"), and when.
     pub notice: Option<(String, f64)>,
+    /// The QR code, address and join code are on the projector (while the room can join).
+    pub join_shown: bool,
     glide: Option<Glide>,
 }
 
@@ -215,6 +222,7 @@ impl Stage<'_> {
             typed_at: 0.0,
             commenting: false,
             notice: None,
+            join_shown: false,
             glide: None,
         });
         self.canvas.inline_edit = None;
@@ -230,6 +238,8 @@ impl Stage<'_> {
     /// is recorded in the document (when, the groups, what changed) if it lasted a minute or
     /// changed anything.
     pub fn stop_presenting(&mut self) {
+        // Joining ends with the presentation: the phones are told, the port is let go.
+        *self.room = None;
         if let Some(present) = self.present.take() {
             let (started, before) = &present.began;
             let session = Session {
@@ -382,31 +392,11 @@ impl Stage<'_> {
         camera
     }
 
-    /// The group comments are signed with now.
-    pub fn current_group(&self) -> String {
-        let groups = &self.settings.groups;
-        groups
-            .get(
-                self.settings
-                    .current_group
-                    .min(groups.len().saturating_sub(1)),
-            )
-            .cloned()
-            .unwrap_or_else(|| self.settings.author_name.clone())
-    }
-
-    fn next_group(&mut self) {
-        let n = self.settings.groups.len();
-        if n > 0 {
-            self.settings.current_group = (self.settings.current_group + 1) % n;
-            self.save_settings();
-        }
-    }
-
     /// Draws the presentation: the diagram, the caption, and the comment box.
     pub(super) fn present_ui(&mut self, ui: &mut Ui, palette: &crate::scene::Palette) {
         let ctx = ui.ctx().clone();
         self.presenting_keys(&ctx);
+        self.pump_room();
         let Some(present) = self.present.clone() else {
             return;
         };
@@ -452,6 +442,7 @@ impl Stage<'_> {
                 if present.how_to_read() {
                     how_to_read_ui(ui, self.canvas.rect);
                 }
+                self.join_card_ui(ui, &present);
                 // The screen reader's focus follows the step: kept on the current card unless
                 // a text field (the groups, a comment) has the keyboard.
                 if let Some(id) = present.node()

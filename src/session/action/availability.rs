@@ -95,6 +95,14 @@ impl Action {
                 !editor.doc().conflicts().is_empty(),
                 "There is no merge conflict to resolve",
             ),
+            Action::JoinFromPhones => need(
+                editor.doc().node_count() > 0,
+                "The diagram is empty: add a CMOC card to present it to a room",
+            ),
+            Action::AcceptPhoneComment | Action::SetAsidePhoneComment => need(
+                !editor.phone_comments().is_empty(),
+                "No comment from a phone is waiting",
+            ),
             _ => Ok(()),
         }
     }
@@ -150,6 +158,7 @@ impl Action {
                     | Action::TextLarger
                     | Action::TextSmaller
                     | Action::HowToRead
+                    | Action::JoinFromPhones
             )
     }
 
@@ -241,6 +250,12 @@ impl Editor {
                     _ => crate::session::Resolution::Both,
                 };
                 self.resolve_conflict(self.conflict_for_selection(), how);
+            }
+            Action::AcceptPhoneComment => {
+                self.accept_phone_comment(0);
+            }
+            Action::SetAsidePhoneComment => {
+                self.set_aside_phone_comment(0);
             }
             _ => {
                 debug_assert!(action.needs_window(), "{action:?} is performed by no one");

@@ -180,6 +180,12 @@ pub enum Action {
     TextSmaller,
     /// How to read a programme theory, in plain words.
     HowToRead,
+    /// Let the room join from their own phones while presenting (or stop it).
+    JoinFromPhones,
+    /// Accept the oldest comment waiting from a phone onto its card.
+    AcceptPhoneComment,
+    /// Set the oldest comment waiting from a phone aside.
+    SetAsidePhoneComment,
 }
 
 impl Action {

@@ -35,6 +35,17 @@ fn ready_editor() -> Editor {
     editor.perform(Action::TogglePolarity);
     editor.perform(Action::TogglePolarity);
     editor.perform(Action::Undo);
+    // A comment from a phone waits for the facilitator.
+    let taken = editor.take_from_room(
+        vec![crate::room::RoomEvent::Comment {
+            phone: crate::room::Phone("phone 1 · room 0001".into()),
+            card,
+            text: "From the back row".into(),
+            group: String::new(),
+        }],
+        false,
+    );
+    assert_eq!(taken.queued, 1);
     editor
 }
 

@@ -89,6 +89,9 @@ impl Action {
             Action::TextLarger => "Larger text",
             Action::TextSmaller => "Smaller text",
             Action::HowToRead => "How to read a programme theory",
+            Action::JoinFromPhones => "Let the room join from phones",
+            Action::AcceptPhoneComment => "Accept comment from a phone",
+            Action::SetAsidePhoneComment => "Set aside comment from a phone",
         }
     }
 
@@ -236,6 +239,15 @@ impl Action {
             }
             Action::ResolveBoth => {
                 "Settle the selected card's merge conflict (or the first) by keeping both: both texts, or both cards with theirs renumbered"
+            }
+            Action::JoinFromPhones => {
+                "While presenting, show a QR code, an address and a join code so participants follow the current card on their own phones and react and comment (no account, no install); again to stop. Joining ends when presenting ends"
+            }
+            Action::AcceptPhoneComment => {
+                "Put the oldest comment waiting from a phone onto its card, signed by the group the participant chose (one undo step)"
+            }
+            Action::SetAsidePhoneComment => {
+                "Leave the oldest comment waiting from a phone off the diagram"
             }
             Action::ExportChanges => {
                 "Save the refinement table for a paper: each CMOC's status, what changed since a saved version (struck and inserted words), rationale and evidence, as Word, Markdown, CSV or HTML"

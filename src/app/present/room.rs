@@ -1,0 +1,325 @@
+//! The room joining from their phones, in the window: turning it on and off (J, the strip, the
+//! facilitator's window, View → Let the room join from phones), the QR code, address and
+//! code on the projector, how many have joined, and each frame the step sent out and what
+//! the phones sent taken in. The server and the session do the work (`crate::room`,
+//! `Editor::take_from_room`); this is only where the window shows it.
+
+use super::{Presenting, Stage};
+use crate::room::{Room, RoomOptions};
+use crate::scene::style::FACILITATOR_CONTROL_PX as CONTROL_PX;
+use crate::scene::style::PRESENT_DETAIL_PX;
+use egui::{Color32, RichText, Ui};
+use std::sync::Arc;
+
+/// The QR code's side on the projector, in points (about a fifth of a 1080p screen's height:
+/// a phone's camera reads it from the back of a meeting room).
+const QR_SIDE: f32 = 220.0;
+
+impl Stage<'_> {
+    /// Lets the room join, or stops it. Joining needs presenting: started here when not.
+    pub fn toggle_room(&mut self) {
+        if self.room.take().is_some() {
+            self.say("The room can no longer join; phones were told the session ended.");
+            return;
+        }
+        if self.present.is_none() {
+            self.start_presenting();
+        }
+        let ctx = self.ctx.clone();
+        let wake = Arc::new(move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        });
+        match Room::start(RoomOptions::default(), wake) {
+            Ok(room) => {
+                let words = if room.offline() {
+                    "This laptop is on no network: phones cannot reach it. Turn on the laptop's own hotspot and ask the room to join it.".to_string()
+                } else {
+                    format!(
+                        "The room can join at {} with code {}",
+                        room.address(),
+                        room.code()
+                    )
+                };
+                *self.room = Some(room);
+                if let Some(p) = &mut self.present {
+                    p.join_shown = true;
+                }
+                self.say(&words);
+                self.send_step();
+            }
+            Err(e) => self.say(&e.to_string()),
+        }
+    }
+
+    fn say(&mut self, words: &str) {
+        self.editor.status = words.to_string();
+        let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+        if let Some(p) = &mut self.present {
+            p.notice = Some((words.to_string(), now));
+        }
+    }
+
+    /// Each frame while the room can join: the current step out to the phones (sent only when
+    /// it changed), and what they sent into the session.
+    pub(super) fn pump_room(&mut self) {
+        if self.room.is_none() {
+            return;
+        }
+        self.send_step();
+        let Some(room) = self.room.as_mut() else {
+            return;
+        };
+        let events = room.take_events();
+        if events.is_empty() {
+            return;
+        }
+        let taken = self
+            .editor
+            .take_from_room(events, self.settings.phone_comments_straight);
+        let mut said = Vec::new();
+        if let Some(n) = taken.joined {
+            said.push(format!(
+                "{n} {} joined",
+                if n == 1 { "phone" } else { "phones" }
+            ));
+        }
+        if taken.queued > 0 {
+            said.push(format!(
+                "{} waiting from phones",
+                plural(self.editor.phone_comments().len(), "comment")
+            ));
+        }
+        if taken.added > 0 {
+            said.push(format!(
+                "{} from phones added",
+                plural(taken.added, "comment")
+            ));
+        }
+        if !said.is_empty() {
+            self.say(&said.join(" · "));
+        }
+    }
+
+    /// Shows the phones the current step.
+    fn send_step(&mut self) {
+        let (Some(room), Some(present)) = (self.room.as_mut(), self.present.as_ref()) else {
+            return;
+        };
+        let view = self.editor.phone_view(
+            present.step(),
+            present.index,
+            present.steps.len(),
+            present.node(),
+            &self.settings.groups,
+        );
+        room.show(view);
+    }
+
+    /// The caption's word on the room: "Phones: 12 · code K7P 3QX", while it can join.
+    pub(super) fn room_status(&self) -> Option<String> {
+        let room = self.room.as_ref()?;
+        Some(format!(
+            "Phones: {} · code {}",
+            room.devices(),
+            spaced(room.code())
+        ))
+    }
+
+    /// On the projector, while the room can join and the code is shown (on "How to read this"
+    /// always): the QR code, the short address and the code, over the top right of the
+    /// diagram.
+    pub(super) fn join_card_ui(&self, ui: &Ui, present: &Presenting) {
+        let Some(room) = self.room.as_ref() else {
+            return;
+        };
+        if !(present.join_shown || present.how_to_read()) {
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        let (ink, paper) = if dark {
+            (Color32::WHITE, Color32::BLACK)
+        } else {
+            (Color32::BLACK, Color32::WHITE)
+        };
+        let area = self.canvas.rect;
+        egui::Area::new(egui::Id::unique("room-join-card"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(area.right_top() + egui::vec2(-QR_SIDE - 48.0, 16.0))
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::NONE
+                    .fill(paper)
+                    .stroke(egui::Stroke::new(2.0, ink))
+                    .inner_margin(12.0)
+                    .corner_radius(6.0)
+                    .show(ui, |ui| {
+                        ui.set_width(QR_SIDE);
+                        ui.label(
+                            RichText::new("Join on your phone")
+                                .size(PRESENT_DETAIL_PX)
+                                .strong()
+                                .color(ink),
+                        );
+                        // Dark on light whatever the theme: not every phone reads an inverted code.
+                        qr_ui(ui, &room.join_link(), Color32::BLACK, Color32::WHITE);
+                        let address = room.address();
+                        let short = address.trim_start_matches("http://");
+                        ui.label(RichText::new(short).size(CONTROL_PX).color(ink));
+                        ui.label(
+                            RichText::new(format!("Code: {}", spaced(room.code())))
+                                .size(PRESENT_DETAIL_PX)
+                                .strong()
+                                .monospace()
+                                .color(ink),
+                        );
+                        ui.label(
+                            RichText::new(plural(room.devices(), "phone") + " joined")
+                                .size(CONTROL_PX)
+                                .color(ink),
+                        );
+                    });
+            });
+    }
+
+    /// The facilitator's part for the room: on or off, where and how to join, and the
+    /// comments waiting from phones to accept or set aside.
+    pub(in crate::app) fn room_controls_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let on = self.room.is_some();
+            let text = if on {
+                "Stop the room joining (J)"
+            } else {
+                "Let the room join from phones (J)"
+            };
+            if ui
+                .button(RichText::new(text).size(CONTROL_PX))
+                .on_hover_text(crate::session::Action::JoinFromPhones.description())
+                .clicked()
+            {
+                self.toggle_room();
+            }
+            if let Some(room) = self.room.as_ref() {
+                ui.label(
+                    RichText::new(format!(
+                        "{} joined at {} · code {}",
+                        plural(room.devices(), "phone"),
+                        room.address().trim_start_matches("http://"),
+                        spaced(room.code())
+                    ))
+                    .size(CONTROL_PX),
+                );
+                let shown = self.present.as_ref().is_some_and(|p| p.join_shown);
+                let text = if shown {
+                    "Hide the code"
+                } else {
+                    "Show the code"
+                };
+                if ui.button(RichText::new(text).size(CONTROL_PX)).clicked()
+                    && let Some(p) = &mut self.present
+                {
+                    p.join_shown = !shown;
+                }
+            }
+        });
+        if self.room.is_none() && self.editor.phone_comments().is_empty() {
+            return;
+        }
+        let mut straight = self.settings.phone_comments_straight;
+        if ui
+            .checkbox(
+                &mut straight,
+                RichText::new("Comments from phones go straight onto the card").size(CONTROL_PX),
+            )
+            .changed()
+        {
+            self.settings.phone_comments_straight = straight;
+            self.save_settings();
+        }
+        self.phone_queue_ui(ui);
+    }
+
+    fn phone_queue_ui(&mut self, ui: &mut Ui) {
+        let waiting = self.editor.phone_comments().to_vec();
+        if waiting.is_empty() {
+            return;
+        }
+        ui.label(
+            RichText::new(format!("Waiting from phones ({})", waiting.len()))
+                .size(CONTROL_PX)
+                .strong(),
+        );
+        let mut accept = None;
+        let mut aside = None;
+        for (i, comment) in waiting.iter().enumerate() {
+            let card = self.label_of(comment.card);
+            ui.horizontal_wrapped(|ui| {
+                // Shown as text: whatever a phone typed is never read as markup.
+                ui.label(
+                    RichText::new(format!("{} on {card}: {}", comment.signed(), comment.text))
+                        .size(CONTROL_PX),
+                );
+                if ui
+                    .button(RichText::new("Accept").size(CONTROL_PX))
+                    .clicked()
+                {
+                    accept = Some(i);
+                }
+                if ui
+                    .button(RichText::new("Set aside").size(CONTROL_PX))
+                    .clicked()
+                {
+                    aside = Some(i);
+                }
+            });
+        }
+        if let Some(i) = accept {
+            self.editor.accept_phone_comment(i);
+        } else if let Some(i) = aside {
+            self.editor.set_aside_phone_comment(i);
+        }
+    }
+}
+
+/// The QR code of `text`, drawn module by module with a quiet zone.
+fn qr_ui(ui: &mut Ui, text: &str, ink: Color32, paper: Color32) {
+    let Some((side, dark)) = crate::room::qr_modules(text) else {
+        return;
+    };
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(QR_SIDE, QR_SIDE), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, paper);
+    // Four modules of quiet zone each side, as the standard asks.
+    let module = QR_SIDE / (side as f32 + 8.0);
+    let origin = rect.min + egui::vec2(4.0 * module, 4.0 * module);
+    for (i, on) in dark.iter().enumerate() {
+        if *on {
+            let (x, y) = ((i % side) as f32, (i / side) as f32);
+            let min = origin + egui::vec2(x * module, y * module);
+            painter.rect_filled(
+                egui::Rect::from_min_size(min, egui::vec2(module + 0.5, module + 0.5)),
+                0.0,
+                ink,
+            );
+        }
+    }
+}
+
+/// "K7P 3QX": the code in two halves, easier to read across a room.
+fn spaced(code: &str) -> String {
+    let half = code.len() / 2;
+    if code.is_char_boundary(half) {
+        format!("{} {}", &code[..half], &code[half..])
+    } else {
+        code.to_string()
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
