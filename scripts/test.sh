@@ -33,6 +33,10 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   bash scripts/typing-click.sh
   bash scripts/side-panel.sh
   bash scripts/presenting.sh
+  # The room on the real window: a phone in Chromium joins, reacts, comments; accepted, saved.
+  if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
+    bash scripts/room-window.sh
+  fi
 elif [ "${CI:-}" = "true" ]; then
   echo "smoke: Xvfb/xdotool missing on CI; .ci/run should have installed them" >&2
   exit 1

@@ -1,5 +1,7 @@
 //! The keys of presenting: the ones presentation clickers send, a CMOC number then Enter to
-//! jump, C / T / G for the room's words, and 1 / 2 / 3 after a pause for a group's reaction.
+//! jump, C / T / G for the room's words, 1 / 2 / 3 after a pause for a group's reaction, and
+//! for the room's phones J (let them join, or stop), Q (show the join code again) and A
+//! (accept the oldest comment waiting from a phone).
 
 use super::Stage;
 use super::{Presenting, REACTION_PAUSE};
@@ -113,9 +115,7 @@ impl Stage<'_> {
         {
             p.facilitator = !p.facilitator;
         }
-        if pressed(Key::J) {
-            self.toggle_room();
-        }
+        self.room_keys(ctx);
         if pressed(Key::D) {
             // Light or dark projector theme, for the light in the room (as View → Theme).
             let dark = ctx.global_style().visuals.dark_mode;

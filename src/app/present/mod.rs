@@ -314,6 +314,9 @@ impl Stage<'_> {
         };
         present.index = index.min(present.steps.len().saturating_sub(1));
         present.within = 0;
+        // The join card gives the next card the room (Q shows it again; "How to read this"
+        // always shows it).
+        present.join_shown = false;
         present.typed.clear();
         present.commenting = false;
         present.glide = Some(Glide {
@@ -440,7 +443,10 @@ impl Stage<'_> {
                     self.settings.snap_to_grid,
                 );
                 if present.how_to_read() {
-                    how_to_read_ui(ui, self.canvas.rect);
+                    // Beside the join card, never under it.
+                    let mut area = self.canvas.rect;
+                    area.max.x -= self.join_card_width(&present);
+                    how_to_read_ui(ui, area);
                 }
                 self.join_card_ui(ui, &present);
                 // The screen reader's focus follows the step: kept on the current card unless

@@ -42,6 +42,8 @@ impl Stage<'_> {
                         room.code()
                     )
                 };
+                // Also on the terminal, for a facilitator (or a script) that started us there.
+                eprintln!("cmoc-canvas: {words}");
                 *self.room = Some(room);
                 if let Some(p) = &mut self.present {
                     p.join_shown = true;
@@ -50,6 +52,31 @@ impl Stage<'_> {
                 self.send_step();
             }
             Err(e) => self.say(&e.to_string()),
+        }
+    }
+
+    /// J lets the room join (or stops it), Q shows the join code again, A accepts the oldest
+    /// comment waiting from a phone.
+    pub(super) fn room_keys(&mut self, ctx: &egui::Context) {
+        let pressed = |key: egui::Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+        if pressed(egui::Key::J) {
+            self.toggle_room();
+        }
+        if pressed(egui::Key::Q)
+            && let Some(p) = &mut self.present
+        {
+            // The QR code and join code on the projector, for latecomers.
+            p.join_shown = !p.join_shown;
+        }
+        if pressed(egui::Key::A) && !self.editor.phone_comments().is_empty() {
+            // The oldest comment waiting from a phone goes onto its card.
+            if self.editor.accept_phone_comment(0).is_some() {
+                let words = self.editor.status.clone();
+                let now = ctx.input(|i| i.time);
+                if let Some(p) = &mut self.present {
+                    p.notice = Some((words, now));
+                }
+            }
         }
     }
 
@@ -117,14 +144,25 @@ impl Stage<'_> {
         room.show(view);
     }
 
-    /// The caption's word on the room: "Phones: 12 · code K7P 3QX", while it can join.
+    /// The caption's word on the room, while it can join, so a latecomer can still join:
+    /// "Join: 192.168.1.20:8470 code K7P 3QX · 12 phones".
     pub(super) fn room_status(&self) -> Option<String> {
         let room = self.room.as_ref()?;
         Some(format!(
-            "Phones: {} · code {}",
-            room.devices(),
-            spaced(room.code())
+            "Join: {} code {} · {}",
+            room.address().trim_start_matches("http://"),
+            spaced(room.code()),
+            plural(room.devices(), "phone")
         ))
+    }
+
+    /// How much of the canvas's right side the join card takes (0 when it is not shown).
+    pub(super) fn join_card_width(&self, present: &Presenting) -> f32 {
+        if self.room.is_some() && (present.join_shown || present.how_to_read()) {
+            QR_SIDE + 64.0
+        } else {
+            0.0
+        }
     }
 
     /// On the projector, while the room can join and the code is shown (on "How to read this"
@@ -134,7 +172,7 @@ impl Stage<'_> {
         let Some(room) = self.room.as_ref() else {
             return;
         };
-        if !(present.join_shown || present.how_to_read()) {
+        if self.join_card_width(present) == 0.0 {
             return;
         }
         let dark = ui.visuals().dark_mode;
@@ -262,6 +300,7 @@ impl Stage<'_> {
                 );
                 if ui
                     .button(RichText::new("Accept").size(CONTROL_PX))
+                    .on_hover_text("Put it on the card (A accepts the oldest)")
                     .clicked()
                 {
                     accept = Some(i);
