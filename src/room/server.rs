@@ -27,6 +27,8 @@ pub const PREFERRED_PORT: u16 = 8470;
 /// At most this many connections are served at once (each phone keeps one open for the step
 /// and opens one more to send).
 pub const MAX_CONNECTIONS: usize = 1_000;
+/// Connections waiting to be accepted, beyond those being served.
+const LISTEN_QUEUE: i32 = 2_048;
 /// A connection that has not sent its request's headers in this time is closed.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -219,10 +221,22 @@ impl Drop for Room {
 
 fn bind(options: RoomOptions) -> std::io::Result<TcpListener> {
     if options.port != 0 {
-        return TcpListener::bind(SocketAddr::new(options.bind, options.port));
+        return listen(SocketAddr::new(options.bind, options.port));
     }
-    TcpListener::bind(SocketAddr::new(options.bind, PREFERRED_PORT))
-        .or_else(|_| TcpListener::bind(SocketAddr::new(options.bind, 0)))
+    listen(SocketAddr::new(options.bind, PREFERRED_PORT))
+        .or_else(|_| listen(SocketAddr::new(options.bind, 0)))
+}
+
+/// A listening socket with room in its queue for a whole room joining at once from the QR
+/// code (std's `TcpListener::bind` queues 128; connections past the queue wait for a retry).
+fn listen(address: SocketAddr) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(address), Type::STREAM, None)?;
+    // The port is free again as soon as the room closes, for the next session.
+    socket.set_reuse_address(true)?;
+    socket.bind(&address.into())?;
+    socket.listen(LISTEN_QUEUE)?;
+    Ok(socket.into())
 }
 
 /// The address other machines on the network reach this laptop at: the one the system would
