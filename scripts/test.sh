@@ -3,7 +3,9 @@
 # needed), the benchmarks compiled and run once as tests, then the smoke test of the real window
 # under Xvfb, a kill -9 crash-recovery run, typing then clicking at once, the side panel after a
 # long comment (both at 1366x768), presenting (the caption read back by OCR at four sizes, a reply
-# typed in the facilitator's window), and a check of the exported SVG in headless Chromium. On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
+# typed in the facilitator's window), the room joining from a phone in Chromium, a check of the
+# exported SVG in headless Chromium, and the room's participant page in Chromium (playwright-core,
+# axe-core). On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
 # not installed (install it with: apt-get install xvfb xdotool imagemagick x11-utils
 # libxcursor1 libxi6 libxkbcommon-x11-0 libegl1 libgl1-mesa-dri mesa-vulkan-drivers).
 set -euo pipefail

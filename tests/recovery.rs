@@ -355,3 +355,34 @@ fn snapshots_are_private_whatever_the_umask() {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
+
+#[test]
+fn comments_waiting_from_phones_survive_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = dir.path().join("settings.ron");
+    let mut h = start(&settings, None);
+    let four = card(&h, 4);
+    let taken = h.state_mut().editor.take_from_room(
+        vec![cmoc_canvas::room::RoomEvent::Comment {
+            phone: cmoc_canvas::room::Phone("phone 2 · room 00ab".into()),
+            card: four,
+            text: "Nobody rang us back".into(),
+            group: "Carers".into(),
+        }],
+        false,
+    );
+    assert_eq!(taken.queued, 1);
+    h.run_steps(12);
+    h.state().desk.recovery.flush().expect("flush");
+    // Killed: the next start offers it, and the comment waits again.
+    drop(h);
+    let mut h = start(&settings, None);
+    h.get_by_label_contains("1 comment(s) from phones waiting to be accepted");
+    h.get_by_label("Recover").click();
+    h.run_steps(2);
+    let waiting = h.state().editor.phone_comments().to_vec();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].text, "Nobody rang us back");
+    assert_eq!(waiting[0].group, "Carers");
+    assert_eq!(waiting[0].card, four);
+}

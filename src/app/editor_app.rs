@@ -148,9 +148,11 @@ impl EditorApp {
         self.files().write_snapshot();
     }
 
-    /// Unsaved changes, or comments written but not yet added.
+    /// Unsaved changes, comments written but not yet added, or comments from phones waiting.
     pub fn has_unsaved_work(&self) -> bool {
-        self.editor.is_dirty() || self.comments.unsent().next().is_some()
+        self.editor.is_dirty()
+            || self.comments.unsent().next().is_some()
+            || !self.editor.phone_comments().is_empty()
     }
 
     /// What the menus, toolbar and status bar draw from, lent for a frame.

@@ -120,9 +120,11 @@ impl Files<'_> {
             .keep(self.desk.settings_path.as_deref(), &mut self.editor.status);
     }
 
-    /// Unsaved changes, or comments written but not yet added.
+    /// Unsaved changes, comments written but not yet added, or comments from phones waiting.
     pub fn has_unsaved_work(&self) -> bool {
-        self.editor.is_dirty() || self.comments.unsent().next().is_some()
+        self.editor.is_dirty()
+            || self.comments.unsent().next().is_some()
+            || !self.editor.phone_comments().is_empty()
     }
 
     /// The window's close button: closes at once when nothing would be lost; otherwise the

@@ -44,11 +44,24 @@ impl Files<'_> {
         }
     }
 
+    /// Comments written but not added, and comments from phones waiting.
+    fn unsent_counts(&self) -> (usize, usize) {
+        (
+            self.comments.unsent().count(),
+            self.editor.phone_comments().len(),
+        )
+    }
+
     /// "Save changes?" answered: save first (adding unsent comments) or not, then go on.
     fn answer_unsaved(&mut self, save_first: bool, then: Then) {
         if save_first {
             self.comments
                 .add_unsent(self.editor, &self.settings.author_name);
+            // Every comment waiting from a phone goes onto its card (one whose card is gone
+            // is dropped, and said).
+            while !self.editor.phone_comments().is_empty() {
+                self.editor.accept_phone_comment(0);
+            }
             let saved = match self.editor.origin.clone() {
                 Origin::File(path) => self.save_to(&path),
                 // Save As carries on with `then` itself once a name is chosen, also
@@ -134,7 +147,7 @@ impl Files<'_> {
             .and_then(|i| scenario_names.get(i).cloned());
         let display_name = self.editor.display_name();
         let recent = self.settings.recent_files.clone();
-        let unsent = self.comments.unsent().count();
+        let unsent = self.unsent_counts();
         let dirty = self.editor.is_dirty();
         let offer = self.desk.recovery.offers.first().cloned();
         let mut recover_answer = None;
@@ -373,7 +386,12 @@ fn export_notes_ui(
 }
 
 /// "Save changes?": Some(true) to save first, Some(false) not to; and whether it was cancelled.
-fn unsaved_ui(ui: &mut Ui, display_name: &str, dirty: bool, unsent: usize) -> (Option<bool>, bool) {
+fn unsaved_ui(
+    ui: &mut Ui,
+    display_name: &str,
+    dirty: bool,
+    (unsent, from_phones): (usize, usize),
+) -> (Option<bool>, bool) {
     let (mut answer, mut cancel) = (None, false);
     ui.heading("Save changes?");
     if dirty {
@@ -383,6 +401,12 @@ fn unsaved_ui(ui: &mut Ui, display_name: &str, dirty: bool, unsent: usize) -> (O
         ui.label(format!(
             "{unsent} comment(s) are written but not yet added. Save adds them to \
                  their cards first; Don't save drops them."
+        ));
+    }
+    if from_phones > 0 {
+        ui.label(format!(
+            "{from_phones} comment(s) from phones are waiting to be accepted. Save accepts them \
+                 onto their cards first; Don't save drops them."
         ));
     }
     ui.horizontal(|ui| {

@@ -126,8 +126,12 @@ impl RecoveryState {
     }
 }
 
-/// A cheap fingerprint of the unsent comments (to notice that they changed).
-fn drafts_fingerprint(drafts: &std::collections::BTreeMap<Target, String>) -> u64 {
+/// A cheap fingerprint of the unsent comments and those waiting from phones (to notice that
+/// they changed).
+fn drafts_fingerprint(
+    drafts: &std::collections::BTreeMap<Target, String>,
+    waiting: &[crate::model::PhoneComment],
+) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     for (target, text) in drafts {
@@ -135,6 +139,10 @@ fn drafts_fingerprint(drafts: &std::collections::BTreeMap<Target, String>) -> u6
             target.hash(&mut hasher);
             text.hash(&mut hasher);
         }
+    }
+    for comment in waiting {
+        comment.phone.hash(&mut hasher);
+        comment.text.hash(&mut hasher);
     }
     hasher.finish()
 }
@@ -149,7 +157,7 @@ impl Files<'_> {
         let (now, focused) = ctx.input(|i| (i.time, i.focused));
         let seen = (
             self.editor.revision(),
-            drafts_fingerprint(&self.comments.drafts),
+            drafts_fingerprint(&self.comments.drafts, self.editor.phone_comments()),
         );
         if self.desk.recovery.seen != Some(seen) {
             self.desk.recovery.seen = Some(seen);
@@ -162,7 +170,9 @@ impl Files<'_> {
         }
         let focus_lost = self.desk.recovery.was_focused && !focused;
         self.desk.recovery.was_focused = focused;
-        let needed = self.editor.is_dirty() || self.comments.unsent().next().is_some();
+        let needed = self.editor.is_dirty()
+            || self.comments.unsent().next().is_some()
+            || !self.editor.phone_comments().is_empty();
         if !needed {
             self.desk.recovery.clear();
             return;
@@ -187,7 +197,7 @@ impl Files<'_> {
     pub fn write_snapshot(&mut self) {
         let seen = (
             self.editor.revision(),
-            drafts_fingerprint(&self.comments.drafts),
+            drafts_fingerprint(&self.comments.drafts, self.editor.phone_comments()),
         );
         if self.desk.recovery.session().is_none() {
             // No recovery folder (or it cannot be written, which was said): nothing to write,
@@ -210,6 +220,7 @@ impl Files<'_> {
                 .unsent()
                 .map(|(t, d)| (*t, d.clone()))
                 .collect(),
+            phone_comments: self.editor.phone_comments().to_vec(),
         };
         if let Some(session) = self.desk.recovery.session() {
             session.write(job);
@@ -281,6 +292,7 @@ impl Files<'_> {
         self.editor.mark_unsaved();
         self.desk.recovery.base = snapshot.base;
         self.comments.drafts = snapshot.drafts.into_iter().collect();
+        self.editor.restore_phone_comments(snapshot.phone_comments);
         self.write_snapshot();
         if self.desk.recovery.flush().is_ok()
             && self.desk.recovery.snapshot_file().is_some()
@@ -362,6 +374,12 @@ pub(super) fn recover_ui(
                 ui.label(format!(
                     "With {} comment(s) that were being written.",
                     snapshot.drafts.len()
+                ));
+            }
+            if !snapshot.phone_comments.is_empty() {
+                ui.label(format!(
+                    "With {} comment(s) from phones waiting to be accepted.",
+                    snapshot.phone_comments.len()
                 ));
             }
             if orphan.file_changed_since() == Some(true) {

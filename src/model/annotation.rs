@@ -86,3 +86,29 @@ impl Reaction {
         }
     }
 }
+
+/// A comment from a workshop participant's phone waiting for the facilitator to accept it
+/// (kept in recovery snapshots, not in the file: accepted, it becomes an [`Annotation`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneComment {
+    /// Which phone sent it ("phone 3 · room 7f3a").
+    pub phone: String,
+    /// The card it is about.
+    pub card: NodeId,
+    /// The words, plain text.
+    pub text: String,
+    /// The group the participant chose, or empty.
+    pub group: String,
+    /// When it arrived.
+    pub received: Timestamp,
+}
+
+impl PhoneComment {
+    /// Who it is signed by: the group chosen, or "A participant".
+    pub fn signed(&self) -> &str {
+        match self.group.trim() {
+            "" => "A participant",
+            g => g,
+        }
+    }
+}

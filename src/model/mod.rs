@@ -25,7 +25,7 @@ mod validate;
 mod version;
 mod workshop;
 
-pub use annotation::{Annotation, Reaction, Target};
+pub use annotation::{Annotation, PhoneComment, Reaction, Target};
 pub use changes::{Change, Changes, Stamp};
 pub use compare::differences;
 pub use document::{Document, Metadata, Repair};

@@ -17,13 +17,14 @@ mod room;
 mod versions;
 mod workshop;
 
+pub use crate::model::PhoneComment;
 pub use action::{Action, Performed};
 pub use arrange::{Align, TidyJob, TidyPoll};
 pub use clipboard::MAX_PASTE_BYTES;
 pub use comparing::Comparing;
 pub use conflicts::{MergeBase, Resolution, conflict_part};
 pub use find::Find;
-pub use room::{FromRoom, HOW_TO_READ_ON_A_PHONE, PhoneComment};
+pub use room::{FromRoom, HOW_TO_READ_ON_A_PHONE};
 
 use crate::edit::{Edit, History, MergeKey};
 use crate::model::{Document, EdgeId, NodeId, Timestamp};
@@ -107,7 +108,7 @@ pub struct Editor {
     comparing: Option<Comparing>,
     /// Comments from the room's phones waiting for the facilitator (not saved: the room's
     /// session is live).
-    phone_queue: Vec<room::PhoneComment>,
+    phone_queue: Vec<PhoneComment>,
 }
 
 impl Editor {

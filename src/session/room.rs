@@ -10,35 +10,10 @@
 use super::Editor;
 use crate::edit::Edit;
 use crate::model::{
-    Annotation, AnnotationId, Node, NodeContent, NodeId, PathStep, Polarity, Reaction, StepShows,
-    Target, Timestamp,
+    Annotation, AnnotationId, Node, NodeContent, NodeId, PathStep, PhoneComment, Polarity,
+    Reaction, StepShows, Target, Timestamp,
 };
 use crate::room::{Part, RoomEvent, StepView};
-
-/// A comment from a phone waiting for the facilitator.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PhoneComment {
-    /// Which phone sent it ("phone 3 · room 7f3a").
-    pub phone: String,
-    /// The card it is about.
-    pub card: NodeId,
-    /// The words, plain text.
-    pub text: String,
-    /// The group the participant chose, or empty.
-    pub group: String,
-    /// When it arrived.
-    pub received: Timestamp,
-}
-
-impl PhoneComment {
-    /// Who it is signed by: the group chosen, or "A participant".
-    pub fn signed(&self) -> &str {
-        match self.group.trim() {
-            "" => "A participant",
-            g => g,
-        }
-    }
-}
 
 /// What [`Editor::take_from_room`] did, for the window to say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -149,6 +124,16 @@ impl Editor {
             index: None,
         });
         self.apply(Edit::Batch(edits), label)
+    }
+
+    /// Puts back comments that were waiting from phones (from a recovery snapshot), before
+    /// any that arrived since; those about cards no longer in the diagram are dropped.
+    pub fn restore_phone_comments(&mut self, waiting: Vec<PhoneComment>) {
+        let kept: Vec<PhoneComment> = waiting
+            .into_iter()
+            .filter(|c| self.doc.node(c.card).is_some())
+            .collect();
+        self.phone_queue.splice(0..0, kept);
     }
 
     /// The comments from phones waiting for the facilitator, oldest first.

@@ -15,6 +15,9 @@ use std::sync::Arc;
 /// a phone's camera reads it from the back of a meeting room).
 const QR_SIDE: f32 = 220.0;
 
+/// Said when the laptop is on no network.
+const OFFLINE: &str = "This laptop is on no network: phones cannot reach it. Turn on the laptop's own hotspot, ask the room to join it, then press J twice.";
+
 impl Stage<'_> {
     /// Lets the room join, or stops it. Joining needs presenting: started here when not.
     pub fn toggle_room(&mut self) {
@@ -34,7 +37,7 @@ impl Stage<'_> {
         match Room::start(RoomOptions::default(), wake) {
             Ok(room) => {
                 let words = if room.offline() {
-                    "This laptop is on no network: phones cannot reach it. Turn on the laptop's own hotspot and ask the room to join it.".to_string()
+                    OFFLINE.to_string()
                 } else {
                     format!(
                         "The room can join at {} with code {}",
@@ -200,6 +203,11 @@ impl Stage<'_> {
                                 .strong()
                                 .color(ink),
                         );
+                        if room.offline() {
+                            // No address a phone could reach: say what to do instead.
+                            ui.label(RichText::new(OFFLINE).size(CONTROL_PX).color(ink));
+                            return;
+                        }
                         // Dark on light whatever the theme: not every phone reads an inverted code.
                         qr_ui(ui, &room.join_link(), Color32::BLACK, Color32::WHITE);
                         let address = room.address();

@@ -12,7 +12,7 @@
 
 use super::format::to_ron_string;
 use super::save::write_private;
-use crate::model::{Document, Target, Timestamp};
+use crate::model::{Document, PhoneComment, Target, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -34,6 +34,10 @@ pub struct Snapshot {
     pub base: Option<FileStamp>,
     /// Comments being written but not yet added, per card or arrow.
     pub drafts: Vec<(Target, String)>,
+    /// Comments from a workshop room's phones waiting for the facilitator (none in snapshots
+    /// of older versions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phone_comments: Vec<PhoneComment>,
     /// The document, as the text of a CMOC Canvas file (so it opens through the same loader,
     /// migrations and repairs as any file).
     pub document: String,
@@ -285,6 +289,8 @@ pub struct SnapshotJob {
     pub base: Option<FileStamp>,
     /// Unsent comments.
     pub drafts: Vec<(Target, String)>,
+    /// Comments waiting from phones.
+    pub phone_comments: Vec<PhoneComment>,
 }
 
 enum Job {
@@ -341,6 +347,7 @@ fn write_snapshot(file: &Path, job: SnapshotJob) -> Result<(), String> {
         title: job.document.metadata().title.clone(),
         base: job.base,
         drafts: job.drafts,
+        phone_comments: job.phone_comments,
         document,
     };
     let text =

@@ -8,6 +8,7 @@ fn job(doc: &Document, path: Option<PathBuf>) -> SnapshotJob {
         path,
         base: None,
         drafts: vec![(Target::Node(NodeId(7)), "half a thought".into())],
+        phone_comments: Vec::new(),
     }
 }
 
