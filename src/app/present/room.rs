@@ -11,9 +11,12 @@ use crate::scene::style::PRESENT_DETAIL_PX;
 use egui::{Color32, RichText, Ui};
 use std::sync::Arc;
 
-/// The QR code's side on the projector, in points (about a fifth of a 1080p screen's height:
-/// a phone's camera reads it from the back of a meeting room).
-const QR_SIDE: f32 = 220.0;
+/// The QR code's side on the projector: an eighth of the screen's width (about a fifth of its
+/// height, which a phone's camera reads from the back of a meeting room), within these points.
+const QR_SIDE: std::ops::RangeInclusive<f32> = 150.0..=260.0;
+
+/// The join card is never narrower, so "Code: K7P 3QX" stays on one line.
+const CARD_MIN_WIDTH: f32 = 200.0;
 
 /// Said when the laptop is on no network.
 const OFFLINE: &str = "This laptop is on no network: phones cannot reach it. Turn on the laptop's own hotspot, ask the room to join it, then press J twice.";
@@ -22,7 +25,10 @@ impl Stage<'_> {
     /// Lets the room join, or stops it. Joining needs presenting: started here when not.
     pub fn toggle_room(&mut self) {
         if self.room.take().is_some() {
-            self.say("The room can no longer join; phones were told the session ended.");
+            self.say(
+                "The room can no longer join; phones were told the session ended.",
+                "The room has closed",
+            );
             return;
         }
         if self.present.is_none() {
@@ -36,7 +42,8 @@ impl Stage<'_> {
         });
         match Room::start(RoomOptions::default(), wake) {
             Ok(room) => {
-                let words = if room.offline() {
+                let offline = room.offline();
+                let words = if offline {
                     OFFLINE.to_string()
                 } else {
                     format!(
@@ -51,10 +58,18 @@ impl Stage<'_> {
                 if let Some(p) = &mut self.present {
                     p.join_shown = true;
                 }
-                self.say(&words);
+                let short = if offline {
+                    "No network: see the join card"
+                } else {
+                    "The room can join"
+                };
+                self.say(&words, short);
                 self.send_step();
             }
-            Err(e) => self.say(&e.to_string()),
+            Err(e) => self.say(
+                &e.to_string(),
+                "The room could not open: press J to try again",
+            ),
         }
     }
 
@@ -83,11 +98,13 @@ impl Stage<'_> {
         }
     }
 
-    fn say(&mut self, words: &str) {
+    /// Says `words` in the status bar (for after presenting) and `short` in the caption,
+    /// where a long sentence would not fit on one line.
+    fn say(&mut self, words: &str, short: &str) {
         self.editor.status = words.to_string();
         let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
         if let Some(p) = &mut self.present {
-            p.notice = Some((words.to_string(), now));
+            p.notice = Some((short.to_string(), now));
         }
     }
 
@@ -128,7 +145,8 @@ impl Stage<'_> {
             ));
         }
         if !said.is_empty() {
-            self.say(&said.join(" · "));
+            let said = said.join(" · ");
+            self.say(&said, &said);
         }
     }
 
@@ -151,6 +169,9 @@ impl Stage<'_> {
     /// "Join: 192.168.1.20:8470 code K7P 3QX · 12 phones".
     pub(super) fn room_status(&self) -> Option<String> {
         let room = self.room.as_ref()?;
+        if room.offline() {
+            return Some("Phones cannot join: no network".into());
+        }
         Some(format!(
             "Join: {} code {} · {}",
             room.address().trim_start_matches("http://"),
@@ -159,10 +180,14 @@ impl Stage<'_> {
         ))
     }
 
+    fn qr_side(&self) -> f32 {
+        (self.canvas.rect.width() * 0.12).clamp(*QR_SIDE.start(), *QR_SIDE.end())
+    }
+
     /// How much of the canvas's right side the join card takes (0 when it is not shown).
     pub(super) fn join_card_width(&self, present: &Presenting) -> f32 {
         if self.room.is_some() && (present.join_shown || present.how_to_read()) {
-            QR_SIDE + 64.0
+            self.qr_side().max(CARD_MIN_WIDTH) + 64.0
         } else {
             0.0
         }
@@ -185,9 +210,10 @@ impl Stage<'_> {
             (Color32::BLACK, Color32::WHITE)
         };
         let area = self.canvas.rect;
+        let side = self.qr_side();
         egui::Area::new(egui::Id::unique("room-join-card"))
             .order(egui::Order::Foreground)
-            .fixed_pos(area.right_top() + egui::vec2(-QR_SIDE - 48.0, 16.0))
+            .fixed_pos(area.right_top() + egui::vec2(-side.max(CARD_MIN_WIDTH) - 48.0, 16.0))
             .interactable(false)
             .show(ui.ctx(), |ui| {
                 egui::Frame::NONE
@@ -196,7 +222,7 @@ impl Stage<'_> {
                     .inner_margin(12.0)
                     .corner_radius(6.0)
                     .show(ui, |ui| {
-                        ui.set_width(QR_SIDE);
+                        ui.set_width(side.max(CARD_MIN_WIDTH));
                         ui.label(
                             RichText::new("Join on your phone")
                                 .size(PRESENT_DETAIL_PX)
@@ -209,7 +235,12 @@ impl Stage<'_> {
                             return;
                         }
                         // Dark on light whatever the theme: not every phone reads an inverted code.
-                        qr_ui(ui, &room.join_link(), Color32::BLACK, Color32::WHITE);
+                        qr_ui(
+                            ui,
+                            &room.join_link(),
+                            side,
+                            [Color32::BLACK, Color32::WHITE],
+                        );
                         let address = room.address();
                         let short = address.trim_start_matches("http://");
                         ui.label(RichText::new(short).size(CONTROL_PX).color(ink));
@@ -330,15 +361,15 @@ impl Stage<'_> {
 }
 
 /// The QR code of `text`, drawn module by module with a quiet zone.
-fn qr_ui(ui: &mut Ui, text: &str, ink: Color32, paper: Color32) {
+fn qr_ui(ui: &mut Ui, text: &str, side_px: f32, [ink, paper]: [Color32; 2]) {
     let Some((side, dark)) = crate::room::qr_modules(text) else {
         return;
     };
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(QR_SIDE, QR_SIDE), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(side_px, side_px), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, paper);
     // Four modules of quiet zone each side, as the standard asks.
-    let module = QR_SIDE / (side as f32 + 8.0);
+    let module = side_px / (side as f32 + 8.0);
     let origin = rect.min + egui::vec2(4.0 * module, 4.0 * module);
     for (i, on) in dark.iter().enumerate() {
         if *on {
