@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v node >/dev/null || { echo "room-browser: node is missing" >&2; exit 1; }
-if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_modules/acorn ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --silent)
 fi
 cargo build --release --quiet

@@ -242,3 +242,35 @@ fn the_how_to_read_step_offers_nothing_to_react_to_and_a_closed_room_says_so() {
     assert!(step["card"].is_null());
     assert_eq!(step["open"], true);
 }
+
+#[test]
+fn a_participants_markup_stays_words_in_every_export() {
+    let mut editor = Editor::new(common::holding(), Origin::Example);
+    let four = card(&editor, 4);
+    let words = "<img src=x onerror=alert(1)> & =HYPERLINK(\"http://x\")";
+    editor.take_from_room(
+        vec![cmoc_canvas::room::RoomEvent::Comment {
+            phone: cmoc_canvas::room::Phone("phone 1 · room 0001".into()),
+            card: four,
+            text: words.into(),
+            group: String::new(),
+        }],
+        true,
+    );
+    let markdown = workshop_notes(editor.doc(), NotesFormat::Markdown);
+    assert!(!markdown.contains("<img"), "{markdown}");
+    assert!(markdown.contains("&lt;img src=x onerror=alert(1)&gt; &amp; "));
+    let csv = workshop_notes(editor.doc(), NotesFormat::Csv);
+    assert!(
+        !csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"),
+        "{csv}"
+    );
+    let docx = cmoc_canvas::interchange::workshop_notes_docx(editor.doc()).expect("docx");
+    // Read back as Word's text: the characters as typed, not markup.
+    let text = cmoc_canvas::interchange::docx::read_docx_text(&docx).expect("reads back");
+    assert!(
+        text.paragraphs.iter().any(|p| p.contains(words)),
+        "{:?}",
+        text.paragraphs
+    );
+}

@@ -2,8 +2,9 @@
 // a phone at 390x844 joins with the code, follows two steps, reacts (and changes its mind),
 // comments; the comment reaches the session's queue, is accepted, and is in the saved file and
 // in `cmoc-canvas notes` with "from a phone". axe-core checks the page (join, a card, dark
-// mode): no violations. The page fits a 320 px screen, follows steps without server-sent
-// events (the polling fallback), and says when the session has ended.
+// mode): no violations. The page's script parses as ES5 (acorn), for old browsers. The page
+// fits a 320 px screen, also with the text twice as large (which it follows), follows steps
+// without server-sent events (the polling fallback), and says when the session has ended.
 //
 //   node tests/browser/room.mjs HOST_BINARY CMOC_CANVAS_BINARY DIAGRAM OUT_DIR
 //
@@ -13,6 +14,7 @@ import { createInterface } from "node:readline";
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { parse } from "acorn";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -42,6 +44,15 @@ const command = (text) => {
   host.stdin.write(text + "\n");
   return reply;
 };
+
+// The page's script is ES5, for old phones' browsers: acorn parses it as ES5 or says where not.
+const script = readFileSync(new URL("../../src/room/page/app.js", import.meta.url), "utf8");
+try {
+  parse(script, { ecmaVersion: 5 });
+  console.log("app.js parses as ES5");
+} catch (e) {
+  fail(`app.js is not ES5 (an old phone's browser would not run it): ${e.message}`);
+}
 
 const hello = await answer();
 const base = `http://127.0.0.1:${hello.port}`;
@@ -152,6 +163,16 @@ try {
   await page.setViewportSize({ width: 320, height: 640 });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   check(wide <= 320, `the page fits 320 px (it is ${wide} px wide)`);
+  // The phone's text size doubled (as a phone's largest accessibility sizes do): the page
+  // grows with it (sizes are in rem) and still fits.
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById("step-title")).fontSize));
+  await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById("step-title")).fontSize));
+  const wideLarge = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(after >= before * 1.9, `the text follows the phone's size (${before} px to ${after} px)`);
+  check(wideLarge <= 320, `at twice the text size the page still fits 320 px (it is ${wideLarge} px wide)`);
+  await page.screenshot({ path: `${outDir}/room-phone-320-large-text.png` });
+  await page.evaluate(() => { document.documentElement.style.fontSize = ""; });
 
   // An old browser without server-sent events: it asks every second and still follows.
   const old = await browser.newContext({ viewport: { width: 390, height: 844 } });

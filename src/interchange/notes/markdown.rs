@@ -206,9 +206,17 @@ impl Notes<'_> {
                 "{indent}- {how}**{}**, {}{resolved}: {}",
                 markdown_cell(&signed(comment)),
                 comment.created.short(),
-                continued(&comment.text, &format!("{indent}  "))
+                continued(&as_text(&comment.text), &format!("{indent}  "))
             );
         }
         out.push('\n');
     }
+}
+
+/// Words someone typed (a participant's phone among them), kept as words in Markdown: a `<`,
+/// `>` or `&` becomes its entity, so no renderer takes a comment for HTML.
+fn as_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
