@@ -45,6 +45,17 @@ elif [ "${CI:-}" = "true" ]; then
 else
   echo "smoke: skipped (no Xvfb here); see scripts/smoke-window.sh"
 fi
+# The Debian package, installed with apt, checked (PATH, desktop entry, metainfo, file type
+# and its default application, the menu entry's Exec line under Xvfb) and removed. It needs
+# to install packages: root or password-less sudo (CI runs as root).
+if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+  bash scripts/package-test.sh
+elif [ "${CI:-}" = "true" ]; then
+  echo "package-test: CI cannot install packages (no root, no sudo)" >&2
+  exit 1
+else
+  echo "package-test: skipped (installing a package needs root or sudo); see scripts/package-test.sh"
+fi
 # The exported SVG must look in a real browser as it does in our PNG export.
 if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
   bash scripts/browser-check.sh

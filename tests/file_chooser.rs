@@ -55,10 +55,10 @@ fn save_as_export_and_open_go_through_the_built_in_chooser() {
         picker.name.clear();
     }
     choose(&mut h, dir.path(), "my theory", "Save");
-    let saved = dir.path().join("my theory.ron");
+    let saved = dir.path().join("my theory.cmoc.ron");
     assert!(
         saved.is_file(),
-        "the extension is added and the file written"
+        "the extension (.cmoc.ron, still RON) is added and the file written"
     );
     assert_eq!(h.state().editor.origin, Origin::File(saved.clone()));
     assert!(!h.state().editor.is_dirty());
@@ -83,7 +83,7 @@ fn save_as_export_and_open_go_through_the_built_in_chooser() {
         picker.folder = dir.path().display().to_string();
     }
     h.run_steps(2);
-    h.get_by_label("my theory.ron").click();
+    h.get_by_label("my theory.cmoc.ron").click();
     h.run_steps(2);
     h.get_by_label("Open").click();
     h.run_steps(3);

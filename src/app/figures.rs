@@ -59,7 +59,9 @@ impl FileKind {
     /// The file name extension.
     pub fn extension(self) -> &'static str {
         match self {
-            FileKind::Diagram => "ron",
+            // Still RON, named so the desktop knows it for a CMOC Canvas diagram (older
+            // diagrams named NAME.ron open as ever).
+            FileKind::Diagram => "cmoc.ron",
             FileKind::Svg => "svg",
             FileKind::Png => "png",
             FileKind::Pdf => "pdf",

@@ -248,9 +248,13 @@ impl Files<'_> {
     /// The current file's name without extension, for suggested export names.
     pub(super) fn file_stem(&self) -> String {
         match &self.editor.origin {
+            // "workshop.cmoc.ron" and "workshop.ron" both give "workshop".
             Origin::File(p) => p
                 .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
+                .map(|s| {
+                    let stem = s.to_string_lossy();
+                    stem.strip_suffix(".cmoc").unwrap_or(&stem).to_string()
+                })
                 .unwrap_or_else(|| "diagram".into()),
             Origin::Example => "holding".into(),
             Origin::Untitled => "diagram".into(),

@@ -82,8 +82,8 @@ impl Files<'_> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default(),
-                    super::Origin::Example => "holding.ron".into(),
-                    super::Origin::Untitled => "diagram.ron".into(),
+                    super::Origin::Example => "holding.cmoc.ron".into(),
+                    super::Origin::Untitled => "diagram.cmoc.ron".into(),
                 };
                 (FileKind::Diagram, true, name)
             }

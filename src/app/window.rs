@@ -11,6 +11,9 @@ pub fn run_editor(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("CMOC Canvas")
+            // The desktop entry's name (its StartupWMClass): the desktop shows our icon and
+            // groups the window with the menu entry.
+            .with_app_id("io.github.cmoc_canvas.CmocCanvas")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
