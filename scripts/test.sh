@@ -45,6 +45,13 @@ elif [ "${CI:-}" = "true" ]; then
 else
   echo "smoke: skipped (no Xvfb here); see scripts/smoke-window.sh"
 fi
+# The Windows and macOS release workflow, as far as this machine can check it.
+if command -v node >/dev/null; then
+  bash scripts/workflow-check.sh
+elif [ "${CI:-}" = "true" ]; then
+  echo "workflow-check: node missing on CI; .ci/run should have installed it" >&2
+  exit 1
+fi
 # The Debian package, installed with apt, checked (PATH, desktop entry, metainfo, file type
 # and its default application, the menu entry's Exec line under Xvfb) and removed. It needs
 # to install packages: root or password-less sudo (CI runs as root).
