@@ -4,6 +4,9 @@
 //! 0.5 ms with joining on and 200 phones connected.
 //! Run: `cargo bench --bench room` (the load figures print first, then criterion's frames).
 
+#[path = "common/frame.rs"]
+mod frame_common;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -14,21 +17,11 @@ use cmoc_canvas::app::EditorApp;
 use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::session::Action;
 use criterion::{BenchmarkId, Criterion};
-use egui::{Context, RawInput, Rect, pos2, vec2};
+use egui::Context;
 use std::hint::black_box;
 
-fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
-        ..RawInput::default()
-    }
-}
-
 fn frame(ctx: &Context, app: &mut EditorApp) -> usize {
-    let mut output = ctx.run_ui(input(), |ui| app.ui(ui));
-    output.textures_delta.clear();
-    ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point)
-        .len()
+    frame_common::frame_of(ctx, app, 1920.0, 1080.0)
 }
 
 /// 200 phones, 20 steps: the delays, and that nothing was lost or doubled.

@@ -7,6 +7,9 @@
 //! pairs by CMOC number. `merge`: two copies of a base, each rewording 200 cards (20 of them
 //! the same cards, differently: conflicts), moving 100, adding 50 with colliding ids.
 
+#[path = "common/frame.rs"]
+mod frame_common;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -18,7 +21,7 @@ use cmoc_canvas::session::compare::{Theory, compare};
 use cmoc_canvas::session::merge::merge;
 use cmoc_canvas::session::{Editor, Origin};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use egui::{Context, RawInput, Rect, pos2, vec2};
+use egui::Context;
 use std::hint::black_box;
 
 const CARDS: usize = 5_000;
@@ -168,18 +171,8 @@ fn bench_merge(c: &mut Criterion) {
     group.finish();
 }
 
-fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0))),
-        ..RawInput::default()
-    }
-}
-
 fn frame(ctx: &Context, app: &mut EditorApp) -> usize {
-    let mut output = ctx.run_ui(input(), |ui| app.ui(ui));
-    output.textures_delta.clear();
-    ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point)
-        .len()
+    frame_common::frame_of(ctx, app, 1600.0, 1000.0)
 }
 
 /// The editor frame at 5,000 cards, fitted and at 100%, with and without comparing against a

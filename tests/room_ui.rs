@@ -8,28 +8,13 @@ mod common;
 mod http;
 
 use cmoc_canvas::app::EditorApp;
-use cmoc_canvas::app::dialogs::ScriptedDialogs;
 use cmoc_canvas::model::Target;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness(dir: &std::path::Path) -> Harness<'static, EditorApp> {
-    let app = EditorApp::start(
-        None,
-        Some(dir.join("settings.ron")),
-        Box::new(ScriptedDialogs::default()),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_steps(3);
-    h
-}
-
 fn press(h: &mut Harness<'_, EditorApp>, key: Key) {
-    h.key_press(key);
-    h.run_steps(3);
+    common::press(h, egui::Modifiers::NONE, key);
 }
 
 /// Runs frames until `done` or two seconds pass (the server answers on its own thread).
@@ -45,8 +30,7 @@ fn until(h: &mut Harness<'_, EditorApp>, done: impl Fn(&EditorApp) -> bool) {
 
 #[test]
 fn a_phone_joins_the_presentation_and_its_comment_is_accepted_in_the_facilitators_window() {
-    let dir = tempfile::tempdir().expect("dir");
-    let mut h = harness(dir.path());
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1920.0, 1080.0));
     h.state_mut().settings.groups = vec!["Carers".into(), "Parents".into()];
     press(&mut h, Key::F5);
     press(&mut h, Key::J);
