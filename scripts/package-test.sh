@@ -5,7 +5,8 @@
 # the file type — `xdg-mime query filetype` names application/x-cmoc-canvas for example.cmoc.ron
 # and, by its first line, for an older diagram saved as .ron — and CMOC Canvas as its default
 # application; the menu entry's Exec line opening the example under Xvfb (a window appears);
-# then `apt remove`, after which none of it is left.
+# a second diagram opened the same way while the window is open opens in that window; then
+# `apt remove`, after which none of it is left.
 # Needs root or password-less sudo, and .ci/run's packages (xdg-utils, libfile-mimeinfo-perl,
 # desktop-file-utils, appstream, shared-mime-info, xvfb, xdotool).
 set -euo pipefail
@@ -50,8 +51,14 @@ default=$(xdg-mime query default application/x-cmoc-canvas)
 exec_line=$(sed -n 's/^Exec=//p' "/usr/share/applications/$id.desktop")
 SCREEN=1280x800
 source scripts/xvfb-lib.sh
-command=${exec_line//%f/$work/example.cmoc.ron}
-$command >"$work/app.log" 2>&1 & app=$!
+# run_exec FILE: the Exec line's words, with %f as one argument, as the desktop runs it.
+run_exec() {
+  local words=() word
+  read -ra words <<<"$exec_line"
+  for word in "${words[@]}"; do [ "$word" = "%f" ] && printf '%s\0' "$1" || printf '%s\0' "$word"; done
+}
+mapfile -d '' command < <(run_exec "$work/example.cmoc.ron")
+"${command[@]}" >"$work/app.log" 2>&1 & app=$!
 for _ in $(seq 150); do
   wid=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
   [ -n "$wid" ] && break
@@ -60,6 +67,19 @@ done
 [ -n "$wid" ] || fail "the menu entry opened no window: $(tail -n 5 "$work/app.log")"
 title=$(xdotool getwindowname "$wid")
 grep -q "example.cmoc.ron" <<<"$title" || fail "the window shows '$title', not the example"
+# A second diagram opened while the window is open (a double-click in the file manager runs
+# the same line) opens in that window: the second start hands it over and ends.
+mapfile -d '' second < <(run_exec "$work/older diagram.ron")
+timeout 20 "${second[@]}" >"$work/second.log" 2>&1 || fail "the second start failed: $(cat "$work/second.log")"
+grep -q "already open" "$work/second.log" || fail "the second start did not hand its file over: $(cat "$work/second.log")"
+for _ in $(seq 50); do
+  title=$(xdotool getwindowname "$wid")
+  grep -q "older diagram.ron" <<<"$title" && break
+  sleep 0.2
+done
+grep -q "older diagram.ron" <<<"$title" || fail "the open window shows '$title', not the second diagram"
+windows=$(xdotool search --onlyvisible --name "CMOC Canvas" 2>/dev/null | wc -l)
+[ "$windows" -eq 1 ] || fail "$windows windows are open, not one"
 kill "$app"; wait "$app" 2>/dev/null || true; app=""
 
 $sudo apt-get remove -y -qq cmoc-canvas >/dev/null

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod file;
+pub mod instance;
 pub mod interchange;
 pub mod model;
 pub mod room;

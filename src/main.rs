@@ -15,6 +15,18 @@ fn main() -> ExitCode {
             let status = run_command(command, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(status)
         }
-        None => cmoc_canvas::app::run_editor(cli.file),
+        None => {
+            // A diagram opened while CMOC Canvas runs opens in that window.
+            if let (Some(file), Some(socket)) = (&cli.file, cmoc_canvas::instance::socket_path())
+                && cmoc_canvas::instance::hand_over(&socket, file)
+            {
+                println!(
+                    "Opened {} in the CMOC Canvas window already open.",
+                    file.display()
+                );
+                return ExitCode::SUCCESS;
+            }
+            cmoc_canvas::app::run_editor(cli.file)
+        }
     }
 }

@@ -211,7 +211,7 @@ impl EditorApp {
         }
         // The editor owns Ctrl+= / Ctrl+- (canvas zoom) and Ctrl+Shift+= / - (text scale).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        self.files().handle_close(&ctx);
+        self.files().window_requests(&ctx);
         if std::mem::take(&mut self.desk.show_versions) {
             self.perform_in_view(Action::ShowVersions);
         }

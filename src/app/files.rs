@@ -33,6 +33,8 @@ pub struct Desk {
     pub(super) welcome_after_recovery: bool,
     /// Show the Versions tab on the next frame (a merge left something to look at).
     pub show_versions: bool,
+    /// Diagrams other starts of the program handed to this window, while it listens.
+    pub instance: Option<crate::instance::Listener>,
 }
 
 impl Desk {
@@ -50,6 +52,7 @@ impl Desk {
             close_sent: false,
             welcome_after_recovery: false,
             show_versions: false,
+            instance: None,
         }
     }
 
@@ -125,6 +128,23 @@ impl Files<'_> {
         self.editor.is_dirty()
             || self.comments.unsent().next().is_some()
             || !self.editor.phone_comments().is_empty()
+    }
+
+    /// What the window is asked from outside: a diagram another start of the program handed
+    /// over opens here (asking about unsaved work first, as File → Open does), and the close
+    /// button.
+    pub fn window_requests(&mut self, ctx: &egui::Context) {
+        let handed: Vec<PathBuf> = self
+            .desk
+            .instance
+            .as_ref()
+            .map(crate::instance::Listener::take)
+            .unwrap_or_default();
+        for path in handed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+            self.after_unsaved_check(Then::OpenPath(path));
+        }
+        self.handle_close(ctx);
     }
 
     /// The window's close button: closes at once when nothing would be lost; otherwise the

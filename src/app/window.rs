@@ -24,7 +24,12 @@ pub fn run_editor(file: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             // Light by default: it projects better; View → theme switches it.
             cc.egui_ctx.set_theme(egui::ThemePreference::Light);
-            let app = EditorApp::start(file, Settings::default_path(), Box::new(NativeDialogs));
+            let mut app = EditorApp::start(file, Settings::default_path(), Box::new(NativeDialogs));
+            // Diagrams opened while this window is open come here (see `crate::instance`).
+            let ctx = cc.egui_ctx.clone();
+            app.desk.instance = crate::instance::socket_path().and_then(|socket| {
+                crate::instance::listen(&socket, Box::new(move || ctx.request_repaint()))
+            });
             Ok(Box::new(app))
         }),
     );
