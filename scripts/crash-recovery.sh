@@ -57,6 +57,9 @@ left=$(find "$CMOC_CANVAS_DATA_DIR/recovery" -name '*.ron' 2>/dev/null | wc -l)
 file2="$work/workshop.ron"
 cp assets/examples/holding.ron "$file2"
 said="the room said this $$"
+# The first run is closed (its work is saved): a diagram opened while a window is open would
+# open in that window, not a second one.
+kill "$app"; wait "$app" 2>/dev/null || true; app=""
 start_app "$out/app3.log" "$file2"
 sleep 3
 keys F5
