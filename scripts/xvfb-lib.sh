@@ -66,8 +66,9 @@ photo() { import -window "$wid" "$1" 2>/dev/null || xwd -id "$wid" -silent | con
 ocr() { tesseract "$1" - 2>/dev/null | tr -s ' \n' ' '; }
 
 # ocr_find IMAGE WORD: "X Y", the centre of the first word in the photograph that reads WORD
-# (exactly, as tesseract reads it), or nothing.
+# (exactly, as tesseract reads it), or nothing. awk reads to the end: leaving early would kill
+# tesseract with SIGPIPE mid-write, and under pipefail the caller would stop with status 141.
 ocr_find() {
   tesseract "$1" - tsv 2>/dev/null \
-    | awk -F'\t' -v w="$2" 'NR > 1 && $12 == w { print int($7 + $9 / 2), int($8 + $10 / 2); exit }'
+    | awk -F'\t' -v w="$2" 'NR > 1 && $12 == w && !found { print int($7 + $9 / 2), int($8 + $10 / 2); found = 1 }'
 }
