@@ -403,3 +403,23 @@ pub const CHANGE_DASH_PX: (f32, f32) = (8.0, 5.0);
 /// A card narrower than this on screen (px) carries no marker word (its outline still shows a
 /// change): zoomed far out, words on every card would bury the diagram.
 pub const MARKER_MIN_CARD_PX: f32 = 140.0;
+
+/// The room's join card on the projector (QR code, address, code): its QR code is this share
+/// of the screen's width (about a fifth of its height, which a phone's camera reads from the
+/// back of a meeting room), within [`JOIN_QR_MIN_PX`] and [`JOIN_QR_MAX_PX`].
+pub const JOIN_QR_SHARE: f32 = 0.12;
+/// The join card's QR code at its smallest, in points.
+pub const JOIN_QR_MIN_PX: f32 = 150.0;
+/// The join card's QR code at its largest, in points.
+pub const JOIN_QR_MAX_PX: f32 = 260.0;
+/// The join card is never narrower, so "Code: K7P 3QX" stays on one line.
+pub const JOIN_CARD_MIN_WIDTH_PX: f32 = 200.0;
+/// Space inside the join card's frame.
+pub const JOIN_CARD_MARGIN_PX: f32 = 12.0;
+/// The join card's corner radius.
+pub const JOIN_CARD_CORNER_PX: f32 = 6.0;
+/// The join card's distance from the top edge of the diagram area, and the clear space kept to
+/// its left (where "How to read this" stops).
+pub const JOIN_CARD_INSET_PX: f32 = 16.0;
+/// The join card's distance from the right edge of the diagram area.
+pub const JOIN_CARD_RIGHT_GAP_PX: f32 = 24.0;

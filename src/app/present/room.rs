@@ -11,12 +11,11 @@ use crate::scene::style::PRESENT_DETAIL_PX;
 use egui::{Color32, RichText, Ui};
 use std::sync::Arc;
 
-/// The QR code's side on the projector: an eighth of the screen's width (about a fifth of its
-/// height, which a phone's camera reads from the back of a meeting room), within these points.
-const QR_SIDE: std::ops::RangeInclusive<f32> = 150.0..=260.0;
-
-/// The join card is never narrower, so "Code: K7P 3QX" stays on one line.
-const CARD_MIN_WIDTH: f32 = 200.0;
+use crate::scene::style::{
+    JOIN_CARD_CORNER_PX, JOIN_CARD_INSET_PX, JOIN_CARD_MARGIN_PX,
+    JOIN_CARD_MIN_WIDTH_PX as CARD_MIN_WIDTH, JOIN_CARD_RIGHT_GAP_PX, JOIN_QR_MAX_PX,
+    JOIN_QR_MIN_PX, JOIN_QR_SHARE, PROJECTOR_FRAME_PX,
+};
 
 /// Said when the laptop is on no network.
 const OFFLINE: &str = "This laptop is on no network: phones cannot reach it. Turn on the laptop's own hotspot, ask the room to join it, then press J twice.";
@@ -181,13 +180,16 @@ impl Stage<'_> {
     }
 
     fn qr_side(&self) -> f32 {
-        (self.canvas.rect.width() * 0.12).clamp(*QR_SIDE.start(), *QR_SIDE.end())
+        (self.canvas.rect.width() * JOIN_QR_SHARE).clamp(JOIN_QR_MIN_PX, JOIN_QR_MAX_PX)
     }
 
     /// How much of the canvas's right side the join card takes (0 when it is not shown).
     pub(super) fn join_card_width(&self, present: &Presenting) -> f32 {
         if self.room.is_some() && (present.join_shown || present.how_to_read()) {
-            self.qr_side().max(CARD_MIN_WIDTH) + 64.0
+            self.qr_side().max(CARD_MIN_WIDTH)
+                + 2.0 * JOIN_CARD_MARGIN_PX
+                + JOIN_CARD_RIGHT_GAP_PX
+                + JOIN_CARD_INSET_PX
         } else {
             0.0
         }
@@ -213,14 +215,22 @@ impl Stage<'_> {
         let side = self.qr_side();
         egui::Area::new(egui::Id::unique("room-join-card"))
             .order(egui::Order::Foreground)
-            .fixed_pos(area.right_top() + egui::vec2(-side.max(CARD_MIN_WIDTH) - 48.0, 16.0))
+            .fixed_pos(
+                area.right_top()
+                    + egui::vec2(
+                        -side.max(CARD_MIN_WIDTH)
+                            - 2.0 * JOIN_CARD_MARGIN_PX
+                            - JOIN_CARD_RIGHT_GAP_PX,
+                        JOIN_CARD_INSET_PX,
+                    ),
+            )
             .interactable(false)
             .show(ui.ctx(), |ui| {
                 egui::Frame::NONE
                     .fill(paper)
-                    .stroke(egui::Stroke::new(2.0, ink))
-                    .inner_margin(12.0)
-                    .corner_radius(6.0)
+                    .stroke(egui::Stroke::new(PROJECTOR_FRAME_PX, ink))
+                    .inner_margin(JOIN_CARD_MARGIN_PX)
+                    .corner_radius(JOIN_CARD_CORNER_PX)
                     .show(ui, |ui| {
                         ui.set_width(side.max(CARD_MIN_WIDTH));
                         ui.label(
