@@ -528,3 +528,34 @@ fn pasting_a_table_with_links_brings_the_arrows_and_one_undo_takes_them_back() {
     common::press(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(h.state().editor.doc(), &before, "one undo step");
 }
+
+/// A long table pasted on a 1366×768 laptop (Radcliffe et al., Table 3, as copied from the
+/// PDF): the dialog fits the window, its Import button on screen, where before the pasted text
+/// grew the dialog past the top and bottom of the window.
+#[test]
+fn a_long_pasted_table_leaves_the_import_button_on_a_laptop_screen() {
+    use egui_kittest::kittest::Queryable;
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
+    let table = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/radcliffe-table3.tsv"),
+    )
+    .expect("fixture");
+    h.event(egui::Event::Paste(table));
+    h.run_steps(4);
+    let button = h.get_by_label_contains("Import 3 CMOCs");
+    let rect = button.rect();
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0));
+    assert!(
+        window.contains_rect(rect),
+        "the Import button is at {rect:?}, off the 1366×768 window"
+    );
+    let heading = h.get_by_label("Import CMOC table").rect();
+    assert!(
+        window.contains_rect(heading),
+        "the heading is at {heading:?}"
+    );
+    h.get_by_label_contains("Import 3 CMOCs").click();
+    h.run_steps(3);
+    assert!(h.state().desk.modal.is_none());
+}

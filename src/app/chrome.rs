@@ -279,6 +279,7 @@ impl Chrome<'_> {
     fn help_menu_ui(&self, ui: &mut Ui, chosen: &Cell<Option<Action>>) {
         self.menu_item(ui, chosen, Action::HowToRead);
         self.menu_item(ui, chosen, Action::ShowShortcuts);
+        self.menu_item(ui, chosen, Action::UserGuide);
         ui.separator();
         ui.label(RichText::new(definitions::CMOC).weak());
     }

@@ -6,9 +6,9 @@ use super::dialogs::Modal;
 use super::figures::ImportDialog;
 use crate::session::{Action, Editor};
 
-/// Carries out the actions that talk to the system — the clipboard and the theme — with the
-/// window's context (`None` before the first frame: nothing to talk to yet). False for any
-/// other action.
+/// Carries out the actions that talk to the system — the clipboard, the theme, the browser
+/// (Help → User guide) — with the window's context (`None` before the first frame: nothing to
+/// talk to yet). False for any other action.
 pub fn perform(
     action: Action,
     editor: &mut Editor,
@@ -25,6 +25,7 @@ pub fn perform(
                 | Action::ThemeLight
                 | Action::ThemeDark
                 | Action::ThemeSystem
+                | Action::UserGuide
         );
     };
     match action {
@@ -39,6 +40,7 @@ pub fn perform(
         Action::ThemeLight | Action::ThemeDark | Action::ThemeSystem => {
             ctx.set_theme(theme_of(action));
         }
+        Action::UserGuide => super::guide::open(editor, &ctx),
         _ => return false,
     }
     true

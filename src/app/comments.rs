@@ -4,7 +4,7 @@
 
 use crate::model::{Annotation, AnnotationId, Node, Target};
 use crate::session::Editor;
-use egui::{Key, Modifiers, RichText, TextEdit, Ui};
+use egui::{RichText, TextEdit, Ui};
 
 /// What the comments panel keeps between frames.
 #[derive(Default)]
@@ -143,8 +143,8 @@ pub fn comments_ui(
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-    let submit_key =
-        response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+    let submit_key = response.has_focus()
+        && ui.input_mut(|i| i.consume_shortcut(&crate::app::key_tables::ADD_COMMENT));
     let can_add = !draft.trim().is_empty();
     let mut add = submit_key && can_add;
     ui.horizontal(|ui| {

@@ -12,7 +12,7 @@ use super::present::Stage;
 use super::present::control_button;
 use crate::model::{Reaction, Target, Timestamp};
 use crate::scene::style::PRESENT_DETAIL_PX;
-use egui::{Key, Modifiers, RichText, Ui};
+use egui::{RichText, Ui};
 
 /// The smallest text shown while presenting.
 use crate::scene::style::FACILITATOR_CONTROL_PX as CONTROL_PX;
@@ -286,8 +286,8 @@ impl Stage<'_> {
         if focus && !response.has_focus() && (draft.is_empty() || !elsewhere) {
             response.request_focus();
         }
-        let ctrl_enter =
-            response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+        let ctrl_enter = response.has_focus()
+            && ui.input_mut(|i| i.consume_shortcut(&crate::app::key_tables::ADD_COMMENT));
         let can = !draft.trim().is_empty();
         let clicked = ui
             .add_enabled(

@@ -167,6 +167,9 @@ fn highlighted(ui: &Ui, text: &str) -> egui::text::LayoutJob {
     job
 }
 
+/// The most the pasted text takes of the dialog's height before it scrolls (about six lines).
+const PASTED_HEIGHT: f32 = 110.0;
+
 /// Draws the import dialog; returns what the buttons said.
 pub fn import_dialog_ui(
     ui: &mut Ui,
@@ -176,14 +179,23 @@ pub fn import_dialog_ui(
     ui.heading("Import CMOC table");
     if dialog.path.is_none() {
         ui.label("Paste a table copied from Word, Excel, LibreOffice or a PDF viewer, or CMOC sentences with their parts marked (C), (M) and (O), one per line:");
-        let r = ui.add(
-            egui::TextEdit::multiline(&mut dialog.pasted)
-                .desired_rows(4)
-                .desired_width(f32::INFINITY)
-                .hint_text(
-                    "1. When patients offload their troubles … (C), they feel … (O) because … (M)",
-                ),
-        );
+        // A pasted table can be pages long: it scrolls in a few lines, so the column choices,
+        // the preview and the Import button stay on a laptop's screen.
+        let r = egui::ScrollArea::vertical()
+            .id_salt("import-pasted")
+            .max_height(PASTED_HEIGHT)
+            .min_scrolled_height(PASTED_HEIGHT)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(&mut dialog.pasted)
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(
+                            "1. When patients offload their troubles … (C), they feel … (O) because … (M)",
+                        ),
+                )
+            })
+            .inner;
         super::name_widget(ui, &r, "Pasted table");
         if r.changed() {
             dialog.reread();
@@ -207,7 +219,14 @@ pub fn import_dialog_ui(
     }
     ui.label(RichText::new("Which column holds what:").strong());
     let headers = dialog.table.headers.clone();
-    mapping_ui(ui, dialog, &headers);
+    // The fields scroll within a share of the window: on a 768-pixel laptop screen the preview
+    // and the Import button stay in sight; on a 1080-pixel one every field shows.
+    let fields = (ui.ctx().content_rect().height() * 0.3).clamp(120.0, 400.0);
+    egui::ScrollArea::vertical()
+        .id_salt("import-mapping")
+        .max_height(fields)
+        .min_scrolled_height(fields)
+        .show(ui, |ui| mapping_ui(ui, dialog, &headers));
     let preview = cards_from_table(&dialog.table, &dialog.mapping);
     let mut answer = DialogAnswer::Open;
     match preview {
@@ -247,7 +266,7 @@ pub fn import_dialog_ui(
             let arrows: usize = result.links.iter().map(Vec::len).sum();
             if arrows > 0 {
                 ui.label(format!(
-                    "The links column makes {arrows} arrow{} between these cards; they will be laid out along the arrows (Arrange > Tidy).",
+                    "The links column makes {arrows} arrow{} between these cards; they will be laid out along the arrows (Tidy layout, in the Arrange menu).",
                     if arrows == 1 { "" } else { "s" }
                 ));
             }
@@ -326,9 +345,12 @@ fn mapping_ui(ui: &mut Ui, dialog: &mut ImportDialog, headers: &[String]) {
 /// Each card the table makes, with its line, its badge, its words (marked sentences
 /// highlighted) and the arrows its links column makes.
 fn preview_ui(ui: &mut Ui, dialog: &ImportDialog, result: &ImportResult) {
+    // A fifth of the window, so the whole dialog fits a 768-pixel laptop screen.
+    let height = (ui.ctx().content_rect().height() * 0.2).clamp(90.0, 220.0);
     egui::ScrollArea::vertical()
         .id_salt("import-preview")
-        .max_height(220.0)
+        .max_height(height)
+        .min_scrolled_height(height)
         .show(ui, |ui| {
             for (i, card) in result.cards.iter().enumerate() {
                 let line = result.lines.get(i).copied().unwrap_or_default();

@@ -16,9 +16,11 @@ mod facilitator;
 pub mod figures;
 pub mod files;
 mod find;
+pub mod guide;
 mod import_dialog;
 mod input_order;
 mod inspector;
+pub mod key_tables;
 mod legend;
 mod modals;
 mod palette;
@@ -41,7 +43,7 @@ mod window;
 
 pub use editor_app::EditorApp;
 pub use palette::matching as palette_matching;
-pub use shortcuts::{Shortcuts, shortcut_words};
+pub use shortcuts::{Shortcuts, shortcut_words, shortcut_words_on};
 pub(crate) use widgets::{CardText, MAX_EDIT_BYTES, name_widget, too_long_to_edit};
 pub use window::run_editor;
 

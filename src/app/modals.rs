@@ -1,7 +1,6 @@
 //! The dialogs shown over the editor: unsaved changes, errors, shortcuts, the start screen,
 //! and the figure/table export and table import dialogs.
 
-use super::Shortcuts;
 use super::dialogs::{Modal, Then};
 use super::figures::{self, DialogAnswer};
 use super::files::Files;
@@ -152,66 +151,61 @@ impl Files<'_> {
         let offer = self.desk.recovery.offers.first().cloned();
         let mut recover_answer = None;
         let mut picked = None;
+        // No dialog is taller than the window (its buttons in reach on a 768-pixel laptop).
+        let most = (ctx.content_rect().height() - 48.0).max(120.0);
         let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            match &mut modal {
-                Modal::Unsaved(then) => {
-                    let (answer, cancel) = unsaved_ui(ui, &display_name, dirty, unsent);
-                    then_do = answer.map(|save_first| (save_first, then.clone()));
-                    close = cancel;
-                }
-                Modal::Error { title, message } => close = error_ui(ui, title, message),
-                Modal::HowToRead => {
-                    ui.heading(Action::HowToRead.name());
-                    for paragraph in super::definitions::HOW_TO_READ {
-                        ui.label(*paragraph);
-                        ui.add_space(4.0);
+            // At least that tall when it has to scroll: a modal is centred from its last size,
+            // and a scroll area sized to the room left under that centre would settle small.
+            let scroll = egui::ScrollArea::vertical().max_height(most);
+            scroll
+                .min_scrolled_height(most)
+                .show(ui, |ui| match &mut modal {
+                    Modal::Unsaved(then) => {
+                        let (answer, cancel) = unsaved_ui(ui, &display_name, dirty, unsent);
+                        then_do = answer.map(|save_first| (save_first, then.clone()));
+                        close = cancel;
                     }
-                    if ui.button("Close").clicked() {
-                        close = true;
+                    Modal::Error { title, message } => close = error_ui(ui, title, message),
+                    Modal::HowToRead => close = how_to_read_ui(ui),
+                    Modal::Shortcuts => close = super::key_tables::shortcuts_ui(ui),
+                    Modal::Welcome => (start_action, then_do) = welcome_ui(ui, &recent),
+                    Modal::ExportFigure(dialog) => {
+                        match figures::figure_dialog_ui(ui, dialog, has_selection, &scenario_names)
+                        {
+                            DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
+                            DialogAnswer::Cancel => close = true,
+                            DialogAnswer::Open => {}
+                        }
                     }
-                }
-                Modal::Shortcuts => {
-                    shortcuts_ui(ui);
-                    if ui.button("Close").clicked() {
-                        close = true;
+                    Modal::ExportTable => {
+                        (table_format, close) =
+                            export_table_ui(ui, shown_scenario.as_deref(), &mut word);
                     }
-                }
-                Modal::Welcome => (start_action, then_do) = welcome_ui(ui, &recent),
-                Modal::ExportFigure(dialog) => {
-                    match figures::figure_dialog_ui(ui, dialog, has_selection, &scenario_names) {
-                        DialogAnswer::Confirm => figure_to_export = Some(dialog.clone()),
-                        DialogAnswer::Cancel => close = true,
-                        DialogAnswer::Open => {}
+                    Modal::ExportNotes => (notes_format, close) = export_notes_ui(ui, &mut word),
+                    Modal::ImportTable(dialog) => {
+                        match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
+                            DialogAnswer::Confirm => confirmed = true,
+                            DialogAnswer::Cancel => close = true,
+                            DialogAnswer::Open => {}
+                        }
                     }
-                }
-                Modal::ExportTable => {
-                    (table_format, close) =
-                        export_table_ui(ui, shown_scenario.as_deref(), &mut word);
-                }
-                Modal::ExportNotes => (notes_format, close) = export_notes_ui(ui, &mut word),
-                Modal::ImportTable(dialog) => {
-                    match figures::import_dialog_ui(ui, dialog, self.editor.doc()) {
-                        DialogAnswer::Confirm => confirmed = true,
-                        DialogAnswer::Cancel => close = true,
-                        DialogAnswer::Open => {}
+                    Modal::MergeBase(choice) => {
+                        let answer =
+                            super::team_panel::merge_base_ui(ui, choice, self.editor.doc());
+                        (confirmed, close) = (
+                            answer == DialogAnswer::Confirm,
+                            answer == DialogAnswer::Cancel,
+                        );
                     }
-                }
-                Modal::MergeBase(choice) => {
-                    let answer = super::team_panel::merge_base_ui(ui, choice, self.editor.doc());
-                    (confirmed, close) = (
-                        answer == DialogAnswer::Confirm,
-                        answer == DialogAnswer::Cancel,
-                    );
-                }
-                Modal::PickPath(picker) => picked = path_picker_ui(ui, picker),
-                Modal::Recover { compare } => match &offer {
-                    Some(orphan) => {
-                        recover_answer = super::recovery::recover_ui(ui, orphan, compare)
-                    }
-                    None => close = true,
-                },
-            }
+                    Modal::PickPath(picker) => picked = path_picker_ui(ui, picker),
+                    Modal::Recover { compare } => match &offer {
+                        Some(orphan) => {
+                            recover_answer = super::recovery::recover_ui(ui, orphan, compare)
+                        }
+                        None => close = true,
+                    },
+                });
         });
         if response.should_close() {
             if matches!(modal, Modal::Recover { .. }) {
@@ -282,43 +276,14 @@ fn error_ui(ui: &mut Ui, title: &str, message: &str) -> bool {
     ui.button("OK").clicked()
 }
 
-/// The list of keyboard shortcuts, from the same table that binds them.
-fn shortcuts_ui(ui: &mut Ui) {
-    ui.heading("Keyboard shortcuts");
-    let ctx = ui.ctx().clone();
-    // The list scrolls so the window fits a 768-pixel laptop screen, Close button included.
-    let height = (ctx.content_rect().height() - 160.0).max(160.0);
-    egui::ScrollArea::vertical()
-        .max_height(height)
-        .show(ui, |ui| {
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for action in Action::all() {
-                    let keys: Vec<String> = action
-                        .shortcuts()
-                        .iter()
-                        .map(|s| super::shortcuts::shortcut_words(&ctx, s))
-                        .collect();
-                    if keys.is_empty() {
-                        continue;
-                    }
-                    ui.label(RichText::new(keys.join("  or  ")).monospace());
-                    ui.label(action.name());
-                    ui.end_row();
-                }
-                for (keys, what) in [
-                    ("Middle drag, Space + drag, wheel", "Pan"),
-                    ("Ctrl + wheel, pinch", "Zoom about the pointer"),
-                    ("Double-click empty canvas", "Add a CMOC card"),
-                    ("Double-click a text", "Edit it in place"),
-                    ("Click a CMOC badge", "Toggle positive / negative"),
-                    ("Drag from a node's + handle", "Connect to another node"),
-                ] {
-                    ui.label(RichText::new(keys).monospace());
-                    ui.label(what);
-                    ui.end_row();
-                }
-            });
-        });
+/// Help → How to read a programme theory; true when closed.
+fn how_to_read_ui(ui: &mut Ui) -> bool {
+    ui.heading(Action::HowToRead.name());
+    for paragraph in super::definitions::HOW_TO_READ {
+        ui.label(*paragraph);
+        ui.add_space(4.0);
+    }
+    ui.button("Close").clicked()
 }
 
 /// File → Export CMOC table: the format chosen, and whether it was cancelled.

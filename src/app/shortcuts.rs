@@ -83,7 +83,11 @@ impl Shortcuts for Action {
 /// A shortcut as people name its keys: "Ctrl+Shift+]", "Page Down", "Ctrl+=" (egui writes
 /// "CloseBracket" and "PageDown"). On a Mac, the modifiers by their Mac names.
 pub fn shortcut_words(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
-    let mac = ctx.os().is_mac();
+    shortcut_words_on(shortcut, ctx.os().is_mac())
+}
+
+/// [`shortcut_words`] on a Mac (`mac`) or elsewhere, without a window to ask.
+pub fn shortcut_words_on(shortcut: &KeyboardShortcut, mac: bool) -> String {
     let m = shortcut.modifiers;
     let mut words = String::new();
     for (on, name) in [

@@ -5,11 +5,12 @@
 //! accessibility tree, named from the scene, so a screen reader can read the diagram.
 
 use super::{CanvasState, InlineEdit};
+use crate::app::key_tables::{ARROWS, CanvasKey};
 use crate::edit::Edit;
 use crate::model::{NodeId, NodeKind, Point};
 use crate::scene::{Field, Palette};
 use crate::session::Editor;
-use egui::{EventFilter, Id, Key, Modifiers, Rect, Response, Role, Sense, Ui, WidgetInfo};
+use egui::{EventFilter, Id, Rect, Response, Role, Sense, Ui, WidgetInfo};
 
 /// Arrow keys move the selection this far (world units); with Shift ten times as far.
 pub const NUDGE_STEP: f32 = 10.0;
@@ -70,8 +71,8 @@ pub(super) fn handle_keys(
         });
     }
     // Shift+Tab first: a plain Tab would match it too (egui matches modifiers loosely).
-    let back_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
-    let tab = !back_tab && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
+    let back_tab = CanvasKey::PreviousNode.pressed(ui);
+    let tab = !back_tab && CanvasKey::NextNode.pressed(ui);
     if tab || back_tab {
         let order = state.scene(editor, palette).reading_order();
         if order.is_empty() {
@@ -94,11 +95,11 @@ pub(super) fn handle_keys(
     let Some(focused) = state.focused.or_else(|| editor.selection.single_node()) else {
         return;
     };
-    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+    if CanvasKey::Inspect.pressed(ui) {
         editor.selection.set_node(focused);
         state.open_inspector = true;
     }
-    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F2)) {
+    if CanvasKey::EditText.pressed(ui) {
         let field = editor
             .doc()
             .node(focused)
@@ -115,17 +116,17 @@ pub(super) fn handle_keys(
         });
     }
     let mut delta = (0.0, 0.0);
-    for (key, dx, dy) in [
-        (Key::ArrowLeft, -1.0, 0.0),
-        (Key::ArrowRight, 1.0, 0.0),
-        (Key::ArrowUp, 0.0, -1.0),
-        (Key::ArrowDown, 0.0, 1.0),
+    // Shift+arrow first: egui matches modifiers loosely, so a plain arrow would match it too.
+    for (nudge, step) in [
+        (CanvasKey::NudgeFar, NUDGE_STEP * 10.0),
+        (CanvasKey::Nudge, NUDGE_STEP),
     ] {
-        for (modifiers, step) in [
-            (Modifiers::SHIFT, NUDGE_STEP * 10.0),
-            (Modifiers::NONE, NUDGE_STEP),
-        ] {
-            if ui.input_mut(|i| i.consume_key(modifiers, key)) {
+        for shortcut in nudge.shortcuts() {
+            let Some((_, dx, dy)) = ARROWS.iter().find(|(k, _, _)| *k == shortcut.logical_key)
+            else {
+                continue;
+            };
+            if ui.input_mut(|i| i.consume_key(shortcut.modifiers, shortcut.logical_key)) {
                 delta.0 += dx * step;
                 delta.1 += dy * step;
             }

@@ -1,12 +1,14 @@
 //! The keys of presenting: the ones presentation clickers send, a CMOC number then Enter to
 //! jump, C / T / G for the room's words, 1 / 2 / 3 after a pause for a group's reaction, and
 //! for the room's phones J (let them join, or stop), Q (show the join code again) and A
-//! (accept the oldest comment waiting from a phone).
+//! (accept the oldest comment waiting from a phone). Which key does what is the table
+//! [`PresentKey`], which Help and the user guide list.
 
 use super::Stage;
 use super::{Presenting, REACTION_PAUSE};
+use crate::app::key_tables::PresentKey;
 use crate::model::{Polarity, Target};
-use egui::{Key, Modifiers};
+use egui::Modifiers;
 
 impl Stage<'_> {
     /// The presenting keys; true when one was used this frame.
@@ -19,9 +21,10 @@ impl Stage<'_> {
         let typing = ctx.memory(|m| m.focused()).is_some_and(|id| {
             !self.canvas.owns_focus(id) && egui::TextEdit::load_state(ctx, id).is_some()
         });
-        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        let pressed = |key: PresentKey| key.pressed(ctx);
         if present.commenting {
-            if pressed(Key::Escape)
+            // The comment box's Esc closes it, keeping the words as a draft.
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, egui::Key::Escape))
                 && let Some(p) = &mut self.present
             {
                 p.commenting = false;
@@ -33,7 +36,7 @@ impl Stage<'_> {
         }
         let index = present.index;
         let last = present.steps.len().saturating_sub(1);
-        if pressed(Key::Escape) || pressed(Key::F5) {
+        if pressed(PresentKey::Leave) {
             if present.typed.is_empty() {
                 self.stop_presenting();
             } else if let Some(p) = &mut self.present {
@@ -41,34 +44,18 @@ impl Stage<'_> {
             }
             return;
         }
-        if [Key::ArrowRight, Key::PageDown, Key::Space, Key::ArrowDown]
-            .into_iter()
-            .any(pressed)
-        {
+        if pressed(PresentKey::Next) {
             self.go_to_step((index + 1).min(last));
-        } else if [Key::ArrowLeft, Key::PageUp, Key::Backspace, Key::ArrowUp]
-            .into_iter()
-            .any(pressed)
-        {
+        } else if pressed(PresentKey::Previous) {
             self.go_to_step(index.saturating_sub(1));
-        } else if pressed(Key::Home) {
+        } else if pressed(PresentKey::First) {
             self.go_to_step(0);
-        } else if pressed(Key::End) {
+        } else if pressed(PresentKey::Last) {
             self.go_to_step(last);
         }
-        for (key, digit) in [
-            (Key::Num0, '0'),
-            (Key::Num1, '1'),
-            (Key::Num2, '2'),
-            (Key::Num3, '3'),
-            (Key::Num4, '4'),
-            (Key::Num5, '5'),
-            (Key::Num6, '6'),
-            (Key::Num7, '7'),
-            (Key::Num8, '8'),
-            (Key::Num9, '9'),
-        ] {
-            if pressed(key)
+        // The digit keys are 0 to 9 in order.
+        for (digit, key) in ('0'..='9').zip(PresentKey::Digit.keys()) {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, *key))
                 && let Some(p) = &mut self.present
                 && p.typed.len() < 5
             {
@@ -76,12 +63,12 @@ impl Stage<'_> {
                 p.typed_at = ctx.input(|i| i.time);
             }
         }
-        if pressed(Key::Enter) {
+        if pressed(PresentKey::Jump) {
             self.jump_to_typed();
         }
         self.reaction_after_pause(ctx);
         let current = self.present.as_ref().and_then(Presenting::node);
-        if pressed(Key::C)
+        if pressed(PresentKey::Comment)
             && let Some(id) = current
         {
             if let Some(p) = &mut self.present {
@@ -89,34 +76,34 @@ impl Stage<'_> {
             }
             self.comments.drafts.entry(Target::Node(id)).or_default();
         }
-        if pressed(Key::G) {
+        if pressed(PresentKey::Group) {
             self.next_group();
         }
-        if pressed(Key::N)
+        if pressed(PresentKey::Notes)
             && let Some(p) = &mut self.present
         {
             p.notes = !p.notes;
         }
-        if pressed(Key::Tab) {
+        if pressed(PresentKey::Within) {
             self.next_within();
             // egui would also move its focus on to the next widget at the end of the frame.
             ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
         }
-        if pressed(Key::S) {
+        if pressed(PresentKey::Scenario) {
             self.next_scenario();
         }
-        if pressed(Key::H)
+        if pressed(PresentKey::Strip)
             && let Some(p) = &mut self.present
         {
             p.strip = !p.strip;
         }
-        if pressed(Key::F)
+        if pressed(PresentKey::Facilitator)
             && let Some(p) = &mut self.present
         {
             p.facilitator = !p.facilitator;
         }
         self.room_keys(ctx);
-        if pressed(Key::D) {
+        if pressed(PresentKey::Theme) {
             // Light or dark projector theme, for the light in the room (as View → Theme).
             let dark = ctx.global_style().visuals.dark_mode;
             ctx.set_theme(if dark {
@@ -125,7 +112,7 @@ impl Stage<'_> {
                 egui::ThemePreference::Dark
             });
         }
-        if pressed(Key::T)
+        if pressed(PresentKey::Toggle)
             && let Some(id) = current
         {
             self.editor.toggle_card(id);

@@ -75,17 +75,18 @@ impl Stage<'_> {
     /// J lets the room join (or stops it), Q shows the join code again, A accepts the oldest
     /// comment waiting from a phone.
     pub(super) fn room_keys(&mut self, ctx: &egui::Context) {
-        let pressed = |key: egui::Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
-        if pressed(egui::Key::J) {
+        use crate::app::key_tables::PresentKey;
+        let pressed = |key: PresentKey| key.pressed(ctx);
+        if pressed(PresentKey::Join) {
             self.toggle_room();
         }
-        if pressed(egui::Key::Q)
+        if pressed(PresentKey::JoinCard)
             && let Some(p) = &mut self.present
         {
             // The QR code and join code on the projector, for latecomers.
             p.join_shown = !p.join_shown;
         }
-        if pressed(egui::Key::A) && !self.editor.phone_comments().is_empty() {
+        if pressed(PresentKey::Accept) && !self.editor.phone_comments().is_empty() {
             // The oldest comment waiting from a phone goes onto its card.
             if self.editor.accept_phone_comment(0).is_some() {
                 let words = self.editor.status.clone();

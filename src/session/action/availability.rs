@@ -158,6 +158,7 @@ impl Action {
                     | Action::TextLarger
                     | Action::TextSmaller
                     | Action::HowToRead
+                    | Action::UserGuide
                     | Action::JoinFromPhones
             )
     }

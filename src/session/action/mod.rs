@@ -180,6 +180,8 @@ pub enum Action {
     TextSmaller,
     /// How to read a programme theory, in plain words.
     HowToRead,
+    /// Open the user guide (the copy installed with the program) in the web browser.
+    UserGuide,
     /// Let the room join from their own phones while presenting (or stop it).
     JoinFromPhones,
     /// Accept the oldest comment waiting from a phone onto its card.
@@ -221,6 +223,51 @@ impl Action {
             NodeKind::Region => Action::AddRegion,
             NodeKind::Note => Action::AddNote,
         }
+    }
+
+    /// The menu of the menu bar the action is in ("File", "Edit", "Insert", "Arrange", "View",
+    /// "Help"), or `None` for the few that live elsewhere: the merge conflict list, the find
+    /// bar, the presenting keys. The user guide names menu items as "Menu → Item"; a test
+    /// opens each menu of the real window and finds every action this says is there.
+    pub fn menu(self) -> Option<&'static str> {
+        use Action as A;
+        Some(match self {
+            A::New | A::Open | A::OpenExample | A::RecoverUnsaved | A::Save | A::SaveAs => "File",
+            A::SaveVersion | A::MergeCopy | A::ImportTable | A::PasteTable | A::ExportFigure => {
+                "File"
+            }
+            A::ExportTable | A::ExportNotes | A::ExportChanges | A::Quit => "File",
+            A::Undo | A::Redo | A::Cut | A::Copy | A::CopyPicture | A::Paste | A::Duplicate => {
+                "Edit"
+            }
+            A::Delete | A::SelectAll | A::Deselect | A::TogglePolarity => "Edit",
+            A::AddCmoc | A::AddContext | A::AddMechanism | A::AddOutcome | A::AddCondition => {
+                "Insert"
+            }
+            A::AddTheory | A::AddRegion | A::AddNote => "Insert",
+            A::BringToFront | A::SendToBack | A::AlignLeft | A::AlignCentreHorizontally => {
+                "Arrange"
+            }
+            A::AlignRight | A::AlignTop | A::AlignCentreVertically | A::AlignBottom => "Arrange",
+            A::DistributeHorizontally | A::DistributeVertically | A::Tidy | A::FitToText => {
+                "Arrange"
+            }
+            A::TogglePin | A::ArrowsCurved | A::ArrowsOrthogonal => "Arrange",
+            A::Present | A::JoinFromPhones | A::EditPath | A::ShowVersions => "View",
+            A::CompareWithLatest | A::CompareWithFile | A::NextChange | A::PreviousChange => "View",
+            A::StopComparing | A::EditScenarios | A::CloseSplit | A::CommandPalette | A::Find => {
+                "View"
+            }
+            A::TextLarger | A::TextSmaller | A::ZoomIn | A::ZoomOut | A::ActualSize => "View",
+            A::FitDiagram | A::FitSelection | A::ToggleSnap | A::ToggleLegend => "View",
+            A::ToggleTable | A::ToggleSidePanel | A::ThemeLight | A::ThemeDark => "View",
+            A::ThemeSystem => "View",
+            A::HowToRead | A::ShowShortcuts | A::UserGuide => "Help",
+            A::FindNext | A::FindPrevious | A::ResolveMine | A::ResolveTheirs | A::ResolveBoth => {
+                return None;
+            }
+            A::AcceptPhoneComment | A::SetAsidePhoneComment => return None,
+        })
     }
 
     /// A short label for the toolbar, where space is tight (the menu name otherwise).

@@ -89,6 +89,7 @@ impl Action {
             Action::TextLarger => "Larger text",
             Action::TextSmaller => "Smaller text",
             Action::HowToRead => "How to read a programme theory",
+            Action::UserGuide => "User guide",
             Action::JoinFromPhones => "Let the room join from phones",
             Action::AcceptPhoneComment => "Accept comment from a phone",
             Action::SetAsidePhoneComment => "Set aside comment from a phone",
@@ -102,7 +103,7 @@ impl Action {
         }
         match self {
             Action::New => "Start an empty diagram",
-            Action::Open => "Open a diagram file (.ron)",
+            Action::Open => "Open a diagram file (.cmoc.ron, or an older .ron)",
             Action::OpenExample => "Open the programme theory of Westlake et al. (2024), Figure 2",
             Action::RecoverUnsaved => {
                 "Look for changes kept aside when CMOC Canvas last closed without saving (a crash, a power cut), and recover or discard them"
@@ -210,6 +211,9 @@ impl Action {
             Action::TextSmaller => "Make text and controls smaller, everywhere (remembered)",
             Action::HowToRead => {
                 "Context, mechanism, outcome, the IF-fork and \"-ve\" cards explained without jargon"
+            }
+            Action::UserGuide => {
+                "Open the user guide in your web browser: getting started, the facilitator's guide, importing tables, versions, every key"
             }
             // Said by team_description, above (a test checks every action says something).
             _ => "",
