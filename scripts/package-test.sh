@@ -5,7 +5,8 @@
 # the file type — `xdg-mime query filetype` names application/x-cmoc-canvas for example.cmoc.ron
 # and, by its first line, for an older diagram saved as .ron — and CMOC Canvas as its default
 # application; the menu entry's Exec line opening the example under Xvfb (a window appears);
-# a second diagram opened the same way while the window is open opens in that window; then
+# a second diagram opened the same way while the window is open opens in that window; Help →
+# User guide (run from the command palette) hands the browser the installed guide; then
 # `apt remove`, after which none of it is left.
 # Needs root or password-less sudo, and .ci/run's packages (xdg-utils, libfile-mimeinfo-perl,
 # desktop-file-utils, appstream, shared-mime-info, xvfb, xdotool).
@@ -36,6 +37,10 @@ appstreamcli validate --no-net --explain "/usr/share/metainfo/$id.metainfo.xml" 
 zcat /usr/share/man/man1/cmoc-canvas.1.gz | grep -q "merge" || fail "the manual page lacks the commands"
 [ -s /usr/share/bash-completion/completions/cmoc-canvas ] || fail "no bash completion"
 [ -s "/usr/share/icons/hicolor/256x256/apps/$id.png" ] || fail "no icon"
+guide=/usr/share/doc/cmoc-canvas/guide
+for page in index.html print.html keyboard.html facilitators.html images/presenting.png; do
+  [ -s "$guide/$page" ] || fail "the user guide's $page is not installed"
+done
 
 work=$(mktemp -d)
 cp /usr/share/cmoc-canvas/examples/holding.cmoc.ron "$work/example.cmoc.ron"
@@ -57,8 +62,12 @@ run_exec() {
   read -ra words <<<"$exec_line"
   for word in "${words[@]}"; do [ "$word" = "%f" ] && printf '%s\0' "$1" || printf '%s\0' "$word"; done
 }
+# The browser, as the window would start it for Help → User guide: here it writes down what
+# it was asked to open (the webbrowser crate runs $BROWSER with %s as the address).
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s/opened"\n' "$work" >"$work/browser"
+chmod +x "$work/browser"
 mapfile -d '' command < <(run_exec "$work/example.cmoc.ron")
-"${command[@]}" >"$work/app.log" 2>&1 & app=$!
+BROWSER="$work/browser %s" "${command[@]}" >"$work/app.log" 2>&1 & app=$!
 for _ in $(seq 150); do
   wid=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
   [ -n "$wid" ] && break
@@ -80,12 +89,20 @@ done
 grep -q "older diagram.ron" <<<"$title" || fail "the open window shows '$title', not the second diagram"
 windows=$(xdotool search --onlyvisible --name "CMOC Canvas" 2>/dev/null | wc -l)
 [ "$windows" -eq 1 ] || fail "$windows windows are open, not one"
+# Help → User guide, from the command palette: the installed guide, in the browser.
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool key --clearmodifiers ctrl+k; sleep 0.5
+xdotool type --delay 20 "User guide"; sleep 0.4
+xdotool key --clearmodifiers Return
+for _ in $(seq 50); do [ -s "$work/opened" ] && break; sleep 0.2; done
+opened=$(cat "$work/opened" 2>/dev/null || true)
+[ "$opened" = "file://$guide/index.html" ] || fail "Help → User guide opened '$opened', not $guide/index.html"
 kill "$app"; wait "$app" 2>/dev/null || true; app=""
 
 $sudo apt-get remove -y -qq cmoc-canvas >/dev/null
 installed=""
 for left in /usr/bin/cmoc-canvas "/usr/share/applications/$id.desktop" \
-            "/usr/share/mime/packages/$id.xml" /usr/share/cmoc-canvas; do
+            "/usr/share/mime/packages/$id.xml" /usr/share/cmoc-canvas "$guide"; do
   [ ! -e "$left" ] || fail "$left is left after removing the package"
 done
 type=$(xdg-mime query filetype "$work/example.cmoc.ron")

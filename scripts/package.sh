@@ -3,9 +3,10 @@
 # program, its desktop entry, AppStream metainfo, the file type (application/x-cmoc-canvas:
 # *.cmoc.ron, and older .ron diagrams by their first line), the icon at every hicolor size, the
 # example diagram, manual pages and shell completions (generated from the command line's own
-# definitions by examples/package_files.rs, so they cannot drift).
+# definitions by examples/package_files.rs, so they cannot drift), and the user guide (built by
+# scripts/guide.sh) that Help → User guide opens.
 # Staged by hand and built with Debian's own dpkg-deb: no packaging tool to install.
-# Needs: dpkg-deb (every Debian and Ubuntu machine has it).
+# Needs: dpkg-deb (every Debian and Ubuntu machine has it) and mdbook (see scripts/guide.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 id=io.github.cmoc_canvas.CmocCanvas
@@ -22,6 +23,11 @@ install -Dm644 "assets/linux/$id.metainfo.xml" "$stage/usr/share/metainfo/$id.me
 install -Dm644 "assets/linux/$id.xml" "$stage/usr/share/mime/packages/$id.xml"
 install -Dm644 assets/examples/holding.ron "$stage/usr/share/cmoc-canvas/examples/holding.cmoc.ron"
 install -Dm644 README.md "$stage/usr/share/doc/cmoc-canvas/README.md"
+bash scripts/guide.sh
+mkdir -p "$stage/usr/share/doc/cmoc-canvas"
+cp -r target/guide "$stage/usr/share/doc/cmoc-canvas/guide"
+find "$stage/usr/share/doc/cmoc-canvas/guide" -type d -exec chmod 755 {} +
+find "$stage/usr/share/doc/cmoc-canvas/guide" -type f -exec chmod 644 {} +
 gzip -9n "$stage"/usr/share/man/man1/*.1
 cat >"$stage/usr/share/doc/cmoc-canvas/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/

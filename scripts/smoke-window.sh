@@ -3,7 +3,7 @@
 # Xvfb display (software rendering, no GPU), photographs it, zooms to 100% with a key press and
 # photographs it again. Fails unless the window stays up, is titled, draws a non-blank image,
 # and responds to input. Leaves the photographs in target/smoke/.
-#   scripts/smoke-window.sh [--update-readme]   (also copies the photo to assets/screenshots/)
+# (The README's and the user guide's pictures are made by scripts/screenshots.sh.)
 # Needs: xvfb, xdotool, imagemagick, x11-utils (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,9 +37,4 @@ kill -0 "$app" 2>/dev/null || fail "the program exited after a key press"
 difference=$(compare -metric AE "$out/fitted.png" "$out/actual-size.png" null: 2>&1 || true)
 [ "${difference%%.*}" -gt 10000 ] 2>/dev/null || fail "Ctrl+1 did not change the picture (difference $difference)"
 
-if [ "${1:-}" = "--update-readme" ]; then
-  mkdir -p assets/screenshots
-  cp "$out/fitted.png" assets/screenshots/holding-example.png
-  cp "$out/actual-size.png" assets/screenshots/holding-100.png
-fi
 echo "smoke: 1 passed, 0 failed (window '$title', $colours colours; photos in $out/)"

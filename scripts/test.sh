@@ -3,7 +3,8 @@
 # needed), the benchmarks compiled and run once as tests, then the smoke test of the real window
 # under Xvfb, a kill -9 crash-recovery run, typing then clicking at once, the side panel after a
 # long comment (both at 1366x768), presenting (the caption read back by OCR at four sizes, a reply
-# typed in the facilitator's window), the room joining from a phone in Chromium, a check of the
+# typed in the facilitator's window), the room joining from a phone in Chromium, the user
+# guide's screenshots made again and the guide built (mdbook), a check of the
 # exported SVG in headless Chromium, and the room's participant page in Chromium (playwright-core,
 # axe-core). On CI the smoke test is required; elsewhere it is skipped with a note when Xvfb is
 # not installed (install it with: apt-get install xvfb xdotool imagemagick x11-utils
@@ -39,11 +40,28 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
     bash scripts/room-window.sh
   fi
+  # The user guide's pictures, made again from this build (each read back by OCR for what
+  # its page says it shows).
+  if command -v tesseract >/dev/null && command -v xclip >/dev/null; then
+    bash scripts/screenshots.sh
+  elif [ "${CI:-}" = "true" ]; then
+    echo "screenshots: tesseract or xclip missing on CI; .ci/run should have installed them" >&2
+    exit 1
+  fi
 elif [ "${CI:-}" = "true" ]; then
   echo "smoke: Xvfb/xdotool missing on CI; .ci/run should have installed them" >&2
   exit 1
 else
   echo "smoke: skipped (no Xvfb here); see scripts/smoke-window.sh"
+fi
+# The user guide: its keyboard page written from the program's tables, then mdbook build.
+if command -v mdbook >/dev/null; then
+  bash scripts/guide.sh
+elif [ "${CI:-}" = "true" ]; then
+  echo "guide: mdbook missing on CI; .ci/run should have installed it" >&2
+  exit 1
+else
+  echo "guide: skipped (no mdbook here); see scripts/guide.sh"
 fi
 # The Windows and macOS release workflow, as far as this machine can check it.
 if command -v node >/dev/null; then
