@@ -11,8 +11,15 @@ pub const GUIDE_DIR_VARIABLE: &str = "CMOC_CANVAS_GUIDE_DIR";
 
 /// Where the guide is installed, relative to the folder of the program: the Debian package puts
 /// the program in `/usr/bin` and the guide in `/usr/share/doc/cmoc-canvas/guide`; a source
-/// checkout's `scripts/guide.sh` builds it into `target/guide`, beside `target/release`.
-const BESIDE_PROGRAM: [&str; 2] = ["../share/doc/cmoc-canvas/guide", "../guide"];
+/// checkout's `scripts/guide.sh` builds it into `target/guide`, beside `target/release`; the
+/// Windows installers (cargo-packager, `packager.json`) put it beside the program, and a macOS
+/// `.app` in its `Contents/Resources` (those two prepared, not tested: see the README).
+const BESIDE_PROGRAM: [&str; 4] = [
+    "../share/doc/cmoc-canvas/guide",
+    "../guide",
+    "guide",
+    "../Resources/guide",
+];
 
 /// The folders looked in for the guide, in order: the environment variable's, then those
 /// beside the program at `program`.
@@ -86,6 +93,8 @@ mod tests {
                 PathBuf::from("/opt/guide"),
                 PathBuf::from("/usr/bin/../share/doc/cmoc-canvas/guide"),
                 PathBuf::from("/usr/bin/../guide"),
+                PathBuf::from("/usr/bin/guide"),
+                PathBuf::from("/usr/bin/../Resources/guide"),
             ]
         );
     }

@@ -255,7 +255,7 @@ pub fn reference_markdown() -> String {
         "# Keyboard reference\n\n\
          <!-- Written by `cargo run --example guide_files` from the program's own tables of \
          commands and keys: edit those, not this page. -->\n\n\
-         Every key of CMOC Canvas. On a Mac, press Cmd where this page says Ctrl. Every command \
+         The keys of CMOC Canvas. On a Mac, press Cmd where this page says Ctrl. Every command \
          is also in the command palette (Ctrl+K): type a few letters of its name. In the \
          program, **Help → Keyboard shortcuts** lists the same keys.\n",
     );
