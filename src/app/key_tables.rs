@@ -327,7 +327,12 @@ pub(super) fn shortcuts_ui(ui: &mut egui::Ui) -> bool {
     egui::ScrollArea::vertical()
         .max_height(height)
         .show(ui, |ui| {
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            // Columns of at most half the dialog, their words wrapped: the presenting keys'
+            // descriptions are sentences.
+            let grid = egui::Grid::new("shortcuts")
+                .striped(true)
+                .max_col_width(270.0);
+            grid.show(ui, |ui| {
                 for action in Action::all() {
                     let keys: Vec<String> = action
                         .shortcuts()
@@ -343,8 +348,8 @@ pub(super) fn shortcuts_ui(ui: &mut egui::Ui) -> bool {
                 }
                 use strum::IntoEnumIterator;
                 let line = |ui: &mut egui::Ui, keys: &str, what: &str| {
-                    ui.label(egui::RichText::new(keys).monospace());
-                    ui.label(what);
+                    ui.add(egui::Label::new(egui::RichText::new(keys).monospace()).wrap());
+                    ui.add(egui::Label::new(what).wrap());
                     ui.end_row();
                 };
                 for key in CanvasKey::iter() {
