@@ -234,3 +234,22 @@ fn help_user_guide_says_how_to_get_the_guide_when_it_is_not_beside_the_program()
         "{status}"
     );
 }
+
+#[test]
+fn the_keyboard_list_keeps_to_a_laptop_dialog_with_the_presenting_keys_sentences_wrapped() {
+    use cmoc_canvas::app::key_tables::PresentKey;
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
+    common::press(&mut h, egui::Modifiers::NONE, egui::Key::F1);
+    let longest = h.get_by_label(PresentKey::Digit.what()).rect();
+    let heading = h.get_by_label("Ctrl+N").rect();
+    // Before, the grid grew to 1,230 px: one line per sentence.
+    assert!(
+        longest.right() - heading.left() < 700.0,
+        "the list is {} px wide",
+        longest.right() - heading.left()
+    );
+    assert!(
+        longest.height() > 30.0,
+        "the sentence is not wrapped: {longest:?}"
+    );
+}
