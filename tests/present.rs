@@ -182,9 +182,14 @@ fn present_step_through_capture_the_room_and_leave() {
     let groups = h.get_by_label("Groups in the room:");
     groups.focus();
     h.run_steps(1);
-    h.get_by_label("Groups in the room:")
-        .type_text("Table 1, Table 2, Carers");
-    h.run_steps(2);
+    // A key at a time, as a facilitator types (each key its own frame): the comma and space
+    // typed at the end of the field must stay.
+    for c in "Table 1, Table 2, Carers".chars() {
+        h.get_by_label("Groups in the room:")
+            .type_text(&c.to_string());
+        h.run_steps(1);
+    }
+    h.run_steps(1);
     // Click the canvas-free caption area? Give the keyboard back to the presentation.
     h.state_mut().canvas.focused = None;
     h.ctx.memory_mut(|m| {

@@ -66,7 +66,13 @@ impl Stage<'_> {
         let detail = |text: String| RichText::new(text).size(PRESENT_DETAIL_PX);
         ui.horizontal(|ui| {
             let label = ui.label(detail("Groups in the room:".into()));
-            let mut names = self.settings.groups.join(", ");
+            // While the field is being typed in, it shows the words as typed: rebuilt from the
+            // groups after each key, a comma or space typed at the end was trimmed away at once
+            // and "Table 1, Table 2" became one group "Table1 Table2".
+            let draft_id = egui::Id::new("present-groups-typed");
+            let mut names = ui
+                .data(|d| d.get_temp::<String>(draft_id))
+                .unwrap_or_else(|| self.settings.groups.join(", "));
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut names)
@@ -75,6 +81,11 @@ impl Stage<'_> {
                         .desired_width(ui.available_width() * 0.6),
                 )
                 .labelled_by(label.id);
+            if field.has_focus() {
+                ui.data_mut(|d| d.insert_temp(draft_id, names.clone()));
+            } else {
+                ui.data_mut(|d| d.remove::<String>(draft_id));
+            }
             if field.changed() {
                 self.settings.groups = names
                     .split(',')
