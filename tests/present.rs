@@ -54,6 +54,30 @@ fn card_number(h: &Harness<'_, EditorApp>) -> Option<(u32, Polarity)> {
         .map(|c| (c.number, c.polarity))
 }
 
+/// T: "what if this did not happen?" — the card turns negative, as one undoable edit, and its
+/// plain words, written for it happening, are read as not happening.
+fn what_if_not_turns_the_card_and_its_plain_words(h: &mut Harness<'_, EditorApp>, twelve: NodeId) {
+    let plain = h.state().editor.doc().node(twelve).map(|n| n.plain.clone());
+    let plain = plain.expect("CMOC 12").trim().to_string();
+    assert!(!plain.is_empty(), "the example's CMOC 12 has plain words");
+    h.get_by_label(&plain);
+    press(h, Key::T);
+    assert_eq!(card_number(h), Some((12, Polarity::Negative)));
+    h.get_by_label_contains("what happens when this does not work");
+    // Its plain words were written for it happening: the room now reads that it does not,
+    // not the good outcome under "what happens when this does not work".
+    let switched = cmoc_canvas::interchange::not_happening(&plain);
+    assert!(
+        switched.starts_with("This does not happen here: when the person"),
+        "{switched}"
+    );
+    h.get_by_label(&switched);
+    assert!(
+        h.query_by_label(&plain).is_none(),
+        "the words as written are gone"
+    );
+}
+
 /// Table 2 comments on CMOC 12 (G, then C), then reacts: not sure, then agrees (one reaction
 /// a group); a reaction does not move the step.
 fn the_room_comments_and_reacts(h: &mut Harness<'_, EditorApp>, twelve: NodeId) {
@@ -257,10 +281,7 @@ fn present_step_through_capture_the_room_and_leave() {
 
     the_room_comments_and_reacts(&mut h, twelve);
 
-    // T: "what if this did not happen?" — the card turns negative, as one undoable edit.
-    press(&mut h, Key::T);
-    assert_eq!(card_number(&h), Some((12, Polarity::Negative)));
-    h.get_by_label_contains("what happens when this does not work");
+    what_if_not_turns_the_card_and_its_plain_words(&mut h, twelve);
 
     // Esc leaves; the editor is back, with everything in the document.
     press(&mut h, Key::Escape);

@@ -102,8 +102,27 @@ fn a_phone_joins_the_presentation_and_its_comment_is_accepted_in_the_facilitator
     assert_eq!(on_card[0].author, "Parents");
     assert!(on_card[0].phone.is_some());
 
-    // Leaving the presentation closes the room: the phone is told, the port let go.
+    // "What if not?" (T) on the next card, a CMOC with plain words written for it happening:
+    // the phone reads them as not happening, as the projector does.
     press(&mut h, Key::F);
+    press(&mut h, Key::ArrowRight);
+    let next = h.state().present.as_ref().and_then(|p| p.node());
+    let next = next.expect("a card");
+    let plain = h
+        .state()
+        .editor
+        .doc()
+        .node(next)
+        .map(|n| n.plain.trim().to_string());
+    let plain = plain.unwrap_or_default();
+    assert!(!plain.is_empty(), "the example's card has plain words");
+    press(&mut h, Key::T);
+    let step = http::get(port, &format!("/step?token={token}")).json();
+    assert_eq!(step["card"], next.0);
+    let switched = cmoc_canvas::interchange::not_happening(&plain);
+    assert_eq!(step["plain"], serde_json::json!(switched));
+
+    // Leaving the presentation closes the room: the phone is told, the port let go.
     press(&mut h, Key::Escape);
     assert!(h.state().room.is_none());
     std::thread::sleep(std::time::Duration::from_millis(800));

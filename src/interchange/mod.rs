@@ -26,7 +26,7 @@ pub use figure::{
 };
 pub use notes::{NotesFormat, workshop_notes, workshop_notes_docx};
 pub use pdf::figure_pdf;
-pub use plain::plain_sentence;
+pub use plain::{not_happening, plain_sentence};
 pub use png::{MAX_PNG_PIXELS, MAX_PNG_SIDE, figure_png, figure_rgba};
 pub(crate) use table::csv_cell as csv_field;
 pub use table::{

@@ -18,12 +18,16 @@ pub fn plain_sentence(card: &CmocCard) -> String {
         crate::model::Polarity::Positive => format!("{sentence}."),
         // A -ve card's words are the configuration that is not activated: say that it does
         // not happen, or the room reads the good outcome under "when this does not work".
-        crate::model::Polarity::Negative => {
-            let mut chars = sentence.chars();
-            let lowered = chars.next().map_or_else(String::new, |c| {
-                c.to_lowercase().collect::<String>() + chars.as_str()
-            });
-            format!("This does not happen here: {lowered}.")
-        }
+        crate::model::Polarity::Negative => not_happening(&sentence),
     }
+}
+
+/// "This does not happen here: …." around words said as if they happen.
+pub fn not_happening(words: &str) -> String {
+    let words = words.trim().trim_end_matches('.');
+    let mut chars = words.chars();
+    let lowered = chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().collect::<String>() + chars.as_str()
+    });
+    format!("This does not happen here: {lowered}.")
 }

@@ -13,6 +13,32 @@ use egui::{RichText, Ui};
 /// How long a notice ("Comment added from Carers") stays in the caption, in seconds.
 const NOTICE_SECONDS: f64 = 4.0;
 
+/// A node's own plain words as the room should read them: as written, or, for a card
+/// switched since presenting began ("What if not?", T), said not to happen — the words were
+/// written for the other polarity, and the room would read the opposite of what is meant.
+pub(super) fn own_plain_words(
+    doc: &crate::model::Document,
+    present: &Presenting,
+    id: NodeId,
+) -> Option<String> {
+    let node = doc.node(id)?;
+    let words = node.plain.trim();
+    if words.is_empty() {
+        return None;
+    }
+    let polarity = |doc: &crate::model::Document| {
+        doc.node(id)
+            .and_then(|n| n.content.cmoc())
+            .map(|c| c.polarity)
+    };
+    let switched = polarity(&present.began.1) != polarity(doc);
+    Some(if switched {
+        crate::interchange::not_happening(words)
+    } else {
+        words.to_string()
+    })
+}
+
 impl Stage<'_> {
     /// Where the room is, for the caption's right side: a notice just given, what is being
     /// typed, the group, the scenario shown, and the step count.
@@ -69,7 +95,7 @@ impl Stage<'_> {
             // While the field is being typed in, it shows the words as typed: rebuilt from the
             // groups after each key, a comma or space typed at the end was trimmed away at once
             // and "Table 1, Table 2" became one group "Table1 Table2".
-            let draft_id = egui::Id::new("present-groups-typed");
+            let draft_id = egui::Id::unique("present-groups-typed");
             let mut names = ui
                 .data(|d| d.get_temp::<String>(draft_id))
                 .unwrap_or_else(|| self.settings.groups.join(", "));
@@ -112,9 +138,7 @@ impl Stage<'_> {
         let (what, sentence) = self.step_words(present);
         let plain = present
             .node()
-            .and_then(|id| self.editor.doc().node(id))
-            .map(|n| n.plain.trim().to_string())
-            .filter(|p| !p.is_empty());
+            .and_then(|id| own_plain_words(self.editor.doc(), present, id));
         let tally = present.node().map(|id| self.tally(id)).unwrap_or_default();
         ui.add_space(6.0);
         // The step's title on the left, where the room is (group, scenario, step count) on the

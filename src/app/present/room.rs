@@ -155,13 +155,20 @@ impl Stage<'_> {
         let (Some(room), Some(present)) = (self.room.as_mut(), self.present.as_ref()) else {
             return;
         };
-        let view = self.editor.phone_view(
+        let mut view = self.editor.phone_view(
             present.step(),
             present.index,
             present.steps.len(),
             present.node(),
             &self.settings.groups,
         );
+        // A card switched with "What if not?" reads on the phones as on the projector.
+        if let Some(words) = present
+            .node()
+            .and_then(|id| super::caption::own_plain_words(self.editor.doc(), present, id))
+        {
+            view.plain = words;
+        }
         room.show(view);
     }
 
