@@ -3,7 +3,9 @@
 //! one batch of input; egui moves focus on the click before the field reads its text, so those
 //! characters were lost ("Dr A. Researche"). While a text field has the keyboard, a click that
 //! follows typing in the same batch is held back to the next frame, so the field takes its
-//! text first and the click then moves focus as it should.
+//! text first and the click then moves focus as it should. Esc pressed straight after typing
+//! is held back the same way: egui takes the keyboard from a field at the start of a frame
+//! whose input has Esc, before the field reads the text typed in that frame ("Dr A. R").
 
 use egui::{Event, RawInput};
 
@@ -37,9 +39,22 @@ impl InputOrder {
         let Some(first_typed) = raw.events.iter().position(is_typing) else {
             return false;
         };
+        // A click after typing, or Esc after text went in.
+        let mut text_seen = false;
         let Some(click) = raw.events[first_typed..]
             .iter()
-            .position(|e| matches!(e, Event::PointerButton { pressed: true, .. }))
+            .position(|e| {
+                text_seen |= matches!(e, Event::Text(_) | Event::Paste(_) | Event::Ime(_));
+                let escape = matches!(
+                    e,
+                    Event::Key {
+                        key: egui::Key::Escape,
+                        pressed: true,
+                        ..
+                    }
+                );
+                matches!(e, Event::PointerButton { pressed: true, .. }) || (escape && text_seen)
+            })
             .map(|i| i + first_typed)
         else {
             return false;
@@ -96,6 +111,44 @@ mod tests {
                 Event::Text("x".into())
             ]
         );
+    }
+
+    fn key(key: egui::Key, pressed: bool) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        }
+    }
+
+    #[test]
+    fn esc_after_typing_waits_a_frame_so_the_field_takes_the_text_first() {
+        let mut order = InputOrder::default();
+        let mut raw = RawInput {
+            events: vec![
+                key(egui::Key::R, true),
+                Event::Text("r".into()),
+                key(egui::Key::R, false),
+                key(egui::Key::Escape, true),
+                key(egui::Key::Escape, false),
+            ],
+            ..RawInput::default()
+        };
+        assert!(order.reorder(&mut raw, true));
+        assert_eq!(raw.events.len(), 3);
+        assert_eq!(raw.events[1], Event::Text("r".into()));
+        let mut next = RawInput::default();
+        assert!(!order.reorder(&mut next, false));
+        assert_eq!(next.events[0], key(egui::Key::Escape, true));
+        // Esc alone, with no text before it in the batch, goes through at once.
+        let mut alone = RawInput {
+            events: vec![key(egui::Key::Escape, true), Event::Text("x".into())],
+            ..RawInput::default()
+        };
+        assert!(!order.reorder(&mut alone, true));
+        assert_eq!(alone.events.len(), 2);
     }
 
     #[test]
