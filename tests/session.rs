@@ -171,3 +171,31 @@ fn scenarios_are_made_copied_and_deleted_without_a_window() {
     assert!(editor.duplicate_scenario(99).is_none());
     assert!(!editor.delete_scenario(99));
 }
+
+#[test]
+fn nodes_added_again_at_the_same_place_step_aside_instead_of_hiding_the_last() {
+    use cmoc_canvas::model::{Document, NodeKind, Point};
+    let mut editor = Editor::new(Document::default(), Origin::Untitled);
+    let centre = Point::new(400.0, 300.0);
+    let ids: Vec<NodeId> = (0..3)
+        .map(|_| editor.add_node(NodeKind::Cmoc, centre).expect("added"))
+        .collect();
+    let at = |editor: &Editor, id: NodeId| editor.doc().node(id).map(|n| n.position);
+    let at = |editor: &Editor, id| at(editor, id).expect("node");
+    let (a, b, c) = (
+        at(&editor, ids[0]),
+        at(&editor, ids[1]),
+        at(&editor, ids[2]),
+    );
+    assert!(b.x > a.x && b.y > a.y, "{a:?} then {b:?}");
+    assert!(c.x > b.x && c.y > b.y, "{b:?} then {c:?}");
+    // Elsewhere, a node goes where it was asked.
+    let far = editor
+        .add_node(NodeKind::Note, Point::new(2000.0, 2000.0))
+        .expect("added");
+    let size = NodeKind::Note.default_size();
+    assert_eq!(
+        at(&editor, far),
+        Point::new(2000.0 - size.width / 2.0, 2000.0 - size.height / 2.0).rounded()
+    );
+}

@@ -113,7 +113,7 @@ pub fn path_ui(
                 let mut notes = step.notes.clone();
                 let r = ui.add(
                     TextEdit::multiline(&mut notes)
-                        .hint_text("Speaker notes (only you see them)")
+                        .hint_text("Speaker notes (N shows them while presenting; in the facilitator's window, only you)")
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 );

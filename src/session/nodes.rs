@@ -5,6 +5,11 @@ use crate::edit::Edit;
 use crate::model::{Branch, Edge, EdgeId, Node, NodeId, NodeKind, Point, Polarity};
 use std::collections::BTreeSet;
 
+/// How far a node added exactly on top of another moves down and right (world units), and how
+/// many steps it takes at most.
+const ADD_CASCADE_STEP: f32 = 24.0;
+const ADD_CASCADE_TRIES: usize = 50;
+
 impl Editor {
     /// Changes one field of one node as typing does: `change` edits a copy, and if anything
     /// changed, the copy replaces the node, merged into one undo step with the typing before
@@ -37,12 +42,24 @@ impl Editor {
         }
     }
 
-    /// Adds a node of `kind` centred on `at`; a CMOC card gets the next free number.
+    /// Adds a node of `kind` centred on `at` (down and to the right of any node already
+    /// exactly there); a CMOC card gets the next free number.
     pub fn add_node(&mut self, kind: NodeKind, at: Point) -> Option<NodeId> {
         let number = self.doc.next_cmoc_number();
         let id = self.doc.new_node_id();
         let size = kind.default_size();
-        let position = Point::new(at.x - size.width / 2.0, at.y - size.height / 2.0).rounded();
+        let mut position = Point::new(at.x - size.width / 2.0, at.y - size.height / 2.0).rounded();
+        // Added again at the same place (the toolbar's button twice: both at the centre of
+        // the view), a node would hide the last one exactly: step down and right instead.
+        for _ in 0..ADD_CASCADE_TRIES {
+            let taken = self.doc.nodes().any(|n| {
+                (n.position.x - position.x).abs() < 1.0 && (n.position.y - position.y).abs() < 1.0
+            });
+            if !taken {
+                break;
+            }
+            position = Point::new(position.x + ADD_CASCADE_STEP, position.y + ADD_CASCADE_STEP);
+        }
         let node = Node::new(id, kind.empty_content(number), position);
         let label = match kind {
             NodeKind::Cmoc => format!("Add CMOC {number}"),
