@@ -1320,3 +1320,70 @@ fn esc_closes_the_canvas_menu_and_keeps_the_selection() {
         "and did not also clear the selection"
     );
 }
+
+/// A filter leaving one row, then cleared: the table's panel keeps its height (it shrank to the
+/// one row and stayed so, found by a new user following the guide).
+#[test]
+fn the_cmoc_table_keeps_its_height_through_a_filter() {
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
+    common::press(&mut h, egui::Modifiers::COMMAND, egui::Key::T);
+    let top = |h: &egui_kittest::Harness<'_, cmoc_canvas::app::EditorApp>| {
+        h.get_by_label("CMOC table").rect().top()
+    };
+    let before = top(&h);
+    h.get_by_label("Filter").click();
+    h.run_steps(2);
+    h.get_by_label("Filter").type_text("Frustration");
+    h.run_steps(4);
+    let filtered = top(&h);
+    for _ in 0.."Frustration".len() {
+        h.key_press(egui::Key::Backspace);
+        h.run_steps(1);
+    }
+    h.run_steps(4);
+    let after = top(&h);
+    assert!(
+        (filtered - before).abs() < 2.0 && (after - before).abs() < 2.0,
+        "the table's top moved: {before} → {filtered} (filtered) → {after} (cleared)"
+    );
+}
+
+/// On a laptop beside the side panel the table is wider than its room: it scrolls sideways, so
+/// the outcome column can be reached (it was cut off, with no way to it but hiding the panel).
+#[test]
+fn the_cmoc_table_scrolls_sideways_to_its_last_columns_on_a_laptop() {
+    let (_dir, mut h) = common::editor_harness_sized(egui::vec2(1366.0, 768.0));
+    common::press(&mut h, Modifiers::COMMAND, Key::T);
+    // The table's heading, not the toolbar's "Outcome" button above the canvas.
+    let lowest = |h: &Harness<'_, EditorApp>, label: &str| {
+        h.query_all_by_label(label)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("in the window")
+    };
+    let outcome = |h: &Harness<'_, EditorApp>| lowest(h, "Outcome");
+    let canvas_right = h.state().canvas.rect.right();
+    let before = outcome(&h);
+    assert!(
+        before.right() > canvas_right,
+        "the table fits already: {before:?}"
+    );
+    let over_table = lowest(&h, "Context").center();
+    for _ in 0..20 {
+        h.event(Event::PointerMoved(over_table));
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(-60.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    let after = outcome(&h);
+    assert!(
+        after.right() <= canvas_right + 1.0,
+        "the outcome column is still off the table's room: {after:?} (room ends at {canvas_right})"
+    );
+}

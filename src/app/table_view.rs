@@ -215,66 +215,78 @@ pub fn table_ui(ui: &mut Ui, editor: &mut Editor, view: &mut TableView) -> Table
         None
     };
 
-    let text_height = ui.text_style_height(&egui::TextStyle::Body);
-    let row_height = text_height + 10.0;
-    let mut table = TableBuilder::new(ui)
-        .id_salt("cmoc-table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::exact(64.0))
-        .column(Column::exact(82.0))
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(160.0).clip(true))
-        .column(Column::initial(260.0).clip(true))
-        .column(Column::initial(260.0).clip(true))
-        .column(Column::initial(260.0).clip(true))
-        .column(Column::exact(64.0))
-        .column(Column::remainder().at_least(60.0))
-        .min_scrolled_height(0.0);
-    if let Some(row) = scroll_to {
-        table = table.scroll_to_row(row, Some(Align::Center));
-    }
     let mut clicked_row = None;
-    table
-        .header(22.0, |mut header| {
-            for column in TableColumn::ALL {
-                header.col(|ui| {
-                    let arrow = match view.sort {
-                        Some((c, true)) if c == column => " ^",
-                        Some((c, false)) if c == column => " v",
-                        _ => "",
-                    };
-                    if ui
-                        .button(RichText::new(format!("{}{arrow}", column.name())).strong())
-                        .on_hover_text("Sort by this column; click again to reverse")
-                        .clicked()
-                    {
-                        view.sort = match view.sort {
-                            Some((c, ascending)) if c == column => Some((column, !ascending)),
-                            _ => Some((column, true)),
-                        };
-                    }
-                });
+    // Wider than a laptop's canvas beside the side panel: the table scrolls sideways, so the
+    // outcome and evidence columns can be reached.
+    egui::ScrollArea::horizontal()
+        .id_salt("cmoc-table-sideways")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let text_height = ui.text_style_height(&egui::TextStyle::Body);
+            let row_height = text_height + 10.0;
+            let mut table = TableBuilder::new(ui)
+                .id_salt("cmoc-table")
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .column(Column::exact(64.0))
+                .column(Column::exact(82.0))
+                .column(Column::initial(110.0).clip(true))
+                .column(Column::initial(160.0).clip(true))
+                .column(Column::initial(260.0).clip(true))
+                .column(Column::initial(260.0).clip(true))
+                .column(Column::initial(260.0).clip(true))
+                .column(Column::exact(64.0))
+                .column(Column::initial(70.0).at_least(60.0))
+                .min_scrolled_height(0.0)
+                // The table fills its panel: shrunk to a few filtered rows, the panel kept that height
+                // after the filter was cleared, one row high.
+                .auto_shrink([false, false]);
+            if let Some(row) = scroll_to {
+                table = table.scroll_to_row(row, Some(Align::Center));
             }
-        })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut row| {
-                let id = rows[row.index()];
-                let Some(card) = editor
-                    .doc()
-                    .node(id)
-                    .and_then(|n| n.content.cmoc())
-                    .cloned()
-                else {
-                    return;
-                };
-                card_row_ui(&mut row, editor, id, &card, &mut clicked_row);
-                if row.response().clicked() {
-                    clicked_row = Some(id);
-                }
-            });
+            table
+                .header(22.0, |mut header| {
+                    for column in TableColumn::ALL {
+                        header.col(|ui| {
+                            let arrow = match view.sort {
+                                Some((c, true)) if c == column => " ^",
+                                Some((c, false)) if c == column => " v",
+                                _ => "",
+                            };
+                            if ui
+                                .button(RichText::new(format!("{}{arrow}", column.name())).strong())
+                                .on_hover_text("Sort by this column; click again to reverse")
+                                .clicked()
+                            {
+                                view.sort = match view.sort {
+                                    Some((c, ascending)) if c == column => {
+                                        Some((column, !ascending))
+                                    }
+                                    _ => Some((column, true)),
+                                };
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let id = rows[row.index()];
+                        let Some(card) = editor
+                            .doc()
+                            .node(id)
+                            .and_then(|n| n.content.cmoc())
+                            .cloned()
+                        else {
+                            return;
+                        };
+                        card_row_ui(&mut row, editor, id, &card, &mut clicked_row);
+                        if row.response().clicked() {
+                            clicked_row = Some(id);
+                        }
+                    });
+                });
         });
     if let Some(id) = clicked_row
         && editor.selection.single_node() != Some(id)
