@@ -238,6 +238,11 @@ pub fn every_key_name() -> std::collections::BTreeSet<String> {
     names
 }
 
+/// A key as the guide writes it, `<kbd>Ctrl+S</kbd>` (the guide's test reads them back).
+fn kbd(words: &str) -> String {
+    format!("<kbd>{words}</kbd>")
+}
+
 /// One line of a Markdown table; `|` in the text would end a cell.
 fn row(keys: &str, what: &str) -> String {
     format!(
@@ -266,7 +271,7 @@ pub fn reference_markdown() -> String {
             let keys: Vec<String> = action
                 .shortcuts()
                 .iter()
-                .map(|s| format!("<kbd>{}</kbd>", shortcut_words_on(s, false)))
+                .map(|s| kbd(&shortcut_words_on(s, false)))
                 .collect();
             if !keys.is_empty() {
                 let name = match menu {
@@ -294,21 +299,17 @@ pub fn reference_markdown() -> String {
         let keys: Vec<String> = key
             .shortcuts()
             .iter()
-            .map(|s| format!("<kbd>{}</kbd>", shortcut_words_on(s, false)))
+            .map(|s| kbd(&shortcut_words_on(s, false)))
             .collect();
         page.push_str(&row(&keys.join(" "), key.what()));
     }
     page.push_str(&row(
-        &format!("<kbd>{}</kbd>", shortcut_words_on(&ADD_COMMENT, false)),
+        &kbd(&shortcut_words_on(&ADD_COMMENT, false)),
         "In a comment box: add the comment",
     ));
     page.push_str("\n## While presenting\n\n| Keys | What it does |\n|---|---|\n");
     for key in <PresentKey as strum::IntoEnumIterator>::iter() {
-        let keys: Vec<String> = key
-            .keys()
-            .iter()
-            .map(|k| format!("<kbd>{}</kbd>", key_words(*k)))
-            .collect();
+        let keys: Vec<String> = key.keys().iter().map(|k| kbd(key_words(*k))).collect();
         page.push_str(&row(&keys.join(" "), key.what()));
     }
     page.push_str("\n## With the pointer\n\n| Pointer | What it does |\n|---|---|\n");
